@@ -1,0 +1,242 @@
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// FormatCall is the value of Call.Format: it lets tools tell a call schema from a draft file.
+const FormatCall = "bando-call"
+
+// Call is one call for proposals as published by an authority, described as data.
+type Call struct {
+	Format        string       `json:"format,omitempty"`
+	FormatVersion int          `json:"formatVersion,omitempty"`
+	ID            string       `json:"id"`
+	Version       int          `json:"version"`
+	Title         Text         `json:"title"`
+	Summary       Text         `json:"summary,omitempty"`
+	Authority     Authority    `json:"authority"`
+	Submission    Submission   `json:"submission"`
+	Signers       []Signers    `json:"signers,omitempty"`
+	Sections      []*Section   `json:"sections"`
+	Checks        []*Check     `json:"checks,omitempty"`
+	Attachments   []Attachment `json:"attachments,omitempty"`
+	Source        string       `json:"source,omitempty"`
+
+	// index is filled by Load: field definition by schema path ("ats.membri.cf").
+	index map[string]*Field
+	// sectionByID is filled by Load.
+	sectionByID map[string]*Section
+}
+
+// Authority is the body that publishes the call.
+type Authority struct {
+	Name   Text   `json:"name"`
+	Office Text   `json:"office,omitempty"`
+	URL    string `json:"url,omitempty"`
+}
+
+// Submission says how and until when proposals are accepted.
+type Submission struct {
+	Channel  string `json:"channel"`            // "pec" for now
+	To       string `json:"to"`                 // recipient address
+	Subject  string `json:"subject"`            // exact subject the call requires
+	Deadline string `json:"deadline"`           // YYYY-MM-DD
+	Time     string `json:"time,omitempty"`     // HH:MM[:SS]; end of day when empty
+	Timezone string `json:"timezone,omitempty"` // IANA zone, Europe/Rome when empty
+	Source   string `json:"source,omitempty"`
+}
+
+// Signers names who must sign the proposal, when: the legal representative of each item of a
+// group selected by an expression. The first entry whose When holds applies.
+type Signers struct {
+	When   string `json:"when,omitempty"`
+	Items  string `json:"items"`            // a group path: "ats.membri"
+	Filter string `json:"filter,omitempty"` // which items sign, in the item's scope: "capofila == true"
+	Name   string `json:"name"`   // field of the item with the signer's name
+	CF     string `json:"cf"`     // field of the item with the signer's codice fiscale
+	Entity string `json:"entity"` // field of the item with the organisation's name
+	Source string `json:"source,omitempty"`
+
+	when, filter *Expr
+	group        *Field
+}
+
+// Section is one step of the form.
+type Section struct {
+	ID     string   `json:"id"`
+	Title  Text     `json:"title"`
+	Intro  Text     `json:"intro,omitempty"`
+	When   string   `json:"when,omitempty"`
+	Source string   `json:"source,omitempty"`
+	Fields []*Field `json:"fields"`
+
+	when *Expr
+}
+
+// FieldType is the kind of answer a field takes.
+type FieldType string
+
+const (
+	TypeText        FieldType = "text"        // one line; answer: string
+	TypeTextArea    FieldType = "textarea"    // several lines, maxChars; answer: string
+	TypeNumber      FieldType = "number"      // answer: JSON number
+	TypeMoney       FieldType = "money"       // integer euro cents; answer: JSON integer
+	TypeDate        FieldType = "date"        // answer: "YYYY-MM-DD"
+	TypeChoice      FieldType = "choice"      // one of options; answer: string
+	TypeMultiChoice FieldType = "multichoice" // some of options; answer: array of strings
+	TypeBoolean     FieldType = "boolean"     // yes/no; answer: true or false
+	TypeDeclaration FieldType = "declaration" // a statement to accept; answer: true
+	TypeEmail       FieldType = "email"       // answer: string
+	TypeGroup       FieldType = "group"       // repeating group; answer: array of objects
+)
+
+var fieldTypes = []FieldType{TypeText, TypeTextArea, TypeNumber, TypeMoney, TypeDate, TypeChoice, TypeMultiChoice, TypeBoolean, TypeDeclaration, TypeEmail, TypeGroup}
+
+// Field is one question, or a repeating group of questions.
+type Field struct {
+	ID          string    `json:"id"`
+	Type        FieldType `json:"type"`
+	Label       Text      `json:"label"`
+	Help        Text      `json:"help,omitempty"`
+	Placeholder Text      `json:"placeholder,omitempty"`
+	// Statement is the full text of a declaration, kept verbatim for the PDF.
+	Statement Text     `json:"statement,omitempty"`
+	Rules     string   `json:"rules,omitempty"` // validator tags: "required,max=200,cf"
+	When      string   `json:"when,omitempty"`  // shown only when this expression holds
+	Options   []Option `json:"options,omitempty"`
+	MaxChars  int      `json:"maxChars,omitempty"`
+	Repeat    *Repeat  `json:"repeat,omitempty"`
+	Fields    []*Field `json:"fields,omitempty"`
+	// ItemLabel names one item of a group ("Partner", "Azione") for buttons and headings.
+	ItemLabel Text `json:"itemLabel,omitempty"`
+	// Personal marks data about people or organisations, redacted in support bundles.
+	Personal bool   `json:"personal,omitempty"`
+	Source   string `json:"source,omitempty"`
+
+	path string // schema path, "ats.membri.cf"
+	when *Expr
+	rule *rule
+}
+
+// Path is the field's schema path without item indices, e.g. "ats.membri.cf".
+func (f *Field) Path() string { return f.path }
+
+// Required reports whether the rules make an answer mandatory when the field is shown.
+func (f *Field) Required() bool {
+	return f.Type == TypeDeclaration || (f.rule != nil && f.rule.required)
+}
+
+// Option returns the option with value v.
+func (f *Field) Option(v string) (Option, bool) {
+	for _, o := range f.Options {
+		if o.Value == v {
+			return o, true
+		}
+	}
+	return Option{}, false
+}
+
+// Repeat bounds the number of items of a group.
+type Repeat struct {
+	Min int `json:"min"`
+	Max int `json:"max,omitempty"` // 0 means no upper bound
+}
+
+// Option is one answer of a choice. In JSON it may be written as a bare string.
+type Option struct {
+	Value string `json:"value"`
+	Label Text   `json:"label,omitempty"`
+}
+
+// Text returns the option's label in lang, or its value when it has none.
+func (o Option) Text(lang Lang) string {
+	if o.Label.IsZero() {
+		return o.Value
+	}
+	return o.Label.In(lang)
+}
+
+// UnmarshalJSON accepts "value" as a short form of {"value": "value"}.
+func (o *Option) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*o = Option{Value: s}
+		return nil
+	}
+	type plain Option
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return fmt.Errorf("option: %w", err)
+	}
+	*o = Option(p)
+	return nil
+}
+
+// Check is a cross-field rule: Rule must hold, or Message is shown at Path.
+type Check struct {
+	ID      string `json:"id"`
+	Rule    string `json:"rule"`
+	Path    string `json:"path,omitempty"` // where the error is shown; the whole form when empty
+	Message Text   `json:"message"`
+	Source  string `json:"source,omitempty"`
+
+	rule *Expr
+}
+
+// Attachment is a document the call asks for beside the proposal.
+type Attachment struct {
+	ID       string `json:"id"`
+	Label    Text   `json:"label"`
+	Help     Text   `json:"help,omitempty"`
+	Required bool   `json:"required,omitempty"`
+	When     string `json:"when,omitempty"`
+	Source   string `json:"source,omitempty"`
+
+	when *Expr
+}
+
+// Field returns the definition of the field at a schema or answer path
+// ("ats.membri.cf" or "ats.membri[2].cf").
+func (c *Call) Field(path string) *Field {
+	if f, ok := c.index[path]; ok {
+		return f
+	}
+	return c.index[stripIndices(path)]
+}
+
+// Section returns the section with the given id.
+func (c *Call) Section(id string) *Section { return c.sectionByID[id] }
+
+// Fields returns every field definition in document order, groups before their children.
+func (c *Call) Fields() []*Field {
+	var out []*Field
+	var walk func([]*Field)
+	walk = func(fs []*Field) {
+		for _, f := range fs {
+			out = append(out, f)
+			walk(f.Fields)
+		}
+	}
+	for _, s := range c.Sections {
+		walk(s.Fields)
+	}
+	return out
+}
+
+func stripIndices(p string) string {
+	b := make([]byte, 0, len(p))
+	skip := false
+	for i := 0; i < len(p); i++ {
+		switch {
+		case p[i] == '[':
+			skip = true
+		case p[i] == ']':
+			skip = false
+		case !skip:
+			b = append(b, p[i])
+		}
+	}
+	return string(b)
+}

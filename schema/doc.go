@@ -1,0 +1,17 @@
+// Package schema is the domain of Bando: a call for proposals (bando, avviso) described as
+// data, the applicant's answers, and the one engine that decides whether the answers satisfy
+// the call. The same code runs in the browser (Wasm), in the CLI and in the server, so an
+// applicant never sees a verdict the Region's own tools would not give.
+//
+// A call is JSON (see Load): sections, fields, repeating groups, `when` conditions, field rules
+// written as go-playground/validator tags plus our Italian tags (cf, cf_ente, piva, iban, pec,
+// runts, cup, cap, provincia — see package itid), and cross-field checks written in a tiny
+// expression language (see expr.go). Load lints the call and reports every problem with its
+// JSON path and line:column, so a call author can fix a schema without a developer.
+//
+// Answers are plain JSON-shaped values (see Answers); Validate returns Issues that carry a
+// field path such as "ats.membri[2].cf", a stable message key, parameters and a message in
+// Italian (default) or English.
+//
+// This package imports only the standard library, validator and its translations.
+package schema

@@ -1,0 +1,645 @@
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Expr is a compiled expression: every path in it was resolved against the call at load
+// time, so evaluation never looks a name up and a typo is a lint error, not a silent false.
+type Expr struct {
+	src string
+	fn  evalFn
+	typ vtype
+}
+
+// String returns the source of the expression.
+func (e *Expr) String() string { return e.src }
+
+// env holds the containers an expression can see: env[0] is the answers root, env[1] the
+// section's answers, env[2] the item of a group, env[3] the item of a nested group.
+type env = []map[string]any
+
+type evalFn func(env) any
+
+// vtype is the static type of an expression; vAny when it cannot be known.
+type vtype int
+
+const (
+	vAny vtype = iota
+	vBool
+	vNum
+	vStr
+	vList
+)
+
+func (t vtype) String() string {
+	return [...]string{"value", "true/false", "number", "text", "list"}[t]
+}
+
+// holds reports whether the expression is true in e (see truthy).
+func (x *Expr) holds(e env) bool { return truthy(x.fn(e)) }
+
+// scope is what names mean where an expression is written: the call root (section ids), a
+// section (its field ids) or an item of a group (the group's field ids), and what encloses it.
+type scope struct {
+	parent  *scope
+	level   int
+	call    *Call
+	section *Section
+	group   *Field
+}
+
+func (s *scope) child(name string) (sec *Section, f *Field) {
+	switch {
+	case s.section != nil:
+		return nil, findField(s.section.Fields, name)
+	case s.group != nil:
+		return nil, findField(s.group.Fields, name)
+	default:
+		for _, sec := range s.call.Sections {
+			if sec.ID == name {
+				return sec, nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+func (s *scope) names() []string {
+	var fs []*Field
+	switch {
+	case s.section != nil:
+		fs = s.section.Fields
+	case s.group != nil:
+		fs = s.group.Fields
+	default:
+		var out []string
+		for _, sec := range s.call.Sections {
+			out = append(out, sec.ID)
+		}
+		return out
+	}
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.ID
+	}
+	return out
+}
+
+func findField(fs []*Field, id string) *Field {
+	for _, f := range fs {
+		if f.ID == id {
+			return f
+		}
+	}
+	return nil
+}
+
+// compileExpr parses and compiles src in scope sc.
+func compileExpr(src string, sc *scope) (*Expr, error) {
+	a, err := parseExpr(src)
+	if err != nil {
+		return nil, err
+	}
+	n, err := compileNode(a, sc)
+	if err != nil {
+		return nil, err
+	}
+	return &Expr{src: src, fn: n.fn, typ: n.typ}, nil
+}
+
+type cnode struct {
+	fn  evalFn
+	typ vtype
+	elt vtype  // element type of a list
+	fld *Field // the field a path names (for option checks)
+	lit *ast   // the literal, when the node is one
+}
+
+func compileNode(a *ast, sc *scope) (*cnode, error) {
+	switch a.kind {
+	case aLit:
+		v := a.lit
+		t := vAny
+		switch v.(type) {
+		case bool:
+			t = vBool
+		case float64:
+			t = vNum
+		case string:
+			t = vStr
+		}
+		return &cnode{fn: func(env) any { return v }, typ: t, lit: a}, nil
+	case aPath:
+		return compilePath(a, sc)
+	case aCall:
+		return compileCall(a, sc)
+	case aUnary:
+		x, err := compileNode(a.args[0], sc)
+		if err != nil {
+			return nil, err
+		}
+		if a.op == "!" {
+			return &cnode{fn: func(e env) any { return !truthy(x.fn(e)) }, typ: vBool}, nil
+		}
+		if err := wantType(a.args[0], x, vNum); err != nil {
+			return nil, err
+		}
+		return &cnode{fn: func(e env) any {
+			if f, ok := toNum(x.fn(e)); ok {
+				return -f
+			}
+			return nil
+		}, typ: vNum}, nil
+	}
+	return compileBinary(a, sc)
+}
+
+func wantType(a *ast, n *cnode, t vtype) error {
+	if n.typ != vAny && n.typ != t {
+		return &ExprError{a.off, fmt.Sprintf("a %s is expected here, this is a %s", t, n.typ)}
+	}
+	return nil
+}
+
+func compileBinary(a *ast, sc *scope) (*cnode, error) {
+	l, err := compileNode(a.args[0], sc)
+	if err != nil {
+		return nil, err
+	}
+	r, err := compileNode(a.args[1], sc)
+	if err != nil {
+		return nil, err
+	}
+	lf, rf := l.fn, r.fn
+	switch a.op {
+	case "&&":
+		return &cnode{fn: func(e env) any { return truthy(lf(e)) && truthy(rf(e)) }, typ: vBool}, nil
+	case "||":
+		return &cnode{fn: func(e env) any { return truthy(lf(e)) || truthy(rf(e)) }, typ: vBool}, nil
+	case "==", "!=":
+		if err := checkOption(l, r); err != nil {
+			return nil, err
+		}
+		if err := checkOption(r, l); err != nil {
+			return nil, err
+		}
+		if l.typ != vAny && r.typ != vAny && l.typ != r.typ {
+			return nil, &ExprError{a.off, fmt.Sprintf("comparing a %s with a %s is always false", l.typ, r.typ)}
+		}
+		neg := a.op == "!="
+		return &cnode{fn: func(e env) any { return equal(lf(e), rf(e)) != neg }, typ: vBool}, nil
+	case "<", "<=", ">", ">=":
+		if l.typ != vAny && r.typ != vAny && l.typ != r.typ || l.typ == vBool || l.typ == vList || r.typ == vBool || r.typ == vList {
+			return nil, &ExprError{a.off, fmt.Sprintf("%s needs two numbers or two texts (dates)", a.op)}
+		}
+		op := a.op
+		return &cnode{fn: func(e env) any { return ordered(op, lf(e), rf(e)) }, typ: vBool}, nil
+	}
+	// arithmetic
+	if err := wantType(a.args[0], l, vNum); err != nil {
+		return nil, err
+	}
+	if err := wantType(a.args[1], r, vNum); err != nil {
+		return nil, err
+	}
+	op := a.op
+	return &cnode{fn: func(e env) any {
+		x, ok1 := toNum(lf(e))
+		y, ok2 := toNum(rf(e))
+		if !ok1 || !ok2 {
+			return nil
+		}
+		switch op {
+		case "+":
+			return x + y
+		case "-":
+			return x - y
+		case "*":
+			return x * y
+		}
+		if y == 0 {
+			return nil
+		}
+		return x / y
+	}, typ: vNum}, nil
+}
+
+// checkOption makes `stato == "costituenda"` a lint error when "costituenda" is not one of the
+// field's options: such a typo would otherwise hide a field forever.
+func checkOption(path, lit *cnode) error {
+	if path.fld == nil || lit.lit == nil {
+		return nil
+	}
+	s, ok := lit.lit.lit.(string)
+	if !ok || (path.fld.Type != TypeChoice && path.fld.Type != TypeMultiChoice) {
+		return nil
+	}
+	if _, ok := path.fld.Option(s); ok {
+		return nil
+	}
+	vals := make([]string, len(path.fld.Options))
+	for i, o := range path.fld.Options {
+		vals[i] = o.Value
+	}
+	return &ExprError{lit.lit.off, fmt.Sprintf("%q is not an option of %s (options: %s)", s, path.fld.path, strings.Join(vals, ", "))}
+}
+
+func compileCall(a *ast, sc *scope) (*cnode, error) {
+	arity := map[string]int{"count": 1, "sum": 1, "any": 1, "all": 1, "answered": 1, "len": 1, "contains": 2}
+	want, ok := arity[a.op]
+	if !ok {
+		names := make([]string, 0, len(arity))
+		for n := range arity {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		return nil, &ExprError{a.off, fmt.Sprintf("unknown function %q (known: %s)", a.op, strings.Join(names, ", "))}
+	}
+	if len(a.args) != want {
+		return nil, &ExprError{a.off, fmt.Sprintf("%s takes %d argument(s), not %d", a.op, want, len(a.args))}
+	}
+	args := make([]*cnode, len(a.args))
+	for i, x := range a.args {
+		n, err := compileNode(x, sc)
+		if err != nil {
+			return nil, err
+		}
+		args[i] = n
+	}
+	x := args[0].fn
+	needList := func() error { return wantType(a.args[0], args[0], vList) }
+	switch a.op {
+	case "count":
+		if err := needList(); err != nil {
+			return nil, err
+		}
+		return &cnode{fn: func(e env) any { return float64(len(asList(x(e)))) }, typ: vNum}, nil
+	case "sum":
+		if err := needList(); err != nil {
+			return nil, err
+		}
+		if args[0].elt != vAny && args[0].elt != vNum {
+			return nil, &ExprError{a.args[0].off, "sum needs a list of numbers or amounts"}
+		}
+		return &cnode{fn: func(e env) any {
+			var s float64
+			for _, v := range asList(x(e)) {
+				if f, ok := toNum(v); ok {
+					s += f
+				}
+			}
+			return s
+		}, typ: vNum}, nil
+	case "any", "all":
+		if err := needList(); err != nil {
+			return nil, err
+		}
+		wantAll := a.op == "all"
+		return &cnode{fn: func(e env) any {
+			for _, v := range asList(x(e)) {
+				if truthy(v) != wantAll {
+					return !wantAll
+				}
+			}
+			return wantAll
+		}, typ: vBool}, nil
+	case "answered":
+		return &cnode{fn: func(e env) any { return !isEmpty(x(e)) }, typ: vBool}, nil
+	case "len":
+		if err := wantType(a.args[0], args[0], vStr); err != nil {
+			return nil, err
+		}
+		return &cnode{fn: func(e env) any {
+			s, _ := x(e).(string)
+			return float64(utf8.RuneCountInString(s))
+		}, typ: vNum}, nil
+	}
+	// contains
+	if err := needList(); err != nil {
+		return nil, err
+	}
+	if err := checkOption(args[0], args[1]); err != nil {
+		return nil, err
+	}
+	y := args[1].fn
+	return &cnode{fn: func(e env) any {
+		want := y(e)
+		for _, v := range asList(x(e)) {
+			if equal(v, want) {
+				return true
+			}
+		}
+		return false
+	}, typ: vBool}, nil
+}
+
+// path steps
+type stepKind int
+
+const (
+	sName stepKind = iota
+	sAll
+	sFilter
+)
+
+type pstep struct {
+	kind   stepKind
+	name   string
+	level  int // sName: level of the container; sAll/sFilter: level of the items
+	filter evalFn
+}
+
+func compilePath(a *ast, sc *scope) (*cnode, error) {
+	first := a.segs[0]
+	var (
+		level int
+		sec   *Section
+		fld   *Field
+		at    *scope
+	)
+	for s := sc; s != nil; s = s.parent {
+		if sec, fld = s.child(first.name); sec != nil || fld != nil {
+			level, at = s.level, s
+			break
+		}
+	}
+	if at == nil {
+		return nil, &ExprError{first.off, unknownName(first.name, sc)}
+	}
+	steps := []pstep{{kind: sName, name: first.name, level: level}}
+	list := false
+	// cur describes where the path stands: in a section, on a field, or on a group's items.
+	onItems := false
+	cur := at
+	for _, seg := range a.segs[1:] {
+		switch {
+		case seg.name != "":
+			var next *scope
+			switch {
+			case sec != nil:
+				next = &scope{parent: cur, level: level + 1, call: sc.call, section: sec}
+			case fld != nil && fld.Type == TypeGroup && onItems:
+				next = &scope{parent: cur, level: level + 1, call: sc.call, group: fld}
+			case fld != nil && fld.Type == TypeGroup:
+				return nil, &ExprError{seg.off, fmt.Sprintf("%s is a repeating group: write %s[].%s for every item, or %s[condition].%s", fld.path, fld.ID, seg.name, fld.ID, seg.name)}
+			default:
+				return nil, &ExprError{seg.off, fmt.Sprintf("%s has no fields inside", fld.path)}
+			}
+			_, f := next.child(seg.name)
+			if f == nil {
+				return nil, &ExprError{seg.off, unknownName(seg.name, next)}
+			}
+			cur, level, sec, fld, onItems = next, level+1, nil, f, false
+			steps = append(steps, pstep{kind: sName, name: seg.name, level: level})
+		default:
+			if fld == nil || fld.Type != TypeGroup || onItems {
+				return nil, &ExprError{seg.off, "[] applies only to a repeating group"}
+			}
+			st := pstep{kind: sAll, level: level + 1}
+			if seg.filter != nil {
+				inner := &scope{parent: cur, level: level + 1, call: sc.call, group: fld}
+				fn, err := compileNode(seg.filter, inner)
+				if err != nil {
+					return nil, err
+				}
+				st.kind, st.filter = sFilter, fn.fn
+			}
+			steps = append(steps, st)
+			onItems, list = true, true
+		}
+	}
+	if sec != nil {
+		return nil, &ExprError{a.off, fmt.Sprintf("%s is a section, not a value: name one of its fields", sec.ID)}
+	}
+	n := &cnode{typ: fieldVType(fld), fld: fld}
+	if fld.Type == TypeGroup && !onItems {
+		// `count(ats.membri)` reads naturally: a bare group is the list of its items.
+		steps = append(steps, pstep{kind: sAll, level: level + 1})
+		list, onItems = true, true
+	}
+	if onItems {
+		n.typ, n.elt, n.fld = vList, vAny, nil
+	}
+	if list && !onItems {
+		n.elt = n.typ
+		if n.typ == vList { // multichoice values are flattened
+			n.elt = vStr
+		}
+		n.typ = vList
+	}
+	p := &pathProg{steps: steps}
+	if list {
+		n.fn = p.list
+	} else {
+		n.fn = p.one
+	}
+	return n, nil
+}
+
+func fieldVType(f *Field) vtype {
+	switch f.Type {
+	case TypeBoolean, TypeDeclaration:
+		return vBool
+	case TypeNumber, TypeMoney:
+		return vNum
+	case TypeMultiChoice, TypeGroup:
+		return vList
+	}
+	return vStr
+}
+
+func unknownName(name string, sc *scope) string {
+	var all []string
+	for s := sc; s != nil; s = s.parent {
+		all = append(all, s.names()...)
+	}
+	best, bestD := "", 3
+	for _, n := range all {
+		if d := editDistance(name, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	msg := fmt.Sprintf("unknown name %q", name)
+	if best != "" {
+		msg += fmt.Sprintf(": did you mean %q?", best)
+	} else if len(all) > 0 {
+		if len(all) > 12 {
+			all = append(all[:12], "…")
+		}
+		msg += " (names here: " + strings.Join(all, ", ") + ")"
+	}
+	return msg
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+type pathProg struct{ steps []pstep }
+
+// one follows a path without lists; it allocates nothing, since `when` runs per field.
+func (p *pathProg) one(e env) any {
+	var v any = e[p.steps[0].level]
+	for _, st := range p.steps {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[st.name]
+	}
+	return v
+}
+
+func (p *pathProg) list(e env) any {
+	out := []any{}
+	p.walk(e[:p.steps[0].level], e[p.steps[0].level], 0, &out)
+	return out
+}
+
+func (p *pathProg) walk(parents env, v any, i int, out *[]any) {
+	if i == len(p.steps) {
+		switch x := v.(type) {
+		case nil:
+		case []any: // a multichoice answer
+			*out = append(*out, x...)
+		default:
+			*out = append(*out, x)
+		}
+		return
+	}
+	st := p.steps[i]
+	switch st.kind {
+	case sName:
+		m, ok := v.(map[string]any)
+		if !ok {
+			return
+		}
+		p.walk(append(parents[:st.level:st.level], m), m[st.name], i+1, out)
+	default:
+		items, _ := v.([]any)
+		for _, it := range items {
+			m, ok := it.(map[string]any)
+			if !ok {
+				continue
+			}
+			if st.kind == sFilter && !truthy(st.filter(append(parents[:st.level:st.level], m))) {
+				continue
+			}
+			p.walk(parents, m, i+1, out)
+		}
+	}
+}
+
+// truthy: false for nil, false, 0, "" and empty lists.
+func truthy(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return false
+	case bool:
+		return x
+	case string:
+		return x != ""
+	case []any:
+		return len(x) > 0
+	}
+	if f, ok := toNum(v); ok {
+		return f != 0
+	}
+	return true
+}
+
+func toNum(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case int64:
+		return float64(x), true
+	case int:
+		return float64(x), true
+	case json.Number:
+		f, err := x.Float64()
+		return f, err == nil
+	}
+	return 0, false
+}
+
+func asList(v any) []any {
+	l, _ := v.([]any)
+	return l
+}
+
+func equal(a, b any) bool {
+	if x, ok := toNum(a); ok {
+		y, ok := toNum(b)
+		return ok && x == y
+	}
+	switch x := a.(type) {
+	case nil:
+		return b == nil
+	case bool:
+		y, ok := b.(bool)
+		return ok && x == y
+	case string:
+		y, ok := b.(string)
+		return ok && x == y
+	}
+	return false
+}
+
+func ordered(op string, a, b any) bool {
+	var c int
+	if x, ok := toNum(a); ok {
+		y, ok := toNum(b)
+		if !ok {
+			return false
+		}
+		c = cmpFloat(x, y)
+	} else {
+		x, ok1 := a.(string)
+		y, ok2 := b.(string)
+		if !ok1 || !ok2 || x == "" || y == "" {
+			return false
+		}
+		c = strings.Compare(x, y)
+	}
+	switch op {
+	case "<":
+		return c < 0
+	case "<=":
+		return c <= 0
+	case ">":
+		return c > 0
+	}
+	return c >= 0
+}
+
+func cmpFloat(x, y float64) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,180 @@
+package schema
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+
+	"bando/schema/itid"
+
+	"github.com/go-playground/validator/v10"
+)
+
+// ownTags are our Italian checks, registered as validator tags so that a call can write
+// `rules: "required,cf"` or `"cf|piva"`. Outside OR-lists we call them directly: that keeps the
+// reason (checksum, length…) for a precise message, and skips reflection on every keystroke.
+var ownTags = map[string]func(string) error{
+	"cf":        itid.CodiceFiscale,
+	"cf_ente":   itid.CodiceFiscaleEnte,
+	"piva":      itid.PartitaIVA,
+	"iban":      itid.IBAN,
+	"pec":       itid.PEC,
+	"runts":     itid.RUNTS,
+	"cup":       itid.CUP,
+	"cap":       itid.CAP,
+	"provincia": itid.Provincia,
+}
+
+// OwnTags returns the names of the validator tags this package registers, sorted.
+func OwnTags() []string {
+	return []string{"cap", "cf", "cf_ente", "cup", "iban", "pec", "piva", "provincia", "runts"}
+}
+
+// RegisterTags registers our Italian tags on v, for programs that use validator directly.
+func RegisterTags(v *validator.Validate) error {
+	for tag, check := range ownTags {
+		check := check
+		err := v.RegisterValidation(tag, func(fl validator.FieldLevel) bool {
+			f := fl.Field()
+			return f.Kind() == reflect.String && check(f.String()) == nil
+		})
+		if err != nil {
+			return fmt.Errorf("schema: register %s: %w", tag, err)
+		}
+	}
+	return nil
+}
+
+var (
+	validateOnce sync.Once
+	validate     *validator.Validate
+)
+
+// theValidator is built on first use: building it (and its translations) costs start-up time
+// in the browser, and a page that only shows a draft does not need it.
+func theValidator() *validator.Validate {
+	validateOnce.Do(func() {
+		v := validator.New(validator.WithRequiredStructEnabled())
+		if err := RegisterTags(v); err != nil {
+			panic(err) // a programming error: tag names are constants
+		}
+		validate = v
+	})
+	return validate
+}
+
+// refused are validator tags that make no sense for one answer: they compare struct fields or
+// walk into structs. Conditions between answers are written as `when` or `checks` instead.
+var refused = map[string]string{
+	"dive": "", "keys": "", "endkeys": "", "structonly": "", "nostructlevel": "", "-": "",
+	"omitnil": "", "omitzero": "", "isdefault": "",
+}
+
+func refusedTag(tag string) bool {
+	if _, ok := refused[tag]; ok {
+		return true
+	}
+	return strings.HasSuffix(tag, "field") || strings.HasPrefix(tag, "required_") ||
+		strings.HasPrefix(tag, "excluded_") || strings.HasPrefix(tag, "skip_unless")
+}
+
+// rule is a compiled `rules` string.
+type rule struct {
+	src      string
+	required bool
+	steps    []ruleStep
+}
+
+type ruleStep struct {
+	tag   string // tag name, or the whole OR-list "cf|piva"
+	param string
+	own   func(string) error // our Italian check, called directly
+	raw   string             // element passed to validator.Var
+}
+
+// compileRule splits and checks a rules string once, at load time, for a field of type t.
+// Every validator tag is tried on a sample value so that an unknown tag or a bad parameter
+// (which validator reports by panicking) becomes a lint error instead of a crash in the form.
+func compileRule(src string, t FieldType) (*rule, error) {
+	r := &rule{src: src}
+	if strings.TrimSpace(src) == "" {
+		return r, nil
+	}
+	if t == TypeGroup {
+		return nil, fmt.Errorf("a group takes no rules: use repeat {min, max}")
+	}
+	for _, raw := range strings.Split(src, ",") {
+		raw = strings.TrimSpace(raw)
+		tag, param, _ := strings.Cut(raw, "=")
+		switch {
+		case raw == "":
+			return nil, fmt.Errorf("empty rule between commas")
+		case tag == "required":
+			if param != "" {
+				return nil, fmt.Errorf("required takes no parameter")
+			}
+			r.required = true
+			continue
+		case tag == "omitempty":
+			continue // empty optional answers are never checked anyway
+		}
+		for _, alt := range strings.Split(tag, "|") {
+			if refusedTag(alt) {
+				return nil, fmt.Errorf("%q compares or walks struct fields: write the condition as `when` or in `checks`", alt)
+			}
+		}
+		st := ruleStep{tag: tag, param: param, raw: raw}
+		if check, ok := ownTags[tag]; ok && !strings.Contains(tag, "|") {
+			if param != "" {
+				return nil, fmt.Errorf("%s takes no parameter", tag)
+			}
+			if !isTextual(t) {
+				return nil, fmt.Errorf("%s applies to text fields, not %s", tag, t)
+			}
+			st.own = check
+		} else if err := tryTag(raw, t); err != nil {
+			return nil, err
+		}
+		r.steps = append(r.steps, st)
+	}
+	return r, nil
+}
+
+func isTextual(t FieldType) bool {
+	switch t {
+	case TypeText, TypeTextArea, TypeEmail, TypeDate, TypeChoice:
+		return true
+	}
+	return false
+}
+
+func tryTag(raw string, t FieldType) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			msg := fmt.Sprint(p)
+			if strings.Contains(msg, "Undefined validation function") {
+				err = fmt.Errorf("unknown rule %q: not a validator tag nor one of ours (%s)", raw, strings.Join(OwnTags(), ", "))
+				return
+			}
+			err = fmt.Errorf("rule %q cannot apply to a %s field: %s", raw, t, msg)
+		}
+	}()
+	_ = theValidator().Var(sampleValue(t), raw)
+	return nil
+}
+
+// sampleValue is a value of the Go type Validate passes to validator for a field type.
+func sampleValue(t FieldType) any {
+	switch t {
+	case TypeNumber:
+		return float64(1)
+	case TypeMoney:
+		return int64(1)
+	case TypeBoolean, TypeDeclaration:
+		return true
+	case TypeMultiChoice:
+		return []string{"x"}
+	}
+	return "x"
+}

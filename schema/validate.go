@@ -1,0 +1,480 @@
+package schema
+
+import (
+	"errors"
+	"maps"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"bando/schema/itid"
+
+	"github.com/go-playground/validator/v10"
+)
+
+// Issue is one problem with the answers: where (an answer path such as "ats.membri[2].cf", or
+// "" for the whole form), what (a stable message key, for tests, translations and support
+// bundles), with which parameters, and the message in the language asked for.
+type Issue struct {
+	Path    string            `json:"path"`
+	Key     string            `json:"key"`
+	Params  map[string]string `json:"params,omitempty"`
+	Message string            `json:"message"`
+}
+
+// Issues is the list Validate returns, in form order, checks last.
+type Issues []Issue
+
+func (is Issues) Error() string {
+	var b strings.Builder
+	for i, x := range is {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		if x.Path != "" {
+			b.WriteString(x.Path + ": ")
+		}
+		b.WriteString(x.Message)
+	}
+	return b.String()
+}
+
+// At returns the issues whose path is p.
+func (is Issues) At(p string) Issues {
+	var out Issues
+	for _, x := range is {
+		if x.Path == p {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// maxPrunePasses bounds the search for which fields are hidden: a field hidden by a condition
+// may itself hide others; calls nest conditions a level or two deep.
+const maxPrunePasses = 8
+
+// Visible returns the answers as the call sees them: every answer of a field whose `when`
+// does not hold is left out (recursively), without touching a. Hidden answers stay in the
+// draft — the applicant may change their mind — but are neither checked nor counted.
+func (c *Call) Visible(a Answers) Answers {
+	view := map[string]any(a)
+	for range maxPrunePasses {
+		next, changed := c.pruneRoot(view)
+		if !changed {
+			break
+		}
+		view = next
+	}
+	return Answers(view)
+}
+
+func (c *Call) pruneRoot(root map[string]any) (map[string]any, bool) {
+	out, copied := root, false
+	e := env{root}
+	for _, s := range c.Sections {
+		v, ok := root[s.ID]
+		if !ok {
+			continue
+		}
+		m, _ := v.(map[string]any)
+		if s.when != nil && !s.when.holds(e) {
+			if !copied {
+				out, copied = maps.Clone(root), true
+			}
+			delete(out, s.ID)
+			continue
+		}
+		if m == nil {
+			continue
+		}
+		if nm, ch := pruneFields(s.Fields, m, e); ch {
+			if !copied {
+				out, copied = maps.Clone(root), true
+			}
+			out[s.ID] = nm
+		}
+	}
+	return out, copied
+}
+
+func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bool) {
+	out, copied := m, false
+	e := append(parents[:len(parents):len(parents)], m)
+	for _, f := range fs {
+		v, ok := m[f.ID]
+		if !ok {
+			continue
+		}
+		if f.when != nil && !f.when.holds(e) {
+			if !copied {
+				out, copied = maps.Clone(m), true
+			}
+			delete(out, f.ID)
+			continue
+		}
+		items, isList := v.([]any)
+		if f.Type != TypeGroup || !isList {
+			continue
+		}
+		var newItems []any
+		for i, it := range items {
+			im, ok := it.(map[string]any)
+			if !ok {
+				continue
+			}
+			if nm, ch := pruneFields(f.Fields, im, e); ch {
+				if newItems == nil {
+					newItems = append([]any(nil), items...)
+				}
+				newItems[i] = nm
+			}
+		}
+		if newItems != nil {
+			if !copied {
+				out, copied = maps.Clone(m), true
+			}
+			out[f.ID] = newItems
+		}
+	}
+	return out, copied
+}
+
+// Validate checks every shown answer against its field and every cross-field check.
+func (c *Call) Validate(a Answers, lang Lang) Issues {
+	view := c.Visible(a)
+	v := &validation{call: c, lang: lang, env: make(env, 1, 8)}
+	v.env[0] = view
+	for _, s := range c.Sections {
+		if s.when != nil && !s.when.holds(v.env[:1]) {
+			continue
+		}
+		m, _ := view[s.ID].(map[string]any)
+		v.fields(s.Fields, m, 1, s.ID+".")
+	}
+	for _, ch := range c.Checks {
+		if !ch.rule.holds(v.env[:1]) {
+			v.issues = append(v.issues, Issue{Path: ch.Path, Key: "check." + ch.ID, Message: checkMessage(ch, lang)})
+		}
+	}
+	return v.issues
+}
+
+func checkMessage(ch *Check, lang Lang) string {
+	if ch.Message.IsZero() {
+		return Message(lang, "check", nil)
+	}
+	return ch.Message.In(lang)
+}
+
+type validation struct {
+	call   *Call
+	lang   Lang
+	env    env
+	issues Issues
+}
+
+// fields checks the fields of container m, which sits at env level `level`.
+func (v *validation) fields(fs []*Field, m map[string]any, level int, prefix string) {
+	e := v.env[:level+1]
+	e[level] = m
+	for _, f := range fs {
+		if f.when != nil && !f.when.holds(e) {
+			continue
+		}
+		path := prefix + f.ID
+		val := m[f.ID]
+		if f.Type != TypeGroup {
+			if is := checkValue(f, val, path, v.lang); is != nil {
+				v.issues = append(v.issues, *is)
+			}
+			continue
+		}
+		items, ok := val.([]any)
+		if !ok && val != nil {
+			v.issues = append(v.issues, typeIssue(f, path, v.lang))
+			continue
+		}
+		if is := repeatIssue(f, len(items), path, v.lang); is != nil {
+			v.issues = append(v.issues, *is)
+		}
+		for i, it := range items {
+			im, _ := it.(map[string]any)
+			v.fields(f.Fields, im, level+1, path+"["+strconv.Itoa(i)+"].")
+			e[level] = m // the nested call reused deeper slots only, but keep ours explicit
+		}
+	}
+}
+
+func repeatIssue(f *Field, n int, path string, lang Lang) *Issue {
+	if f.Repeat == nil {
+		return nil
+	}
+	item := f.ItemLabel.In(lang)
+	if item == "" {
+		item = f.Label.In(lang)
+	}
+	switch {
+	case n < f.Repeat.Min:
+		return newIssue(path, "repeat.min", lang, "min", strconv.Itoa(f.Repeat.Min), "n", strconv.Itoa(n), "item", item)
+	case f.Repeat.Max > 0 && n > f.Repeat.Max:
+		return newIssue(path, "repeat.max", lang, "max", strconv.Itoa(f.Repeat.Max), "n", strconv.Itoa(n), "item", item)
+	}
+	return nil
+}
+
+func newIssue(path, key string, lang Lang, kv ...string) *Issue {
+	var params map[string]string
+	if len(kv) > 0 {
+		params = make(map[string]string, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			params[kv[i]] = kv[i+1]
+		}
+	}
+	return &Issue{Path: path, Key: key, Params: params, Message: Message(lang, key, params)}
+}
+
+var expected = map[FieldType][2]string{
+	TypeNumber:      {"un numero", "a number"},
+	TypeMoney:       {"un importo in centesimi", "an amount in cents"},
+	TypeBoolean:     {"sì o no", "yes or no"},
+	TypeDeclaration: {"l'accettazione", "an acceptance"},
+	TypeMultiChoice: {"un elenco di scelte", "a list of choices"},
+	TypeGroup:       {"un elenco di voci", "a list of entries"},
+}
+
+func typeIssue(f *Field, path string, lang Lang) Issue {
+	e, ok := expected[f.Type]
+	if !ok {
+		e = [2]string{"un testo", "a text"}
+	}
+	s := e[0]
+	if lang == EN {
+		s = e[1]
+	}
+	return *newIssue(path, "type", lang, "expected", s)
+}
+
+// checkValue checks one answer against its field; nil when it is fine. It does not look at
+// other answers, so it is cheap enough for every keystroke.
+func checkValue(f *Field, val any, path string, lang Lang) *Issue {
+	if isEmpty(val) || (f.Type == TypeDeclaration && val == false) {
+		switch {
+		case f.Type == TypeDeclaration:
+			return newIssue(path, "declaration.required", lang)
+		case !f.Required():
+			return nil
+		case f.Type == TypeChoice || f.Type == TypeMultiChoice || f.Type == TypeBoolean:
+			return newIssue(path, "required.choice", lang)
+		}
+		return newIssue(path, "required", lang)
+	}
+	var arg any // the value handed to the rules
+	switch f.Type {
+	case TypeBoolean, TypeDeclaration:
+		b, ok := val.(bool)
+		if !ok {
+			return ptr(typeIssue(f, path, lang))
+		}
+		arg = b
+	case TypeNumber:
+		n, ok := toNum(val)
+		if !ok || math.IsNaN(n) || math.IsInf(n, 0) {
+			return newIssue(path, "number.format", lang)
+		}
+		arg = n
+	case TypeMoney:
+		n, ok := toCents(val)
+		if !ok {
+			return newIssue(path, "money.format", lang)
+		}
+		arg = n
+	case TypeMultiChoice:
+		l, ok := val.([]any)
+		if !ok {
+			return ptr(typeIssue(f, path, lang))
+		}
+		strs := make([]string, len(l))
+		for i, x := range l {
+			s, _ := x.(string)
+			if _, ok := f.Option(s); !ok {
+				return newIssue(path, "choice.unknown", lang, "value", s)
+			}
+			strs[i] = s
+		}
+		arg = strs
+	default:
+		s, ok := val.(string)
+		if !ok {
+			return ptr(typeIssue(f, path, lang))
+		}
+		if is := checkText(f, s, path, lang); is != nil {
+			return is
+		}
+		arg = s
+	}
+	if f.rule == nil {
+		return nil
+	}
+	for _, st := range f.rule.steps {
+		if is := st.check(f, arg, path, lang); is != nil {
+			return is
+		}
+	}
+	return nil
+}
+
+func ptr(is Issue) *Issue { return &is }
+
+func toCents(v any) (int64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return x, true
+	case int:
+		return int64(x), true
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+			return int64(x), true
+		}
+	}
+	return 0, false
+}
+
+func checkText(f *Field, s, path string, lang Lang) *Issue {
+	if f.MaxChars > 0 {
+		if n := utf8.RuneCountInString(s); n > f.MaxChars {
+			return newIssue(path, "maxchars", lang, "max", strconv.Itoa(f.MaxChars), "n", strconv.Itoa(n))
+		}
+	}
+	switch f.Type {
+	case TypeDate:
+		if _, err := time.Parse(time.DateOnly, s); err != nil {
+			return newIssue(path, "date.format", lang)
+		}
+	case TypeChoice:
+		if _, ok := f.Option(s); !ok {
+			return newIssue(path, "choice.unknown", lang, "value", s)
+		}
+	case TypeEmail:
+		if err := itid.PEC(s); err != nil { // the same address syntax, without the PEC wording
+			return newIssue(path, "email.format", lang)
+		}
+	}
+	return nil
+}
+
+func (st ruleStep) check(f *Field, arg any, path string, lang Lang) *Issue {
+	if st.own != nil {
+		err := st.own(arg.(string))
+		if err == nil {
+			return nil
+		}
+		reason := "format"
+		var ie *itid.Error
+		if errors.As(err, &ie) {
+			reason = ie.Reason
+		}
+		key := st.tag + "." + reason
+		n := strconv.Itoa(utf8.RuneCountInString(strings.Join(strings.Fields(arg.(string)), "")))
+		if !HasMessage(key) {
+			key = st.tag + ".format"
+		}
+		return newIssue(path, key, lang, "n", n)
+	}
+	err := theValidator().Var(arg, st.raw)
+	if err == nil {
+		return nil
+	}
+	var fes validator.ValidationErrors
+	if !errors.As(err, &fes) || len(fes) == 0 {
+		return newIssue(path, "rule", lang, "param", st.raw)
+	}
+	fe := fes[0]
+	if strings.Contains(fe.Tag(), "|") {
+		return newIssue(path, "rule.or", lang, "param", orNames(fe.Tag(), lang))
+	}
+	param := fe.Param()
+	kind := "string"
+	switch f.Type {
+	case TypeNumber:
+		kind = "number"
+	case TypeMoney:
+		kind = "money"
+		if c, err := strconv.ParseInt(param, 10, 64); err == nil {
+			param = FormatMoney(c, lang)
+		}
+	case TypeMultiChoice:
+		kind = "list"
+	}
+	for _, key := range []string{fe.Tag() + "." + kind, fe.Tag()} {
+		if HasMessage(key) {
+			return newIssue(path, key, lang, "param", param)
+		}
+	}
+	return &Issue{Path: path, Key: "rule." + fe.Tag(), Params: map[string]string{"param": param},
+		Message: translateFieldError(fe, f.Label.In(lang), lang)}
+}
+
+// ValidateField checks the one answer at path, as the applicant types: its own rules, and
+// whether it is shown at all. Cross-field checks wait for Validate. Its cost does not depend on
+// the size of the form.
+func (c *Call) ValidateField(a Answers, path string, lang Lang) *Issue {
+	f := c.Field(path)
+	if f == nil {
+		return nil
+	}
+	if !c.Shown(a, path) {
+		return nil
+	}
+	val := a.Get(path)
+	if f.Type == TypeGroup {
+		items, ok := val.([]any)
+		if !ok && val != nil {
+			return ptr(typeIssue(f, path, lang))
+		}
+		return repeatIssue(f, len(items), path, lang)
+	}
+	return checkValue(f, val, path, lang)
+}
+
+// Shown reports whether the field at an answer path is shown: its section's and every
+// enclosing field's `when` holds for the answers around it.
+func (c *Call) Shown(a Answers, path string) bool {
+	p, err := ParsePath(path)
+	if err != nil || len(p) < 2 {
+		return false
+	}
+	s := c.sectionByID[p[0].Name]
+	if s == nil {
+		return false
+	}
+	e := make(env, 1, len(p)+1)
+	e[0] = a
+	if s.when != nil && !s.when.holds(e) {
+		return false
+	}
+	m, _ := a[s.ID].(map[string]any)
+	fs := s.Fields
+	for _, el := range p[1:] {
+		e = append(e, m)
+		f := findField(fs, el.Name)
+		if f == nil {
+			return false
+		}
+		if f.when != nil && !f.when.holds(e) {
+			return false
+		}
+		if el.Index < 0 {
+			return true
+		}
+		items, _ := m[f.ID].([]any)
+		if el.Index >= len(items) {
+			return true
+		}
+		m, _ = items[el.Index].(map[string]any)
+		fs = f.Fields
+	}
+	return true
+}
