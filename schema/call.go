@@ -54,9 +54,9 @@ type Signers struct {
 	When   string `json:"when,omitempty"`
 	Items  string `json:"items"`            // a group path: "ats.membri"
 	Filter string `json:"filter,omitempty"` // which items sign, in the item's scope: "capofila == true"
-	Name   string `json:"name"`   // field of the item with the signer's name
-	CF     string `json:"cf"`     // field of the item with the signer's codice fiscale
-	Entity string `json:"entity"` // field of the item with the organisation's name
+	Name   string `json:"name"`             // field of the item with the signer's name
+	CF     string `json:"cf"`               // field of the item with the signer's codice fiscale
+	Entity string `json:"entity"`           // field of the item with the organisation's name
 	Source string `json:"source,omitempty"`
 
 	when, filter *Expr

@@ -162,7 +162,7 @@ func parseExpr(src string) (*ast, error) {
 }
 
 func (p *exprParser) peek() token { return p.toks[p.i] }
-func (p *exprParser) next() token  { t := p.toks[p.i]; p.i++; return t }
+func (p *exprParser) next() token { t := p.toks[p.i]; p.i++; return t }
 func (p *exprParser) isOp(ops ...string) bool {
 	t := p.peek()
 	if t.kind != tOp {

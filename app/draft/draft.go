@@ -1,0 +1,182 @@
+package draft
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"bando/schema"
+)
+
+// Format and FormatVersion identify a draft file.
+const (
+	Format        = "bando-draft"
+	FormatVersion = 1
+	// Ext is the file extension of a draft.
+	Ext = ".bando.json"
+	// MaxSize bounds a draft file: a 40-member proposal with long texts is well under 1 MB.
+	MaxSize = 8 << 20
+)
+
+// Draft is one proposal in progress.
+type Draft struct {
+	Format        string         `json:"format"`
+	FormatVersion int            `json:"formatVersion"`
+	Call          string         `json:"call"`
+	CallVersion   int            `json:"callVersion"`
+	AppVersion    string         `json:"appVersion"`
+	CreatedAt     time.Time      `json:"createdAt"`
+	SavedAt       time.Time      `json:"savedAt"`
+	FinalisedAt   *time.Time     `json:"finalisedAt,omitempty"`
+	Answers       schema.Answers `json:"answers"`
+	// Aside keeps answers a call update removed, so nothing is ever dropped silently.
+	Aside map[string]any `json:"aside,omitempty"`
+}
+
+// New starts an empty draft of call c.
+func New(c *schema.Call, appVersion string, now time.Time) *Draft {
+	return &Draft{
+		Format: Format, FormatVersion: FormatVersion,
+		Call: c.ID, CallVersion: c.Version, AppVersion: appVersion,
+		CreatedAt: now, SavedAt: now, Answers: schema.Answers{},
+	}
+}
+
+// Error is a draft that cannot be used, with a stable key and a message per language.
+type Error struct {
+	Key string
+	Msg schema.Text
+	Err error // the underlying error, if any
+}
+
+func (e *Error) Error() string { return e.Msg.IT }
+
+// Message returns the message in lang.
+func (e *Error) Message(lang schema.Lang) string { return e.Msg.In(lang) }
+
+func (e *Error) Unwrap() error { return e.Err }
+
+func errf(key string, cause error, it, en string, args ...any) *Error {
+	return &Error{Key: key, Err: cause, Msg: schema.Text{IT: fmt.Sprintf(it, args...), EN: fmt.Sprintf(en, args...)}}
+}
+
+// Decode reads a draft file. It checks the envelope (format, version, dates), not the answers
+// against a call: see CheckCall.
+func Decode(data []byte) (*Draft, error) {
+	if len(data) > MaxSize {
+		return nil, errf("draft.too_large", nil, "Il file è troppo grande per essere una bozza (%d MB).", "The file is too large to be a draft (%d MB).", len(data)>>20)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM added by some editors
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errf("draft.empty", nil, "Il file è vuoto.", "The file is empty.")
+	}
+	var env struct {
+		Format        string          `json:"format"`
+		FormatVersion int             `json:"formatVersion"`
+		Call          string          `json:"call"`
+		CallVersion   int             `json:"callVersion"`
+		AppVersion    string          `json:"appVersion"`
+		CreatedAt     time.Time       `json:"createdAt"`
+		SavedAt       time.Time       `json:"savedAt"`
+		FinalisedAt   *time.Time      `json:"finalisedAt"`
+		Answers       json.RawMessage `json:"answers"`
+		Aside         map[string]any  `json:"aside"`
+		Sections      json.RawMessage `json:"sections"` // only to recognise a call schema
+	}
+	if err := json.Unmarshal(data, &env); err != nil {
+		return nil, syntaxError(data, err)
+	}
+	switch {
+	case env.Format == "" && env.Sections != nil, env.Format == schema.FormatCall:
+		return nil, errf("draft.is_call", nil, "Questo file è la descrizione di un bando, non una bozza di domanda.", "This file describes a call, it is not a draft application.")
+	case env.Format != Format:
+		return nil, errf("draft.format", nil, "Questo file non è una bozza di Bando (manca \"format\": \"%s\").", "This file is not a Bando draft (\"format\": \"%s\" is missing).", Format)
+	case env.FormatVersion > FormatVersion:
+		return nil, errf("draft.newer", nil, "Questa bozza è stata salvata da una versione più recente dell'app (formato %d): aggiorna la pagina o l'app per aprirla.", "This draft was saved by a newer version of the app (format %d): reload or update the app to open it.", env.FormatVersion)
+	case env.FormatVersion < 1:
+		return nil, errf("draft.format", nil, "Versione del formato mancante o non valida.", "Missing or invalid format version.")
+	case env.Call == "":
+		return nil, errf("draft.no_call", nil, "La bozza non dice a quale bando si riferisce.", "The draft does not say which call it answers.")
+	}
+	d := &Draft{
+		Format: env.Format, FormatVersion: env.FormatVersion, Call: env.Call, CallVersion: env.CallVersion,
+		AppVersion: env.AppVersion, CreatedAt: env.CreatedAt, SavedAt: env.SavedAt, FinalisedAt: env.FinalisedAt,
+		Aside: env.Aside, Answers: schema.Answers{},
+	}
+	if len(env.Answers) > 0 && string(env.Answers) != "null" {
+		a, err := schema.DecodeAnswers(env.Answers)
+		if err != nil {
+			return nil, errf("draft.answers", err, "Le risposte nella bozza non sono leggibili: %v", "The answers in the draft cannot be read: %v", err)
+		}
+		d.Answers = a
+	}
+	return d, nil
+}
+
+func syntaxError(data []byte, err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		p := schema.PositionAt(data, int(se.Offset))
+		return errf("draft.syntax", err, "Il file non è una bozza leggibile: JSON non valido alla riga %d, colonna %d. Forse è stato troncato o modificato a mano.", "The file is not a readable draft: invalid JSON at line %d, column %d. It may be truncated or edited by hand.", p.Line, p.Column)
+	case errors.As(err, &te):
+		p := schema.PositionAt(data, int(te.Offset))
+		return errf("draft.syntax", err, "Il file non è una bozza leggibile: valore di tipo inatteso per %q alla riga %d, colonna %d.", "The file is not a readable draft: unexpected value for %q at line %d, column %d.", te.Field, p.Line, p.Column)
+	}
+	return errf("draft.syntax", err, "Il file non è una bozza leggibile.", "The file is not a readable draft.")
+}
+
+// CheckCall reports whether d can be opened with call c.
+func CheckCall(d *Draft, c *schema.Call) error {
+	if d.Call != c.ID {
+		return errf("draft.other_call", nil, "Questa bozza è per un altro bando (%s), non per «%s».", "This draft is for another call (%s), not for “%s”.", d.Call, c.Title.IT)
+	}
+	if d.CallVersion > c.Version {
+		return errf("draft.call_newer", nil, "Questa bozza usa una versione più recente del bando (%d, qui c'è la %d): aggiorna l'app.", "This draft uses a newer version of the call (%d, this app has %d): update the app.", d.CallVersion, c.Version)
+	}
+	return nil
+}
+
+// Encode writes d as indented JSON, stable across runs (map keys sorted by encoding/json).
+func Encode(d *Draft) ([]byte, error) {
+	if d.Answers == nil {
+		d.Answers = schema.Answers{}
+	}
+	b, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+var unsafeName = regexp.MustCompile(`[^a-z0-9]+`)
+
+// foldAccents covers the letters of Italian and its neighbours; a Unicode normalisation
+// table would cost the Wasm build far more than file names are worth.
+var foldAccents = strings.NewReplacer(
+	"à", "a", "á", "a", "â", "a", "ä", "a", "ã", "a", "å", "a",
+	"è", "e", "é", "e", "ê", "e", "ë", "e",
+	"ì", "i", "í", "i", "î", "i", "ï", "i",
+	"ò", "o", "ó", "o", "ô", "o", "ö", "o", "õ", "o",
+	"ù", "u", "ú", "u", "û", "u", "ü", "u",
+	"ç", "c", "ñ", "n", "ß", "ss", "’", "", "'", "",
+)
+
+// FileName is "<call>-<denominazione>-<date>.bando.json", safe on every file system:
+// accents folded (Società → societa), apostrophes dropped (L'Orto → lorto), anything else reduced to dashes, at most 40 characters.
+func FileName(d *Draft, denominazione string, day time.Time) string {
+	s := foldAccents.Replace(strings.ToLower(denominazione))
+	s = strings.Trim(unsafeName.ReplaceAllString(s, "-"), "-")
+	if len(s) > 40 {
+		s = strings.TrimRight(s[:40], "-")
+	}
+	if s == "" {
+		s = "bozza"
+	}
+	return fmt.Sprintf("%s-%s-%s%s", d.Call, s, day.Format("2006-01-02"), Ext)
+}

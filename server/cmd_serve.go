@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"bando/app/ui"
+)
+
+// version is set at build time (-ldflags "-X main.version=…"): the service worker compares it
+// to tell applicants a new version is ready.
+var version = "dev"
+
+func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", ":8080", "address to listen on")
+	web := fs.String("web", "web", "folder with app.wasm and the static assets")
+	if err := fs.Parse(args); err != nil {
+		return usageErr("%v", err)
+	}
+	if _, err := os.Stat(filepath.Join(*web, "app.wasm")); err != nil {
+		return unreadable(fmt.Errorf("%s/app.wasm manca: costruiscilo con `make build` (o usa `make run`)", *web))
+	}
+	ui.Routes()
+	srv := &http.Server{
+		Handler:           newHandler(version, *web),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      2 * time.Minute, // the wasm on a slow office line
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return unreadable(fmt.Errorf("non riesco ad ascoltare su %s: %w", *addr, err))
+	}
+	fmt.Fprintf(stdout, "Bando %s in ascolto su http://%s\n", version, displayAddr(ln.Addr()))
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(shutdown); err != nil {
+			return err
+		}
+		if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	}
+}
+
+func displayAddr(a net.Addr) string {
+	if t, ok := a.(*net.TCPAddr); ok && (t.IP.IsUnspecified() || t.IP == nil) {
+		return fmt.Sprintf("localhost:%d", t.Port)
+	}
+	return a.String()
+}

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"bando/app/draft"
+	"bando/schema"
+)
+
+func runValidate(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	callArg := fs.String("call", "", "call id (e.g. toscana-fami-2024) or call schema file; default: the draft's own call")
+	lang := fs.String("lang", "it", "language of the messages: it or en")
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "uso: bando validate [--call ID|CALL.json] [--lang it|en] [--json] DRAFT.bando.json")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return usageErr("%v", err)
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return usageErr("indica un file di bozza (.bando.json)")
+	}
+	l := schema.ParseLang(*lang)
+	d, err := readDraft(fs.Arg(0), l)
+	if err != nil {
+		return err
+	}
+	id := *callArg
+	if id == "" {
+		id = d.Call
+	}
+	c, err := resolveCall(id, l)
+	if err != nil {
+		return err
+	}
+	if err := draft.CheckCall(d, c); err != nil {
+		return unreadable(fmt.Errorf("%s: %s", fs.Arg(0), localized(err, l)))
+	}
+	issues := c.Validate(d.Answers, l)
+	if *asJSON {
+		out := struct {
+			Call   string        `json:"call"`
+			Valid  bool          `json:"valid"`
+			Issues schema.Issues `json:"issues"`
+		}{c.ID, len(issues) == 0, issues}
+		if out.Issues == nil {
+			out.Issues = schema.Issues{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	} else {
+		printIssues(stdout, issues, l)
+	}
+	if len(issues) > 0 {
+		return errInvalid
+	}
+	return nil
+}
+
+func printIssues(w io.Writer, issues schema.Issues, l schema.Lang) {
+	for _, is := range issues {
+		path := is.Path
+		if path == "" {
+			path = "(domanda)"
+			if l == schema.EN {
+				path = "(application)"
+			}
+		}
+		fmt.Fprintf(w, "%s: %s\n", path, is.Message)
+	}
+	switch {
+	case len(issues) == 0 && l == schema.EN:
+		fmt.Fprintln(w, "No problems: the application is complete.")
+	case len(issues) == 0:
+		fmt.Fprintln(w, "Nessun problema: la domanda è completa.")
+	case l == schema.EN:
+		fmt.Fprintf(w, "%d problem(s) to fix.\n", len(issues))
+	case len(issues) == 1:
+		fmt.Fprintln(w, "1 problema da correggere.")
+	default:
+		fmt.Fprintf(w, "%d problemi da correggere.\n", len(issues))
+	}
+}
+
+// readDraft reads and decodes a draft file, with messages in l.
+func readDraft(name string, l schema.Lang) (*draft.Draft, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, unreadable(fmt.Errorf("%s: file non leggibile: %w", name, err))
+	}
+	d, err := draft.Decode(data)
+	if err != nil {
+		return nil, unreadable(fmt.Errorf("%s: %s", name, localized(err, l)))
+	}
+	return d, nil
+}
+
+// resolveCall takes a shipped call id or a path to a call schema file.
+func resolveCall(arg string, l schema.Lang) (*schema.Call, error) {
+	if !strings.HasSuffix(arg, ".json") {
+		c, err := schema.Shipped(arg)
+		if err != nil {
+			return nil, unreadable(err)
+		}
+		return c, nil
+	}
+	data, err := os.ReadFile(arg)
+	if err != nil {
+		return nil, unreadable(fmt.Errorf("%s: file non leggibile: %w", arg, err))
+	}
+	c, err := schema.Load(data)
+	var le *schema.LoadError
+	if errors.As(err, &le) {
+		return nil, unreadable(fmt.Errorf("%s: il bando non è valido:\n%s", arg, le.Format(l)))
+	}
+	return c, err
+}
+
+func localized(err error, l schema.Lang) string {
+	var de *draft.Error
+	if errors.As(err, &de) {
+		return de.Message(l)
+	}
+	return err.Error()
+}

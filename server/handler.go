@@ -1,0 +1,55 @@
+package main
+
+import (
+	"net/http"
+	"strings"
+
+	"bando/app/ui"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// newHandler configures go-app's handler: the page shell, the PWA manifest and the service
+// worker. Every asset is self-hosted under /web/ (no CDN, no Google Fonts: offices go offline
+// and the app must make no third-party request). version changes with every build, so the
+// service worker notices a deployment; with an empty version every restart would look like one.
+func newHandler(version, webDir string) *app.Handler {
+	return &app.Handler{
+		Name:            "Bando",
+		ShortName:       "Bando",
+		Title:           "Bando — domande per i bandi pubblici",
+		Description:     "Compila, controlla e prepara per la firma la domanda di partecipazione a un bando, anche senza connessione.",
+		Lang:            "it",
+		Author:          "Bando",
+		BackgroundColor: "#ffffff",
+		ThemeColor:      "#0066cc",
+		LoadingLabel:    "Caricamento di Bando… {progress}%",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
+			Maskable: "/web/icon-512.png",
+		},
+		Styles:             []string{"/web/bando.css"},
+		CacheableResources: ui.Pages(),
+		Version:            version,
+		Resources:          webDirResolver(webDir),
+	}
+}
+
+// webDirResolver serves /web/* from dir (the built Wasm and the vendored assets).
+func webDirResolver(dir string) app.ResourceResolver {
+	return &localWeb{dir: strings.TrimRight(dir, "/"), files: http.StripPrefix("/web/", http.FileServer(http.Dir(dir)))}
+}
+
+type localWeb struct {
+	dir   string
+	files http.Handler
+}
+
+// Resolve keeps /web/ URLs as they are: the server answers them itself.
+func (l *localWeb) Resolve(location string) string { return location }
+
+func (l *localWeb) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	l.files.ServeHTTP(w, r)
+}

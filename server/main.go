@@ -1,0 +1,106 @@
+// Command bando is the server and the command-line tool of Bando:
+//
+//	bando serve    [--addr :8080] [--web DIR]        serve the app (the Wasm build in DIR)
+//	bando lint     CALL.json...                      check call schemas
+//	bando validate [--call ID|CALL.json] [--lang it|en] [--json] DRAFT.bando.json
+//	bando calls                                      list the calls shipped with the app
+//
+// Exit codes: 0 all good, 1 invalid answers or schema, 2 usage or unreadable input.
+// The CLI uses the same schema and draft code as the browser, so it gives the same verdicts.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// exitError carries the process exit code with the message.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageErr: a bad command line (exit 2). invalidErr: input that was read but is not valid (exit 1).
+func usageErr(format string, args ...any) error {
+	return &exitError{2, fmt.Errorf(format, args...)}
+}
+
+func unreadable(err error) error { return &exitError{2, err} }
+
+// errInvalid is returned after the problems were already printed.
+var errInvalid = &exitError{1, errors.New("")}
+
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	code := 2
+	var ee *exitError
+	if errors.As(err, &ee) {
+		code = ee.code
+	}
+	if msg := err.Error(); msg != "" {
+		fmt.Fprintln(stderr, "bando:", msg)
+	}
+	return code
+}
+
+type command struct {
+	summary string
+	run     func(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error
+}
+
+// commands is the CLI's table; each command lives in its own file.
+var commands = map[string]command{
+	"serve":    {"serve the app on http://localhost:8080", runServe},
+	"lint":     {"check call schemas and point at each problem", runLint},
+	"validate": {"check a draft against its call", runValidate},
+	"calls":    {"list the calls shipped with the app", runCalls},
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		printUsage(stdout)
+		if len(args) == 0 {
+			return usageErr("manca il comando")
+		}
+		return nil
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		printUsage(stderr)
+		return usageErr("comando sconosciuto %q", args[0])
+	}
+	return cmd.run(ctx, args[1:], stdin, stdout, stderr)
+}
+
+func printUsage(w io.Writer) {
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fmt.Fprintln(w, "uso: bando COMANDO [opzioni]\n\ncomandi:")
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\n'bando COMANDO -h' mostra le opzioni di un comando.")
+	fmt.Fprintln(w, strings.Repeat(" ", 0)+"Codici di uscita: 0 tutto bene, 1 risposte o schema non validi, 2 uso errato o file illeggibile.")
+}
