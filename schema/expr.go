@@ -2,7 +2,6 @@ package schema
 
 import (
 	"encoding/json"
-	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -161,7 +160,7 @@ func compileNode(a *ast, sc *scope) (*cnode, error) {
 
 func wantType(a *ast, n *cnode, t vtype) error {
 	if n.typ != vAny && n.typ != t {
-		return &ExprError{a.off, fmt.Sprintf("a %s is expected here, this is a %s", t, n.typ)}
+		return exprErr(a.off, "qui serve un valore di tipo %s, questo è di tipo %s", "a %s is expected here, this is a %s", t, n.typ)
 	}
 	return nil
 }
@@ -189,13 +188,13 @@ func compileBinary(a *ast, sc *scope) (*cnode, error) {
 			return nil, err
 		}
 		if l.typ != vAny && r.typ != vAny && l.typ != r.typ {
-			return nil, &ExprError{a.off, fmt.Sprintf("comparing a %s with a %s is always false", l.typ, r.typ)}
+			return nil, exprErr(a.off, "confrontare un valore di tipo %s con uno di tipo %s dà sempre falso", "comparing a %s with a %s is always false", l.typ, r.typ)
 		}
 		neg := a.op == "!="
 		return &cnode{fn: func(e env) any { return equal(lf(e), rf(e)) != neg }, typ: vBool}, nil
 	case "<", "<=", ">", ">=":
 		if l.typ != vAny && r.typ != vAny && l.typ != r.typ || l.typ == vBool || l.typ == vList || r.typ == vBool || r.typ == vList {
-			return nil, &ExprError{a.off, fmt.Sprintf("%s needs two numbers or two texts (dates)", a.op)}
+			return nil, exprErr(a.off, "%s vuole due numeri o due testi (date)", "%s needs two numbers or two texts (dates)", a.op)
 		}
 		op := a.op
 		return &cnode{fn: func(e env) any { return ordered(op, lf(e), rf(e)) }, typ: vBool}, nil
@@ -246,7 +245,7 @@ func checkOption(path, lit *cnode) error {
 	for i, o := range path.fld.Options {
 		vals[i] = o.Value
 	}
-	return &ExprError{lit.lit.off, fmt.Sprintf("%q is not an option of %s (options: %s)", s, path.fld.path, strings.Join(vals, ", "))}
+	return exprErr(lit.lit.off, "%q non è un'opzione di %s (opzioni: %s)", "%q is not an option of %s (options: %s)", s, path.fld.path, strings.Join(vals, ", "))
 }
 
 func compileCall(a *ast, sc *scope) (*cnode, error) {
@@ -258,10 +257,10 @@ func compileCall(a *ast, sc *scope) (*cnode, error) {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		return nil, &ExprError{a.off, fmt.Sprintf("unknown function %q (known: %s)", a.op, strings.Join(names, ", "))}
+		return nil, exprErr(a.off, "funzione %q sconosciuta (disponibili: %s)", "unknown function %q (known: %s)", a.op, strings.Join(names, ", "))
 	}
 	if len(a.args) != want {
-		return nil, &ExprError{a.off, fmt.Sprintf("%s takes %d argument(s), not %d", a.op, want, len(a.args))}
+		return nil, exprErr(a.off, "%s vuole %d argomenti, non %d", "%s takes %d argument(s), not %d", a.op, want, len(a.args))
 	}
 	args := make([]*cnode, len(a.args))
 	for i, x := range a.args {
@@ -284,7 +283,7 @@ func compileCall(a *ast, sc *scope) (*cnode, error) {
 			return nil, err
 		}
 		if args[0].elt != vAny && args[0].elt != vNum {
-			return nil, &ExprError{a.args[0].off, "sum needs a list of numbers or amounts"}
+			return nil, exprErr(a.args[0].off, "sum vuole un elenco di numeri o importi", "sum needs a list of numbers or amounts")
 		}
 		return &cnode{fn: func(e env) any {
 			var s float64
@@ -369,7 +368,7 @@ func compilePath(a *ast, sc *scope) (*cnode, error) {
 		}
 	}
 	if at == nil {
-		return nil, &ExprError{first.off, unknownName(first.name, sc)}
+		return nil, unknownName(first.off, first.name, sc)
 	}
 	steps := []pstep{{kind: sName, name: first.name, level: level}}
 	list := false
@@ -386,19 +385,19 @@ func compilePath(a *ast, sc *scope) (*cnode, error) {
 			case fld != nil && fld.Type == TypeGroup && onItems:
 				next = &scope{parent: cur, level: level + 1, call: sc.call, group: fld}
 			case fld != nil && fld.Type == TypeGroup:
-				return nil, &ExprError{seg.off, fmt.Sprintf("%s is a repeating group: write %s[].%s for every item, or %s[condition].%s", fld.path, fld.ID, seg.name, fld.ID, seg.name)}
+				return nil, exprErr(seg.off, "%s è un gruppo ripetuto: scrivi %s[].%s per ogni voce, oppure %s[condizione].%s", "%s is a repeating group: write %s[].%s for every item, or %s[condition].%s", fld.path, fld.ID, seg.name, fld.ID, seg.name)
 			default:
-				return nil, &ExprError{seg.off, fmt.Sprintf("%s has no fields inside", fld.path)}
+				return nil, exprErr(seg.off, "%s non contiene campi", "%s has no fields inside", fld.path)
 			}
 			_, f := next.child(seg.name)
 			if f == nil {
-				return nil, &ExprError{seg.off, unknownName(seg.name, next)}
+				return nil, unknownName(seg.off, seg.name, next)
 			}
 			cur, level, sec, fld, onItems = next, level+1, nil, f, false
 			steps = append(steps, pstep{kind: sName, name: seg.name, level: level})
 		default:
 			if fld == nil || fld.Type != TypeGroup || onItems {
-				return nil, &ExprError{seg.off, "[] applies only to a repeating group"}
+				return nil, exprErr(seg.off, "[] vale solo per un gruppo ripetuto", "[] applies only to a repeating group")
 			}
 			st := pstep{kind: sAll, level: level + 1}
 			if seg.filter != nil {
@@ -414,7 +413,7 @@ func compilePath(a *ast, sc *scope) (*cnode, error) {
 		}
 	}
 	if sec != nil {
-		return nil, &ExprError{a.off, fmt.Sprintf("%s is a section, not a value: name one of its fields", sec.ID)}
+		return nil, exprErr(a.off, "%s è una sezione, non un valore: indica uno dei suoi campi", "%s is a section, not a value: name one of its fields", sec.ID)
 	}
 	n := &cnode{typ: fieldVType(fld), fld: fld}
 	if fld.Type == TypeGroup && !onItems {
@@ -453,7 +452,7 @@ func fieldVType(f *Field) vtype {
 	return vStr
 }
 
-func unknownName(name string, sc *scope) string {
+func unknownName(off int, name string, sc *scope) *ExprError {
 	var all []string
 	for s := sc; s != nil; s = s.parent {
 		all = append(all, s.names()...)
@@ -464,16 +463,13 @@ func unknownName(name string, sc *scope) string {
 			best, bestD = n, d
 		}
 	}
-	msg := fmt.Sprintf("unknown name %q", name)
-	if best != "" {
-		msg += fmt.Sprintf(": did you mean %q?", best)
-	} else if len(all) > 0 {
-		if len(all) > 12 {
-			all = append(all[:12], "…")
-		}
-		msg += " (names here: " + strings.Join(all, ", ") + ")"
+	switch {
+	case best != "":
+		return exprErr(off, "nome %q sconosciuto: forse %q?", "unknown name %q: did you mean %q?", name, best)
+	case len(all) > 12:
+		all = append(all[:12], "…")
 	}
-	return msg
+	return exprErr(off, "nome %q sconosciuto (nomi disponibili qui: %s)", "unknown name %q (names here: %s)", name, strings.Join(all, ", "))
 }
 
 func editDistance(a, b string) int {

@@ -25,13 +25,17 @@ import (
 // Strings use double or single quotes. Dates are "YYYY-MM-DD" strings and compare as such.
 // Functions: count(list), sum(list), any(list), all(list), answered(x), contains(list, x), len(text).
 
-// ExprError is a problem in an expression at byte Offset.
+// ExprError is a problem in an expression at byte Offset, explained in Italian and English.
 type ExprError struct {
 	Offset int
-	Msg    string
+	Msg    Text
 }
 
-func (e *ExprError) Error() string { return fmt.Sprintf("at %d: %s", e.Offset+1, e.Msg) }
+func (e *ExprError) Error() string { return fmt.Sprintf("at %d: %s", e.Offset+1, e.Msg.EN) }
+
+func exprErr(off int, it, en string, args ...any) *ExprError {
+	return &ExprError{off, Text{IT: fmt.Sprintf(it, args...), EN: fmt.Sprintf(en, args...)}}
+}
 
 type tokKind int
 
@@ -77,7 +81,7 @@ func lexExpr(src string) ([]token, error) {
 				j++
 			}
 			if j >= len(src) {
-				return nil, &ExprError{i, "string not closed"}
+				return nil, exprErr(i, "testo tra virgolette non chiuso", "string not closed")
 			}
 			toks = append(toks, token{tStr, src[i+1 : j], i})
 			i = j + 1
@@ -94,9 +98,9 @@ func lexExpr(src string) ([]token, error) {
 			}
 			if strings.IndexByte("<>!+-*/()[].,", c) < 0 {
 				if c == '=' {
-					return nil, &ExprError{i, "use == to compare"}
+					return nil, exprErr(i, "per confrontare usa ==", "use == to compare")
 				}
-				return nil, &ExprError{i, fmt.Sprintf("unexpected character %q", c)}
+				return nil, exprErr(i, "carattere inatteso %q", "unexpected character %q", c)
 			}
 			toks = append(toks, token{tOp, string(c), i})
 			i++
@@ -149,14 +153,14 @@ func parseExpr(src string) (*ast, error) {
 	}
 	p := &exprParser{toks: toks}
 	if p.peek().kind == tEOF {
-		return nil, &ExprError{0, "empty expression"}
+		return nil, exprErr(0, "espressione vuota", "empty expression")
 	}
 	a, err := p.or()
 	if err != nil {
 		return nil, err
 	}
 	if t := p.peek(); t.kind != tEOF {
-		return nil, &ExprError{t.off, fmt.Sprintf("unexpected %q", t.text)}
+		return nil, exprErr(t.off, "%q inatteso", "unexpected %q", t.text)
 	}
 	return a, nil
 }
@@ -219,7 +223,7 @@ func (p *exprParser) cmp() (*ast, error) {
 			return nil, err
 		}
 		if p.isOp("==", "!=", "<", "<=", ">", ">=") {
-			return nil, &ExprError{p.peek().off, "comparisons cannot be chained: use &&"}
+			return nil, exprErr(p.peek().off, "i confronti non si concatenano: usa &&", "comparisons cannot be chained: use &&")
 		}
 		return &ast{kind: aBinary, off: t.off, op: t.text, args: []*ast{left, right}}, nil
 	}
@@ -248,13 +252,13 @@ func (p *exprParser) primary() (*ast, error) {
 	defer func() { p.depth-- }()
 	t := p.next()
 	if p.depth > maxExprDepth {
-		return nil, &ExprError{t.off, "expression nested too deeply"}
+		return nil, exprErr(t.off, "espressione annidata troppo in profondità", "expression nested too deeply")
 	}
 	switch t.kind {
 	case tNum:
 		f, err := strconv.ParseFloat(strings.ReplaceAll(t.text, "_", ""), 64)
 		if err != nil {
-			return nil, &ExprError{t.off, fmt.Sprintf("invalid number %q", t.text)}
+			return nil, exprErr(t.off, "numero non valido %q", "invalid number %q", t.text)
 		}
 		return &ast{kind: aLit, off: t.off, lit: f}, nil
 	case tStr:
@@ -279,15 +283,15 @@ func (p *exprParser) primary() (*ast, error) {
 				return nil, err
 			}
 			if !p.isOp(")") {
-				return nil, &ExprError{p.peek().off, "')' expected"}
+				return nil, exprErr(p.peek().off, "manca ')'", "')' expected")
 			}
 			p.next()
 			return x, nil
 		}
 	case tEOF:
-		return nil, &ExprError{t.off, "the expression ends too early"}
+		return nil, exprErr(t.off, "l'espressione finisce troppo presto", "the expression ends too early")
 	}
-	return nil, &ExprError{t.off, fmt.Sprintf("unexpected %q", t.text)}
+	return nil, exprErr(t.off, "%q inatteso", "unexpected %q", t.text)
 }
 
 func (p *exprParser) call(name token) (*ast, error) {
@@ -308,7 +312,7 @@ func (p *exprParser) call(name token) (*ast, error) {
 			continue
 		}
 		if !p.isOp(")") {
-			return nil, &ExprError{p.peek().off, "',' or ')' expected"}
+			return nil, exprErr(p.peek().off, "serve ',' o ')'", "',' or ')' expected")
 		}
 		p.next()
 		return a, nil
@@ -323,7 +327,7 @@ func (p *exprParser) path(first token) (*ast, error) {
 			p.next()
 			t := p.next()
 			if t.kind != tName {
-				return nil, &ExprError{t.off, "a field name is expected after '.'"}
+				return nil, exprErr(t.off, "dopo '.' serve il nome di un campo", "a field name is expected after '.'")
 			}
 			a.segs = append(a.segs, pathSeg{name: t.text, off: t.off})
 		case p.isOp("["):
@@ -338,7 +342,7 @@ func (p *exprParser) path(first token) (*ast, error) {
 				return nil, err
 			}
 			if !p.isOp("]") {
-				return nil, &ExprError{p.peek().off, "']' expected"}
+				return nil, exprErr(p.peek().off, "manca ']'", "']' expected")
 			}
 			p.next()
 			a.segs = append(a.segs, pathSeg{filter: f, off: open.off})

@@ -116,8 +116,8 @@ func CodiceFiscale(s string) error {
 }
 
 // NormalizeCF returns s without white space (anywhere, Unicode included) and with ASCII
-// letters upper-cased: the form to store and print. Other characters are kept, so an
-// invalid code stays invalid.
+// letters upper-cased: the form to store and print. Other characters are kept (invalid UTF-8
+// becomes U+FFFD), so an invalid code stays invalid.
 func NormalizeCF(s string) string { return normalize(s) }
 
 // CFCheckChar returns the check character (A-Z) of a codice fiscale from its first 15

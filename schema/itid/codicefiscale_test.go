@@ -181,7 +181,8 @@ func TestNormalizeCF(t *testing.T) {
 		{"no-break space", "RSSMCL\u00a099M07F205Y", cfBase},
 		{"other characters kept", "rss-mcl", "RSS-MCL"},
 		{"non-ASCII kept as is", "àb\u017f", "àB\u017f"},
-		{"invalid UTF-8 kept", "a\xffb", "A\xffB"},
+		{"invalid UTF-8 becomes U+FFFD", "a\xffb", "A\uFFFDB"},
+		{"stray bytes around a space do not join", "\xc2 \xa0", "\uFFFD\uFFFD"},
 		{"empty", "", ""},
 	}
 	for _, c := range cases {

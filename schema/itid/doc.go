@@ -27,9 +27,9 @@
 //     "coordinate bancarie" (ABI/CBI standard).
 //   - PEC: only the syntax of the address (RFC 5321/5322 dot-atom, ASCII, length limits).
 //     No offline check can know whether a mailbox is really a Posta Elettronica Certificata
-//     box (DPR 11 febbraio 2005 n. 68): many PEC providers use ordinary-looking domains and
-//     ordinary e-mail providers can host any local part. Only a query to the public indexes
-//     (INI-PEC, IPA) or a delivery receipt can prove it.
+//     box (DPR 11 febbraio 2005 n. 68): a PEC address looks like any other e-mail address,
+//     and PEC providers also use ordinary-looking domains. Only the public indexes (INI-PEC,
+//     IPA) or a delivery receipt (ricevuta di consegna) can prove it.
 //   - RUNTS: the section letter (art. 46 D.lgs. 3 luglio 2017 n. 117) and the repertorio
 //     number; whether the entity is really registered needs the RUNTS portal.
 //   - CUP: the shape of the Codice Unico di Progetto (art. 11 Legge 16 gennaio 2003 n. 3).
@@ -52,9 +52,10 @@
 //
 // Every check returns nil or an *Error with the identifier Kind and a stable Reason code. The
 // user-facing message is produced elsewhere from those codes, so they never change meaning.
-// When several things are wrong the first failing step is reported, in this order: length of
-// an empty value, charset, length, format, then the specific checks (date, section, zero,
-// checksum, office, country, unknown).
+// When several things are wrong only the first failing step is reported. Each check runs its
+// steps in a fixed order, generally: empty value (length), charset, length, format, then the
+// specific checks (date, section, zero, checksum, office, unknown). The IBAN looks up the
+// country before the length, since the length depends on it.
 //
 // # Helpers
 //

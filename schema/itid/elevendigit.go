@@ -56,8 +56,8 @@ func checkEleven(kind, s string) (b [11]byte, err error) {
 
 // CodiceFiscaleEnte checks the 11-digit codice fiscale of an entity (association, foundation,
 // company): digits only, check digit, not all zeros. White space is ignored. The office code
-// is not checked: codici fiscali of non-commercial entities were not all issued under the
-// partita IVA office scheme, and a false rejection would block an application.
+// is not checked: the office-code ranges are published for VAT numbers (VIES) only, and a
+// false rejection of an association's codice fiscale would block its application.
 func CodiceFiscaleEnte(s string) error {
 	_, err := checkEleven(KindCFEnte, s)
 	return err

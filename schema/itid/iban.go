@@ -178,7 +178,8 @@ func italianBBANShape(bban []byte) bool {
 }
 
 // NormalizeIBAN returns s without white space and with ASCII letters upper-cased: the
-// electronic form to store.
+// electronic form to store. Other characters are kept (invalid UTF-8 becomes U+FFFD), so an
+// invalid IBAN stays invalid.
 func NormalizeIBAN(s string) string { return normalize(s) }
 
 // FormatIBAN returns the normalised IBAN in the print form of ISO 13616: groups of four

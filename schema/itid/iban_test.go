@@ -39,6 +39,7 @@ func TestIBAN(t *testing.T) {
 		{"empty", "", ReasonLength},
 		{"shared vector: mod-97", "IT60X0542811101000000123457", ReasonChecksum},
 		{"wrong CIN, mod-97 correct", ibanITWrongCIN, ReasonChecksum},
+		{"SM wrong CIN, mod-97 correct", "SM06A0322509800000000270100", ReasonChecksum},
 		{"wrong check digits", "IT61X0542811101000000123456", ReasonChecksum},
 		{"transposed digits", "IT60X0542811101000000123465", ReasonChecksum},
 		{"GB wrong", "GB29NWBK60161331926818", ReasonChecksum},
@@ -234,7 +235,7 @@ func FuzzIBAN(f *testing.F) {
 		if cd, ok := IBANCheckDigits(n[:2], n[4:]); !ok || cd != n[2:4] {
 			t.Fatalf("valid %q but IBANCheckDigits = %q, %v", n, cd, ok)
 		}
-		if n[:2] == "IT" {
+		if n[:2] == "IT" || n[:2] == "SM" {
 			if cin, ok := ItalianCIN(n[5:10], n[10:15], n[15:]); !ok || cin != n[4] {
 				t.Fatalf("valid %q but ItalianCIN = %q, %v", n, cin, ok)
 			}

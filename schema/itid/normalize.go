@@ -64,8 +64,10 @@ func isASCIISpace(c byte) bool {
 }
 
 // normalize drops white space (the same set scan drops) and upper-cases ASCII letters. Other
-// bytes, invalid UTF-8 included, are kept unchanged so that a check of the result gives the
-// same verdict as a check of s. It returns s itself when nothing changes.
+// characters are kept, so a check of the result gives the same verdict as a check of s. Each
+// invalid UTF-8 byte becomes U+FFFD: kept as is, two stray bytes around a dropped space could
+// join into a new character (\xc2 \xa0 into a no-break space), and normalising twice would
+// change the result. It returns s itself when nothing changes.
 func normalize(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
@@ -84,7 +86,10 @@ func normalize(s string) string {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsSpace(r) {
+			switch {
+			case r == utf8.RuneError && size == 1:
+				b.WriteRune(utf8.RuneError)
+			case !unicode.IsSpace(r):
 				b.WriteString(s[i : i+size])
 			}
 			i += size

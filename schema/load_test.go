@@ -1,0 +1,132 @@
+package schema
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+)
+
+// mutate returns mini.json with old replaced by new (exactly once).
+func mutate(t *testing.T, old, new string) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/mini.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	if strings.Count(s, old) != 1 {
+		t.Fatalf("mutation %q matches %d times", old, strings.Count(s, old))
+	}
+	return []byte(strings.Replace(s, old, new, 1))
+}
+
+// lineOf returns the 1-based line of the first occurrence of needle in data.
+func lineOf(data []byte, needle string) int {
+	i := strings.Index(string(data), needle)
+	return strings.Count(string(data[:i]), "\n") + 1
+}
+
+func TestLoadProblems(t *testing.T) {
+	cases := []struct {
+		name     string
+		old, new string
+		key      string
+		path     string
+		at       string // text whose line the problem must point at
+	}{
+		{"unknown type", `"type": "boolean", "label": {"it": "Capofila"}`, `"type": "bool", "label": {"it": "Capofila"}`, "lint.unknown_type", "$.sections[0].fields[1].fields[2].type", `"bool"`},
+		{"duplicate id", `{"id": "ets"`, `{"id": "capofila"`, "lint.duplicate_id", "$.sections[0].fields[1].fields[3].id", `"capofila", "type": "boolean", "label": {"it": "ETS"}`},
+		{"when typo", `"when": "ets == true"`, `"when": "etz == true"`, "lint.expr", "$.sections[0].fields[1].fields[4].when", `etz == true`},
+		{"check path typo", `count(ats.membri[capofila == true])`, `count(ats.membri[capofla == true])`, "lint.expr", "$.checks[0].rule", `capofla`},
+		{"option typo in when", `"when": "ats.stato == \"costituita\""`, `"when": "ats.stato == \"costituito\""`, "lint.expr", "$.attachments[1].when", `costituito`},
+		{"bad validator tag", `"rules": "required,max=20"`, `"rules": "required,maxx=20"`, "lint.rules", "$.sections[0].fields[1].fields[0].rules", `maxx=20`},
+		{"bad tag param", `"rules": "required,max=20"`, `"rules": "required,max=venti"`, "lint.rules", "$.sections[0].fields[1].fields[0].rules", `max=venti`},
+		{"cross-field tag", `"rules": "min=3"`, `"rules": "eqfield=iban"`, "lint.rules", "$.sections[1].fields[1].rules", `eqfield`},
+		{"empty options", `"options": ["costituita", "costituenda"]`, `"options": []`, "lint.no_options", "$.sections[0].fields[0].options", `"options": []`},
+		{"missing it text", `"label": {"it": "Stato"}`, `"label": {"en": "State"}`, "lint.missing_it", "$.sections[0].fields[0].label.it", `{"en": "State"}`},
+		{"unknown key", `"maxChars": 30`, `"maxChar": 30`, "json.unknown_key", "$.sections[1].fields[0].fields[0].maxChar", `"maxChar"`},
+		{"wrong kind", `"repeat": {"min": 1}`, `"repeat": {"min": "uno"}`, "json.type", "$.sections[1].fields[0].repeat.min", `"uno"`},
+		{"group through without []", `sum(budget.voci[].importo)`, `sum(budget.voci.importo)`, "lint.expr", "$.checks[1].rule", `budget.voci.importo`},
+		{"check not boolean", `"rule": "sum(budget.voci[].importo) <= 15000000"`, `"rule": "sum(budget.voci[].importo)"`, "lint.expr_type", "$.checks[1].rule", `"sum(budget.voci[].importo)"`},
+		{"bad deadline", `"deadline": "2024-03-04"`, `"deadline": "04/03/2024"`, "lint.date", "$.submission.deadline", `04/03/2024`},
+		{"syntax error", `"id": "mini", "version": 1,`, `"id": "mini" "version": 1,`, "json.syntax", "$", `"version": 1`},
+		{"signer field typo", `"cf": "rl_cf", "entity": "denominazione"},
+    {"items"`, `"cf": "rl_cff", "entity": "denominazione"},
+    {"items"`, "lint.unknown_name", "$.signers[0].cf", `rl_cff`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			data := mutate(t, tc.old, tc.new)
+			_, err := Load(data)
+			var le *LoadError
+			if !errors.As(err, &le) {
+				t.Fatalf("want a LoadError, got %v", err)
+			}
+			for _, p := range le.Problems {
+				if p.Key == tc.key && p.Path == tc.path {
+					if want := lineOf(data, tc.at); p.Pos.Line != want {
+						t.Fatalf("problem at line %d, want %d: %s", p.Pos.Line, want, p.Format(IT))
+					}
+					if p.Msg.IT == "" || p.Msg.EN == "" {
+						t.Fatalf("message missing a language: %+v", p)
+					}
+					return
+				}
+			}
+			t.Fatalf("no %s at %s; got:\n%s", tc.key, tc.path, le.Format(EN))
+		})
+	}
+}
+
+func TestLoadReportsEveryProblem(t *testing.T) {
+	data := mutate(t, `"label": {"it": "Stato"}, "options": ["costituita", "costituenda"]`, `"lable": {"it": "Stato"}, "options": ["costituita", "costituenda"], "colour": 1`)
+	_, err := Load(data)
+	var le *LoadError
+	if !errors.As(err, &le) || len(le.Problems) != 2 {
+		t.Fatalf("want 2 problems, got %v", err)
+	}
+	if !strings.Contains(le.Problems[0].Msg.IT, `"label"`) {
+		t.Fatalf("want a suggestion of \"label\": %s", le.Problems[0].Msg.IT)
+	}
+}
+
+func TestLoadColumn(t *testing.T) {
+	data := []byte("{\n  \"id\": \"x\",\n  \"vresion\": 1\n}")
+	_, err := Load(data)
+	var le *LoadError
+	if !errors.As(err, &le) {
+		t.Fatal(err)
+	}
+	p := le.Problems[0]
+	if p.Pos != (Position{3, 3}) || p.Key != "json.unknown_key" {
+		t.Fatalf("got %+v", p)
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	for _, name := range []string{"testdata/mini.json", "calls/toscana-fami-2024.json"} {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(`{"sections":[{"id":"a","fields":[{"id":"b","type":"group","fields":[{"id":"c","type":"text","when":"count(a.b[c == 1]) > 0"}]}]}]}`))
+	f.Add([]byte(`[`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Load(data)
+		if err != nil {
+			var le *LoadError
+			if !errors.As(err, &le) || len(le.Problems) == 0 {
+				t.Fatalf("error without problems: %v", err)
+			}
+			for _, p := range le.Problems {
+				if p.Pos.Line < 1 || p.Pos.Column < 1 || p.Msg.IT == "" {
+					t.Fatalf("bad problem %+v", p)
+				}
+			}
+			return
+		}
+		// A call that loads must validate any answers without panicking.
+		_ = c.Validate(Answers{}, IT)
+	})
+}

@@ -1,0 +1,76 @@
+package schema
+
+import (
+	"fmt"
+	"testing"
+)
+
+// benchCall is the call the benchmarks use: the FAMI call when it is shipped, else the test call.
+func benchCall(b *testing.B) *Call {
+	if c, err := Shipped(DefaultCallID); err == nil && c != nil {
+		return c
+	}
+	return loadTestCall(b, "mini.json")
+}
+
+// bigAnswers: 40 members in the first group found, 200 items in every other group.
+func bigAnswers(c *Call) Answers {
+	first := ""
+	return Sample(c, func(g *Field) int {
+		if first == "" || first == g.path {
+			first = g.path
+			return 40
+		}
+		return 200
+	})
+}
+
+// BenchmarkValidateFull: a whole 40-member / 200-budget-line proposal. Goal ≥ 5,000/s on one core.
+func BenchmarkValidateFull(b *testing.B) {
+	c := benchCall(b)
+	a := bigAnswers(c)
+	is := c.Validate(a, IT)
+	b.ReportMetric(float64(len(is)), "issues")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		c.Validate(a, IT)
+	}
+}
+
+// BenchmarkValidateField: the per-keystroke check on the last member's codice fiscale.
+// Goal ≤ 50 µs.
+func BenchmarkValidateField(b *testing.B) {
+	c := benchCall(b)
+	a := bigAnswers(c)
+	path := ""
+	for _, f := range c.Fields() {
+		if f.rule != nil && len(f.rule.steps) > 0 && f.rule.steps[0].tag == "cf" {
+			path = f.path
+			break
+		}
+	}
+	if path == "" {
+		b.Skip("no cf field")
+	}
+	// Turn "ats.membri.rl_cf" into "ats.membri[39].rl_cf".
+	parts := splitLast(path)
+	p := fmt.Sprintf("%s[39].%s", parts[0], parts[1])
+	if a.Get(p) == nil {
+		b.Fatalf("no answer at %s", p)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		c.ValidateField(a, p, IT)
+	}
+}
+
+func splitLast(p string) [2]string {
+	for i := len(p) - 1; i >= 0; i-- {
+		if p[i] == '.' {
+			return [2]string{p[:i], p[i+1:]}
+		}
+	}
+	return [2]string{"", p}
+}
