@@ -10,9 +10,10 @@ import (
 // Expr is a compiled expression: every path in it was resolved against the call at load
 // time, so evaluation never looks a name up and a typo is a lint error, not a silent false.
 type Expr struct {
-	src string
-	fn  evalFn
-	typ vtype
+	src  string
+	fn   evalFn
+	typ  vtype
+	refs []any // the *Field and *Section values its paths enter, for lint's cycle check
 }
 
 // String returns the source of the expression.
@@ -50,6 +51,14 @@ type scope struct {
 	call    *Call
 	section *Section
 	group   *Field
+	refs    *[]any // set on the outermost scope while an expression compiles
+}
+
+func (s *scope) root() *scope {
+	for s.parent != nil {
+		s = s.parent
+	}
+	return s
 }
 
 func (s *scope) child(name string) (sec *Section, f *Field) {
@@ -104,19 +113,24 @@ func compileExpr(src string, sc *scope) (*Expr, error) {
 	if err != nil {
 		return nil, err
 	}
+	var refs []any
+	root := sc.root()
+	root.refs = &refs
+	defer func() { root.refs = nil }()
 	n, err := compileNode(a, sc)
 	if err != nil {
 		return nil, err
 	}
-	return &Expr{src: src, fn: n.fn, typ: n.typ}, nil
+	return &Expr{src: src, fn: n.fn, typ: n.typ, refs: refs}, nil
 }
 
 type cnode struct {
-	fn  evalFn
-	typ vtype
-	elt vtype  // element type of a list
-	fld *Field // the field a path names (for option checks)
-	lit *ast   // the literal, when the node is one
+	fn   evalFn
+	each func(env, func(any)) // for list paths: visit each element without building the list
+	typ  vtype
+	elt  vtype  // element type of a list
+	fld  *Field // the field a path names (for option checks)
+	lit  *ast   // the literal, when the node is one
 }
 
 func compileNode(a *ast, sc *scope) (*cnode, error) {
@@ -271,13 +285,26 @@ func compileCall(a *ast, sc *scope) (*cnode, error) {
 		args[i] = n
 	}
 	x := args[0].fn
+	// each visits the elements of the argument; list paths do it without building the list.
+	each := args[0].each
+	if each == nil {
+		each = func(e env, yield func(any)) {
+			for _, v := range asList(x(e)) {
+				yield(v)
+			}
+		}
+	}
 	needList := func() error { return wantType(a.args[0], args[0], vList) }
 	switch a.op {
 	case "count":
 		if err := needList(); err != nil {
 			return nil, err
 		}
-		return &cnode{fn: func(e env) any { return float64(len(asList(x(e)))) }, typ: vNum}, nil
+		return &cnode{fn: func(e env) any {
+			n := 0
+			each(e, func(any) { n++ })
+			return float64(n)
+		}, typ: vNum}, nil
 	case "sum":
 		if err := needList(); err != nil {
 			return nil, err
@@ -287,11 +314,11 @@ func compileCall(a *ast, sc *scope) (*cnode, error) {
 		}
 		return &cnode{fn: func(e env) any {
 			var s float64
-			for _, v := range asList(x(e)) {
+			each(e, func(v any) {
 				if f, ok := toNum(v); ok {
 					s += f
 				}
-			}
+			})
 			return s
 		}, typ: vNum}, nil
 	case "any", "all":
@@ -351,6 +378,22 @@ type pstep struct {
 	name   string
 	level  int // sName: level of the container; sAll/sFilter: level of the items
 	filter evalFn
+	// hidden is the `when` of the field or section this step enters: an answer the applicant
+	// cannot see reads as no answer, so a hidden amount never counts in a sum. Read at run time
+	// (not copied) because fields are compiled in document order.
+	field   *Field
+	section *Section
+}
+
+// shown reports whether the step's field or section is shown, given its container in env e.
+func (st *pstep) shown(e env) bool {
+	var w *Expr
+	if st.field != nil {
+		w = st.field.when
+	} else if st.section != nil {
+		w = st.section.when
+	}
+	return w == nil || w.holds(e)
 }
 
 func compilePath(a *ast, sc *scope) (*cnode, error) {
@@ -370,7 +413,7 @@ func compilePath(a *ast, sc *scope) (*cnode, error) {
 	if at == nil {
 		return nil, unknownName(first.off, first.name, sc)
 	}
-	steps := []pstep{{kind: sName, name: first.name, level: level}}
+	steps := []pstep{{kind: sName, name: first.name, level: level, field: fld, section: sec}}
 	list := false
 	// cur describes where the path stands: in a section, on a field, or on a group's items.
 	onItems := false
@@ -394,7 +437,7 @@ func compilePath(a *ast, sc *scope) (*cnode, error) {
 				return nil, unknownName(seg.off, seg.name, next)
 			}
 			cur, level, sec, fld, onItems = next, level+1, nil, f, false
-			steps = append(steps, pstep{kind: sName, name: seg.name, level: level})
+			steps = append(steps, pstep{kind: sName, name: seg.name, level: level, field: f})
 		default:
 			if fld == nil || fld.Type != TypeGroup || onItems {
 				return nil, exprErr(seg.off, "[] vale solo per un gruppo ripetuto", "[] applies only to a repeating group")
@@ -431,9 +474,18 @@ func compilePath(a *ast, sc *scope) (*cnode, error) {
 		}
 		n.typ = vList
 	}
+	if r := sc.root().refs; r != nil {
+		for _, st := range steps {
+			if st.field != nil {
+				*r = append(*r, st.field)
+			} else if st.section != nil {
+				*r = append(*r, st.section)
+			}
+		}
+	}
 	p := &pathProg{steps: steps}
 	if list {
-		n.fn = p.list
+		n.fn, n.each = p.list, p.each
 	} else {
 		n.fn = p.one
 	}
@@ -494,12 +546,24 @@ func editDistance(a, b string) int {
 
 type pathProg struct{ steps []pstep }
 
-// one follows a path without lists; it allocates nothing, since `when` runs per field.
+// maxEnv is the deepest env an expression can see: root, section and maxGroupDepth items.
+const maxEnv = 2 + maxGroupDepth
+
+// one follows a path without lists. It allocates only when a step enters a field that has a
+// `when` of its own, which then needs the chain of containers as its env.
 func (p *pathProg) one(e env) any {
-	var v any = e[p.steps[0].level]
-	for _, st := range p.steps {
+	var chain [maxEnv]map[string]any // containers entered so far; stays on the stack
+	l := p.steps[0].level
+	copy(chain[:], e[:l])
+	var v any = e[l]
+	for i := range p.steps {
+		st := &p.steps[i]
 		m, ok := v.(map[string]any)
 		if !ok {
+			return nil
+		}
+		chain[st.level] = m
+		if st.hasWhen() && !st.shown(append(env(nil), chain[:st.level+1]...)) {
 			return nil
 		}
 		v = m[st.name]
@@ -507,31 +571,51 @@ func (p *pathProg) one(e env) any {
 	return v
 }
 
+func (st *pstep) hasWhen() bool {
+	return st.field != nil && st.field.when != nil || st.section != nil && st.section.when != nil
+}
+
 func (p *pathProg) list(e env) any {
-	out := []any{}
-	p.walk(e[:p.steps[0].level], e[p.steps[0].level], 0, &out)
+	out := make([]any, 0, 16)
+	p.each(e, func(v any) { out = append(out, v) })
 	return out
 }
 
-func (p *pathProg) walk(parents env, v any, i int, out *[]any) {
+// each calls yield for every element the path reaches, in order, without building a list.
+func (p *pathProg) each(e env, yield func(any)) {
+	var buf [maxEnv]map[string]any
+	l := p.steps[0].level
+	copy(buf[:], e[:l])
+	p.walk(buf[:], e[l], 0, yield)
+}
+
+// walk follows the steps from v; scratch[:level] holds the containers above the current one.
+// Deeper calls only write deeper slots, so one scratch array serves the whole walk.
+func (p *pathProg) walk(scratch env, v any, i int, yield func(any)) {
 	if i == len(p.steps) {
 		switch x := v.(type) {
 		case nil:
 		case []any: // a multichoice answer
-			*out = append(*out, x...)
+			for _, e := range x {
+				yield(e)
+			}
 		default:
-			*out = append(*out, x)
+			yield(x)
 		}
 		return
 	}
-	st := p.steps[i]
+	st := &p.steps[i]
 	switch st.kind {
 	case sName:
 		m, ok := v.(map[string]any)
 		if !ok {
 			return
 		}
-		p.walk(append(parents[:st.level:st.level], m), m[st.name], i+1, out)
+		scratch[st.level] = m
+		if st.hasWhen() && !st.shown(scratch[:st.level+1]) {
+			return
+		}
+		p.walk(scratch, m[st.name], i+1, yield)
 	default:
 		items, _ := v.([]any)
 		for _, it := range items {
@@ -539,10 +623,11 @@ func (p *pathProg) walk(parents env, v any, i int, out *[]any) {
 			if !ok {
 				continue
 			}
-			if st.kind == sFilter && !truthy(st.filter(append(parents[:st.level:st.level], m))) {
+			scratch[st.level] = m
+			if st.kind == sFilter && !truthy(st.filter(scratch[:st.level+1])) {
 				continue
 			}
-			p.walk(parents, m, i+1, out)
+			p.walk(scratch, m, i+1, yield)
 		}
 	}
 }

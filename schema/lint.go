@@ -73,6 +73,7 @@ func (l *linter) call(c *Call, n *jsonNode) {
 		s.when = l.expr(s.When, sn.get("when"), p+".when", root, true)
 		l.compileFields(s.Fields, sn.get("fields"), p+".fields", &scope{parent: root, level: 1, call: c, section: s})
 	}
+	l.conditionCycles(c, n)
 	checks := n.get("checks")
 	seen := map[string]bool{}
 	for i, ch := range c.Checks {
@@ -341,4 +342,55 @@ func (n *jsonNode) at(i int) *jsonNode {
 		return n.vals[i]
 	}
 	return n
+}
+
+// conditionCycles reports `when` conditions that depend on themselves (a shown only when b,
+// b only when a): evaluating one would never end, and no applicant could ever see the fields.
+func (l *linter) conditionCycles(c *Call, n *jsonNode) {
+	whenOf := func(x any) *Expr {
+		switch v := x.(type) {
+		case *Field:
+			return v.when
+		case *Section:
+			return v.when
+		}
+		return nil
+	}
+	const (
+		unvisited = iota
+		visiting
+		done
+	)
+	state := map[any]int{}
+	var visit func(x any) bool
+	visit = func(x any) bool {
+		switch state[x] {
+		case visiting:
+			return true
+		case done:
+			return false
+		}
+		state[x] = visiting
+		if w := whenOf(x); w != nil {
+			for _, r := range w.refs {
+				if visit(r) {
+					return true
+				}
+			}
+		}
+		state[x] = done
+		return false
+	}
+	for _, s := range c.Sections {
+		if visit(s) {
+			l.problem(n, "$.sections", "lint.cycle", "la condizione (when) della sezione %q dipende da se stessa", "the condition (when) of section %q depends on itself", s.ID)
+			return
+		}
+	}
+	for _, f := range c.Fields() {
+		if visit(f) {
+			l.problem(n, "$", "lint.cycle", "la condizione (when) del campo %s dipende da se stessa, direttamente o tramite altri campi", "the condition (when) of field %s depends on itself, directly or through other fields", f.path)
+			return
+		}
+	}
 }

@@ -52,6 +52,7 @@ var messages = map[string][2]string{ // key → {it, en}
 	"runts.format":  {"Indica la sezione RUNTS (lettera da A a G) e il numero di repertorio, ad esempio B/123456.", "Give the RUNTS section (letter A to G) and the registration number, e.g. B/123456."},
 	"runts.section": {"La sezione RUNTS va da A a G.", "RUNTS sections go from A to G."},
 	"runts.length":  {"Il numero di repertorio RUNTS ha al massimo 9 cifre.", "The RUNTS registration number has at most 9 digits."},
+	"runts.zero":    {"Il numero di repertorio RUNTS non può essere zero.", "The RUNTS registration number cannot be zero."},
 	"runts.charset": {"Il numero di iscrizione RUNTS contiene solo la lettera della sezione e cifre.", "The RUNTS registration holds only the section letter and digits."},
 
 	"cup.length":  {"Il CUP ha 15 caratteri: ne hai scritti {n}.", "A CUP has 15 characters: you typed {n}."},

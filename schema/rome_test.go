@@ -30,11 +30,11 @@ func TestRomeDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		name             string
-		y                int
-		m                time.Month
-		d, h, min, s     int
-		want             string
+		name         string
+		y            int
+		m            time.Month
+		d, h, min, s int
+		want         string
 	}{
 		{"winter deadline end of day", 2024, time.March, 4, 23, 59, 59, "2024-03-04T22:59:59Z"},
 		{"summer noon", 2024, time.July, 15, 12, 0, 0, "2024-07-15T10:00:00Z"},

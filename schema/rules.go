@@ -90,6 +90,7 @@ type ruleStep struct {
 	tag   string // tag name, or the whole OR-list "cf|piva"
 	param string
 	own   func(string) error // our Italian check, called directly
+	size  *sizeRule          // a size tag compiled here
 	raw   string             // element passed to validator.Var
 }
 
@@ -135,6 +136,8 @@ func compileRule(src string, t FieldType) (*rule, error) {
 			st.own = check
 		} else if err := tryTag(raw, t); err != nil {
 			return nil, err
+		} else if t != TypeBoolean && t != TypeDeclaration {
+			st.size = compileSize(tag, param)
 		}
 		r.steps = append(r.steps, st)
 	}

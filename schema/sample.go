@@ -35,7 +35,7 @@ func sampleFields(fs []*Field, items func(*Field) int, n int) map[string]any {
 var sampleIDs = map[string][]string{
 	"cf":        {"RSSMCL99M07F205Y", "RCCMNL83S18D969H"},
 	"cf_ente":   {"00743110157", "12345678903"},
-	"piva":      {"00743110157", "12345678903"},
+	"piva":      {"00743110157", "12345670157"},
 	"iban":      {"IT60X0542811101000000123456"},
 	"pec":       {"segreteria@pec.esempio.it"},
 	"runts":     {"B/123456"},

@@ -52,22 +52,12 @@ func (is Issues) At(p string) Issues {
 	return out
 }
 
-// maxPrunePasses bounds the search for which fields are hidden: a field hidden by a condition
-// may itself hide others; calls nest conditions a level or two deep.
-const maxPrunePasses = 8
-
 // Visible returns the answers as the call sees them: every answer of a field whose `when`
 // does not hold is left out (recursively), without touching a. Hidden answers stay in the
-// draft — the applicant may change their mind — but are neither checked nor counted.
+// draft — the applicant may change their mind — but are neither checked nor counted. One pass
+// is exact: conditions already read the answers of hidden fields as no answer (see pstep).
 func (c *Call) Visible(a Answers) Answers {
-	view := map[string]any(a)
-	for range maxPrunePasses {
-		next, changed := c.pruneRoot(view)
-		if !changed {
-			break
-		}
-		view = next
-	}
+	view, _ := c.pruneRoot(a)
 	return Answers(view)
 }
 
@@ -144,15 +134,15 @@ func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bo
 
 // Validate checks every shown answer against its field and every cross-field check.
 func (c *Call) Validate(a Answers, lang Lang) Issues {
-	view := c.Visible(a)
-	v := &validation{call: c, lang: lang, env: make(env, 1, 8)}
-	v.env[0] = view
+	v := &validation{call: c, lang: lang, env: make(env, 1, maxEnv), path: make([]byte, 0, 64)}
+	v.env[0] = a
 	for _, s := range c.Sections {
 		if s.when != nil && !s.when.holds(v.env[:1]) {
 			continue
 		}
-		m, _ := view[s.ID].(map[string]any)
-		v.fields(s.Fields, m, 1, s.ID+".")
+		m, _ := a[s.ID].(map[string]any)
+		v.path = append(append(v.path[:0], s.ID...), '.')
+		v.fields(s.Fields, m, 1)
 	}
 	for _, ch := range c.Checks {
 		if !ch.rule.holds(v.env[:1]) {
@@ -173,43 +163,49 @@ type validation struct {
 	call   *Call
 	lang   Lang
 	env    env
+	path   []byte // the answer path being checked, built in place: strings only for issues
 	issues Issues
 }
 
-// fields checks the fields of container m, which sits at env level `level`.
-func (v *validation) fields(fs []*Field, m map[string]any, level int, prefix string) {
+// fields checks the fields of container m, which sits at env level `level`; v.path holds the
+// container's path followed by a dot.
+func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 	e := v.env[:level+1]
 	e[level] = m
+	prefix := len(v.path)
 	for _, f := range fs {
 		if f.when != nil && !f.when.holds(e) {
 			continue
 		}
-		path := prefix + f.ID
+		v.path = append(v.path[:prefix], f.ID...)
 		val := m[f.ID]
 		if f.Type != TypeGroup {
-			if is := checkValue(f, val, path, v.lang); is != nil {
+			if is := checkValue(f, val, v.lang); is != nil {
+				is.Path = string(v.path)
 				v.issues = append(v.issues, *is)
 			}
 			continue
 		}
 		items, ok := val.([]any)
 		if !ok && val != nil {
-			v.issues = append(v.issues, typeIssue(f, path, v.lang))
+			v.issues = append(v.issues, typeIssue(f, string(v.path), v.lang))
 			continue
 		}
-		if is := repeatIssue(f, len(items), path, v.lang); is != nil {
+		if is := repeatIssue(f, len(items), string(v.path), v.lang); is != nil {
 			v.issues = append(v.issues, *is)
 		}
+		group := len(v.path)
 		for i, it := range items {
 			im, _ := it.(map[string]any)
-			v.fields(f.Fields, im, level+1, path+"["+strconv.Itoa(i)+"].")
-			e[level] = m // the nested call reused deeper slots only, but keep ours explicit
+			v.path = append(strconv.AppendInt(append(v.path[:group], '['), int64(i), 10), "]."...)
+			v.fields(f.Fields, im, level+1)
 		}
 	}
+	v.path = v.path[:prefix]
 }
 
 func repeatIssue(f *Field, n int, path string, lang Lang) *Issue {
-	if f.Repeat == nil {
+	if f.Repeat == nil || n >= f.Repeat.Min && (f.Repeat.Max == 0 || n <= f.Repeat.Max) {
 		return nil
 	}
 	item := f.ItemLabel.In(lang)
@@ -259,7 +255,8 @@ func typeIssue(f *Field, path string, lang Lang) Issue {
 
 // checkValue checks one answer against its field; nil when it is fine. It does not look at
 // other answers, so it is cheap enough for every keystroke.
-func checkValue(f *Field, val any, path string, lang Lang) *Issue {
+func checkValue(f *Field, val any, lang Lang) *Issue {
+	const path = "" // set by the caller: the path string is built only when there is an issue
 	if isEmpty(val) || (f.Type == TypeDeclaration && val == false) {
 		switch {
 		case f.Type == TypeDeclaration:
@@ -271,55 +268,54 @@ func checkValue(f *Field, val any, path string, lang Lang) *Issue {
 		}
 		return newIssue(path, "required", lang)
 	}
-	var arg any // the value handed to the rules
+	var v value // the answer in the type the rules see
 	switch f.Type {
 	case TypeBoolean, TypeDeclaration:
 		b, ok := val.(bool)
 		if !ok {
 			return ptr(typeIssue(f, path, lang))
 		}
-		arg = b
+		v.b = b
 	case TypeNumber:
 		n, ok := toNum(val)
 		if !ok || math.IsNaN(n) || math.IsInf(n, 0) {
 			return newIssue(path, "number.format", lang)
 		}
-		arg = n
+		v.num = n
 	case TypeMoney:
 		n, ok := toCents(val)
 		if !ok {
 			return newIssue(path, "money.format", lang)
 		}
-		arg = n
+		v.cents = n
 	case TypeMultiChoice:
 		l, ok := val.([]any)
 		if !ok {
 			return ptr(typeIssue(f, path, lang))
 		}
-		strs := make([]string, len(l))
+		v.list = make([]string, len(l))
 		for i, x := range l {
 			s, _ := x.(string)
 			if _, ok := f.Option(s); !ok {
 				return newIssue(path, "choice.unknown", lang, "value", s)
 			}
-			strs[i] = s
+			v.list[i] = s
 		}
-		arg = strs
 	default:
 		s, ok := val.(string)
 		if !ok {
 			return ptr(typeIssue(f, path, lang))
 		}
-		if is := checkText(f, s, path, lang); is != nil {
+		if is := checkText(f, s, lang); is != nil {
 			return is
 		}
-		arg = s
+		v.s = s
 	}
 	if f.rule == nil {
 		return nil
 	}
-	for _, st := range f.rule.steps {
-		if is := st.check(f, arg, path, lang); is != nil {
+	for i := range f.rule.steps {
+		if is := f.rule.steps[i].check(f, &v, lang); is != nil {
 			return is
 		}
 	}
@@ -342,7 +338,8 @@ func toCents(v any) (int64, bool) {
 	return 0, false
 }
 
-func checkText(f *Field, s, path string, lang Lang) *Issue {
+func checkText(f *Field, s string, lang Lang) *Issue {
+	const path = ""
 	if f.MaxChars > 0 {
 		if n := utf8.RuneCountInString(s); n > f.MaxChars {
 			return newIssue(path, "maxchars", lang, "max", strconv.Itoa(f.MaxChars), "n", strconv.Itoa(n))
@@ -365,9 +362,11 @@ func checkText(f *Field, s, path string, lang Lang) *Issue {
 	return nil
 }
 
-func (st ruleStep) check(f *Field, arg any, path string, lang Lang) *Issue {
-	if st.own != nil {
-		err := st.own(arg.(string))
+func (st *ruleStep) check(f *Field, v *value, lang Lang) *Issue {
+	const path = ""
+	switch {
+	case st.own != nil:
+		err := st.own(v.s)
 		if err == nil {
 			return nil
 		}
@@ -377,13 +376,18 @@ func (st ruleStep) check(f *Field, arg any, path string, lang Lang) *Issue {
 			reason = ie.Reason
 		}
 		key := st.tag + "." + reason
-		n := strconv.Itoa(utf8.RuneCountInString(strings.Join(strings.Fields(arg.(string)), "")))
 		if !HasMessage(key) {
 			key = st.tag + ".format"
 		}
+		n := strconv.Itoa(utf8.RuneCountInString(strings.Join(strings.Fields(v.s), "")))
 		return newIssue(path, key, lang, "n", n)
+	case st.size != nil:
+		if st.size.holds(f.Type, v) {
+			return nil
+		}
+		return tagIssue(f, st.tag, st.param, lang, nil)
 	}
-	err := theValidator().Var(arg, st.raw)
+	err := theValidator().Var(v.boxed(f.Type), st.raw)
 	if err == nil {
 		return nil
 	}
@@ -395,7 +399,12 @@ func (st ruleStep) check(f *Field, arg any, path string, lang Lang) *Issue {
 	if strings.Contains(fe.Tag(), "|") {
 		return newIssue(path, "rule.or", lang, "param", orNames(fe.Tag(), lang))
 	}
-	param := fe.Param()
+	return tagIssue(f, fe.Tag(), fe.Param(), lang, fe)
+}
+
+// tagIssue words a failed validator tag: our catalogue by the kind of value ("max.money"),
+// else validator's own translation naming the field by its label.
+func tagIssue(f *Field, tag, param string, lang Lang, fe validator.FieldError) *Issue {
 	kind := "string"
 	switch f.Type {
 	case TypeNumber:
@@ -408,13 +417,16 @@ func (st ruleStep) check(f *Field, arg any, path string, lang Lang) *Issue {
 	case TypeMultiChoice:
 		kind = "list"
 	}
-	for _, key := range []string{fe.Tag() + "." + kind, fe.Tag()} {
+	for _, key := range []string{tag + "." + kind, tag} {
 		if HasMessage(key) {
-			return newIssue(path, key, lang, "param", param)
+			return newIssue("", key, lang, "param", param)
 		}
 	}
-	return &Issue{Path: path, Key: "rule." + fe.Tag(), Params: map[string]string{"param": param},
-		Message: translateFieldError(fe, f.Label.In(lang), lang)}
+	msg := Message(lang, "rule", map[string]string{"param": tag})
+	if fe != nil {
+		msg = translateFieldError(fe, f.Label.In(lang), lang)
+	}
+	return &Issue{Key: "rule." + tag, Params: map[string]string{"param": param}, Message: msg}
 }
 
 // ValidateField checks the one answer at path, as the applicant types: its own rules, and
@@ -436,7 +448,11 @@ func (c *Call) ValidateField(a Answers, path string, lang Lang) *Issue {
 		}
 		return repeatIssue(f, len(items), path, lang)
 	}
-	return checkValue(f, val, path, lang)
+	is := checkValue(f, val, lang)
+	if is != nil {
+		is.Path = path
+	}
+	return is
 }
 
 // Shown reports whether the field at an answer path is shown: its section's and every

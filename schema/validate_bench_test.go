@@ -13,13 +13,17 @@ func benchCall(b *testing.B) *Call {
 	return loadTestCall(b, "mini.json")
 }
 
-// bigAnswers: 40 members in the first group found, 200 items in every other group.
+// bigAnswers: 40 members in the first group found, 200 items (or the group's maximum) in every
+// other group: for FAMI, 40 members, 6 action lines and 200 budget lines.
 func bigAnswers(c *Call) Answers {
 	first := ""
 	return Sample(c, func(g *Field) int {
 		if first == "" || first == g.path {
 			first = g.path
 			return 40
+		}
+		if g.Repeat != nil && g.Repeat.Max > 0 && g.Repeat.Max < 200 {
+			return g.Repeat.Max
 		}
 		return 200
 	})
