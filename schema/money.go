@@ -42,12 +42,15 @@ func FormatMoney(cents int64, lang Lang) string {
 // otherwise the last dot or comma with one or two digits after it is the decimal mark.
 func ParseMoney(s string) (int64, error) {
 	t := strings.TrimSpace(s)
+	neg := strings.HasPrefix(t, "-")
+	t = strings.TrimSpace(strings.TrimPrefix(t, "-"))
 	t = strings.TrimPrefix(t, "€")
 	t = strings.TrimSuffix(t, "€")
 	t = strings.TrimSuffix(strings.TrimSpace(t), "EUR")
 	t = strings.NewReplacer(" ", "", "\u00a0", "", "'", "", "\u2019", "").Replace(t)
-	neg := strings.HasPrefix(t, "-")
-	t = strings.TrimPrefix(t, "-")
+	if strings.HasPrefix(t, "-") {
+		neg, t = !neg, t[1:]
+	}
 	if t == "" {
 		return 0, fmt.Errorf("empty amount")
 	}

@@ -110,7 +110,7 @@ func Decode(data []byte) (*Draft, error) {
 	if len(env.Answers) > 0 && string(env.Answers) != "null" {
 		a, err := schema.DecodeAnswers(env.Answers)
 		if err != nil {
-			return nil, errf("draft.answers", err, "Le risposte nella bozza non sono leggibili: %v", "The answers in the draft cannot be read: %v", err)
+			return nil, errf("draft.answers", err, "Le risposte nella bozza non sono leggibili: il file è stato modificato a mano o è danneggiato.", "The answers in the draft cannot be read: the file was edited by hand or is damaged.")
 		}
 		d.Answers = a
 	}
