@@ -122,7 +122,8 @@ func syntaxError(data []byte, err error) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		p := schema.PositionAt(data, int(se.Offset))
+		// Offset counts the bytes read, the offending one included: point at that one.
+		p := schema.PositionAt(data, max(int(se.Offset)-1, 0))
 		return errf("draft.syntax", err, "Il file non è una bozza leggibile: JSON non valido alla riga %d, colonna %d. Forse è stato troncato o modificato a mano.", "The file is not a readable draft: invalid JSON at line %d, column %d. It may be truncated or edited by hand.", p.Line, p.Column)
 	case errors.As(err, &te):
 		p := schema.PositionAt(data, int(te.Offset))
