@@ -34,8 +34,9 @@ vet:
 test: deps wasm vet
 	BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 ./...
 
+## bench: figures, one per line (validation on one core; more as the app grows).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./schema/...
+	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 -count 3 ./schema/...
 
 ## fuzz: a short run of every fuzzer (make fuzz FUZZTIME=5m for longer).
 FUZZTIME ?= 20s
