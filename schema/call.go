@@ -23,6 +23,8 @@ type Call struct {
 	Checks        []*Check     `json:"checks,omitempty"`
 	Attachments   []Attachment `json:"attachments,omitempty"`
 	Source        string       `json:"source,omitempty"`
+	// Migrations say how answers saved under earlier versions of this call map onto this one.
+	Migrations []Migration `json:"migrations,omitempty"`
 
 	// index is filled by Load: field definition by schema path ("ats.membri.cf").
 	index map[string]*Field

@@ -110,6 +110,7 @@ func (l *linter) call(c *Call, n *jsonNode) {
 		l.text(a.Label, an.get("label"), an, p+".label", true)
 		a.when = l.expr(a.When, an.get("when"), p+".when", root, true)
 	}
+	l.migrations(c, n)
 	sgs := n.get("signers")
 	for i := range c.Signers {
 		l.signers(c, &c.Signers[i], sgs.at(i), fmt.Sprintf("$.signers[%d]", i), root)

@@ -1,0 +1,30 @@
+package draft
+
+import (
+	"fmt"
+
+	"bando/schema"
+)
+
+// Open checks that d answers call c and brings it to c's version: answers of renamed fields
+// move, answers of removed fields go to d.Aside under their old path (with the version they
+// came from, so a later migration never overwrites them). The report says what happened, for
+// the applicant to read; nothing is dropped. d changes only when Open succeeds.
+func Open(d *Draft, c *schema.Call) (*schema.MigrationReport, error) {
+	if err := CheckCall(d, c); err != nil {
+		return nil, err
+	}
+	answers, rep, err := c.Migrate(d.Answers, d.CallVersion)
+	if err != nil {
+		return nil, errf("draft.migrate", err, "Non riesco ad aggiornare la bozza alla versione %d del bando: %v", "Cannot bring the draft to version %d of the call: %v", c.Version, err)
+	}
+	if len(rep.SetAside) > 0 && d.Aside == nil {
+		d.Aside = map[string]any{}
+	}
+	for _, a := range rep.SetAside {
+		key := fmt.Sprintf("v%d:%s", d.CallVersion, a.Path)
+		d.Aside[key] = a.Value
+	}
+	d.Answers, d.CallVersion = answers, c.Version
+	return rep, nil
+}
