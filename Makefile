@@ -17,7 +17,9 @@ wasm:
 server:
 	$(GO) build -trimpath -ldflags "$(LDFLAGS) -X main.version=$(VERSION)" -o bin/bando ./server
 
+## build: both, and the wasm precompressed (brotli 11, gzip 9) for the server and static hosts.
 build: wasm server
+	./bin/bando compress web/app.wasm
 
 ## run: build everything and serve the app on http://localhost:8080
 run: build

@@ -73,6 +73,7 @@ var commands = map[string]command{
 	"lint":     {"check call schemas and point at each problem", runLint},
 	"validate": {"check a draft against its call", runValidate},
 	"calls":    {"list the calls shipped with the app", runCalls},
+	"compress": {"write .br and .gz beside files (the wasm) for serving", runCompress},
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {

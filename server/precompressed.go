@@ -1,0 +1,90 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// precompressed serves app.wasm (requested as /app.wasm or /web/app.wasm) from the brotli or
+// gzip file written at build time (`bando compress`), the best the browser accepts: the wasm
+// is 14 MB raw and about 3 MB in brotli, and offices are on slow lines. Compressing at build
+// time means brotli level 11, which would be far too slow per request.
+type precompressed struct {
+	dir  string
+	next http.Handler
+
+	once  sync.Once
+	files map[string]encodedFile // by Content-Encoding: "br", "gzip", ""
+}
+
+type encodedFile struct {
+	path string
+	etag string
+}
+
+func (p *precompressed) load() {
+	p.files = map[string]encodedFile{}
+	for enc, name := range map[string]string{"br": "app.wasm.br", "gzip": "app.wasm.gz", "": "app.wasm"} {
+		path := filepath.Join(p.dir, name)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		sum := sha256.Sum256(data)
+		p.files[enc] = encodedFile{path: path, etag: `"` + hex.EncodeToString(sum[:8]) + enc + `"`}
+	}
+}
+
+func (p *precompressed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/app.wasm" && r.URL.Path != "/web/app.wasm" {
+		p.next.ServeHTTP(w, r)
+		return
+	}
+	p.once.Do(p.load)
+	accept := r.Header.Get("Accept-Encoding")
+	for _, enc := range []string{"br", "gzip", ""} {
+		f, ok := p.files[enc]
+		if !ok || enc != "" && !acceptsEncoding(accept, enc) {
+			continue
+		}
+		h := w.Header()
+		h.Set("Content-Type", "application/wasm")
+		h.Set("Vary", "Accept-Encoding")
+		// The URL is not versioned (go-app asks for /app.wasm), so the browser revalidates;
+		// the ETag makes that a 304. The service worker keeps the copy used offline.
+		h.Set("Cache-Control", "no-cache")
+		h.Set("ETag", f.etag)
+		if enc != "" {
+			h.Set("Content-Encoding", enc)
+		}
+		if r.Header.Get("If-None-Match") == f.etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		http.ServeFile(w, r, f.path)
+		return
+	}
+	http.NotFound(w, r)
+}
+
+// acceptsEncoding reports whether an Accept-Encoding header allows enc (q=0 refuses it).
+func acceptsEncoding(header, enc string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), enc) {
+			continue
+		}
+		if k, v, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.TrimSpace(k) == "q" {
+			q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			return err == nil && q > 0
+		}
+		return true
+	}
+	return false
+}

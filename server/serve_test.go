@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+)
+
+// testWebDir is a web folder with a small fake app.wasm and its compressed copies.
+func testWebDir(t *testing.T) (string, []byte) {
+	t.Helper()
+	dir := t.TempDir()
+	wasm := bytes.Repeat([]byte("\x00asm fake module "), 4096)
+	if err := os.WriteFile(filepath.Join(dir, "app.wasm"), wasm, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, code := cli(t, "compress", filepath.Join(dir, "app.wasm")); code != 0 {
+		t.Fatal("compress failed")
+	}
+	return dir, wasm
+}
+
+func TestPrecompressedWasm(t *testing.T) {
+	dir, wasm := testWebDir(t)
+	srv := httptest.NewServer(secure(&precompressed{dir: dir, next: http.NotFoundHandler()}))
+	defer srv.Close()
+	cases := []struct {
+		name, accept, wantEnc string
+		decode               func(io.Reader) io.Reader
+	}{
+		{"brotli first", "gzip, deflate, br", "br", func(r io.Reader) io.Reader { return brotli.NewReader(r) }},
+		{"gzip when no br", "gzip", "gzip", func(r io.Reader) io.Reader { z, _ := gzip.NewReader(r); return z }},
+		{"br refused with q=0", "br;q=0, gzip", "gzip", func(r io.Reader) io.Reader { z, _ := gzip.NewReader(r); return z }},
+		{"identity", "", "", func(r io.Reader) io.Reader { return r }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest("GET", srv.URL+"/app.wasm", nil)
+			req.Header.Set("Accept-Encoding", tc.accept)
+			res, err := http.DefaultTransport.RoundTrip(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			if res.Header.Get("Content-Encoding") != tc.wantEnc || res.Header.Get("Content-Type") != "application/wasm" ||
+				res.Header.Get("Vary") != "Accept-Encoding" || res.Header.Get("ETag") == "" {
+				t.Fatalf("headers: %v", res.Header)
+			}
+			body, _ := io.ReadAll(tc.decode(res.Body))
+			if !bytes.Equal(body, wasm) {
+				t.Fatalf("body differs (%d bytes)", len(body))
+			}
+			// Revalidation costs no body.
+			req.Header.Set("If-None-Match", res.Header.Get("ETag"))
+			res2, _ := http.DefaultTransport.RoundTrip(req)
+			if res2.StatusCode != http.StatusNotModified {
+				t.Fatalf("revalidation: %d", res2.StatusCode)
+			}
+		})
+	}
+}
+
+func TestSecureHeadersAndMethods(t *testing.T) {
+	srv := httptest.NewServer(secure(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") })))
+	defer srv.Close()
+	cases := []struct {
+		name, method, path, body string
+		want                     int
+	}{
+		{"get", "GET", "/", "", 200},
+		{"head", "HEAD", "/", "", 200},
+		{"post refused", "POST", "/", "x=1", 405},
+		{"put refused", "PUT", "/", "", 405},
+		{"get with body refused", "GET", "/", "data", 413},
+		{"long url refused", "GET", "/" + strings.Repeat("a", 3000), "", 400},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest(tc.method, srv.URL+tc.path, strings.NewReader(tc.body))
+			if tc.body == "" {
+				req.Body, req.ContentLength = nil, 0
+			}
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != tc.want {
+				t.Fatalf("status %d, want %d", res.StatusCode, tc.want)
+			}
+			for _, h := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"} {
+				if res.Header.Get(h) == "" {
+					t.Errorf("missing %s", h)
+				}
+			}
+			if !strings.Contains(res.Header.Get("Content-Security-Policy"), "script-src 'self' 'wasm-unsafe-eval'") {
+				t.Error("CSP script-src")
+			}
+		})
+	}
+}
