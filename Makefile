@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)-$(shel
 LDFLAGS := -s -w
 ADDR    ?= :8080
 
-.PHONY: all build wasm server run test vet unit deps bench fuzz clean
+.PHONY: all build wasm server run test vet unit deps bench fuzz clean static
 
 all: build
 
@@ -24,6 +24,10 @@ build: wasm server
 ## run: build everything and serve the app on http://localhost:8080
 run: build
 	./bin/bando serve --addr $(ADDR) --web web
+
+## static: the whole app as static files in dist/, for any web host or CDN.
+static: build
+	rm -rf dist && ./bin/bando static --out dist --web web
 
 deps:
 	./scripts/deps.sh
@@ -49,4 +53,4 @@ fuzz:
 	  done; done
 
 clean:
-	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz
+	rm -rf bin dist web/app.wasm web/app.wasm.br web/app.wasm.gz

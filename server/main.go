@@ -74,6 +74,7 @@ var commands = map[string]command{
 	"validate": {"check a draft against its call", runValidate},
 	"calls":    {"list the calls shipped with the app", runCalls},
 	"compress": {"write .br and .gz beside files (the wasm) for serving", runCompress},
+	"static":   {"write the app as a static site for any web host", runStatic},
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {

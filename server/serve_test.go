@@ -107,3 +107,20 @@ func TestSecureHeadersAndMethods(t *testing.T) {
 		})
 	}
 }
+
+func TestStaticSite(t *testing.T) {
+	dir, _ := testWebDir(t)
+	out := filepath.Join(t.TempDir(), "dist")
+	if o, e, code := cli(t, "static", "--out", out, "--web", dir); code != 0 {
+		t.Fatalf("static: %s%s", o, e)
+	}
+	for _, f := range []string{"index.html", "app.js", "app-worker.js", "manifest.webmanifest", "wasm_exec.js", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("missing %s", f)
+		}
+	}
+	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !strings.Contains(string(index), "/web/app.wasm") && !strings.Contains(string(index), "app.js") {
+		t.Errorf("index.html does not load the app:\n%s", index)
+	}
+}

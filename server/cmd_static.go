@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"bando/app/ui"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// runStatic writes the whole app as static files (go-app's GenerateStaticWebsite) for any web
+// host or CDN: the pages of every route, the service worker, the manifest, and web/ with the
+// wasm and its .br/.gz copies (serve them with Content-Encoding where the host can).
+func runStatic(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fset := flag.NewFlagSet("static", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	out := fset.String("out", "dist", "folder to write the site to")
+	web := fset.String("web", "web", "folder with app.wasm and the static assets")
+	if err := fset.Parse(args); err != nil {
+		return usageErr("%v", err)
+	}
+	if _, err := os.Stat(filepath.Join(*web, "app.wasm")); err != nil {
+		return unreadable(fmt.Errorf("%s/app.wasm manca: costruiscilo con `make build`", *web))
+	}
+	ui.Routes()
+	if err := app.GenerateStaticWebsite(*out, newHandler(version, *web), ui.Pages()...); err != nil {
+		return fmt.Errorf("sito statico: %w", err)
+	}
+	n, err := copyTree(*web, filepath.Join(*out, "web"))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "sito statico in %s (%d file in web/)\n", *out, n)
+	return nil
+}
+
+func copyTree(src, dst string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		n++
+		return os.WriteFile(target, data, 0o644)
+	})
+	return n, err
+}
