@@ -41,8 +41,9 @@ test: deps wasm vet
 	BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 ./...
 
 ## bench: figures, one per line (validation on one core; more as the app grows).
-bench:
+bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 -count 3 ./schema/...
+	BANDO_LOADTEST=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run TestLoopbackLoad -v ./server | grep -E 'loadtest_|^(ok|FAIL)' 
 
 ## fuzz: a short run of every fuzzer (make fuzz FUZZTIME=5m for longer).
 FUZZTIME ?= 20s
