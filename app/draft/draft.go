@@ -67,25 +67,19 @@ func errf(key string, cause error, it, en string, args ...any) *Error {
 // Decode reads a draft file. It checks the envelope (format, version, dates), not the answers
 // against a call: see CheckCall.
 func Decode(data []byte) (*Draft, error) {
-	if len(data) > MaxSize {
-		return nil, errf("draft.too_large", nil, "Il file è troppo grande per essere una bozza (%d MB).", "The file is too large to be a draft (%d MB).", len(data)>>20)
+	if err := CheckSize(int64(len(data))); err != nil {
+		return nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM added by some editors
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errf("draft.empty", nil, "Il file è vuoto.", "The file is empty.")
 	}
+	// The envelope is the Draft itself, with the answers kept raw (decoded apart, exactly) and
+	// "sections" only to recognise a call schema dropped here by mistake.
 	var env struct {
-		Format        string          `json:"format"`
-		FormatVersion int             `json:"formatVersion"`
-		Call          string          `json:"call"`
-		CallVersion   int             `json:"callVersion"`
-		AppVersion    string          `json:"appVersion"`
-		CreatedAt     time.Time       `json:"createdAt"`
-		SavedAt       time.Time       `json:"savedAt"`
-		FinalisedAt   *time.Time      `json:"finalisedAt"`
-		Answers       json.RawMessage `json:"answers"`
-		Aside         map[string]any  `json:"aside"`
-		Sections      json.RawMessage `json:"sections"` // only to recognise a call schema
+		Draft
+		Answers  json.RawMessage `json:"answers"`
+		Sections json.RawMessage `json:"sections"`
 	}
 	if err := json.Unmarshal(data, &env); err != nil {
 		return nil, syntaxError(data, err)
@@ -102,11 +96,8 @@ func Decode(data []byte) (*Draft, error) {
 	case env.Call == "":
 		return nil, errf("draft.no_call", nil, "La bozza non dice a quale bando si riferisce.", "The draft does not say which call it answers.")
 	}
-	d := &Draft{
-		Format: env.Format, FormatVersion: env.FormatVersion, Call: env.Call, CallVersion: env.CallVersion,
-		AppVersion: env.AppVersion, CreatedAt: env.CreatedAt, SavedAt: env.SavedAt, FinalisedAt: env.FinalisedAt,
-		Aside: env.Aside, Answers: schema.Answers{},
-	}
+	d := &env.Draft
+	d.Answers = schema.Answers{}
 	if len(env.Answers) > 0 && string(env.Answers) != "null" {
 		a, err := schema.DecodeAnswers(env.Answers)
 		if err != nil {
