@@ -1,6 +1,9 @@
 package schema
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Italian civil time without the time-zone database. Deadlines are in Europe/Rome and the
 // PDF prints dates as an Italian reader expects, but time.LoadLocation needs tzdata, which
@@ -50,4 +53,15 @@ func RomeDate(year int, month time.Month, day, hour, min, sec int) time.Time {
 		}
 	}
 	return time.Date(year, month, day, hour, min, sec, 0, cet)
+}
+
+var monthsIT = [...]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"}
+
+// LongDate writes the day of t as a reader expects it: "4 marzo 2024", "4 March 2024". t is
+// taken as it is: convert with InRome first for Italian civil dates.
+func LongDate(t time.Time, lang Lang) string {
+	if lang == EN {
+		return t.Format("2 January 2006")
+	}
+	return strconv.Itoa(t.Day()) + " " + monthsIT[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }

@@ -57,3 +57,21 @@ func TestRomeDate(t *testing.T) {
 		})
 	}
 }
+
+func TestLongDate(t *testing.T) {
+	tests := []struct {
+		name string
+		lang Lang
+		want string
+	}{
+		{"Italian", IT, "4 marzo 2024"},
+		{"English", EN, "4 March 2024"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := LongDate(time.Date(2024, 3, 4, 23, 0, 0, 0, time.UTC), tc.lang); got != tc.want {
+				t.Errorf("got %q", got)
+			}
+		})
+	}
+}

@@ -30,12 +30,36 @@ func newHandler(version, webDir string) *app.Handler {
 			SVG:      "/web/icon.svg",
 			Maskable: "/web/icon-512.png",
 		},
-		Styles:             []string{"/web/bando.css"},
-		CacheableResources: ui.Pages(),
+		Styles:             styles,
+		Fonts:              preloadFonts,
+		CacheableResources: append(append(ui.Pages(), "/web/icon.svg"), moreFonts...),
 		Version:            version,
 		Resources:          webDirResolver(webDir),
 	}
 }
+
+// The look: Bootstrap Italia 2.18.3 and Titillium Web, vendored under web/ by
+// scripts/vendor-bootstrap-italia.sh (licences beside the files), then our own rules.
+var styles = []string{
+	"/web/fonts/titillium-web.css",
+	"/web/bootstrap-italia/css/bootstrap-italia.min.css",
+	"/web/bando.css",
+}
+
+// preloadFonts are the weights on every page, fetched early; the service worker keeps them
+// and moreFonts for offline use. crossorigin: font requests are CORS requests, and a preload
+// without it would be fetched twice.
+var (
+	preloadFonts = []string{
+		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-regular.woff2 crossorigin",
+		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-600.woff2 crossorigin",
+		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-700.woff2 crossorigin",
+	}
+	moreFonts = []string{
+		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-300.woff2",
+		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-italic.woff2",
+	}
+)
 
 // webDirResolver serves /web/* from dir (the built Wasm and the vendored assets).
 func webDirResolver(dir string) app.ResourceResolver {

@@ -73,8 +73,12 @@ var commands = map[string]command{
 	"lint":     {"check call schemas and point at each problem", runLint},
 	"validate": {"check a draft against its call", runValidate},
 	"calls":    {"list the calls shipped with the app", runCalls},
+	"bundle":   {"make a support bundle (.bando-support.json) of a draft", runBundle},
+	"replay":   {"judge a support bundle again and show what changed", runReplay},
 	"compress": {"write .br and .gz beside files (the wasm) for serving", runCompress},
 	"static":   {"write the app as a static site for any web host", runStatic},
+	"pdf":      {"make the proposal PDF/A to sign from a draft", runPDF},
+	"verify":   {"check a signed proposal (.p7m or PDF) against its draft", runVerify},
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {

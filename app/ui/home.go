@@ -1,25 +1,261 @@
 package ui
 
 import (
+	"context"
+	"time"
+
+	"bando/app/draft"
 	"bando/schema"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Home is the start page: the call, its authority and deadline.
-type Home struct {
+// homePage is the start page: each call with its deadline, the drafts saved on this machine
+// (several associations may share one office computer), a new draft, and import.
+type homePage struct {
 	app.Compo
+	Lang schema.Lang
+	Ver  int
+
+	now      time.Time
+	records  []draft.Record
+	listErr  error
+	loaded   bool
+	stop     chan struct{}
+	msg      string // outcome of the last import or delete
+	msgBad   bool
+	dragging bool
 }
 
-// Render shows the default call's title and authority.
-func (h *Home) Render() app.UI {
-	c, err := schema.Shipped(schema.DefaultCallID)
-	if err != nil {
-		return app.Main().Body(app.P().Text(err.Error()))
+func (h *homePage) OnMount(ctx app.Context) {
+	h.now = time.Now()
+	h.refresh(ctx)
+	h.stop = make(chan struct{})
+	stop := h.stop
+	ctx.Async(func() { // the countdown moves while the page is open
+		t := time.NewTicker(30 * time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case now := <-t.C:
+				ctx.Dispatch(func(app.Context) { h.now = now })
+			}
+		}
+	})
+}
+
+func (h *homePage) OnDismount() {
+	if h.stop != nil {
+		close(h.stop)
+		h.stop = nil
 	}
-	return app.Main().Body(
-		app.H1().Text(c.Title.IT),
-		app.P().Text(c.Authority.Name.IT),
-		app.P().Text("Scadenza: "+c.Submission.Deadline),
+}
+
+// refresh reads the list of drafts again.
+func (h *homePage) refresh(ctx app.Context) {
+	st := sess.store
+	ctx.Async(func() {
+		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		rs, err := st.List(c)
+		cancel()
+		ctx.Dispatch(func(app.Context) { h.records, h.listErr, h.loaded = rs, err, true })
+	})
+}
+
+func (h *homePage) Render() app.UI {
+	l := h.Lang
+	var calls []app.UI
+	for _, id := range schema.ShippedIDs() {
+		if c, err := schema.Shipped(id); err == nil {
+			calls = append(calls, h.callCard(c, l))
+		}
+	}
+	return app.Div().Class("home").Body(
+		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "home.title")),
+		app.If(sess.openErr != "", func() app.UI {
+			return app.Div().Class("alert alert-danger").Attr("role", "alert").Text(sess.openErr)
+		}),
+		app.Div().Class("row g-4").Body(calls...),
+		app.H2().Class("h3 mt-5").Text(tr(l, "home.drafts")),
+		h.draftList(l),
+		h.importBox(l),
 	)
+}
+
+func (h *homePage) callCard(c *schema.Call, l schema.Lang) app.UI {
+	dlText := deadlineText(c.Submission, l)
+	var when app.UI
+	if dl, err := deadline(c.Submission); err == nil && !h.now.IsZero() && !h.now.Before(dl) {
+		when = app.Div().Class("alert alert-warning mt-3 deadline-past").Attr("role", "note").Body(
+			app.Strong().Text(tr(l, "deadline.past", dlText)), app.Text(" "),
+			app.Span().Text(tr(l, "deadline.past.more")),
+		)
+	} else {
+		left := ""
+		if err == nil && !h.now.IsZero() {
+			left = countdown(h.now, dl, l)
+		}
+		when = app.P().Class("deadline").Body(
+			app.Strong().Text(tr(l, "deadline.label")+": "), app.Text(dlText+". "),
+			app.Span().Class("countdown").Text(left),
+		)
+	}
+	authority := c.Authority.Name.In(l)
+	if o := c.Authority.Office.In(l); o != "" {
+		authority += " — " + o
+	}
+	return app.Div().Class("col-12").Body(
+		app.Div().Class("card card-bg call-card").Body(app.Div().Class("card-body").Body(
+			app.H2().Class("h4 card-title").Text(c.Title.In(l)),
+			app.P().Class("authority").Body(app.Strong().Text(tr(l, "home.authority")+": "), app.Text(authority)),
+			app.If(!c.Summary.IsZero(), func() app.UI { return app.P().Class("summary").Text(c.Summary.In(l)) }),
+			when,
+			app.Button().Type("button").Class("btn btn-primary").ID("new-"+c.ID).DataSet("call", c.ID).
+				Text(tr(l, "home.new")).OnClick(h.newDraft),
+		)),
+	)
+}
+
+func (h *homePage) draftList(l schema.Lang) app.UI {
+	switch {
+	case !h.loaded:
+		return app.P().Text(tr(l, "loading"))
+	case h.listErr != nil:
+		return app.Div().Class("alert alert-danger").Attr("role", "alert").Text(h.listErr.Error())
+	case len(h.records) == 0:
+		return app.P().Class("no-drafts").Text(tr(l, "home.nodrafts"))
+	}
+	items := make([]app.UI, len(h.records))
+	for i, r := range h.records {
+		name := r.Name
+		if name == "" {
+			name = tr(l, "home.untitled")
+		}
+		callTitle := r.Call
+		if c, err := schema.Shipped(r.Call); err == nil {
+			callTitle = c.Title.In(l)
+		} else {
+			callTitle += " (" + tr(l, "home.unknowncall") + ")"
+		}
+		current := r.ID == sess.id && sess.d != nil
+		items[i] = app.Li().Class("list-group-item draft-item d-flex flex-wrap align-items-center gap-2").DataSet("id", r.ID).Body(
+			app.Div().Class("flex-grow-1").Body(
+				app.Strong().Class("draft-name").Text(name),
+				app.If(current, func() app.UI {
+					return app.Span().Class("badge bg-primary ms-2").Text(tr(l, "home.current"))
+				}),
+				app.Br(),
+				app.Small().Text(callTitle+" — "+tr(l, "home.saved", longDate(r.SavedAt.Local(), l)+" "+r.SavedAt.Local().Format("15:04"))),
+			),
+			app.Button().Type("button").Class("btn btn-sm btn-primary draft-open").DataSet("id", r.ID).
+				Aria("label", tr(l, "home.open")+": "+name).Text(tr(l, "home.open")).OnClick(h.open),
+			app.Button().Type("button").Class("btn btn-sm btn-outline-primary draft-export").DataSet("id", r.ID).
+				Aria("label", tr(l, "home.export")+": "+name).Text(tr(l, "home.export")).OnClick(h.export),
+			app.Button().Type("button").Class("btn btn-sm btn-outline-danger draft-delete").DataSet("id", r.ID).
+				Aria("label", tr(l, "home.delete")+": "+name).Text(tr(l, "home.delete")).OnClick(h.delete),
+		)
+	}
+	return app.Ul().Class("list-group draft-list").Body(items...)
+}
+
+// dataID is the data-id of the element an event handler is attached to. Handlers read it
+// instead of capturing a loop variable: go-app reuses handlers of nodes that change places.
+func dataID(e app.Event) string {
+	return e.Get("currentTarget").Get("dataset").Get("id").String()
+}
+
+func (h *homePage) record(id string) (draft.Record, bool) {
+	for _, r := range h.records {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return draft.Record{}, false
+}
+
+func (h *homePage) newDraft(ctx app.Context, e app.Event) {
+	c, err := schema.Shipped(e.Get("currentTarget").Get("dataset").Get("call").String())
+	if err != nil {
+		h.msg, h.msgBad = err.Error(), true
+		return
+	}
+	sess.newDraft(c)
+	ctx.Navigate(sectionPath(c.Sections[0].ID))
+}
+
+func (h *homePage) open(ctx app.Context, e app.Event) {
+	id := dataID(e)
+	if id == sess.id && sess.d != nil {
+		ctx.Navigate(sectionPath(sess.call.Sections[0].ID))
+		return
+	}
+	st := sess.store
+	ctx.Async(func() {
+		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		r, err := st.Get(c, id)
+		cancel()
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				h.msg, h.msgBad = err.Error(), true
+				return
+			}
+			if sess.openRecord(r) {
+				ctx.Navigate(sectionPath(sess.call.Sections[0].ID))
+			}
+		})
+	})
+}
+
+func (h *homePage) export(ctx app.Context, e app.Event) {
+	id := dataID(e)
+	if id == sess.id && sess.d != nil {
+		if err := sess.export(); err != nil {
+			h.msg, h.msgBad = err.Error(), true
+		}
+		return
+	}
+	r, ok := h.record(id)
+	if !ok {
+		return
+	}
+	d, err := r.Draft()
+	if err != nil {
+		h.msg, h.msgBad = errorText(err, h.Lang), true
+		return
+	}
+	if err := download(draft.FileName(d, r.Name, time.Now()), "application/json", []byte(r.Data)); err != nil {
+		h.msg, h.msgBad = err.Error(), true
+	}
+}
+
+func (h *homePage) delete(ctx app.Context, e app.Event) {
+	id := dataID(e)
+	r, ok := h.record(id)
+	if !ok {
+		return
+	}
+	name := r.Name
+	if name == "" {
+		name = tr(h.Lang, "home.untitled")
+	}
+	if !confirmed(tr(h.Lang, "home.delete.confirm", name)) {
+		return
+	}
+	if id == sess.id {
+		sess.close()
+	}
+	st := sess.store
+	ctx.Async(func() {
+		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		err := st.Delete(c, id)
+		cancel()
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				h.msg, h.msgBad = err.Error(), true
+			}
+			h.refresh(ctx)
+		})
+	})
 }

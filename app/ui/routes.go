@@ -1,17 +1,72 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"sort"
+	"strings"
 
-// Paths of the app's pages. Every one is listed for the service worker so that deep links
-// open offline.
-const (
-	PathHome = "/"
+	"bando/schema"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Pages lists every route path, for the server's cacheable resources and the static build.
-func Pages() []string { return []string{PathHome} }
+// Paths of the app's pages. A step's path names its section ("/sezione/ats"); which draft is
+// open is remembered by the browser, not written in the URL, so the set of paths is finite and
+// the service worker can keep every one of them for offline use (deep links included).
+const (
+	PathHome      = "/"
+	PathReview    = "/riepilogo"
+	sectionPrefix = "/sezione/"
+)
 
-// Routes registers every page with go-app. The Wasm main and the server both call it.
+// sectionPath is the path of the step that shows section id.
+func sectionPath(id string) string { return sectionPrefix + id }
+
+// Pages lists every route path, for the server's cacheable resources and the static build:
+// home, review, and one step per section of every shipped call.
+func Pages() []string {
+	seen := map[string]bool{PathHome: true, PathReview: true}
+	for _, id := range schema.ShippedIDs() {
+		c, err := schema.Shipped(id)
+		if err != nil {
+			continue
+		}
+		for _, s := range c.Sections {
+			seen[sectionPath(s.ID)] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for p := range seen {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Routes registers every page with go-app. The Wasm main and the server both call it. Every
+// route makes the same root component: go-app then keeps the mounted one across navigations,
+// so the session always has a mounted component to run its work on (see session.run).
 func Routes() {
-	app.Route(PathHome, func() app.Composer { return &Home{} })
+	app.Route(PathHome, newShell)
+	app.Route(PathReview, newShell)
+	app.RouteWithRegexp("^"+sectionPrefix+"[A-Za-z0-9_-]+$", newShell)
+}
+
+func newShell() app.Composer { return &shell{} }
+
+// route is a parsed page path.
+type route struct {
+	page    string // "home", "review", "section", or "" when unknown
+	section string
+}
+
+func parseRoute(path string) route {
+	switch {
+	case path == PathHome || path == "":
+		return route{page: "home"}
+	case path == PathReview:
+		return route{page: "review"}
+	case strings.HasPrefix(path, sectionPrefix) && len(path) > len(sectionPrefix):
+		return route{page: "section", section: path[len(sectionPrefix):]}
+	}
+	return route{}
 }

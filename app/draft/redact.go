@@ -1,0 +1,320 @@
+package draft
+
+// Redaction for support bundles: every personal value of a draft is replaced by a fake that
+// every check judges the same way, so the helpdesk sees the applicant's errors, and only them.
+//
+// What is replaced (a field's type and rules decide, not only its `personal` flag, because a
+// call author may forget the flag and free text is personal by default):
+//   - text, textarea and email answers: names, addresses, phones, codes, descriptions. Codes
+//     get a fake of their kind (redact_fakes.go): codice fiscale, codice fiscale ente and
+//     partita IVA, IBAN, PEC and e-mail, RUNTS, CUP; everything else the plain mask (x, X, 0
+//     with spaces and punctuation kept), which keeps every length a rule can measure.
+//   - dates of fields marked personal (a date of birth) that no condition reads: another day
+//     of the same year.
+//   - answers the call does not know (fields of an older call version, the draft's "aside")
+//     and values of the wrong type: strings masked, numbers zeroed.
+//
+// What is kept, and why:
+//   - choices, multichoices, yes/no, declarations, numbers and amounts: the call's own words
+//     and figures; conditions and checks compare them, and a choice value that is not an
+//     option is quoted by its own verdict.
+//   - CAP and provincia (fields whose rules hold cap or provincia): a postal area or one of
+//     107 provinces identifies nobody once names, addresses and codes are gone, and the
+//     helpdesk needs them to explain territorial questions.
+//   - dates that are not personal (the date of a deed, of the application) and personal dates
+//     a condition or check reads, since their value decides other verdicts.
+//   - empty and blank answers: "required" depends on them, and they hide nothing.
+//
+// Every fake is checked: the field's own verdict (key and parameters, see
+// schema.Field.CheckAnswer) on the fake must equal the verdict on the original, else another
+// fake is tried and, as a last resort, the plain mask is used. Text that a condition reads is
+// faked too, with the same fake for the same value (so equality between answers holds) and
+// the same length; the bundle lists any verdict that still changed (Bundle.NotKept).
+//
+// Randomness: fakes come from ChaCha8 seeded per value with HMAC-SHA256(salt, kind, value).
+// The salt is fresh from crypto/rand for every bundle and never written anywhere, so a fake
+// cannot be traced back by trying candidate originals; within one bundle the same value always
+// gets the same fake. Tests pass a fixed salt to get the same bundle twice.
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"maps"
+	mrand "math/rand/v2"
+	"strings"
+	"time"
+
+	"bando/schema"
+)
+
+// redactor holds what one redaction needs: the call, the salt and the fields conditions read.
+type redactor struct {
+	call *schema.Call
+	salt []byte
+	cond map[*schema.Field]bool
+}
+
+func newRedactor(c *schema.Call, salt []byte) *redactor {
+	if len(salt) == 0 {
+		salt = make([]byte, 32)
+		_, _ = rand.Read(salt) // never fails (crypto/rand panics rather than return an error)
+	}
+	return &redactor{call: c, salt: salt, cond: c.ConditionFields()}
+}
+
+// Redact returns a copy of a with every personal value replaced as described above; a is not
+// changed. salt keys the fakes: nil means a fresh random salt.
+func Redact(c *schema.Call, a schema.Answers, salt []byte) schema.Answers {
+	return newRedactor(c, salt).answers(a)
+}
+
+func (r *redactor) answers(a schema.Answers) schema.Answers {
+	out := a.Clone()
+	for id, v := range out {
+		s := r.call.Section(id)
+		m, ok := v.(map[string]any)
+		if s == nil || !ok {
+			out[id] = maskAny(v)
+			continue
+		}
+		r.container(s.Fields, m)
+	}
+	return out
+}
+
+// container redacts, in place, the answers of one section or group item.
+func (r *redactor) container(fs []*schema.Field, m map[string]any) {
+	for id, v := range m {
+		f := findField(fs, id)
+		switch {
+		case f == nil:
+			m[id] = maskAny(v)
+		case f.Type == schema.TypeGroup:
+			items, ok := v.([]any)
+			if !ok {
+				m[id] = maskAny(v)
+				continue
+			}
+			for i, it := range items {
+				if im, ok := it.(map[string]any); ok {
+					r.container(f.Fields, im)
+				} else {
+					items[i] = maskAny(it)
+				}
+			}
+		default:
+			m[id] = r.value(f, v)
+		}
+	}
+}
+
+func findField(fs []*schema.Field, id string) *schema.Field {
+	for _, f := range fs {
+		if f.ID == id {
+			return f
+		}
+	}
+	return nil
+}
+
+// value returns the answer v of field f as the bundle shows it.
+func (r *redactor) value(f *schema.Field, v any) any {
+	s, isString := v.(string)
+	switch f.Type {
+	case schema.TypeChoice:
+		if isString {
+			return v
+		}
+	case schema.TypeMultiChoice:
+		if l, ok := v.([]any); ok && allStrings(l) {
+			return v
+		}
+	case schema.TypeBoolean, schema.TypeDeclaration:
+		if _, ok := v.(bool); ok {
+			return v
+		}
+	case schema.TypeNumber, schema.TypeMoney:
+		switch v.(type) {
+		case int64, float64, int:
+			return v
+		}
+	case schema.TypeDate:
+		_, err := time.Parse(time.DateOnly, s)
+		if isString && err == nil && (!f.Personal || r.cond[f]) {
+			return v
+		}
+	default:
+		if isString && keptByRules(f) {
+			return v
+		}
+	}
+	if !isString {
+		return maskAny(v)
+	}
+	if strings.TrimSpace(s) == "" {
+		return s
+	}
+	return r.fake(f, s)
+}
+
+// fake returns a fake of s that keeps f's verdict: each kind of fake that fits the field, a
+// few random tries each, then the plain mask. A fake equal to the original (a RUNTS section
+// letter drawn again, a code of zeros) is taken only when no try gives another.
+func (r *redactor) fake(f *schema.Field, s string) string {
+	const tries = 4
+	want := f.CheckAnswer(s, schema.IT)
+	// The plain mask makes different texts equal ("Anna", "Ezio": "Xxxx"): fine for a field
+	// nothing compares, wrong for one a condition reads.
+	plain := !r.cond[f]
+	same := ""
+	for _, k := range fakesFor(f) {
+		for try := 0; try < tries; try++ {
+			var rnd *mrand.Rand
+			if try > 0 || !k.plainFirst || !plain {
+				rnd = r.rand(k.name, s, try)
+			}
+			x := k.fake(s, rnd)
+			switch {
+			case !sameIssue(f.CheckAnswer(x, schema.IT), want):
+			case x != s:
+				return x
+			case same == "":
+				same = x
+			}
+		}
+	}
+	if same != "" {
+		return same
+	}
+	return fakeText(s, nil)
+}
+
+// rand returns the random source for one value and try: keyed by the salt, so equal values
+// get equal fakes in one bundle and nothing links a fake to its original across bundles.
+func (r *redactor) rand(kind, s string, try int) *mrand.Rand {
+	h := hmac.New(sha256.New, r.salt)
+	h.Write([]byte(kind))
+	h.Write([]byte{0})
+	h.Write([]byte(s))
+	h.Write([]byte{0, byte(try)})
+	var seed [32]byte
+	copy(seed[:], h.Sum(nil))
+	return mrand.New(mrand.NewChaCha8(seed))
+}
+
+// fakeKind is one way to fake a value. plainFirst: the first try uses the plain form (rnd nil).
+type fakeKind struct {
+	name       string
+	fake       func(string, *mrand.Rand) string
+	plainFirst bool
+}
+
+var (
+	kindText    = fakeKind{"text", fakeText, true}
+	kindDate    = fakeKind{"date", fakeDate, false}
+	kindAddress = fakeKind{"address", fakeAddress, false}
+	// fakesByTag are the fakes of our Italian rule tags; cap and provincia are kept (see above).
+	fakesByTag = map[string]fakeKind{
+		"cf":      {"cf", fakeCF, false},
+		"cf_ente": {"eleven", fakeEleven, false},
+		"piva":    {"eleven", fakeEleven, false},
+		"iban":    {"iban", fakeIBAN, false},
+		"pec":     kindAddress,
+		"runts":   {"runts", fakeRUNTS, false},
+		"cup":     {"cup", fakeShape, false},
+	}
+)
+
+// fakesFor lists the fakes to try for field f: those of its rule tags (all alternatives of an
+// OR-list such as cf|piva), then by type, then the plain mask.
+func fakesFor(f *schema.Field) []fakeKind {
+	var out []fakeKind
+	for _, tag := range ruleTags(f.Rules) {
+		if k, ok := fakesByTag[tag]; ok {
+			out = append(out, k)
+		}
+	}
+	switch f.Type {
+	case schema.TypeEmail:
+		out = append(out, kindAddress)
+	case schema.TypeDate:
+		out = append(out, kindDate)
+	}
+	return append(out, kindText)
+}
+
+// keptByRules reports whether a text field holds a CAP or a provincia and nothing more
+// personal.
+func keptByRules(f *schema.Field) bool {
+	kept := false
+	for _, tag := range ruleTags(f.Rules) {
+		if _, personal := fakesByTag[tag]; personal {
+			return false
+		}
+		kept = kept || tag == "cap" || tag == "provincia"
+	}
+	return kept
+}
+
+// ruleTags returns the tag names of a rules string, OR-lists split: "required,cf|piva" gives
+// required, cf, piva.
+func ruleTags(rules string) []string {
+	var out []string
+	for _, raw := range strings.Split(rules, ",") {
+		tag, _, _ := strings.Cut(strings.TrimSpace(raw), "=")
+		out = append(out, strings.Split(tag, "|")...)
+	}
+	return out
+}
+
+func allStrings(l []any) bool {
+	for _, x := range l {
+		if _, ok := x.(string); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func sameIssue(a, b *schema.Issue) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Key == b.Key && maps.Equal(a.Params, b.Params)
+}
+
+// maskAny redacts a value nothing describes: strings get the plain mask, numbers become zero
+// (of the same type, so a wrong-type verdict stays), yes/no stays, lists and objects are
+// redacted inside.
+func maskAny(v any) any {
+	switch x := v.(type) {
+	case string:
+		return fakeText(x, nil)
+	case int64:
+		return int64(0)
+	case float64:
+		return float64(0)
+	case int:
+		return 0
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = maskAny(e)
+		}
+		return out
+	case []string:
+		out := make([]string, len(x))
+		for i, e := range x {
+			out[i] = fakeText(e, nil)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = maskAny(e)
+		}
+		return out
+	}
+	return v
+}

@@ -1,0 +1,199 @@
+//go:build js && wasm
+
+package draft
+
+import (
+	"context"
+	"errors"
+	"syscall/js"
+	"time"
+)
+
+// IndexedDB keeps one object per draft in the "drafts" store, keyed by id, with the fields of
+// Record (savedAt as RFC 3339 text).
+
+func idbOpen(ctx context.Context) (js.Value, error) {
+	idb := js.Global().Get("indexedDB")
+	if !idb.Truthy() {
+		return js.Undefined(), errors.New("IndexedDB is not available")
+	}
+	var req js.Value
+	if err := try(func() { req = idb.Call("open", idbName, 1) }); err != nil {
+		return js.Undefined(), err
+	}
+	upgrade := js.FuncOf(func(this js.Value, args []js.Value) any {
+		db := req.Get("result")
+		if !db.Get("objectStoreNames").Call("contains", idbStore).Bool() {
+			db.Call("createObjectStore", idbStore, map[string]any{"keyPath": "id"})
+		}
+		return nil
+	})
+	defer upgrade.Release()
+	req.Set("onupgradeneeded", upgrade)
+	return awaitRequest(ctx, req)
+}
+
+func idbPut(ctx context.Context, db js.Value, r Record) error {
+	return idbTx(ctx, db, "readwrite", func(st js.Value) js.Value {
+		return st.Call("put", map[string]any{
+			"id": r.ID, "call": r.Call, "name": r.Name,
+			"savedAt": r.SavedAt.Format(time.RFC3339Nano), "data": r.Data,
+		})
+	}, nil)
+}
+
+func idbGet(ctx context.Context, db js.Value, id string) (Record, error) {
+	var out Record
+	found := false
+	err := idbTx(ctx, db, "readonly", func(st js.Value) js.Value {
+		return st.Call("get", id)
+	}, func(v js.Value) {
+		if v.Truthy() {
+			out, found = recordOf(v), true
+		}
+	})
+	if err == nil && !found {
+		err = ErrNotFound
+	}
+	return out, err
+}
+
+func idbAll(ctx context.Context, db js.Value) ([]Record, error) {
+	var out []Record
+	err := idbTx(ctx, db, "readonly", func(st js.Value) js.Value {
+		return st.Call("getAll")
+	}, func(v js.Value) {
+		for i, n := 0, v.Length(); i < n; i++ {
+			out = append(out, recordOf(v.Index(i)))
+		}
+	})
+	return out, err
+}
+
+func idbDelete(ctx context.Context, db js.Value, id string) error {
+	return idbTx(ctx, db, "readwrite", func(st js.Value) js.Value {
+		return st.Call("delete", id)
+	}, nil)
+}
+
+func recordOf(v js.Value) Record {
+	str := func(k string) string {
+		if x := v.Get(k); x.Type() == js.TypeString {
+			return x.String()
+		}
+		return ""
+	}
+	t, _ := time.Parse(time.RFC3339Nano, str("savedAt"))
+	return Record{ID: str("id"), Call: str("call"), Name: str("name"), SavedAt: t, Data: str("data")}
+}
+
+// idbTx runs one request in a transaction on the drafts store and waits until the transaction
+// completes: a write counts as saved only once it is committed, not when the request succeeds.
+// result, when not nil, receives the request's result.
+func idbTx(ctx context.Context, db js.Value, mode string, do func(store js.Value) js.Value, result func(js.Value)) error {
+	var tx, req js.Value
+	if err := try(func() {
+		tx = db.Call("transaction", idbStore, mode)
+		req = do(tx.Call("objectStore", idbStore))
+	}); err != nil {
+		return err
+	}
+	done := make(chan error, 1)
+	complete := js.FuncOf(func(this js.Value, args []js.Value) any {
+		done <- nil
+		return nil
+	})
+	fail := js.FuncOf(func(this js.Value, args []js.Value) any {
+		done <- jsError(tx.Get("error"), "IndexedDB transaction failed")
+		return nil
+	})
+	defer complete.Release()
+	defer fail.Release()
+	tx.Set("oncomplete", complete)
+	tx.Set("onerror", fail)
+	tx.Set("onabort", fail)
+	select {
+	case err := <-done:
+		if err == nil && result != nil {
+			result(req.Get("result"))
+		}
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// awaitRequest waits for an IDBRequest's success or error event.
+func awaitRequest(ctx context.Context, req js.Value) (js.Value, error) {
+	type res struct {
+		v   js.Value
+		err error
+	}
+	done := make(chan res, 1)
+	ok := js.FuncOf(func(this js.Value, args []js.Value) any {
+		done <- res{v: req.Get("result")}
+		return nil
+	})
+	fail := js.FuncOf(func(this js.Value, args []js.Value) any {
+		done <- res{err: jsError(req.Get("error"), "IndexedDB request failed")}
+		return nil
+	})
+	blocked := js.FuncOf(func(this js.Value, args []js.Value) any {
+		done <- res{err: errors.New("IndexedDB is blocked by another tab")}
+		return nil
+	})
+	defer ok.Release()
+	defer fail.Release()
+	defer blocked.Release()
+	req.Set("onsuccess", ok)
+	req.Set("onerror", fail)
+	req.Set("onblocked", blocked)
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		return js.Undefined(), ctx.Err()
+	}
+}
+
+// AwaitPromise waits for a JavaScript promise and returns its value, or its rejection as an
+// error. Call it from a goroutine, never from a JavaScript callback.
+func AwaitPromise(ctx context.Context, p js.Value) (js.Value, error) {
+	type res struct {
+		v   js.Value
+		err error
+	}
+	done := make(chan res, 1)
+	ok := js.FuncOf(func(this js.Value, args []js.Value) any {
+		v := js.Undefined()
+		if len(args) > 0 {
+			v = args[0]
+		}
+		done <- res{v: v}
+		return nil
+	})
+	fail := js.FuncOf(func(this js.Value, args []js.Value) any {
+		var e js.Value
+		if len(args) > 0 {
+			e = args[0]
+		}
+		done <- res{err: jsError(e, "promise rejected")}
+		return nil
+	})
+	defer ok.Release()
+	defer fail.Release()
+	p.Call("then", ok, fail)
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		return js.Undefined(), ctx.Err()
+	}
+}
+
+func jsError(e js.Value, fallback string) error {
+	if e.Truthy() && e.Get("message").Type() == js.TypeString {
+		return errors.New(fallback + ": " + e.Get("message").String())
+	}
+	return errors.New(fallback)
+}

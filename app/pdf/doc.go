@@ -1,0 +1,26 @@
+// Package pdf makes the proposal document the applicant signs: a PDF/A-2b file rendered with
+// github.com/jung-kurt/gofpdf v1.16.2 from a call and a draft, the same bytes in the browser
+// (Wasm) and in the CLI. It knows nothing of the DOM or go-app.
+//
+// The document: a cover (call, authority, applicant and lead, date, status, where and by when
+// to send it, who signs), every section in the call's order with only the fields the answers
+// show, repeating groups as tables (or, when their columns cannot fit across the page, one
+// block per item) whose rows are never split across pages, long texts wrapped, declarations
+// printed in full with the applicant's answer, and one signature block per required signer
+// (schema RequiredSigners). Every page's footer carries the call id and version, "page n of
+// N" and the SHA-256 of the canonical answers JSON (AnswersDigest, Canonical).
+//
+// Determinism: the same call and draft give byte-identical files. The only date is the
+// draft's FinalisedAt (SavedAt for a draft not yet finalised, whose cover then says it must
+// not be signed); fonts are embedded from bytes and subset by gofpdf; SetCatalogSort and zlib
+// compression are deterministic; the PDF/A finishing derives the file /ID and the font subset
+// tags from the content. This is what makes the signed-file check of package pec possible: it
+// regenerates the PDF from the draft and compares bytes.
+//
+// PDF/A-2b: see pdfa.go for what gofpdf misses and how the file is rewritten, xmp.go for the
+// metadata and icc.go for the sRGB output profile built from the published primaries.
+//
+// Layout engine (layout.go): gofpdf's automatic page break is off; content is measured into
+// rows first and placed by keep (one page when it fits) or flow (break between rows, never
+// after a heading or label), so nothing is cut in half.
+package pdf

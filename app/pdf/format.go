@@ -1,0 +1,180 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"bando/schema"
+)
+
+// noAnswer stands for a shown field left empty.
+const noAnswer = "—"
+
+// words are the fixed texts of the document, Italian first.
+var words = map[string]schema.Text{
+	"application":   {IT: "Domanda di partecipazione", EN: "Application"},
+	"call":          {IT: "Avviso", EN: "Call"},
+	"version":       {IT: "versione", EN: "version"},
+	"applicant":     {IT: "Soggetto proponente", EN: "Applicant"},
+	"lead":          {IT: "Capofila", EN: "Lead partner"},
+	"date":          {IT: "Data", EN: "Date"},
+	"status":        {IT: "Stato del documento", EN: "Document status"},
+	"final":         {IT: "Versione definitiva, pronta per la firma digitale", EN: "Final version, ready for digital signature"},
+	"draft":         {IT: "BOZZA non finalizzata: non firmarla e non inviarla", EN: "DRAFT, not finalised: do not sign or send it"},
+	"send":          {IT: "Invio", EN: "Submission"},
+	"send.text":     {IT: "per PEC a %s entro le ore %s del %s", EN: "by PEC (certified e-mail) to %s by %s on %s"},
+	"subject":       {IT: "Oggetto della PEC", EN: "PEC subject"},
+	"signers":       {IT: "Firmatari", EN: "Signatories"},
+	"digest":        {IT: "Impronta SHA-256 delle risposte", EN: "SHA-256 of the answers"},
+	"page":          {IT: "Pagina %d di %s", EN: "Page %d of %s"},
+	"yes":           {IT: "Sì", EN: "Yes"},
+	"no":            {IT: "No", EN: "No"},
+	"declared":      {IT: "Dichiarazione resa", EN: "Declaration made"},
+	"not.declared":  {IT: "Dichiarazione NON resa", EN: "Declaration NOT made"},
+	"total":         {IT: "Totale", EN: "Total"},
+	"none":          {IT: "Nessuna voce.", EN: "No entries."},
+	"sign.title":    {IT: "Sottoscrizione", EN: "Signatures"},
+	"sign.intro":    {IT: "Il presente documento è sottoscritto con firma digitale (art. 24 e art. 65 del D.lgs. 82/2005, Codice dell'amministrazione digitale), in formato CAdES (.p7m) o PAdES, da ciascuno dei seguenti legali rappresentanti. La firma autografa non è richiesta.", EN: "This document is signed with a digital signature (arts. 24 and 65 of Legislative Decree 82/2005, Digital Administration Code), as CAdES (.p7m) or PAdES, by each of the following legal representatives. No handwritten signature is required."},
+	"sign.entity":   {IT: "Per l'ente", EN: "For"},
+	"sign.name":     {IT: "Il legale rappresentante", EN: "Legal representative"},
+	"sign.cf":       {IT: "Codice fiscale", EN: "Tax code"},
+	"sign.line":     {IT: "Firmato digitalmente", EN: "Digitally signed"},
+	"sign.none":     {IT: "Le risposte non indicano ancora chi deve firmare: completa i dati dei legali rappresentanti.", EN: "The answers do not yet say who must sign: complete the legal representatives' details."},
+	"item":          {IT: "Voce", EN: "Entry"},
+	"continued":     {IT: "(segue)", EN: "(continued)"},
+	"contents.note": {IT: "Sono riportate le sole risposte richieste dalle scelte fatte; le voci lasciate vuote sono indicate con «—».", EN: "Only the answers that apply given the choices made are shown; empty answers are marked “—”."},
+}
+
+func word(key string, lang schema.Lang) string { return words[key].In(lang) }
+
+// shortDate turns an answer "2024-03-04" into "04/03/2024" (Italian) or keeps ISO (English).
+func shortDate(s string, lang schema.Lang) string {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return s
+	}
+	if lang == schema.EN {
+		return t.Format("2 Jan 2006")
+	}
+	return t.Format("02/01/2006")
+}
+
+// groupDigits writes an integer with thousands separators ("12.345" / "12,345").
+func groupDigits(n int64, lang schema.Lang) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	sep := "."
+	if lang == schema.EN {
+		sep = ","
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// value writes an answer as it is printed. Unexpected shapes (a draft edited by hand) are
+// printed as they are rather than hidden: the PDF must show what the applicant signs.
+func value(f *schema.Field, v any, lang schema.Lang) string {
+	if v == nil {
+		return noAnswer
+	}
+	switch f.Type {
+	case schema.TypeMoney:
+		if c, ok := cents(v); ok {
+			return schema.FormatMoney(c, lang)
+		}
+	case schema.TypeNumber:
+		switch x := v.(type) {
+		case int64:
+			return groupDigits(x, lang)
+		case float64:
+			if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+				return groupDigits(int64(x), lang)
+			}
+			s := strconv.FormatFloat(x, 'f', -1, 64)
+			if lang != schema.EN {
+				s = strings.Replace(s, ".", ",", 1)
+			}
+			return s
+		}
+	case schema.TypeDate:
+		if s, ok := v.(string); ok {
+			return shortDate(s, lang)
+		}
+	case schema.TypeChoice:
+		if s, ok := v.(string); ok {
+			if o, ok := f.Option(s); ok {
+				return o.Text(lang)
+			}
+		}
+	case schema.TypeMultiChoice:
+		if l, ok := v.([]any); ok {
+			parts := make([]string, 0, len(l))
+			for _, e := range l {
+				s := fmt.Sprint(e)
+				if o, ok := f.Option(s); ok {
+					s = o.Text(lang)
+				}
+				parts = append(parts, "• "+s)
+			}
+			if len(parts) == 0 {
+				return noAnswer
+			}
+			return strings.Join(parts, "\n")
+		}
+	case schema.TypeBoolean:
+		if b, ok := v.(bool); ok {
+			return yesNo(b, lang)
+		}
+	case schema.TypeDeclaration:
+		if b, ok := v.(bool); ok && b {
+			return word("declared", lang)
+		}
+		return word("not.declared", lang)
+	}
+	switch x := v.(type) {
+	case string:
+		if strings.TrimSpace(x) == "" {
+			return noAnswer
+		}
+		return x
+	case bool:
+		return yesNo(x, lang)
+	}
+	return fmt.Sprint(v)
+}
+
+func yesNo(b bool, lang schema.Lang) string {
+	if b {
+		return word("yes", lang)
+	}
+	return word("no", lang)
+}
+
+// cents reads a money answer: int64 from a draft, an integral float64 from code that built
+// answers by hand.
+func cents(v any) (int64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return x, true
+	case int:
+		return int64(x), true
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+			return int64(x), true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,184 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"bando/app/draft"
+	"bando/schema"
+)
+
+// Autosave: a change schedules a save saveDelay after the last keystroke (debounce), so a
+// burst of typing costs one write. The issue allows at most 500 ms; 300 ms leaves room for the
+// write itself before a browser that is killed outright. When the page is hidden or closed the
+// draft is also copied to localStorage at once (flushSync): an IndexedDB write started then may
+// never commit. Nothing here runs per keystroke beyond resetting a timer.
+
+const saveDelay = 300 * time.Millisecond
+
+type saveState struct {
+	changes int64 // changes made to the open draft
+	saved   int64 // changes known to be stored
+	at      time.Time
+	err     error
+	timer   *time.Timer
+	asked   bool // navigator.storage.persist() was asked in this tab
+}
+
+// changed records a change to the open draft and (re)starts the autosave timer.
+func (s *session) changed() {
+	s.mu.Lock()
+	s.save.changes++
+	if s.save.timer == nil {
+		s.save.timer = time.AfterFunc(saveDelay, func() { s.run(s.saveNow) })
+	} else {
+		s.save.timer.Reset(saveDelay)
+	}
+	s.mu.Unlock()
+}
+
+// snapshot encodes the open draft as a record, with the number of changes it holds. ok is false
+// when there is nothing new to write.
+func (s *session) snapshot() (rec draft.Record, n int64, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.d == nil || s.save.changes == s.save.saved {
+		return draft.Record{}, 0, false
+	}
+	s.d.SavedAt = time.Now()
+	if s.appVersion != "" {
+		s.d.AppVersion = s.appVersion
+	}
+	rec, err := draft.NewRecord(s.id, s.d, draftName(s.call, s.d.Answers))
+	if err != nil {
+		s.save.err = err
+		return draft.Record{}, 0, false
+	}
+	return rec, s.save.changes, true
+}
+
+// saveNow writes the open draft if it changed since the last save. It runs on the UI goroutine
+// and returns at once; the write finishes on a goroutine and reports back through run.
+func (s *session) saveNow() {
+	st := s.store
+	if st == nil {
+		return // storage is still opening: start saves once it is open
+	}
+	rec, n, ok := s.snapshot()
+	if !ok {
+		return
+	}
+	s.shell.Async(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		err := st.Put(ctx, rec)
+		cancel()
+		s.run(func() { s.saved(rec, n, err) })
+	})
+}
+
+// saved records the outcome of a write of the draft rec.ID holding n changes.
+func (s *session) saved(rec draft.Record, n int64, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if rec.ID != s.id {
+		return // a write of the draft open before: its outcome is not news here
+	}
+	s.save.err = err
+	if err == nil && n > s.save.saved {
+		s.save.saved, s.save.at = n, rec.SavedAt
+	}
+	if err == nil && !s.save.asked {
+		s.save.asked = true
+		if p, ok := s.store.(interface {
+			Persist(context.Context) (bool, error)
+		}); ok {
+			s.shell.Async(func() { _, _ = p.Persist(context.Background()) })
+		}
+	}
+}
+
+// flushSync copies unsaved changes to storage that writes before returning, then starts the
+// regular write too. It runs on a JavaScript callback when the page is hidden or closed.
+func (s *session) flushSync() {
+	if sp, ok := s.store.(draft.SyncPutter); ok {
+		if rec, _, ok := s.snapshot(); ok {
+			_ = sp.PutSync(rec)
+		}
+	}
+	if s.started {
+		s.run(s.saveNow)
+	}
+}
+
+// flush writes unsaved changes and waits for the write, then calls then on the UI goroutine:
+// before a reload, so that updating the app never loses what was typed.
+func (s *session) flush(then func()) {
+	st := s.store
+	rec, n, ok := s.snapshot()
+	if st == nil || !ok {
+		then()
+		return
+	}
+	if sp, ok := st.(draft.SyncPutter); ok { // belt and braces, as when the page is hidden
+		_ = sp.PutSync(rec)
+	}
+	s.shell.Async(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		err := st.Put(ctx, rec)
+		cancel()
+		s.run(func() {
+			s.saved(rec, n, err)
+			then()
+		})
+	})
+}
+
+// saveStatus describes the autosave for the header.
+func (s *session) saveStatus() (text string, bad bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case s.storeErr != nil:
+		return tr(s.lang, "save.memory"), true
+	case s.save.err != nil:
+		return tr(s.lang, "save.error", s.save.err.Error()), true
+	case !s.save.at.IsZero():
+		return tr(s.lang, "save.saved", s.save.at.Local().Format("15:04:05")), false
+	}
+	return tr(s.lang, "save.pending"), false
+}
+
+// draftName names a draft in the list and in its file name: the organisation that signs first
+// (the call's signers say which field that is), else the first text answered.
+func draftName(c *schema.Call, a schema.Answers) string {
+	for _, sg := range c.RequiredSigners(a) {
+		if sg.Entity != "" {
+			return sg.Entity
+		}
+	}
+	var first string
+	var walk func(fs []*schema.Field, prefix string) bool
+	walk = func(fs []*schema.Field, prefix string) bool {
+		for _, f := range fs {
+			p := prefix + f.ID
+			switch f.Type {
+			case schema.TypeText:
+				if v, ok := a.Get(p).(string); ok && v != "" {
+					first = v
+					return true
+				}
+			case schema.TypeGroup:
+				if len(a.Items(p)) > 0 && walk(f.Fields, itemPath(p, 0)+".") {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, sec := range c.Sections {
+		if walk(sec.Fields, sec.ID+".") {
+			break
+		}
+	}
+	return first
+}

@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Small bridges to browser APIs go-app does not wrap. They go through app.Value, so the package
+// builds and its tests run outside the browser, where these calls do nothing.
+
+// jsTry runs f and turns a JavaScript exception (a panic) into an error.
+func jsTry(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	f()
+	return nil
+}
+
+// localGet and localSet keep small settings (language, open draft) in localStorage; a browser
+// that refuses storage just forgets them.
+func localGet(key string) string {
+	var s string
+	_ = jsTry(func() {
+		if v := app.Window().Get("localStorage").Call("getItem", key); v.Type() == app.TypeString {
+			s = v.String()
+		}
+	})
+	return s
+}
+
+func localSet(key, value string) {
+	_ = jsTry(func() { app.Window().Get("localStorage").Call("setItem", key, value) })
+}
+
+// confirmed asks a yes/no question with the browser's own dialog: modal, keyboard and
+// screen-reader friendly without any code of ours.
+func confirmed(question string) bool {
+	ok := false
+	_ = jsTry(func() { ok = app.Window().Call("confirm", question).Bool() })
+	return ok
+}
+
+// focusID moves the keyboard focus to the element with that id and brings it into view. It
+// reports whether the element exists.
+func focusID(id string) bool {
+	found := false
+	_ = jsTry(func() {
+		el := app.Window().GetElementByID(id)
+		if !el.Truthy() {
+			return
+		}
+		found = true
+		el.Call("focus")
+		el.Call("scrollIntoView", map[string]any{"block": "center"})
+	})
+	return found
+}
+
+// markReady tells tests and the benchmark that the form can take input: a data attribute and
+// the time since navigation started.
+func markReady() {
+	_ = jsTry(func() {
+		w := app.Window()
+		if w.Get("__bandoReady").Truthy() {
+			return
+		}
+		w.Set("__bandoReady", w.Get("performance").Call("now"))
+		w.Get("document").Get("body").Get("dataset").Set("ready", "1")
+	})
+}
+
+// awaitPromise waits for a JavaScript promise. Call it from a goroutine (ctx.Async), never on
+// a JavaScript callback or the UI goroutine.
+func awaitPromise(ctx context.Context, p app.Value) (app.Value, error) {
+	type result struct {
+		v   app.Value
+		err error
+	}
+	done := make(chan result, 1)
+	ok := app.FuncOf(func(this app.Value, args []app.Value) any {
+		var v app.Value
+		if len(args) > 0 {
+			v = args[0]
+		}
+		done <- result{v: v}
+		return nil
+	})
+	fail := app.FuncOf(func(this app.Value, args []app.Value) any {
+		msg := "rejected"
+		if len(args) > 0 && args[0].Truthy() && args[0].Get("message").Type() == app.TypeString {
+			msg = args[0].Get("message").String()
+		}
+		done <- result{err: errors.New(msg)}
+		return nil
+	})
+	defer ok.Release()
+	defer fail.Release()
+	if err := jsTry(func() { p.Call("then", ok, fail) }); err != nil {
+		return nil, err
+	}
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// readFile reads a File (from a file input or a drop) whole. The caller checks its size first.
+func readFile(ctx context.Context, file app.Value) ([]byte, error) {
+	var p app.Value
+	if err := jsTry(func() { p = file.Call("arrayBuffer") }); err != nil {
+		return nil, err
+	}
+	buf, err := awaitPromise(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	var data []byte
+	err = jsTry(func() {
+		arr := app.Window().Get("Uint8Array").New(buf)
+		data = make([]byte, arr.Length())
+		app.CopyBytesToGo(data, arr)
+	})
+	return data, err
+}
+
+// download hands data to the browser as a file named name, through a Blob URL: nothing leaves
+// the machine, and it works offline.
+func download(name, mime string, data []byte) error {
+	return jsTry(func() {
+		w := app.Window()
+		arr := w.Get("Uint8Array").New(len(data))
+		app.CopyBytesToJS(arr, data)
+		blob := w.Get("Blob").New([]any{arr}, map[string]any{"type": mime})
+		url := w.Get("URL").Call("createObjectURL", blob)
+		doc := w.Get("document")
+		a := doc.Call("createElement", "a")
+		a.Set("href", url)
+		a.Set("download", name)
+		a.Get("style").Set("display", "none")
+		doc.Get("body").Call("appendChild", a)
+		a.Call("click")
+		a.Call("remove")
+		// Revoking at once can cancel the download in some browsers: give it a minute.
+		w.Call("setTimeout", app.FuncOf(func(app.Value, []app.Value) any {
+			w.Get("URL").Call("revokeObjectURL", url)
+			return nil
+		}), 60000)
+	})
+}
+
+// onHide calls f, on a JavaScript callback, when the page is hidden (another tab, the screen
+// locks) or goes away (closed, reloaded): the last chance to write what was typed. f must not
+// block.
+func onHide(f func()) {
+	_ = jsTry(func() {
+		w := app.Window()
+		w.Call("addEventListener", "pagehide", app.FuncOf(func(app.Value, []app.Value) any {
+			f()
+			return nil
+		}))
+		doc := w.Get("document")
+		doc.Call("addEventListener", "visibilitychange", app.FuncOf(func(app.Value, []app.Value) any {
+			if doc.Get("visibilityState").String() == "hidden" {
+				f()
+			}
+			return nil
+		}))
+	})
+}
+
+// ignoreStrayDrops stops the browser from opening a file dropped outside the import box, which
+// would navigate away from the form. The import box handles its own drops.
+func ignoreStrayDrops() {
+	_ = jsTry(func() {
+		prevent := app.FuncOf(func(this app.Value, args []app.Value) any {
+			if len(args) > 0 {
+				args[0].Call("preventDefault")
+			}
+			return nil
+		})
+		w := app.Window()
+		w.Call("addEventListener", "dragover", prevent)
+		w.Call("addEventListener", "drop", prevent)
+	})
+}

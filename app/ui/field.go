@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"bando/schema"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// fieldView is one question. It is its own component so that a keystroke renders this field
+// and its message again, not the form: with 40 members of 22 fields, rendering the whole step
+// costs more than a frame. Its props are small values; the answer and the message are read from
+// the session at render time.
+type fieldView struct {
+	app.Compo
+	Path string // answer path, "ats.membri[2].cf"
+	Lang schema.Lang
+	Ver  int // see session.ver
+}
+
+func (f *fieldView) Render() app.UI {
+	if sess.call == nil {
+		return app.Div()
+	}
+	def := sess.call.Field(f.Path)
+	if def == nil {
+		return app.Div()
+	}
+	return renderField(fieldProps{
+		def: def, path: f.Path, lang: f.Lang,
+		value: sess.answers().Get(f.Path), ui: sess.ui[f.Path],
+	}, f)
+}
+
+// fieldProps is what renderField needs to draw one question.
+type fieldProps struct {
+	def   *schema.Field
+	path  string
+	lang  schema.Lang
+	value any
+	ui    *fieldUI // nil when the field has shown nothing yet
+}
+
+func (p fieldProps) issue() *schema.Issue {
+	if p.ui == nil {
+		return nil
+	}
+	return p.ui.issue
+}
+
+// onText handles typing in a text-like input. An error shown once is checked again at every
+// keystroke, so it goes away as soon as the answer is right.
+func (f *fieldView) onText(ctx app.Context, e app.Event) {
+	def := sess.call.Field(f.Path)
+	v := e.Get("target").Get("value").String()
+	u := sess.fieldUI(f.Path)
+	if def.Type == schema.TypeMoney || def.Type == schema.TypeNumber {
+		u.raw = v
+	}
+	sess.set(f.Path, parseInput(def, v))
+	if u.showing {
+		sess.check(f.Path)
+	}
+}
+
+// onBlur checks the answer when the applicant leaves the field, and shows an amount the way it
+// will be read ("1234,5" becomes "1.234,50").
+func (f *fieldView) onBlur(ctx app.Context, e app.Event) {
+	sess.fieldUI(f.Path).raw = ""
+	sess.check(f.Path)
+}
+
+// onChoice handles a radio button or a select.
+func (f *fieldView) onChoice(ctx app.Context, e app.Event) {
+	v := e.Get("target").Get("value").String()
+	if v == "" {
+		sess.set(f.Path, nil)
+	} else {
+		sess.set(f.Path, v)
+	}
+	sess.check(f.Path)
+}
+
+func (f *fieldView) onBool(ctx app.Context, e app.Event) {
+	sess.set(f.Path, e.Get("target").Get("value").String() == "true")
+	sess.check(f.Path)
+}
+
+func (f *fieldView) onMulti(ctx app.Context, e app.Event) {
+	def := sess.call.Field(f.Path)
+	t := e.Get("target")
+	sess.set(f.Path, toggle(def, sess.answers().Get(f.Path), t.Get("value").String(), t.Get("checked").Bool()))
+	sess.check(f.Path)
+}
+
+func (f *fieldView) onDeclaration(ctx app.Context, e app.Event) {
+	if e.Get("target").Get("checked").Bool() {
+		sess.set(f.Path, true)
+	} else {
+		sess.set(f.Path, nil)
+	}
+	sess.check(f.Path)
+}
+
+// OnUpdate runs when the parent gives this field new props: another item moved into its place,
+// another draft was opened, another step reuses its input. go-app cannot clear an input's value
+// through an empty attribute, so the input is set from the answer once the render is done.
+func (f *fieldView) OnUpdate(ctx app.Context) {
+	ctx.Defer(func(app.Context) { f.syncValue() })
+}
+
+func (f *fieldView) syncValue() {
+	if sess.call == nil {
+		return
+	}
+	def := sess.call.Field(f.Path)
+	if def == nil {
+		return
+	}
+	switch def.Type {
+	case schema.TypeText, schema.TypeTextArea, schema.TypeEmail, schema.TypeNumber, schema.TypeMoney, schema.TypeDate:
+	default:
+		return // radios, checkboxes and selects follow their checked and selected attributes
+	}
+	want := inputText(def, sess.answers().Get(f.Path), f.Lang)
+	if u := sess.ui[f.Path]; u != nil && u.raw != "" {
+		want = u.raw
+	}
+	_ = jsTry(func() {
+		if el := app.Window().GetElementByID(FieldID(f.Path)); el.Truthy() && el.Get("value").String() != want {
+			el.Set("value", want)
+		}
+	})
+}

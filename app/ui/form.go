@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"strconv"
+
+	"bando/schema"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// formPage is one step: one section of the call, with the stepper, the error summary and the
+// buttons. It renders on every keystroke (go-app renders every ancestor of the component that
+// handled an event), so it only lays out its direct children: no validation, no walk of the
+// answers.
+type formPage struct {
+	app.Compo
+	Lang       schema.Lang
+	Section    string
+	Ver        int
+	CondVer    int
+	SummaryVer int
+}
+
+// shownSections are the steps of the form for these answers.
+func shownSections(c *schema.Call, a schema.Answers) []*schema.Section {
+	out := make([]*schema.Section, 0, len(c.Sections))
+	for _, s := range c.Sections {
+		if c.SectionShown(a, s.ID) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// current returns the steps and the index of the one to show: the section of the URL, or the
+// first step when the URL names a section this draft's call does not have or hides.
+func (p *formPage) current() ([]*schema.Section, int) {
+	steps := shownSections(sess.call, sess.answers())
+	for i, s := range steps {
+		if s.ID == p.Section {
+			return steps, i
+		}
+	}
+	return steps, 0
+}
+
+func (p *formPage) Render() app.UI {
+	l := p.Lang
+	steps, cur := p.current()
+	if len(steps) == 0 {
+		return app.P().Text(tr(l, "notfound"))
+	}
+	sec := steps[cur]
+	a := sess.answers()
+	var fields []app.UI
+	for _, f := range sec.Fields {
+		path := sec.ID + "." + f.ID
+		if !sess.call.Shown(a, path) {
+			continue
+		}
+		if f.Type == schema.TypeGroup {
+			fields = append(fields, &groupView{Path: path, Lang: l, Ver: p.Ver, CondVer: p.CondVer})
+		} else {
+			fields = append(fields, &fieldView{Path: path, Lang: l, Ver: p.Ver})
+		}
+	}
+	back := PathHome
+	if cur > 0 {
+		back = sectionPath(steps[cur-1].ID)
+	}
+	nextLabel := tr(l, "nav.next")
+	if cur == len(steps)-1 {
+		nextLabel = tr(l, "nav.review")
+	}
+	return app.Div().Class("form-step").Body(
+		stepper(steps, cur, l),
+		app.H1().ID("page-title").TabIndex(-1).Class("mt-4").Text(sec.Title.In(l)),
+		slot(!sec.Intro.IsZero(), func() app.UI { return app.P().Class("lead section-intro").Text(sec.Intro.In(l)) }),
+		&errorSummary{Lang: l, Section: sec.ID, Ver: p.SummaryVer + p.Ver},
+		app.Div().Class("section-fields").Body(fields...),
+		app.Div().Class("form-nav d-flex flex-wrap gap-3 mt-5 pt-4").Body(
+			app.A().Class("btn btn-outline-primary").ID("back").Href(back).Text(tr(l, "nav.back")),
+			app.Button().Type("button").Class("btn btn-primary").ID("next").Text(nextLabel).OnClick(p.next),
+			exportButton(l),
+			app.A().Class("btn btn-link ms-auto").Href(PathHome).Text(tr(l, "nav.home")),
+		),
+	)
+}
+
+// stepper lists the steps, the final check last; every step is a link, so an applicant missing
+// one document can go on and come back.
+func stepper(steps []*schema.Section, cur int, l schema.Lang) app.UI {
+	total := len(steps) + 1
+	items := make([]app.UI, 0, total)
+	for i, s := range steps {
+		items = append(items, stepItem(sectionPath(s.ID), s.Title.In(l), i, cur))
+	}
+	items = append(items, stepItem(PathReview, tr(l, "step.review"), len(steps), cur))
+	pct := strconv.Itoa((cur + 1) * 100 / total)
+	return app.Nav().Class("bando-stepper").Aria("label", tr(l, "steps.label")).Body(
+		app.P().Class("step-of mb-1").ID("step-of").Text(tr(l, "step.of", cur+1, total)),
+		app.Div().Class("progress mb-3").Attr("role", "progressbar").Aria("labelledby", "step-of").
+			Aria("valuemin", "0").Aria("valuemax", strconv.Itoa(total)).Aria("valuenow", strconv.Itoa(cur+1)).Body(
+			app.Div().Class("progress-bar").Style("width", pct+"%"),
+		),
+		app.Ol().Class("steps").Body(items...),
+	)
+}
+
+func stepItem(href, title string, i, cur int) app.UI {
+	cls := "step"
+	switch {
+	case i < cur:
+		cls += " step-done"
+	case i == cur:
+		cls += " step-current"
+	}
+	link := app.A().Href(href).Text(title)
+	if i == cur {
+		link = link.Aria("current", "step")
+	}
+	return app.Li().Class(cls).Body(
+		app.Span().Class("step-number").Aria("hidden", "true").Text(strconv.Itoa(i+1)),
+		link,
+	)
+}
+
+// next checks the whole step. With errors, they are shown beside their fields and in the
+// summary, which takes the focus (GOV.UK pattern); without, the next step opens.
+func (p *formPage) next(ctx app.Context, e app.Event) {
+	steps, cur := p.current()
+	sec := steps[cur]
+	if sess.showIssues(sec.ID) > 0 {
+		sess.focusLater(ctx, "error-summary")
+		return
+	}
+	if cur+1 < len(steps) {
+		ctx.Navigate(sectionPath(steps[cur+1].ID))
+		return
+	}
+	ctx.Navigate(PathReview)
+}
+
+// showIssues validates the whole draft and shows the issues of section sid beside their
+// fields and in the summary. It returns how many there are.
+func (s *session) showIssues(sid string) int {
+	all := s.call.Validate(s.d.Answers, s.lang)
+	for path, u := range s.ui {
+		if sectionOf(path) == sid {
+			u.issue = nil
+		}
+	}
+	var paths []string
+	for _, is := range all {
+		if is.Path == "" || sectionOf(is.Path) != sid {
+			continue
+		}
+		u := s.fieldUI(is.Path)
+		if u.issue == nil {
+			is := is
+			u.issue = &is
+			paths = append(paths, is.Path)
+		}
+		u.showing = true
+	}
+	s.summary, s.summaryFor = paths, sid
+	s.summaryVer++
+	s.ver++
+	return len(paths)
+}

@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"bando/schema"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// groupView is a repeating group (the members of an ATS, the budget lines): its items, each
+// with move and remove buttons, and a button to add one. A keystroke in an item renders the
+// group again, which only compares its items' small props; only the item typed in renders.
+type groupView struct {
+	app.Compo
+	Path    string
+	Lang    schema.Lang
+	Ver     int
+	CondVer int
+}
+
+func (g *groupView) Render() app.UI {
+	def := sess.call.Field(g.Path)
+	if def == nil {
+		return app.Div()
+	}
+	l := g.Lang
+	n := len(sess.answers().Items(g.Path))
+	items := make([]app.UI, n)
+	for i := range n {
+		items[i] = &itemView{Path: itemPath(g.Path, i), Index: i, Count: n, Lang: l, Ver: g.Ver, CondVer: g.CondVer}
+	}
+	var u *fieldUI = sess.ui[g.Path]
+	p := fieldProps{def: def, path: g.Path, lang: l, ui: u}
+	max := 0
+	if def.Repeat != nil {
+		max = def.Repeat.Max
+	}
+	count := strconv.Itoa(n)
+	if max > 0 {
+		count = tr(l, "group.count", n, max)
+	}
+	titleID := FieldID(g.Path) + "-title"
+	cls := "bando-group mb-5"
+	if p.issue() != nil {
+		cls += " field-invalid"
+	}
+	return app.Div().Class(cls).ID(FieldID(g.Path)).TabIndex(-1).Attr("role", "group").
+		Aria("labelledby", titleID).Aria("describedby", describedBy(p)).DataSet("path", g.Path).Body(
+		app.H2().Class("h4 group-title").ID(titleID).Body(
+			app.Text(def.Label.In(l)+" "),
+			app.Span().Class("group-count badge bg-light text-dark").Text(count),
+		),
+		helpText(p),
+		fieldError(p),
+		slot(n == 0, func() app.UI { return app.P().Class("group-empty").Text(tr(l, "group.empty")) }),
+		app.Div().Class("group-items").Body(items...),
+		app.If(max == 0 || n < max, func() app.UI {
+			return app.Button().Type("button").Class("btn btn-outline-primary group-add").ID(FieldID(g.Path) + "-add").
+				Text(tr(l, "group.add", itemName(def, l))).OnClick(g.add)
+		}),
+	)
+}
+
+// itemName is what one item of the group is called: "membro", "voce di spesa".
+func itemName(def *schema.Field, l schema.Lang) string {
+	if s := def.ItemLabel.In(l); s != "" {
+		return s
+	}
+	return def.Label.In(l)
+}
+
+func (g *groupView) add(ctx app.Context, e app.Event) {
+	def := sess.call.Field(g.Path)
+	i := -1
+	sess.edit(func(a schema.Answers) { i = addItem(a, def, g.Path) })
+	if u := sess.ui[g.Path]; u != nil && u.showing {
+		sess.check(g.Path)
+	}
+	if i >= 0 {
+		sess.focusLater(ctx, itemHeadingID(itemPath(g.Path, i)))
+	}
+}
+
+func itemHeadingID(item string) string { return FieldID(item) + "-title" }
+
+// itemView is one item of a group: its heading, its buttons, its fields.
+type itemView struct {
+	app.Compo
+	Path    string // "ats.membri[2]"
+	Index   int
+	Count   int
+	Lang    schema.Lang
+	Ver     int
+	CondVer int
+}
+
+func (it *itemView) group() string { return it.Path[:strings.LastIndexByte(it.Path, '[')] }
+
+func (it *itemView) Render() app.UI {
+	def := sess.call.Field(it.group())
+	if def == nil {
+		return app.Div()
+	}
+	l := it.Lang
+	a := sess.answers()
+	title := tr(l, "group.item", capitalize(itemName(def, l)), it.Index+1)
+	if name := itemTitle(def, a, it.Path); name != "" {
+		title += " — " + name
+	}
+	var fields []app.UI
+	for _, sub := range def.Fields {
+		p := it.Path + "." + sub.ID
+		if !sess.call.Shown(a, p) {
+			continue
+		}
+		if sub.Type == schema.TypeGroup {
+			fields = append(fields, &groupView{Path: p, Lang: l, Ver: it.Ver, CondVer: it.CondVer})
+		} else {
+			fields = append(fields, &fieldView{Path: p, Lang: l, Ver: it.Ver})
+		}
+	}
+	headID := itemHeadingID(it.Path)
+	return app.Section().Class("group-item card card-bg mb-4").Aria("labelledby", headID).DataSet("path", it.Path).Body(
+		app.Div().Class("card-body").Body(
+			app.Div().Class("d-flex flex-wrap align-items-center gap-2 mb-3 item-head").Body(
+				app.H3().Class("h5 flex-grow-1 mb-0 item-title").ID(headID).TabIndex(-1).Text(title),
+				app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-up").
+					Disabled(it.Index == 0).Aria("label", tr(l, "group.up")+": "+title).
+					Text(tr(l, "group.up")).OnClick(it.moveUp),
+				app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-down").
+					Disabled(it.Index == it.Count-1).Aria("label", tr(l, "group.down")+": "+title).
+					Text(tr(l, "group.down")).OnClick(it.moveDown),
+				app.Button().Type("button").Class("btn btn-sm btn-outline-danger item-remove").
+					Aria("label", tr(l, "group.remove")+": "+title).
+					Text(tr(l, "group.remove")).OnClick(it.remove),
+			),
+			app.Div().Class("item-fields").Body(fields...),
+		),
+	)
+}
+
+// itemTitle names an item by its first text answer ("Membro 2 — Alfa APS"), so that a long
+// list stays readable and the move buttons say what they move.
+func itemTitle(def *schema.Field, a schema.Answers, item string) string {
+	for _, sub := range def.Fields {
+		if sub.Type == schema.TypeText {
+			if s, ok := a.Get(item + "." + sub.ID).(string); ok && strings.TrimSpace(s) != "" {
+				return strings.TrimSpace(s)
+			}
+		}
+	}
+	return ""
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func (it *itemView) moveUp(ctx app.Context, e app.Event)   { it.move(ctx, it.Index-1) }
+func (it *itemView) moveDown(ctx app.Context, e app.Event) { it.move(ctx, it.Index+1) }
+
+func (it *itemView) move(ctx app.Context, to int) {
+	from, group := it.Index, it.group()
+	if to < 0 || to >= it.Count {
+		return
+	}
+	sess.edit(func(a schema.Answers) { _ = a.MoveItem(group, from, to) })
+	sess.restructured(group, afterMove(from, to))
+	sess.focusLater(ctx, itemHeadingID(itemPath(group, to)))
+}
+
+func (it *itemView) remove(ctx app.Context, e app.Event) {
+	i, group := it.Index, it.group()
+	def := sess.call.Field(group)
+	title := tr(it.Lang, "group.item", itemName(def, it.Lang), i+1)
+	if name := itemTitle(def, sess.answers(), it.Path); name != "" {
+		title += " — " + name
+	}
+	if hasAnswers(sess.answers().Get(it.Path)) && !confirmed(tr(it.Lang, "group.remove.confirm", title)) {
+		return
+	}
+	sess.edit(func(a schema.Answers) { _ = a.RemoveItem(group, i) })
+	sess.restructured(group, afterRemove(i))
+	next := FieldID(group) + "-add"
+	if i < it.Count-1 {
+		next = itemHeadingID(itemPath(group, i))
+	} else if i > 0 {
+		next = itemHeadingID(itemPath(group, i-1))
+	}
+	sess.focusLater(ctx, next)
+}
+
+// restructured moves the display state along with items that were removed or reordered,
+// renders every field again, and checks the group's own count if it showed an error.
+func (s *session) restructured(group string, newIndex func(int) int) {
+	reindex(s.ui, group, newIndex)
+	s.summary, s.summaryFor = nil, ""
+	s.summaryVer++
+	s.ver++
+	if u := s.ui[group]; u != nil && u.showing {
+		s.check(group)
+	}
+}

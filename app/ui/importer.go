@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"bando/app/draft"
+	"bando/schema"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Drafts travel as .bando.json files: export writes the open draft through a Blob URL, import
+// reads a file chosen or dropped. An import is checked whole before anything changes, and it
+// always becomes a new draft: the draft open before, and every other, stays as it was.
+
+// importBox is the file picker and drop zone of the home page.
+func (h *homePage) importBox(l schema.Lang) app.UI {
+	zone := "import-zone p-4 mt-4"
+	if h.dragging {
+		zone += " import-zone-active"
+	}
+	var msg app.UI
+	if h.msg != "" {
+		if h.msgBad {
+			msg = app.Div().ID("import-message").Class("alert alert-danger mt-3").Attr("role", "alert").Text(h.msg)
+		} else {
+			msg = app.Div().ID("import-message").Class("alert alert-success mt-3").Attr("role", "status").Text(h.msg)
+		}
+	}
+	return app.Section().Class(zone).ID("import").Aria("labelledby", "import-title").
+		OnDragOver(h.dragOver).OnDragLeave(h.dragLeave).OnDrop(h.drop).Body(
+		app.H2().Class("h3").ID("import-title").Text(tr(l, "import.title")),
+		app.P().ID("import-help").Text(tr(l, "import.help")),
+		app.Label().Class("btn btn-outline-primary").For("import-file").Text(tr(l, "import.choose")),
+		app.Input().Type("file").ID("import-file").Class("visually-hidden").
+			Accept(".json,application/json").Aria("describedby", "import-help").OnChange(h.picked),
+		msg,
+	)
+}
+
+func (h *homePage) dragOver(ctx app.Context, e app.Event) {
+	e.PreventDefault() // without it the browser would open the file instead of dropping it here
+	if h.dragging {
+		ctx.PreventUpdate()
+	}
+	h.dragging = true
+}
+
+func (h *homePage) dragLeave(ctx app.Context, e app.Event) { h.dragging = false }
+
+func (h *homePage) drop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	h.dragging = false
+	files := e.Get("dataTransfer").Get("files")
+	switch n := files.Length(); {
+	case n == 0:
+		return
+	case n > 1:
+		h.msg, h.msgBad = tr(h.Lang, "import.many"), true
+		return
+	}
+	h.importFile(ctx, files.Index(0))
+}
+
+func (h *homePage) picked(ctx app.Context, e app.Event) {
+	input := e.Get("target")
+	files := input.Get("files")
+	if files.Length() == 0 {
+		return
+	}
+	h.importFile(ctx, files.Index(0))
+	input.Set("value", "") // choosing the same file again must import it again
+}
+
+// importFile reads file and imports it; the outcome is shown in the import box.
+func (h *homePage) importFile(ctx app.Context, file app.Value) {
+	name := file.Get("name").String()
+	fail := func(msg string) { h.msg, h.msgBad = tr(h.Lang, "import.error", name, msg), true }
+	if err := draft.CheckSize(int64(file.Get("size").Int())); err != nil {
+		fail(errorText(err, h.Lang))
+		return
+	}
+	ctx.Async(func() {
+		c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		data, err := readFile(c, file)
+		cancel()
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				fail(tr(h.Lang, "import.read"))
+				return
+			}
+			if err := sess.importData(data); err != nil {
+				fail(errorText(err, h.Lang))
+				return
+			}
+			ctx.Navigate(PathReview)
+		})
+	})
+}
+
+// importData checks a draft file and makes it the open draft, stored under a new id.
+func (s *session) importData(data []byte) error {
+	d, err := draft.Decode(data)
+	if err != nil {
+		return err
+	}
+	c, rep, err := callFor(d)
+	if err != nil {
+		return err
+	}
+	s.use(draft.NewID(time.Now()), c, d)
+	s.migrated(rep)
+	s.changed()
+	s.saveNow()
+	return nil
+}
+
+// export downloads the open draft as a .bando.json file.
+func (s *session) export() error {
+	if s.d == nil {
+		return nil
+	}
+	s.mu.Lock()
+	now := time.Now()
+	s.d.SavedAt = now
+	if s.appVersion != "" {
+		s.d.AppVersion = s.appVersion
+	}
+	data, err := draft.Encode(s.d)
+	name := draft.FileName(s.d, draftName(s.call, s.d.Answers), now)
+	s.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	return download(name, "application/json", data)
+}
+
+// close forgets the open draft (it was deleted).
+func (s *session) close() {
+	s.mu.Lock()
+	s.id, s.d = "", nil
+	s.mu.Unlock()
+	s.ui = map[string]*fieldUI{}
+	s.ver++
+	localSet(keyCurrent, "")
+}
+
+// exportButton is the export action shown under every step and on the review page.
+func exportButton(l schema.Lang) app.UI {
+	return app.Button().Type("button").Class("btn btn-outline-primary").ID("export").
+		Text(tr(l, "nav.export")).OnClick(func(ctx app.Context, e app.Event) {
+		if err := sess.export(); err != nil {
+			sess.mu.Lock()
+			sess.save.err = err
+			sess.mu.Unlock()
+		}
+	})
+}

@@ -1,0 +1,288 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"bando/schema"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The markup follows Bootstrap Italia's form classes and the GOV.UK order of a question: label
+// (or legend), hint, error message, input. Every input has a label; help, errors and counters
+// are tied to it with aria-describedby, and an input with an error has aria-invalid.
+
+// maxRadios is the number of options above which a choice is a select: a long list of radios
+// pushes the rest of the form far down.
+const maxRadios = 6
+
+func renderField(p fieldProps, h *fieldView) app.UI {
+	switch p.def.Type {
+	case schema.TypeChoice:
+		if len(p.def.Options) > maxRadios {
+			return selectInput(p, h)
+		}
+		opts := make([]radioOption, len(p.def.Options))
+		cur, _ := p.value.(string)
+		for i, o := range p.def.Options {
+			opts[i] = radioOption{value: o.Value, label: o.Text(p.lang), checked: cur == o.Value}
+		}
+		return radios(p, opts, false, h.onChoice)
+	case schema.TypeBoolean:
+		return radios(p, []radioOption{
+			{value: "true", label: tr(p.lang, "field.yes"), checked: p.value == true},
+			{value: "false", label: tr(p.lang, "field.no"), checked: p.value == false},
+		}, true, h.onBool)
+	case schema.TypeMultiChoice:
+		return checkboxes(p, h)
+	case schema.TypeDeclaration:
+		return declaration(p, h)
+	case schema.TypeTextArea:
+		return textArea(p, h)
+	}
+	return textInput(p, h)
+}
+
+// describedBy lists the ids that describe the input: help, the error, and extra ids.
+func describedBy(p fieldProps, extra ...string) string {
+	var ids []string
+	if !p.def.Help.IsZero() {
+		ids = append(ids, helpID(p.path))
+	}
+	if p.issue() != nil {
+		ids = append(ids, errorID(p.path))
+	}
+	return strings.Join(append(ids, extra...), " ")
+}
+
+func labelText(p fieldProps) []app.UI {
+	out := []app.UI{app.Text(p.def.Label.In(p.lang))}
+	if !p.def.Required() {
+		out = append(out, app.Span().Class("optional").Text(" "+tr(p.lang, "field.optional")))
+	}
+	return out
+}
+
+func helpText(p fieldProps) app.UI {
+	if p.def.Help.IsZero() {
+		return nil
+	}
+	return app.Div().ID(helpID(p.path)).Class("form-text field-help").Text(p.def.Help.In(p.lang))
+}
+
+// fieldError is the message of a field, or an empty placeholder: the elements of a question
+// keep their places whether a message is shown or not, so go-app never replaces the input
+// (which would take the focus away from someone typing).
+func fieldError(p fieldProps) app.UI {
+	is := p.issue()
+	if is == nil {
+		return placeholder()
+	}
+	return app.Div().ID(errorID(p.path)).Class("field-error").Body(
+		app.Span().Class("visually-hidden").Text(tr(p.lang, "field.error")+" "),
+		app.Text(is.Message),
+	)
+}
+
+// group wraps one question; invalid questions get a bar on the left, as in GOV.UK.
+func group(p fieldProps, elems ...app.UI) app.HTMLDiv {
+	cls := "bando-field mb-4 field-" + string(p.def.Type)
+	if p.issue() != nil {
+		cls += " field-invalid"
+	}
+	return app.Div().Class(cls).DataSet("path", p.path).Body(elems...)
+}
+
+func invalid(p fieldProps) string {
+	if p.issue() != nil {
+		return "true"
+	}
+	return ""
+}
+
+func textInput(p fieldProps, h *fieldView) app.UI {
+	id := FieldID(p.path)
+	typ, mode, auto := "text", "", "off"
+	text := inputText(p.def, p.value, p.lang)
+	if p.ui != nil && p.ui.raw != "" {
+		text = p.ui.raw
+	}
+	switch p.def.Type {
+	case schema.TypeEmail:
+		typ, mode, auto = "email", "email", "email"
+	case schema.TypeDate:
+		typ = "date"
+	case schema.TypeNumber, schema.TypeMoney:
+		mode = "decimal" // type=number would refuse the Italian decimal comma
+	}
+	cls := "form-control"
+	if p.issue() != nil {
+		cls += " is-invalid"
+	}
+	in := app.Input().Type(typ).ID(id).Name(id).Class(cls).Value(text).
+		Attr("autocomplete", auto).Attr("inputmode", mode).
+		Aria("describedby", describedBy(p)).Aria("invalid", invalid(p)).
+		OnInput(h.onText).OnBlur(h.onBlur)
+	if p.def.Type == schema.TypeMoney {
+		in = in.Aria("describedby", describedBy(p, id+"-unit"))
+	}
+	var field app.UI = in
+	if p.def.Type == schema.TypeMoney {
+		field = app.Div().Class("input-group money").Body(
+			app.Span().Class("input-group-text").ID(id+"-unit").Aria("label", tr(p.lang, "field.money")).Text("€"),
+			in,
+		)
+	}
+	return group(p,
+		app.Label().For(id).Class("field-label").Body(labelText(p)...),
+		helpText(p),
+		fieldError(p),
+		field,
+	)
+}
+
+func textArea(p fieldProps, h *fieldView) app.UI {
+	id := FieldID(p.path)
+	text, _ := p.value.(string)
+	cls := "form-control"
+	if p.issue() != nil {
+		cls += " is-invalid"
+	}
+	var counter app.UI
+	extra := []string{}
+	if max := p.def.MaxChars; max > 0 {
+		n := utf8.RuneCountInString(text)
+		msg, cc := tr(p.lang, "field.chars", n, max), "form-text char-count"
+		if n > max {
+			msg, cc = tr(p.lang, "field.chars.over", n-max, max), cc+" char-count-over"
+		}
+		counter = app.Div().ID(id + "-count").Class(cc).Text(msg)
+		extra = append(extra, id+"-count")
+	}
+	rows := 4
+	if p.def.MaxChars > 1000 {
+		rows = 8
+	}
+	return group(p,
+		app.Label().For(id).Class("field-label").Body(labelText(p)...),
+		helpText(p),
+		fieldError(p),
+		app.Textarea().ID(id).Name(id).Class(cls).Rows(rows).Attr("value", text).
+			Aria("describedby", describedBy(p, extra...)).Aria("invalid", invalid(p)).
+			OnInput(h.onText).OnBlur(h.onBlur),
+		counter,
+	)
+}
+
+// placeholder holds the place of an element that is not shown.
+func placeholder() app.UI { return app.Span().Class("d-none") }
+
+// slot is the element f makes when show holds, else a placeholder in its place.
+func slot(show bool, f func() app.UI) app.UI {
+	if show {
+		return f()
+	}
+	return placeholder()
+}
+
+type radioOption struct {
+	value, label string
+	checked      bool
+}
+
+// radios is a choice among a few options; the first radio carries the field's id, so the
+// error summary's link lands on it.
+func radios(p fieldProps, opts []radioOption, inline bool, onChange app.EventHandler) app.UI {
+	id := FieldID(p.path)
+	items := make([]app.UI, len(opts))
+	for i, o := range opts {
+		rid := id
+		if i > 0 {
+			rid = id + "-" + strconv.Itoa(i)
+		}
+		cls := "form-check"
+		if inline {
+			cls += " form-check-inline"
+		}
+		items[i] = app.Div().Class(cls).Body(
+			app.Input().Type("radio").ID(rid).Name(id).Value(o.value).Checked(o.checked).
+				Aria("invalid", invalid(p)).OnChange(onChange),
+			app.Label().For(rid).Text(o.label),
+		)
+	}
+	return fieldset(p, items...)
+}
+
+func fieldset(p fieldProps, body ...app.UI) app.UI {
+	return group(p,
+		app.FieldSet().Aria("describedby", describedBy(p)).Body(
+			app.Legend().Class("field-label").Body(labelText(p)...),
+			helpText(p),
+			fieldError(p),
+			app.Div().Class("field-options").Body(body...),
+		),
+	)
+}
+
+func selectInput(p fieldProps, h *fieldView) app.UI {
+	id := FieldID(p.path)
+	cur, _ := p.value.(string)
+	opts := []app.UI{app.Option().Value("").Selected(cur == "").Text(tr(p.lang, "field.choose"))}
+	for _, o := range p.def.Options {
+		opts = append(opts, app.Option().Value(o.Value).Selected(cur == o.Value).Text(o.Text(p.lang)))
+	}
+	return group(p,
+		app.Label().For(id).Class("field-label").Body(labelText(p)...),
+		helpText(p),
+		fieldError(p),
+		app.Select().ID(id).Name(id).Class("form-select").
+			Aria("describedby", describedBy(p)).Aria("invalid", invalid(p)).
+			OnChange(h.onChoice).Body(opts...),
+	)
+}
+
+func checkboxes(p fieldProps, h *fieldView) app.UI {
+	id := FieldID(p.path)
+	on := map[string]bool{}
+	if l, ok := p.value.([]any); ok {
+		for _, x := range l {
+			if s, ok := x.(string); ok {
+				on[s] = true
+			}
+		}
+	}
+	items := make([]app.UI, len(p.def.Options))
+	for i, o := range p.def.Options {
+		cid := id
+		if i > 0 {
+			cid = id + "-" + strconv.Itoa(i)
+		}
+		items[i] = app.Div().Class("form-check").Body(
+			app.Input().Type("checkbox").ID(cid).Name(id).Value(o.Value).Checked(on[o.Value]).
+				Aria("invalid", invalid(p)).OnChange(h.onMulti),
+			app.Label().For(cid).Text(o.Text(p.lang)),
+		)
+	}
+	return fieldset(p, items...)
+}
+
+// declaration shows the full statement, kept verbatim from the call, and one checkbox.
+func declaration(p fieldProps, h *fieldView) app.UI {
+	id := FieldID(p.path)
+	stmt := p.def.Statement.In(p.lang)
+	return group(p,
+		app.FieldSet().Aria("describedby", describedBy(p, id+"-statement")).Body(
+			app.Legend().Class("field-label").Body(labelText(p)...),
+			helpText(p),
+			app.Div().ID(id+"-statement").Class("statement").Text(stmt),
+			fieldError(p),
+			app.Div().Class("form-check").Body(
+				app.Input().Type("checkbox").ID(id).Name(id).Value("true").Checked(p.value == true).
+					Aria("invalid", invalid(p)).OnChange(h.onDeclaration),
+				app.Label().For(id).Text(tr(p.lang, "field.accept")),
+			),
+		),
+	)
+}

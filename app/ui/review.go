@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"strconv"
+
+	"bando/schema"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// reviewPage is "check your answers": every shown answer with a link to change it, the
+// problems left (the whole validation, cross-field checks included, at their fields), who must
+// sign and which attachments to prepare. It renders only when opened or changed, so the full
+// validation here costs nothing while typing.
+type reviewPage struct {
+	app.Compo
+	Lang    schema.Lang
+	Ver     int
+	CondVer int
+}
+
+func (r *reviewPage) Render() app.UI {
+	l, c, a := r.Lang, sess.call, sess.answers()
+	issues := c.Validate(a, l)
+	at := map[string][]schema.Issue{}
+	for _, is := range issues {
+		at[is.Path] = append(at[is.Path], is)
+	}
+	var sections []app.UI
+	for _, s := range shownSections(c, a) {
+		rows := reviewRows(c, a, s.Fields, s.ID+".", at, l)
+		sections = append(sections, app.Section().Class("review-section mb-5").Aria("labelledby", "review-"+s.ID).Body(
+			app.Div().Class("d-flex align-items-baseline gap-3").Body(
+				app.H2().Class("h3 flex-grow-1").ID("review-"+s.ID).Text(s.Title.In(l)),
+				app.A().Href(sectionPath(s.ID)).Text(tr(l, "review.change")).
+					Body(app.Span().Class("visually-hidden").Text(" "+s.Title.In(l))),
+			),
+			app.Dl().Class("review-list").Body(rows...),
+		))
+	}
+	return app.Div().Class("review").Body(
+		stepper(shownSections(c, a), len(shownSections(c, a)), l),
+		app.H1().ID("page-title").TabIndex(-1).Class("mt-4").Text(tr(l, "review.title")),
+		app.P().Class("lead").Text(tr(l, "review.intro")),
+		reviewSummary(c, issues, l),
+		app.Div().Body(sections...),
+		signersAndAttachments(c, a, l),
+		app.Div().Class("form-nav d-flex flex-wrap gap-3 mt-5 pt-4").Body(
+			exportButton(l),
+			app.A().Class("btn btn-link ms-auto").Href(PathHome).Text(tr(l, "nav.home")),
+		),
+	)
+}
+
+// reviewSummary lists every problem left, each linking to its field in its step.
+func reviewSummary(c *schema.Call, issues schema.Issues, l schema.Lang) app.UI {
+	if len(issues) == 0 {
+		return app.Div().ID("review-ok").Class("alert alert-success").Attr("role", "status").Text(tr(l, "review.ok"))
+	}
+	items := make([]app.UI, len(issues))
+	for i, is := range issues {
+		if is.Path == "" {
+			items[i] = app.Li().Text(tr(l, "review.form") + ": " + is.Message)
+			continue
+		}
+		href := sectionPath(sectionOf(is.Path)) + "#" + FieldID(is.Path)
+		label := pathLabel(c, is.Path, l)
+		if s := c.Section(sectionOf(is.Path)); s != nil {
+			label = s.Title.In(l) + " › " + label
+		}
+		items[i] = app.Li().Body(app.A().Href(href).Text(label + ": " + is.Message))
+	}
+	title := tr(l, "summary.one")
+	if len(issues) > 1 {
+		title = tr(l, "summary.many", len(issues))
+	}
+	return app.Div().ID("error-summary").Class("error-summary p-4 mb-4").TabIndex(-1).
+		Aria("labelledby", "error-summary-title").Body(
+		app.H2().Class("h4").ID("error-summary-title").Text(title),
+		app.Ul().Class("error-summary-list").Body(items...),
+	)
+}
+
+// reviewRows lists the shown answers of fields under prefix, items of groups nested.
+func reviewRows(c *schema.Call, a schema.Answers, fields []*schema.Field, prefix string, at map[string][]schema.Issue, l schema.Lang) []app.UI {
+	var rows []app.UI
+	for _, f := range fields {
+		path := prefix + f.ID
+		if !c.Shown(a, path) {
+			continue
+		}
+		if f.Type != schema.TypeGroup {
+			rows = append(rows, reviewRow(path, f.Label.In(l), displayValue(f, a.Get(path), l), at[path], l))
+			continue
+		}
+		rows = append(rows, reviewRow(path, f.Label.In(l), strconv.Itoa(len(a.Items(path))), at[path], l))
+		for i := range a.Items(path) {
+			item := itemPath(path, i)
+			title := tr(l, "group.item", capitalize(itemName(f, l)), i+1)
+			if name := itemTitle(f, a, item); name != "" {
+				title += " — " + name
+			}
+			rows = append(rows, app.Div().Class("review-item").Body(
+				app.H3().Class("h5 mt-3").Text(title),
+				app.Dl().Class("review-list").Body(reviewRows(c, a, f.Fields, item+".", at, l)...),
+			))
+		}
+	}
+	return rows
+}
+
+func reviewRow(path, label, value string, issues []schema.Issue, l schema.Lang) app.UI {
+	cls := "review-row"
+	if len(issues) > 0 {
+		cls += " review-row-invalid"
+	}
+	var val app.UI = app.Text(value)
+	if value == "" {
+		val = app.Span().Class("text-muted").Text(tr(l, "review.noanswer"))
+	}
+	msgs := make([]app.UI, len(issues))
+	for i, is := range issues {
+		msgs[i] = app.Div().Class("field-error").Body(
+			app.Span().Class("visually-hidden").Text(tr(l, "field.error")+" "), app.Text(is.Message))
+	}
+	return app.Div().Class(cls).DataSet("path", path).Body(
+		app.Dt().Text(label),
+		app.Dd().Class("review-value").Body(append([]app.UI{val}, msgs...)...),
+		app.Dd().Class("review-change").Body(
+			app.A().Href(sectionPath(sectionOf(path))+"#"+FieldID(path)).Text(tr(l, "review.change")).
+				Body(app.Span().Class("visually-hidden").Text(" "+label)),
+		),
+	)
+}
+
+func signersAndAttachments(c *schema.Call, a schema.Answers, l schema.Lang) app.UI {
+	var signers []app.UI
+	for _, s := range c.RequiredSigners(a) {
+		line := s.Name
+		if s.CF != "" {
+			line += " (" + s.CF + ")"
+		}
+		if s.Entity != "" {
+			line += " — " + s.Entity
+		}
+		signers = append(signers, app.Li().Text(line))
+	}
+	var atts []app.UI
+	for _, at := range c.RequiredAttachments(a) {
+		line := at.Label.In(l)
+		if at.Required {
+			line += " (" + tr(l, "review.required") + ")"
+		}
+		atts = append(atts, app.Li().Body(app.Text(line),
+			app.If(!at.Help.IsZero(), func() app.UI { return app.Div().Class("small text-muted").Text(at.Help.In(l)) })))
+	}
+	return app.Div().Class("row mt-4").Body(
+		app.If(len(signers) > 0, func() app.UI {
+			return app.Section().Class("col-md-6").Body(app.H2().Class("h4").Text(tr(l, "review.signers")), app.Ul().Body(signers...))
+		}),
+		app.If(len(atts) > 0, func() app.UI {
+			return app.Section().Class("col-md-6").Body(app.H2().Class("h4").Text(tr(l, "review.attachments")), app.Ul().Body(atts...))
+		}),
+	)
+}

@@ -1,0 +1,334 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"bando/app/draft"
+	"bando/schema"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// session is the state of the app in this browser tab: the open draft, the language, what each
+// field shows, the autosave. There is one per tab (sess). Its fields belong to the UI goroutine:
+// goroutines that wait for storage hand their results back through run. The one exception is
+// the snapshot taken when the page is hidden, on a JavaScript callback; mu guards the answers
+// and the save counters against it.
+type session struct {
+	mu sync.Mutex
+
+	shell      app.Context // the root component's context, mounted for the life of the tab
+	started    bool
+	ready      bool // the store is open and the remembered draft, if any, is loaded
+	store      draft.Store
+	storeErr   error // set when drafts can only be kept in memory
+	lang       schema.Lang
+	appVersion string
+
+	call    *schema.Call
+	id      string
+	d       *draft.Draft
+	openErr string // why the remembered or chosen draft could not be opened, in lang
+	note    string // what opening the draft changed (a newer call version), in lang
+
+	// ver changes when every field must render again: another draft, errors revealed by
+	// "next", items removed or moved, another language. condVer changes when an answer that
+	// some `when` reads changes (see conditions.go).
+	ver, condVer int
+	condNames    map[string]bool
+	ui           map[string]*fieldUI
+
+	route route // the page on screen, set by the shell
+
+	summary    []string // answer paths listed in the error summary of summaryFor
+	summaryFor string   // section id
+	summaryVer int
+
+	save            saveState
+	updateAvailable bool
+	focusAfter      string // id to focus once the next render is done
+}
+
+// fieldUI is what one answer shows beside its input, kept by answer path so that it survives
+// the field being hidden and shown, and follows its item when items move (reindex).
+type fieldUI struct {
+	issue   *schema.Issue // the message shown, if any
+	showing bool          // it has shown an error: check again at every keystroke
+	raw     string        // an amount or number as typed, until the field loses focus
+}
+
+var sess = &session{lang: schema.IT, ui: map[string]*fieldUI{}}
+
+const (
+	keyLang    = "bando.lang"
+	keyCurrent = "bando.current"
+)
+
+// start opens storage and the draft last used in this browser. It runs once, from the root
+// component's OnMount.
+func (s *session) start(ctx app.Context) {
+	if s.started {
+		return
+	}
+	s.started = true
+	s.shell = ctx
+	s.lang = schema.ParseLang(localGet(keyLang))
+	s.appVersion = app.Getenv("GOAPP_VERSION")
+	onHide(s.flushSync)
+	ignoreStrayDrops()
+	ctx.Async(func() {
+		st, err := openStore(context.Background())
+		rec, getErr := lastDraft(st, localGet(keyCurrent))
+		s.run(func() {
+			s.store, s.storeErr = st, err
+			if getErr == nil {
+				s.openRecord(rec)
+			}
+			s.ready = true
+			s.ensureDraft()
+		})
+	})
+}
+
+// lastDraft is the draft this browser had open: the one localStorage remembers, else the one
+// saved last. localStorage is written to disk seconds later than IndexedDB, so after a crash
+// or a power cut it may have forgotten which draft was open while the draft itself is safe.
+func lastDraft(st draft.Store, current string) (draft.Record, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if current != "" {
+		if r, err := st.Get(ctx, current); err == nil {
+			return r, nil
+		}
+	}
+	rs, err := st.List(ctx)
+	if err != nil {
+		return draft.Record{}, err
+	}
+	if len(rs) == 0 {
+		return draft.Record{}, draft.ErrNotFound
+	}
+	return rs[0], nil
+}
+
+// ensureDraft opens a new draft of the default call when a step or the review is on screen
+// and no draft is open: a deep link followed on a machine that has none.
+func (s *session) ensureDraft() {
+	if !s.ready || s.d != nil || (s.route.page != "section" && s.route.page != "review") {
+		return
+	}
+	c, err := schema.Shipped(schema.DefaultCallID)
+	if err != nil {
+		s.openErr = err.Error()
+		return
+	}
+	s.newDraft(c)
+}
+
+// run runs f on the UI goroutine and renders the page again.
+func (s *session) run(f func()) {
+	s.shell.Dispatch(func(ctx app.Context) {
+		f()
+		ctx.Defer(func(app.Context) { s.afterRender() })
+	})
+}
+
+// setLang switches the interface language and remembers it.
+func (s *session) setLang(l schema.Lang) {
+	s.lang = l
+	localSet(keyLang, string(l))
+	s.ver++
+	for _, u := range s.ui { // messages already shown switch language too
+		if u.issue != nil {
+			is := *u.issue
+			is.Message = issueText(s.call, is, l)
+			u.issue = &is
+		}
+	}
+}
+
+// openRecord makes a stored draft the open one, or says why it cannot be opened.
+func (s *session) openRecord(r draft.Record) bool {
+	d, err := r.Draft()
+	var c *schema.Call
+	var rep *schema.MigrationReport
+	if err == nil {
+		c, rep, err = callFor(d)
+	}
+	if err != nil {
+		s.openErr = errorText(err, s.lang)
+		return false
+	}
+	s.use(r.ID, c, d)
+	s.migrated(rep)
+	return true
+}
+
+// callFor finds the shipped call a draft answers and brings the draft to its version
+// (draft.Open). A draft of a call this app does not ship gets draft's own "another call"
+// message.
+func callFor(d *draft.Draft) (*schema.Call, *schema.MigrationReport, error) {
+	c, err := schema.Shipped(d.Call)
+	if err != nil {
+		if def, derr := schema.Shipped(schema.DefaultCallID); derr == nil {
+			if cerr := draft.CheckCall(d, def); cerr != nil {
+				return nil, nil, cerr
+			}
+		}
+		return nil, nil, err
+	}
+	rep, err := draft.Open(d, c)
+	return c, rep, err
+}
+
+// migrated tells the applicant what opening an older draft changed, and saves the result.
+func (s *session) migrated(rep *schema.MigrationReport) {
+	if rep == nil || (!rep.Changed() && len(rep.Notes) == 0) {
+		return
+	}
+	l := s.lang
+	msg := tr(l, "migrated", rep.From, rep.To, len(rep.Moved), len(rep.SetAside))
+	for _, n := range rep.Notes {
+		msg += " " + n.In(l)
+	}
+	s.note = msg
+	s.changed()
+}
+
+// errorText is an error in lang: the draft package's messages are translated, others are not.
+func errorText(err error, l schema.Lang) string {
+	var de *draft.Error
+	if errors.As(err, &de) {
+		return de.Message(l)
+	}
+	return err.Error()
+}
+
+// use makes d, stored as id, the open draft. Unsaved changes of the previous draft are
+// written first.
+func (s *session) use(id string, c *schema.Call, d *draft.Draft) {
+	s.saveNow()
+	s.mu.Lock()
+	s.id, s.call, s.d = id, c, d
+	s.save = saveState{timer: s.save.timer, asked: s.save.asked}
+	s.mu.Unlock()
+	s.openErr, s.note = "", ""
+	s.condNames = conditionNames(c)
+	s.ui = map[string]*fieldUI{}
+	s.summary, s.summaryFor = nil, ""
+	s.ver++
+	localSet(keyCurrent, id)
+}
+
+// newDraft starts an empty draft of call c, with the least number of items each group needs,
+// and saves it at once so that it is in the list even before the first answer.
+func (s *session) newDraft(c *schema.Call) {
+	now := time.Now()
+	d := draft.New(c, s.appVersion, now)
+	for _, sec := range c.Sections {
+		for _, f := range sec.Fields {
+			if f.Type == schema.TypeGroup {
+				seedGroup(d.Answers, f, sec.ID+"."+f.ID)
+			}
+		}
+	}
+	s.use(draft.NewID(now), c, d)
+	s.changed()
+	s.saveNow()
+}
+
+// seedGroup adds items to the group at path until it has its minimum.
+func seedGroup(a schema.Answers, f *schema.Field, path string) {
+	if f.Repeat == nil {
+		return
+	}
+	for len(a.Items(path)) < f.Repeat.Min {
+		addItem(a, f, path)
+	}
+}
+
+// addItem appends an item to the group at path, with the minimum items of its own groups.
+func addItem(a schema.Answers, f *schema.Field, path string) int {
+	i, err := a.AddItem(path)
+	if err != nil {
+		return -1
+	}
+	for _, sub := range f.Fields {
+		if sub.Type == schema.TypeGroup {
+			seedGroup(a, sub, itemPath(path, i)+"."+sub.ID)
+		}
+	}
+	return i
+}
+
+// answers returns the open draft's answers (nil when none is open).
+func (s *session) answers() schema.Answers {
+	if s.d == nil {
+		return nil
+	}
+	return s.d.Answers
+}
+
+// set stores the answer at path and schedules the autosave.
+func (s *session) set(path string, v any) {
+	if s.d == nil {
+		return
+	}
+	s.mu.Lock()
+	_ = s.d.Answers.Set(path, v)
+	s.mu.Unlock()
+	if s.condNames[lastName(path)] {
+		s.condVer++
+	}
+	s.changed()
+}
+
+// edit changes the answers with f (adding, removing or moving items) and schedules the autosave.
+func (s *session) edit(f func(a schema.Answers)) {
+	if s.d == nil {
+		return
+	}
+	s.mu.Lock()
+	f(s.d.Answers)
+	s.mu.Unlock()
+	s.condVer++
+	s.changed()
+}
+
+// fieldUI returns the display state of the answer at path.
+func (s *session) fieldUI(path string) *fieldUI {
+	u := s.ui[path]
+	if u == nil {
+		u = &fieldUI{}
+		s.ui[path] = u
+	}
+	return u
+}
+
+// check validates the answer at path as it is now and shows the result.
+func (s *session) check(path string) {
+	u := s.fieldUI(path)
+	u.issue = s.call.ValidateField(s.d.Answers, path, s.lang)
+	if u.issue != nil {
+		u.showing = true
+	}
+	if s.summaryFor != "" && sectionOf(path) == s.summaryFor {
+		s.summaryVer++
+	}
+}
+
+// issueText renders an issue in lang: validation keys through package schema, the call's own
+// checks through their message.
+func issueText(c *schema.Call, is schema.Issue, l schema.Lang) string {
+	if c != nil && len(is.Key) > len("check.") && is.Key[:len("check.")] == "check." {
+		for _, ch := range c.Checks {
+			if "check."+ch.ID == is.Key && !ch.Message.IsZero() {
+				return ch.Message.In(l)
+			}
+		}
+	}
+	return schema.Message(l, is.Key, is.Params)
+}

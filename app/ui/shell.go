@@ -1,0 +1,174 @@
+package ui
+
+import (
+	"bando/schema"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// shell is the root component of every route: header, banners, and the page of the current
+// path. It stays mounted for the life of the tab (see Routes), reads the URL on every
+// navigation and hears about new versions of the app.
+type shell struct {
+	app.Compo
+
+	r        route
+	fragment string
+	navs     int // navigations seen; the first one is the page load
+}
+
+func (sh *shell) OnMount(ctx app.Context) {
+	sess.start(ctx)
+	if ctx.AppUpdateAvailable() {
+		sess.updateAvailable = true
+	}
+	sh.onURL(ctx)
+}
+
+func (sh *shell) OnNav(ctx app.Context) {
+	if app.IsServer {
+		return // server-side rendering shares this package between requests: touch no session
+	}
+	sh.onURL(ctx)
+}
+
+// OnAppUpdate: go-app's service worker has installed a newer version. The prompt does not
+// block: the applicant reloads when it suits them, and reloading saves first.
+func (sh *shell) OnAppUpdate(ctx app.Context) {
+	sess.updateAvailable = true
+}
+
+func (sh *shell) onURL(ctx app.Context) {
+	u := ctx.Page().URL()
+	r, frag := parseRoute(u.Path), u.Fragment
+	if r == sh.r && frag == sh.fragment && sh.navs > 0 {
+		return
+	}
+	sh.r, sh.fragment = r, frag
+	sh.navs++
+	sess.route = r
+	sess.ensureDraft()
+	switch {
+	case frag != "":
+		sess.focusLater(ctx, frag)
+	case sh.navs > 1:
+		// A new step: move focus to its heading, as a page load would for a screen reader.
+		sess.focusLater(ctx, "page-title")
+		app.Window().Call("scrollTo", 0, 0)
+	default:
+		sess.focusLater(ctx, "")
+	}
+}
+
+func (sh *shell) Render() app.UI {
+	l := sess.lang
+	return app.Div().Class("bando-app").Body(
+		app.A().Class("visually-hidden-focusable skip-link").Href("#main").Text(tr(l, "app.skip")),
+		sh.header(l),
+		slot(sess.updateAvailable, func() app.UI { return updateBanner(l) }),
+		app.Main().ID("main").Class("container py-4").Body(
+			slot(sess.note != "" && sh.r.page != "home", func() app.UI {
+				return app.Div().Class("alert alert-info d-flex gap-3 align-items-start migration-note").Attr("role", "status").Body(
+					app.Span().Class("flex-grow-1").Text(sess.note),
+					app.Button().Type("button").Class("btn btn-sm btn-outline-primary").Text("OK").
+						OnClick(func(ctx app.Context, e app.Event) { sess.note = "" }),
+				)
+			}),
+			sh.page(l),
+		),
+	)
+}
+
+func (sh *shell) header(l schema.Lang) app.UI {
+	status, bad := "", false
+	if sess.ready && sess.d != nil {
+		status, bad = sess.saveStatus()
+	}
+	title := ""
+	if sess.call != nil {
+		title = sess.call.Title.In(l)
+	}
+	other := schema.EN
+	if l == schema.EN {
+		other = schema.IT
+	}
+	statusClass := "save-status small"
+	if bad {
+		statusClass += " save-status-bad"
+	}
+	return app.Header().Class("bando-header").Body(
+		app.Div().Class("container d-flex flex-wrap align-items-center gap-3 py-2").Body(
+			app.A().Class("bando-brand").Href(PathHome).Body(
+				app.Img().Src("/web/icon.svg").Alt("").Width(32).Height(32),
+				app.Span().Text("Bando"),
+			),
+			app.Span().Class("bando-call-title flex-grow-1").Text(title),
+			app.P().Class(statusClass).Aria("live", "polite").ID("save-status").Text(status),
+			app.Button().Type("button").ID("lang-switch").Class("btn btn-sm btn-outline-light lang-switch").
+				Attr("lang", string(other)).Aria("label", tr(l, "lang.switch")).
+				Text(tr(l, "lang.other")).OnClick(sh.switchLang),
+		),
+	)
+}
+
+func (sh *shell) switchLang(ctx app.Context, e app.Event) {
+	if sess.lang == schema.EN {
+		sess.setLang(schema.IT)
+	} else {
+		sess.setLang(schema.EN)
+	}
+	app.Window().Get("document").Get("documentElement").Set("lang", string(sess.lang))
+}
+
+func updateBanner(l schema.Lang) app.UI {
+	return app.Div().Class("update-banner").Aria("live", "polite").Body(
+		app.Div().Class("container d-flex align-items-center gap-3 py-2").Body(
+			app.Span().Text(tr(l, "update.text")),
+			app.Button().Type("button").Class("btn btn-sm btn-primary").ID("update-reload").
+				Text(tr(l, "update.reload")).OnClick(reload),
+		),
+	)
+}
+
+// reload saves what was typed, then loads the new version.
+func reload(ctx app.Context, e app.Event) {
+	sess.flush(func() { ctx.Reload() })
+}
+
+func (sh *shell) page(l schema.Lang) app.UI {
+	if !sess.ready {
+		return app.P().Class("loading").Aria("busy", "true").Text(tr(l, "loading"))
+	}
+	switch sh.r.page {
+	case "home":
+		return &homePage{Lang: l, Ver: sess.ver}
+	case "review":
+		if sess.d == nil {
+			return &homePage{Lang: l, Ver: sess.ver}
+		}
+		return &reviewPage{Lang: l, Ver: sess.ver, CondVer: sess.condVer}
+	case "section":
+		if sess.d == nil {
+			return &homePage{Lang: l, Ver: sess.ver}
+		}
+		return &formPage{Lang: l, Section: sh.r.section, Ver: sess.ver, CondVer: sess.condVer, SummaryVer: sess.summaryVer}
+	}
+	return app.P().Text(tr(l, "notfound"))
+}
+
+// focusLater moves the focus to the element id once the next render is done ("" only marks
+// the page ready). Elements rendered after the draft loads are found then.
+func (s *session) focusLater(ctx app.Context, id string) {
+	s.focusAfter = id
+	ctx.Defer(func(app.Context) { s.afterRender() })
+}
+
+func (s *session) afterRender() {
+	if !s.ready {
+		return
+	}
+	if s.focusAfter != "" && focusID(s.focusAfter) {
+		s.focusAfter = ""
+	}
+	markReady()
+}

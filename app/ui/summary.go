@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"bando/schema"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// errorSummary lists the problems "next" found in a step, each a link to its field (the GOV.UK
+// error summary). A problem fixed since disappears from the list at once; the list is rebuilt
+// at the next "next".
+type errorSummary struct {
+	app.Compo
+	Lang    schema.Lang
+	Section string
+	Ver     int
+}
+
+func (es *errorSummary) Render() app.UI {
+	if sess.summaryFor != es.Section || len(sess.summary) == 0 {
+		return app.Div().ID("error-summary-slot")
+	}
+	l := es.Lang
+	var links []app.UI
+	for _, path := range sess.summary {
+		u := sess.ui[path]
+		if u == nil || u.issue == nil {
+			continue
+		}
+		links = append(links, app.Li().Body(summaryLink(path, "#"+FieldID(path), pathLabel(sess.call, path, l)+": "+u.issue.Message)))
+	}
+	if len(links) == 0 {
+		return app.Div().ID("error-summary-slot")
+	}
+	title := tr(l, "summary.one")
+	if len(links) > 1 {
+		title = tr(l, "summary.many", len(links))
+	}
+	steps := shownSections(sess.call, sess.answers())
+	next := PathReview
+	for i, s := range steps {
+		if s.ID == es.Section && i+1 < len(steps) {
+			next = sectionPath(steps[i+1].ID)
+		}
+	}
+	return app.Div().ID("error-summary").Class("error-summary p-4 mb-4").TabIndex(-1).
+		Aria("labelledby", "error-summary-title").Body(
+		app.H2().Class("h4").ID("error-summary-title").Text(title),
+		app.Ul().Class("error-summary-list").Body(links...),
+		app.A().Class("summary-skip").Href(next).Text(tr(l, "summary.skip")),
+	)
+}
+
+// summaryLink goes to a field: on the same page it moves the focus to the input itself, not
+// only the view (a plain #fragment link would leave the focus behind).
+func summaryLink(path, href, text string) app.UI {
+	return app.A().Href(href).DataSet("target", FieldID(path)).Text(text).OnClick(func(ctx app.Context, e app.Event) {
+		id := e.Get("currentTarget").Get("dataset").Get("target").String()
+		if focusID(id) {
+			e.PreventDefault()
+		}
+	})
+}
+
+// pathLabel names an answer path for people: "Membro 2 › Codice fiscale". The section is left
+// out: the summary sits in its step, and the review page groups by section.
+func pathLabel(c *schema.Call, path string, l schema.Lang) string {
+	elems, err := schema.ParsePath(path)
+	if err != nil || len(elems) < 2 {
+		return path
+	}
+	sec := c.Section(elems[0].Name)
+	if sec == nil {
+		return path
+	}
+	fields := sec.Fields
+	var parts []string
+	for _, e := range elems[1:] {
+		var f *schema.Field
+		for _, x := range fields {
+			if x.ID == e.Name {
+				f = x
+			}
+		}
+		if f == nil {
+			return path
+		}
+		if e.Index >= 0 {
+			parts = append(parts, capitalize(itemName(f, l))+" "+strconv.Itoa(e.Index+1))
+		} else {
+			parts = append(parts, f.Label.In(l))
+		}
+		fields = f.Fields
+	}
+	return strings.Join(parts, " › ")
+}

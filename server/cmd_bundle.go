@@ -1,0 +1,81 @@
+package main
+
+// bando bundle: the support bundle of a draft, for a helpdesk operator who received a draft by
+// other means, for scripts, and to produce test cases. The browser makes the same file with
+// the same code (app/draft).
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime"
+	"time"
+
+	"bando/app/draft"
+	"bando/schema"
+)
+
+func runBundle(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("bundle", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	lang := fs.String("lang", "it", "language of the messages and of the bundle: it or en")
+	screen := fs.String("screen", "", "the app screen the applicant was on, e.g. /sezione/ats")
+	include := fs.Bool("include-personal-data", false, "keep names, codes and texts as they are: only when the applicant asks for it")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "uso: bando bundle [--lang it|en] [--screen S] [--include-personal-data] DRAFT.bando.json > CASO"+draft.BundleExt)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return usageErr("%v", err)
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return usageErr("indica un file di bozza (.bando.json)")
+	}
+	l := schema.ParseLang(*lang)
+	d, err := readDraft(fs.Arg(0), l)
+	if err != nil {
+		return err
+	}
+	c, err := resolveCall(d.Call, l)
+	if err != nil {
+		return err
+	}
+	b, err := draft.NewBundle(c, d, draft.BundleOptions{
+		AppVersion: version, Screen: *screen, Lang: l, Now: time.Now().UTC(),
+		// No browser here: say what made the bundle instead.
+		Browser:             draft.Browser{UserAgent: fmt.Sprintf("bando CLI %s (%s/%s)", version, runtime.GOOS, runtime.GOARCH)},
+		IncludePersonalData: *include,
+	})
+	var de *draft.Error
+	switch {
+	case errors.As(err, &de) && de.Key == "draft.bundle_screen":
+		return usageErr("--screen: %s", de.Message(l))
+	case err != nil:
+		return unreadable(fmt.Errorf("%s: %s", fs.Arg(0), localized(err, l)))
+	}
+	data, err := draft.EncodeBundle(b)
+	if err != nil {
+		return err
+	}
+	if _, err := stdout.Write(data); err != nil {
+		return err
+	}
+	printBundleSummary(stderr, b, l)
+	return nil
+}
+
+// printBundleSummary tells, on stderr (stdout holds the bundle), what the bundle holds.
+func printBundleSummary(w io.Writer, b *draft.Bundle, l schema.Lang) {
+	fmt.Fprintf(w, tr(l, "Pacchetto di assistenza pronto: %d problemi registrati.\n", "Support bundle ready: %d problem(s) recorded.\n"), len(b.Verdicts))
+	if b.Redacted {
+		fmt.Fprintln(w, tr(l, "Dati personali sostituiti da valori fittizi che danno gli stessi esiti.", "Personal data replaced by fakes that get the same verdicts."))
+	} else {
+		fmt.Fprintln(w, tr(l, "ATTENZIONE: contiene i dati personali della domanda. Invialo solo se chi l'ha compilata lo ha chiesto.", "WARNING: it holds the application's personal data. Send it only if the applicant asked for it."))
+	}
+	for _, v := range b.NotKept {
+		fmt.Fprintf(w, tr(l, "Nota: il valore fittizio per %s non ha lo stesso esito dell'originale; il pacchetto lo segnala.\n", "Note: the fake for %s is not judged like the original; the bundle says so.\n"), v)
+	}
+}

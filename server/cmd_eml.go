@@ -1,0 +1,166 @@
+package main
+
+// bando eml: the PEC message as an unsent .eml draft — recipient and exact subject from the
+// call, the signed proposal (checked first) and the attachments — plus the guide for sending
+// it from a PEC webmail. The app builds the same file with the same code (app/pec).
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"bando/app/pdf"
+	"bando/app/pec"
+	"bando/schema"
+)
+
+// attachFlags collects --attach ID=FILE.
+type attachFlags []string
+
+func (a *attachFlags) String() string     { return strings.Join(*a, ",") }
+func (a *attachFlags) Set(v string) error { *a = append(*a, v); return nil }
+
+func runEML(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("eml", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	callArg := fs.String("call", "", "call id or call schema file; default: the draft's own call")
+	draftArg := fs.String("draft", "", "the draft the proposal was made from (.bando.json)")
+	signedArg := fs.String("signed", "", "the signed proposal (.pdf.p7m or signed .pdf)")
+	from := fs.String("from", "", "your PEC address (the sender); the mail client's account otherwise")
+	out := fs.String("o", "", "the .eml file to write")
+	lang := fs.String("lang", "it", "language of the messages and of the guide: it or en")
+	force := fs.Bool("force", false, "write the message even if the signatures or the attachments are not complete")
+	var attach attachFlags
+	fs.Var(&attach, "attach", "an attachment of the call, as ID=FILE (repeat it; the IDs are listed when one is wrong)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "uso: bando eml [--call ID] [--lang it|en] [--from PEC] [--force] --draft DRAFT.bando.json --signed FIRMATO.pdf.p7m [--attach ID=FILE]... -o DOMANDA.eml")
+		fs.PrintDefaults()
+	}
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	if len(files) != 0 || *draftArg == "" || *signedArg == "" || *out == "" {
+		fs.Usage()
+		return usageErr("indica la bozza (--draft), il file firmato (--signed) e il file da scrivere (-o)")
+	}
+	l := schema.ParseLang(*lang)
+	c, d, err := draftAndCall(*draftArg, *callArg, l)
+	if err != nil {
+		return err
+	}
+	signedData, err := os.ReadFile(*signedArg)
+	if err != nil {
+		return unreadable(fmt.Errorf("%s: file non leggibile: %w", *signedArg, err))
+	}
+	known := map[string]bool{}
+	var ids []string
+	for _, at := range c.RequiredAttachments(d.Answers) {
+		known[at.ID] = true
+		ids = append(ids, at.ID)
+	}
+	sort.Strings(ids)
+	var extra []pec.File
+	for _, a := range attach {
+		id, file, ok := strings.Cut(a, "=")
+		if !ok || !known[id] {
+			return usageErr("--attach %q: serve ID=FILE con ID tra: %s", a, strings.Join(ids, ", "))
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return unreadable(fmt.Errorf("%s: file non leggibile: %w", file, err))
+		}
+		extra = append(extra, pec.File{Name: filepath.Base(file), Data: data, For: id})
+	}
+
+	// 1. the signed file is this proposal, signed by everyone who must sign
+	var problems []string
+	report, err := verifySigned(c, d, signedData, l)
+	if err != nil {
+		return unreadable(fmt.Errorf("%s: %s", *signedArg, err))
+	}
+	if !report.OK() {
+		problems = append(problems, pick(l, "il file firmato non è accettabile:", "the signed file is not acceptable:"))
+		for _, p := range report.Problems {
+			problems = append(problems, "  - "+p.Message(l))
+		}
+	}
+	// 2. the call's attachments
+	items, complete := pec.Checklist(c, d.Answers, extra)
+	fmt.Fprintln(stdout, pick(l, "Allegati richiesti dal bando:", "Attachments the call asks for:"))
+	for _, it := range items {
+		mark := "[x]"
+		if !it.Done {
+			mark = "[ ]"
+		}
+		need := ""
+		if !it.Attachment.Required {
+			need = pick(l, " (facoltativo)", " (optional)")
+		}
+		fmt.Fprintf(stdout, "  %s %s%s: %s\n", mark, it.Attachment.Label.In(l), need, strings.Join(it.Files, ", "))
+	}
+	if !complete {
+		problems = append(problems, pick(l, "manca almeno un allegato obbligatorio (--attach ID=FILE)", "at least one required attachment is missing (--attach ID=FILE)"))
+	}
+	// 3. size and deadline
+	facts := pdf.ReadFacts(c, c.Visible(d.Answers))
+	m := pec.NewMessage(c, pec.File{Name: filepath.Base(*signedArg), Data: signedData}, extra, facts.Applicant, l)
+	m.From = *from
+	now := time.Now()
+	size := pec.CheckSize(m.Size(now))
+	fmt.Fprintln(stdout, size.Message.In(l))
+	if size.Level == pec.SizeRefuse {
+		problems = append(problems, size.Message.In(l))
+	}
+	deadline, err := pec.CheckDeadline(c.Submission, now)
+	if err != nil {
+		return unreadable(errors.New(localizedPEC(err, l)))
+	}
+	if len(problems) > 0 && !*force {
+		return &exitError{1, errors.New(strings.Join(problems, "\n"))}
+	}
+	if err := os.WriteFile(*out, m.EML(now), 0o644); err != nil {
+		return unreadable(fmt.Errorf("%s: %w", *out, err))
+	}
+	fmt.Fprintf(stdout, pick(l, "Scritto %s: aprilo con il programma di posta e invialo dalla casella PEC.\n\n", "Wrote %s: open it in your mail program and send it from your PEC mailbox.\n\n"), *out)
+	fmt.Fprint(stdout, pec.Guide(m, deadline, l))
+	return nil
+}
+
+// verifySigned checks a signed file against the draft's proposal, in whichever language it
+// was made.
+func verifySigned(c *schema.Call, d *draftT, data []byte, l schema.Lang) (*pec.Report, error) {
+	signed, err := pec.Open(data)
+	if err != nil {
+		return nil, errors.New(localizedPEC(err, l))
+	}
+	var proposal []byte
+	for _, pl := range []schema.Lang{l, other(l)} {
+		p, err := makeProposal(c, d, pl)
+		if err != nil {
+			return nil, err
+		}
+		if proposal == nil || signed.Contains(p) {
+			proposal = p
+		}
+		if signed.Contains(p) {
+			break
+		}
+	}
+	return signed.Check(proposal, c.RequiredSigners(d.Answers), time.Now()), nil
+}
+
+func localizedPEC(err error, l schema.Lang) string {
+	var pe *pec.Error
+	if errors.As(err, &pe) {
+		return pe.Message(l)
+	}
+	return localized(err, l)
+}

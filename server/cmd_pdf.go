@@ -1,0 +1,132 @@
+package main
+
+// bando pdf: the proposal document to sign, from a draft, with the same code (app/pdf) and
+// therefore the same bytes as the browser.
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"bando/app/draft"
+	"bando/app/pdf"
+	"bando/schema"
+)
+
+func runPDF(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("pdf", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	callArg := fs.String("call", "", "call id or call schema file; default: the draft's own call")
+	lang := fs.String("lang", "it", "language of the document and messages: it or en")
+	out := fs.String("o", "", "the PDF to write; default: the draft's name with .pdf")
+	force := fs.Bool("force", false, "write the PDF even if the answers are incomplete (a proof, not to sign)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "uso: bando pdf [--call ID|CALL.json] [--lang it|en] [--force] DRAFT.bando.json [-o DOMANDA.pdf]")
+		fs.PrintDefaults()
+	}
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	if len(files) != 1 {
+		fs.Usage()
+		return usageErr("indica un file di bozza (.bando.json)")
+	}
+	l := schema.ParseLang(*lang)
+	c, d, err := draftAndCall(files[0], *callArg, l)
+	if err != nil {
+		return err
+	}
+	if issues := c.Validate(d.Answers, l); len(issues) > 0 && !*force {
+		printIssues(stderr, issues, l)
+		return &exitError{1, errors.New(pick(l,
+			"la domanda non è completa: correggi i problemi e genera di nuovo il PDF (--force produce una prova da non firmare)",
+			"the application is not complete: fix the problems and make the PDF again (--force makes a proof not to be signed)"))}
+	}
+	proposal, err := makeProposal(c, d, l)
+	if err != nil {
+		return err
+	}
+	name := *out
+	if name == "" {
+		name = strings.TrimSuffix(files[0], draft.Ext) + ".pdf"
+	}
+	if err := os.WriteFile(name, proposal, 0o644); err != nil {
+		return unreadable(fmt.Errorf("%s: %w", name, err))
+	}
+	digest, _ := pdf.AnswersDigest(c, d.Answers)
+	sum := sha256.Sum256(proposal)
+	fmt.Fprintf(stdout, pick(l, "Scritto %s (%d KB).\n", "Wrote %s (%d KB).\n"), name, (len(proposal)+1023)/1024)
+	fmt.Fprintf(stdout, pick(l, "SHA-256 del PDF:        %x\nSHA-256 delle risposte: %s\n", "SHA-256 of the PDF:     %x\nSHA-256 of the answers: %s\n"), sum, digest)
+	if d.FinalisedAt == nil {
+		fmt.Fprintln(stdout, pick(l, "Attenzione: la bozza non è finalizzata, il PDF porta la scritta BOZZA e non va firmato.", "Warning: the draft is not finalised; the PDF says DRAFT and must not be signed."))
+	}
+	signers := c.RequiredSigners(d.Answers)
+	fmt.Fprintln(stdout, pick(l, "Da firmare digitalmente (CAdES .p7m o PAdES) da:", "To be digitally signed (CAdES .p7m or PAdES) by:"))
+	for _, s := range signers {
+		fmt.Fprintf(stdout, "  - %s (%s), %s\n", s.Name, s.CF, s.Entity)
+	}
+	return nil
+}
+
+// draftAndCall reads a draft and the call it answers (callArg overrides the draft's own).
+func draftAndCall(file, callArg string, l schema.Lang) (*schema.Call, *draft.Draft, error) {
+	d, err := readDraft(file, l)
+	if err != nil {
+		return nil, nil, err
+	}
+	if callArg == "" {
+		callArg = d.Call
+	}
+	c, err := resolveCall(callArg, l)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := draft.CheckCall(d, c); err != nil {
+		return nil, nil, unreadable(fmt.Errorf("%s: %s", file, localized(err, l)))
+	}
+	return c, d, nil
+}
+
+// makeProposal renders the proposal PDF of d.
+func makeProposal(c *schema.Call, d *draft.Draft, l schema.Lang) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, c, d, pdf.Options{Lang: l}); err != nil {
+		var pe *pdf.Error
+		if errors.As(err, &pe) {
+			return nil, unreadable(errors.New(pe.Message(l)))
+		}
+		return nil, unreadable(errors.New(localized(err, l)))
+	}
+	return buf.Bytes(), nil
+}
+
+// parseInterspersed parses flags placed before, between or after the file arguments
+// ("bando pdf DRAFT -o out.pdf"), which package flag alone stops at.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return files, nil
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
+	}
+}
+
+func pick(l schema.Lang, it, en string) string {
+	if l == schema.EN {
+		return en
+	}
+	return it
+}
