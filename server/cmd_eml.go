@@ -133,34 +133,3 @@ func runEML(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 	fmt.Fprint(stdout, pec.Guide(m, deadline, l))
 	return nil
 }
-
-// verifySigned checks a signed file against the draft's proposal, in whichever language it
-// was made.
-func verifySigned(c *schema.Call, d *draftT, data []byte, l schema.Lang) (*pec.Report, error) {
-	signed, err := pec.Open(data)
-	if err != nil {
-		return nil, errors.New(localizedPEC(err, l))
-	}
-	var proposal []byte
-	for _, pl := range []schema.Lang{l, other(l)} {
-		p, err := makeProposal(c, d, pl)
-		if err != nil {
-			return nil, err
-		}
-		if proposal == nil || signed.Contains(p) {
-			proposal = p
-		}
-		if signed.Contains(p) {
-			break
-		}
-	}
-	return signed.Check(proposal, c.RequiredSigners(d.Answers), time.Now()), nil
-}
-
-func localizedPEC(err error, l schema.Lang) string {
-	var pe *pec.Error
-	if errors.As(err, &pe) {
-		return pe.Message(l)
-	}
-	return localized(err, l)
-}
