@@ -123,6 +123,14 @@ func TestReplayCLI(t *testing.T) {
 	}
 	stricterCall := writeTemp(t, "stricter.json", stricter)
 	draftFile, _ := os.ReadFile(famiErrors)
+	// An amount under the minimum: its verdict quotes the limit, worded per language.
+	var d map[string]any
+	if err := json.Unmarshal(draftFile, &d); err != nil {
+		t.Fatal(err)
+	}
+	d["answers"].(map[string]any)["azioni"].(map[string]any)["linee"].([]any)[0].(map[string]any)["importo"] = 0
+	zero, _ := json.Marshal(d)
+	englishCase, _, _ := makeBundle(t, "--lang", "en", writeTemp(t, "zero.bando.json", string(zero)))
 	garbled := writeTemp(t, "garbled"+draft.BundleExt, `{"format": "bando-support", "formatVersion": 1,`)
 
 	runCLICases(t, []cliCase{
@@ -132,6 +140,8 @@ func TestReplayCLI(t *testing.T) {
 			"Nessuna differenza"}, []string{"+ ", "- "}},
 		{"in the bundle's language", []string{"replay", completeCase}, 0, []string{"No problems", "No difference"}, nil},
 		{"language chosen", []string{"replay", "--lang", "it", completeCase}, 0, []string{"Nessun problema"}, nil},
+		{"amounts worded in another language", []string{"replay", "--lang", "it", englishCase}, 0, []string{
+			"azioni.linee[0].importo: L'importo minimo è € 0,01", "Nessuna differenza"}, nil},
 		{"verdicts changed since", []string{"replay", olderApp}, 1, []string{
 			"+ ats.membri[1].rl_cf: Il codice fiscale non è corretto",
 			"- ats.membri[1].rl_cf: cf.length",

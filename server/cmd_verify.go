@@ -14,6 +14,7 @@ import (
 	"os"
 	"time"
 
+	"bando/app/draft"
 	"bando/app/pec"
 	"bando/schema"
 )
@@ -46,29 +47,10 @@ func runVerify(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 	if err != nil {
 		return unreadable(fmt.Errorf("%s: file non leggibile: %w", files[0], err))
 	}
-	signed, err := pec.Open(data)
+	r, err := verifySigned(c, d, data, l)
 	if err != nil {
-		var pe *pec.Error
-		if errors.As(err, &pe) {
-			return unreadable(fmt.Errorf("%s: %s", files[0], pe.Message(l)))
-		}
-		return unreadable(err)
+		return unreadable(fmt.Errorf("%s: %s", files[0], err))
 	}
-	// The applicant may have made the PDF in either language: find the one that was signed.
-	var proposal []byte
-	for _, pl := range []schema.Lang{l, other(l)} {
-		p, err := makeProposal(c, d, pl)
-		if err != nil {
-			return err
-		}
-		if proposal == nil || signed.Contains(p) {
-			proposal = p
-		}
-		if signed.Contains(p) {
-			break
-		}
-	}
-	r := signed.Check(proposal, c.RequiredSigners(d.Answers), time.Now())
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -83,6 +65,37 @@ func runVerify(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 		return errInvalid
 	}
 	return nil
+}
+
+// verifySigned checks a signed file against the draft's proposal, in whichever language it
+// was made.
+func verifySigned(c *schema.Call, d *draft.Draft, data []byte, l schema.Lang) (*pec.Report, error) {
+	signed, err := pec.Open(data)
+	if err != nil {
+		return nil, errors.New(localizedPEC(err, l))
+	}
+	var proposal []byte
+	for _, pl := range []schema.Lang{l, other(l)} {
+		p, err := makeProposal(c, d, pl)
+		if err != nil {
+			return nil, err
+		}
+		if proposal == nil || signed.Contains(p) {
+			proposal = p
+		}
+		if signed.Contains(p) {
+			break
+		}
+	}
+	return signed.Check(proposal, c.RequiredSigners(d.Answers), time.Now()), nil
+}
+
+func localizedPEC(err error, l schema.Lang) string {
+	var pe *pec.Error
+	if errors.As(err, &pe) {
+		return pe.Message(l)
+	}
+	return localized(err, l)
 }
 
 func other(l schema.Lang) schema.Lang {

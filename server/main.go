@@ -79,6 +79,7 @@ var commands = map[string]command{
 	"static":   {"write the app as a static site for any web host", runStatic},
 	"pdf":      {"make the proposal PDF/A to sign from a draft", runPDF},
 	"verify":   {"check a signed proposal (.p7m or PDF) against its draft", runVerify},
+	"eml":      {"make the PEC message (.eml draft) with the signed proposal", runEML},
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
