@@ -200,18 +200,9 @@ func itoa(i int) string {
 
 // bundleSyntax words a JSON error with its line and column.
 func bundleSyntax(data []byte, err error) error {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	off := -1
-	switch {
-	case errors.As(err, &se):
-		off = max(int(se.Offset)-1, 0) // Offset counts the offending byte too
-	case errors.As(err, &te):
-		off = int(te.Offset)
-	}
-	if off < 0 {
+	p, ok := jsonErrorPos(data, err)
+	if !ok {
 		return errf("draft.bundle_syntax", err, "Il pacchetto di assistenza non è leggibile: è troncato o non è JSON.", "The support bundle cannot be read: it is truncated or not JSON.")
 	}
-	p := schema.PositionAt(data, off)
 	return errf("draft.bundle_syntax", err, "Il pacchetto di assistenza non è leggibile: JSON non valido o valore inatteso alla riga %d, colonna %d.", "The support bundle cannot be read: invalid JSON or an unexpected value at line %d, column %d.", p.Line, p.Column)
 }

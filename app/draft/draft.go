@@ -109,18 +109,25 @@ func Decode(data []byte) (*Draft, error) {
 }
 
 func syntaxError(data []byte, err error) error {
+	p, ok := jsonErrorPos(data, err)
+	if !ok {
+		return errf("draft.syntax", err, "Il file non è una bozza leggibile.", "The file is not a readable draft.")
+	}
+	return errf("draft.syntax", err, "Il file non è una bozza leggibile: JSON non valido o valore inatteso alla riga %d, colonna %d. Forse è stato troncato o modificato a mano.", "The file is not a readable draft: invalid JSON or an unexpected value at line %d, column %d. It may be truncated or edited by hand.", p.Line, p.Column)
+}
+
+// jsonErrorPos finds where in data encoding/json stopped, for messages that point at it.
+func jsonErrorPos(data []byte, err error) (schema.Position, bool) {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
 		// Offset counts the bytes read, the offending one included: point at that one.
-		p := schema.PositionAt(data, max(int(se.Offset)-1, 0))
-		return errf("draft.syntax", err, "Il file non è una bozza leggibile: JSON non valido alla riga %d, colonna %d. Forse è stato troncato o modificato a mano.", "The file is not a readable draft: invalid JSON at line %d, column %d. It may be truncated or edited by hand.", p.Line, p.Column)
+		return schema.PositionAt(data, max(int(se.Offset)-1, 0)), true
 	case errors.As(err, &te):
-		p := schema.PositionAt(data, int(te.Offset))
-		return errf("draft.syntax", err, "Il file non è una bozza leggibile: valore di tipo inatteso per %q alla riga %d, colonna %d.", "The file is not a readable draft: unexpected value for %q at line %d, column %d.", te.Field, p.Line, p.Column)
+		return schema.PositionAt(data, int(te.Offset)), true
 	}
-	return errf("draft.syntax", err, "Il file non è una bozza leggibile.", "The file is not a readable draft.")
+	return schema.Position{}, false
 }
 
 // CheckCall reports whether d can be opened with call c.
