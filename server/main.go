@@ -1,11 +1,18 @@
 // Command bando is the server and the command-line tool of Bando:
 //
 //	bando serve    [--addr :8080] [--web DIR]        serve the app (the Wasm build in DIR)
+//	bando static   [--out dist] [--web DIR]          write the app as a static site
+//	bando compress FILE...                           write FILE.br and FILE.gz
+//	bando calls                                      list the calls shipped with the app
 //	bando lint     CALL.json...                      check call schemas
 //	bando validate [--call ID|CALL.json] [--lang it|en] [--json] DRAFT.bando.json
-//	bando calls                                      list the calls shipped with the app
+//	bando pdf      [--call ID] DRAFT.bando.json -o proposal.pdf
+//	bando verify   [--call ID] --draft DRAFT.bando.json SIGNED.pdf.p7m|SIGNED.pdf
+//	bando eml      (see bando eml -h)                the PEC message draft with attachments
+//	bando bundle   [--screen S] [--include-personal-data] DRAFT.bando.json > case.bando-support.json
+//	bando replay   [--call ID|CALL.json] case.bando-support.json
 //
-// Exit codes: 0 all good, 1 invalid answers or schema, 2 usage or unreadable input.
+// Exit codes: 0 all good, 1 invalid answers, schema or signatures, 2 usage or unreadable input.
 // The CLI uses the same schema and draft code as the browser, so it gives the same verdicts.
 package main
 
