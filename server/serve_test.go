@@ -34,7 +34,7 @@ func TestPrecompressedWasm(t *testing.T) {
 	defer srv.Close()
 	cases := []struct {
 		name, accept, wantEnc string
-		decode               func(io.Reader) io.Reader
+		decode                func(io.Reader) io.Reader
 	}{
 		{"brotli first", "gzip, deflate, br", "br", func(r io.Reader) io.Reader { return brotli.NewReader(r) }},
 		{"gzip when no br", "gzip", "gzip", func(r io.Reader) io.Reader { z, _ := gzip.NewReader(r); return z }},
