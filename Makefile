@@ -43,6 +43,7 @@ test: deps wasm vet
 ## bench: figures, one per line (validation on one core; more as the app grows).
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 -count 3 ./schema/...
+	$(GO) test -run '^$$' -bench PDF -benchmem -count 3 ./app/pdf
 	BANDO_LOADTEST=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run TestLoopbackLoad -v ./server | grep -E 'loadtest_|^(ok|FAIL)' 
 
 ## fuzz: a short run of every fuzzer (make fuzz FUZZTIME=5m for longer). Minimising is capped:

@@ -123,6 +123,7 @@ func runEML(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 	if err != nil {
 		return unreadable(errors.New(localizedPEC(err, l)))
 	}
+	fmt.Fprintln(stdout, deadline.Message.In(l))
 	if len(problems) > 0 && !*force {
 		return &exitError{1, errors.New(strings.Join(problems, "\n"))}
 	}

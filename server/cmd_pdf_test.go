@@ -36,15 +36,7 @@ func TestPDFCommand(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			stdout, stderr, code := cli(t, tc.args...)
-			if code != tc.code {
-				t.Fatalf("exit %d, want %d\n%s%s", code, tc.code, stdout, stderr)
-			}
-			for _, want := range tc.contains {
-				if !strings.Contains(stdout+stderr, want) {
-					t.Errorf("output lacks %q:\n%s%s", want, stdout, stderr)
-				}
-			}
+			expectCLI(t, tc.args, tc.code, tc.contains...)
 			if tc.file != "" {
 				if b, err := os.ReadFile(tc.file); err != nil || !bytes.HasPrefix(b, []byte("%PDF-1.7")) {
 					t.Errorf("%s: not a PDF (%v)", tc.file, err)
@@ -98,4 +90,20 @@ func newTestFlagSet() *flag.FlagSet {
 	fs := flag.NewFlagSet("test", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	return fs
+}
+
+// expectCLI runs a command and checks its exit code and that its output (stdout and stderr)
+// holds every string of contains; it returns the exit code.
+func expectCLI(t *testing.T, args []string, code int, contains ...string) int {
+	t.Helper()
+	stdout, stderr, got := cli(t, args...)
+	if got != code {
+		t.Fatalf("exit %d, want %d\n%s%s", got, code, stdout, stderr)
+	}
+	for _, want := range contains {
+		if !strings.Contains(stdout+stderr, want) {
+			t.Errorf("output lacks %q:\n%s%s", want, stdout, stderr)
+		}
+	}
+	return got
 }

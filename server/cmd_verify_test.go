@@ -125,15 +125,7 @@ func TestVerifyCommand(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			stdout, stderr, code := cli(t, tc.args()...)
-			if code != tc.code {
-				t.Fatalf("exit %d, want %d\n%s%s", code, tc.code, stdout, stderr)
-			}
-			for _, want := range tc.contains {
-				if !strings.Contains(stdout+stderr, want) {
-					t.Errorf("output lacks %q:\n%s%s", want, stdout, stderr)
-				}
-			}
+			expectCLI(t, tc.args(), tc.code, tc.contains...)
 		})
 	}
 }

@@ -52,6 +52,9 @@ func ReadFacts(c *schema.Call, visible schema.Answers) Facts {
 	return fx
 }
 
+// maxCoverSigners is how many signers the cover names one by one.
+const maxCoverSigners = 8
+
 // cover draws the first page: who asks what of whom, when, and who must sign.
 func (d *doc) cover(p *proposal) {
 	l := p.lang
@@ -89,8 +92,11 @@ func (d *doc) cover(p *proposal) {
 			facts = append(facts, fact{word("subject", l), s.Subject})
 		}
 	}
-	if len(p.signers) > 0 {
-		names := make([]string, len(p.signers))
+	switch n := len(p.signers); {
+	case n > maxCoverSigners: // the cover is one page: a large ATS is listed at the end
+		facts = append(facts, fact{word("signers", l), fmt.Sprintf(word("signers.many", l), n)})
+	case n > 0:
+		names := make([]string, n)
 		for i, s := range p.signers {
 			names[i] = fmt.Sprintf("%s (%s)", s.Name, s.Entity)
 		}

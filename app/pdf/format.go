@@ -28,6 +28,7 @@ var words = map[string]schema.Text{
 	"send.text":     {IT: "per PEC a %s entro le ore %s del %s", EN: "by PEC (certified e-mail) to %s by %s on %s"},
 	"subject":       {IT: "Oggetto della PEC", EN: "PEC subject"},
 	"signers":       {IT: "Firmatari", EN: "Signatories"},
+	"signers.many":  {IT: "%d legali rappresentanti, elencati nella sezione «Sottoscrizione»", EN: "%d legal representatives, listed in the “Signatures” section"},
 	"digest":        {IT: "Impronta SHA-256 delle risposte", EN: "SHA-256 of the answers"},
 	"page":          {IT: "Pagina %d di %s", EN: "Page %d of %s"},
 	"yes":           {IT: "Sì", EN: "Yes"},

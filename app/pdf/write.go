@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"io"
+	"strings"
 	"time"
 
 	"bando/app/draft"
@@ -134,4 +135,16 @@ func render(p *proposal, step func(int)) ([]byte, error) {
 		return nil, errf("pdf.render", err, "Il PDF non è stato generato: %v", "The PDF could not be made: %v", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// FileName is the name to offer for the proposal PDF: "<call>-<applicant>-<date>.pdf", the
+// date being the draft's (finalised, else saved) in Italian time; signing tools then make it
+// "….pdf.p7m".
+func FileName(c *schema.Call, d *draft.Draft) string {
+	at := d.SavedAt
+	if d.FinalisedAt != nil {
+		at = *d.FinalisedAt
+	}
+	name := draft.FileName(d, ReadFacts(c, c.Visible(d.Answers)).Applicant, schema.InRome(at))
+	return strings.TrimSuffix(name, draft.Ext) + ".pdf"
 }

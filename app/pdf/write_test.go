@@ -64,20 +64,25 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestDatesComeFromTheDraft: the document's date (Info, XMP) and the offered file name come
+// from finalisedAt, or savedAt before finalising, in Italian time; never from the clock.
 func TestDatesComeFromTheDraft(t *testing.T) {
 	c, d := loadDraft(t, exampleDraft)
 	tests := []struct {
-		name string
-		d    *draft.Draft
-		want string
+		name       string
+		d          *draft.Draft
+		info, file string
 	}{
-		{"not finalised: savedAt, in Rome", d, "/CreationDate (D:20240301173000+01'00')"},
-		{"finalised: finalisedAt, in Rome", finalised(d), "/CreationDate (D:20240302111500+01'00')"},
+		{"not finalised: savedAt, in Rome", d, "/CreationDate (D:20240301173000+01'00')", "toscana-fami-2024-ats-toscana-insieme-2024-03-01.pdf"},
+		{"finalised: finalisedAt, in Rome", finalised(d), "/CreationDate (D:20240302111500+01'00')", "toscana-fami-2024-ats-toscana-insieme-2024-03-02.pdf"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if out := makePDF(t, c, tc.d, Options{}); !bytes.Contains(out, []byte(tc.want)) {
-				t.Errorf("%s not found", tc.want)
+			if out := makePDF(t, c, tc.d, Options{}); !bytes.Contains(out, []byte(tc.info)) {
+				t.Errorf("%s not found", tc.info)
+			}
+			if got := FileName(c, tc.d); got != tc.file {
+				t.Errorf("file name %q, want %q", got, tc.file)
 			}
 		})
 	}
@@ -211,5 +216,20 @@ func TestSignatureBlocks(t *testing.T) {
 				t.Errorf("%d signature blocks, want %d", n, tc.want)
 			}
 		})
+	}
+}
+
+// TestCoverWithManySigners: the cover is one page; a 40-member ATS is counted there and
+// listed in the signatures section, one block each.
+func TestCoverWithManySigners(t *testing.T) {
+	c, d := loadDraft(t, exampleDraft)
+	out := makePDF(t, c, finalised(withMembers(t, d, 40)), Options{})
+	cover := tool(t, out, "pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", "FILE", "-")
+	if !strings.Contains(cover, "40 legali rappresentanti") || strings.Contains(cover, "Ponti di Parole APS 6") {
+		t.Errorf("cover:\n%s", cover)
+	}
+	all := tool(t, out, "pdftotext", "-enc", "UTF-8", "FILE", "-")
+	if n := strings.Count(all, "Firmato digitalmente"); n != 40 {
+		t.Errorf("%d signature blocks, want 40", n)
 	}
 }

@@ -89,11 +89,11 @@ func formatWhen(at time.Time, s schema.Submission) schema.Text {
 	it := schema.LongDate(local, schema.IT) + " alle " + local.Format("15:04:05")
 	en := schema.LongDate(local, schema.EN) + " at " + local.Format("15:04:05")
 	if zone == "" {
-		it += " (ora italiana)"
-		en += " (Italian time)"
+		it += ", ora italiana"
+		en += ", Italian time"
 	} else {
-		it += " (" + zone + ")"
-		en += " (" + zone + ")"
+		it += ", " + zone
+		en += ", " + zone
 	}
 	return schema.Text{IT: it, EN: en}
 }

@@ -24,7 +24,7 @@ With the .eml file: open it in Outlook (it opens as a draft ready to send) or in
 From your PEC provider's webmail:
 1. Sign in to the webmail of your PEC mailbox (Aruba, Legalmail, Poste, …) and write a new message.
 2. To: %s
-3. Subject: copy it exactly, with the copy button:
+3. Subject: copy it exactly, changing nothing:
    %s
 4. Attach these files, exactly as they are:
 %s
@@ -41,7 +41,7 @@ Con il file .eml: aprilo con Outlook (si apre come bozza pronta da inviare) o co
 Dalla webmail del tuo gestore PEC:
 1. Accedi alla webmail della tua casella PEC (Aruba, Legalmail, Poste, …) e scrivi un nuovo messaggio.
 2. Destinatario: %s
-3. Oggetto: copialo esattamente, con il pulsante «copia»:
+3. Oggetto: copialo esattamente, senza cambiare nulla:
    %s
 4. Allega questi file, così come sono:
 %s

@@ -88,7 +88,6 @@ var (
 	caCert *x509.Certificate
 	caKey  *ecdsa.PrivateKey
 	rsaKey *rsa.PrivateKey // one RSA key reused: generating many is slow and proves nothing
-	keyDir string
 )
 
 func testCA(t testing.TB) {
@@ -109,10 +108,6 @@ func testCA(t testing.TB) {
 			panic(err)
 		}
 		caCert, _ = x509.ParseCertificate(der)
-		keyDir, err = os.MkdirTemp("", "bando-pec-keys")
-		if err != nil {
-			panic(err)
-		}
 	})
 }
 
@@ -180,7 +175,7 @@ func NewSigner(t testing.TB, name, cf string, o CertOptions) *Signer {
 	}
 	cert, _ := x509.ParseCertificate(der)
 	s := &Signer{Name: name, CF: cf, Cert: cert, Key: key}
-	s.CertFile = filepath.Join(keyDir, cf+"-"+big.NewInt(serial).String()+".crt")
+	s.CertFile = filepath.Join(t.TempDir(), "signer.crt") // removed when the test ends
 	s.KeyFile = s.CertFile[:len(s.CertFile)-4] + ".key"
 	kder, err := x509.MarshalPKCS8PrivateKey(key)
 	if err != nil {
