@@ -5,13 +5,16 @@ VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)-$(shel
 LDFLAGS := -s -w
 ADDR    ?= :8080
 
-.PHONY: all build wasm server run test vet unit deps bench fuzz clean static
+.PHONY: all build wasm server run test vet unit deps bench bench-browser fuzz clean static
 
 all: build
 
-## wasm: the browser app, web/app.wasm (GOOS=js); built once per run, it takes ~40 s.
+## wasm: the browser app, web/app.wasm (GOOS=js), and the signing worker it starts in a Web
+## Worker, web/worker.wasm (the PDF engine and signed-file checks, kept out of the first load);
+## built once per run, they take ~40 s each.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o web/app.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o web/worker.wasm ./wasm/worker
 
 ## server: the bando binary (server and CLI).
 server:
@@ -19,7 +22,7 @@ server:
 
 ## build: both, and the wasm precompressed (brotli 11, gzip 9) for the server and static hosts.
 build: wasm server
-	./bin/bando compress web/app.wasm
+	./bin/bando compress web/app.wasm web/worker.wasm
 
 ## run: build everything and serve the app on http://localhost:8080
 run: build
@@ -34,7 +37,7 @@ deps:
 
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./app/... ./schema/...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... ./app/... ./schema/...
 
 ## test: vet, every Go test, and the browser tests against the freshly built wasm.
 test: deps wasm vet
@@ -45,6 +48,13 @@ bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 -count 3 ./schema/...
 	$(GO) test -run '^$$' -bench PDF -benchmem -count 3 ./app/pdf
 	BANDO_LOADTEST=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run TestLoopbackLoad -v ./server | grep -E 'loadtest_|^(ok|FAIL)' 
+	$(BENCH_BROWSER)
+
+## bench-browser: what applicants feel, in headless Chromium (protocol in server/browser_figures_test.go):
+## ready-to-type on a first visit and on offline reloads, keystroke → message latency with 40 members.
+BENCH_BROWSER = set -o pipefail; BANDO_BENCH_BROWSER=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run '^TestBrowserFigures$$' -v ./server | grep -E '^figure |^(ok|FAIL)'
+bench-browser: build
+	$(BENCH_BROWSER)
 
 ## fuzz: a short run of every fuzzer (make fuzz FUZZTIME=5m for longer). Minimising is capped:
 ## on a loaded 2-core machine Go's default 60 s minimisation stalls the run.
@@ -56,4 +66,4 @@ fuzz:
 	  done; done
 
 clean:
-	rm -rf bin dist web/app.wasm web/app.wasm.br web/app.wasm.gz
+	rm -rf bin dist web/app.wasm web/app.wasm.br web/app.wasm.gz web/worker.wasm web/worker.wasm.br web/worker.wasm.gz

@@ -27,8 +27,8 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	if err := fs.Parse(args); err != nil {
 		return usageErr("%v", err)
 	}
-	if _, err := os.Stat(filepath.Join(*web, "app.wasm")); err != nil {
-		return unreadable(fmt.Errorf("%s/app.wasm manca: costruiscilo con `make build` (o usa `make run`)", *web))
+	if err := checkBuilt(*web); err != nil {
+		return err
 	}
 	ui.Routes()
 	srv := &http.Server{
@@ -60,6 +60,17 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		}
 		return nil
 	}
+}
+
+// checkBuilt: the two wasm programs are in web. Without the signing worker the service worker
+// could not cache the app for offline use (it caches every file or none).
+func checkBuilt(web string) error {
+	for _, name := range []string{"app.wasm", "worker.wasm"} {
+		if _, err := os.Stat(filepath.Join(web, name)); err != nil {
+			return unreadable(fmt.Errorf("%s/%s manca: costruiscilo con `make build` (o usa `make run`)", web, name))
+		}
+	}
+	return nil
 }
 
 func displayAddr(a net.Addr) string {

@@ -25,8 +25,8 @@ func runStatic(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 	if err := fset.Parse(args); err != nil {
 		return usageErr("%v", err)
 	}
-	if _, err := os.Stat(filepath.Join(*web, "app.wasm")); err != nil {
-		return unreadable(fmt.Errorf("%s/app.wasm manca: costruiscilo con `make build`", *web))
+	if err := checkBuilt(*web); err != nil {
+		return err
 	}
 	ui.Routes()
 	if err := app.GenerateStaticWebsite(*out, newHandler(version, *web), ui.Pages()...); err != nil {

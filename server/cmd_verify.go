@@ -74,20 +74,9 @@ func verifySigned(c *schema.Call, d *draft.Draft, data []byte, l schema.Lang) (*
 	if err != nil {
 		return nil, errors.New(localizedPEC(err, l))
 	}
-	var proposal []byte
-	for _, pl := range []schema.Lang{l, other(l)} {
-		p, err := makeProposal(c, d, pl)
-		if err != nil {
-			return nil, err
-		}
-		if proposal == nil || signed.Contains(p) {
-			proposal = p
-		}
-		if signed.Contains(p) {
-			break
-		}
-	}
-	return signed.Check(proposal, c.RequiredSigners(d.Answers), time.Now()), nil
+	render := func(pl schema.Lang) ([]byte, error) { return makeProposal(c, d, pl) }
+	r, _, err := signed.CheckRendered(render, []schema.Lang{l, other(l)}, c.RequiredSigners(d.Answers), time.Now())
+	return r, err
 }
 
 func localizedPEC(err error, l schema.Lang) string {

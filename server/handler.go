@@ -32,7 +32,7 @@ func newHandler(version, webDir string) *app.Handler {
 		},
 		Styles:             styles,
 		Fonts:              preloadFonts,
-		CacheableResources: append(append(ui.Pages(), "/web/icon.svg"), moreFonts...),
+		CacheableResources: append(append(append(ui.Pages(), "/web/icon.svg"), moreFonts...), signingWorker...),
 		Version:            version,
 		Resources:          webDirResolver(webDir),
 	}
@@ -60,6 +60,12 @@ var (
 		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-italic.woff2",
 	}
 )
+
+// signingWorker is the second wasm program (wasm/worker: the PDF engine and the signed-file
+// checks, kept out of app.wasm) and its bootstrap. The page starts it only when the applicant
+// reaches the review; the service worker keeps both for offline use, in the same versioned
+// cache as app.wasm, so the page and the worker always come from the same build.
+var signingWorker = []string{"/web/worker.js", "/web/worker.wasm"}
 
 // webDirResolver serves /web/* from dir (the built Wasm and the vendored assets).
 func webDirResolver(dir string) app.ResourceResolver {

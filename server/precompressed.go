@@ -11,16 +11,17 @@ import (
 	"sync"
 )
 
-// precompressed serves app.wasm (requested as /app.wasm or /web/app.wasm) from the brotli or
-// gzip file written at build time (`bando compress`), the best the browser accepts: the wasm
-// is 14 MB raw and about 3 MB in brotli, and offices are on slow lines. Compressing at build
-// time means brotli level 11, which would be far too slow per request.
+// precompressed serves the two wasm programs — app.wasm (requested as /app.wasm or
+// /web/app.wasm) and the signing worker's /web/worker.wasm — from the brotli or gzip file
+// written at build time (`bando compress`), the best the browser accepts: the app's wasm is
+// 14 MB raw and about 3 MB in brotli, and offices are on slow lines. Compressing at build time
+// means brotli level 11, which would be far too slow per request.
 type precompressed struct {
 	dir  string
 	next http.Handler
 
 	once  sync.Once
-	files map[string]encodedFile // by Content-Encoding: "br", "gzip", ""
+	files map[string]map[string]encodedFile // by wasm file, then by Content-Encoding: "br", "gzip", ""
 }
 
 type encodedFile struct {
@@ -28,36 +29,43 @@ type encodedFile struct {
 	etag string
 }
 
+// wasmPaths maps the URLs of the wasm programs to their files in dir.
+var wasmPaths = map[string]string{"/app.wasm": "app.wasm", "/web/app.wasm": "app.wasm", "/web/worker.wasm": "worker.wasm"}
+
 func (p *precompressed) load() {
-	p.files = map[string]encodedFile{}
-	for enc, name := range map[string]string{"br": "app.wasm.br", "gzip": "app.wasm.gz", "": "app.wasm"} {
-		path := filepath.Join(p.dir, name)
-		data, err := os.ReadFile(path)
-		if err != nil {
-			continue
+	p.files = map[string]map[string]encodedFile{}
+	for _, wasm := range wasmPaths {
+		p.files[wasm] = map[string]encodedFile{}
+		for enc, ext := range map[string]string{"br": ".br", "gzip": ".gz", "": ""} {
+			path := filepath.Join(p.dir, wasm+ext)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				continue
+			}
+			sum := sha256.Sum256(data)
+			p.files[wasm][enc] = encodedFile{path: path, etag: `"` + hex.EncodeToString(sum[:8]) + enc + `"`}
 		}
-		sum := sha256.Sum256(data)
-		p.files[enc] = encodedFile{path: path, etag: `"` + hex.EncodeToString(sum[:8]) + enc + `"`}
 	}
 }
 
 func (p *precompressed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path != "/app.wasm" && r.URL.Path != "/web/app.wasm" {
+	wasm, ok := wasmPaths[r.URL.Path]
+	if !ok {
 		p.next.ServeHTTP(w, r)
 		return
 	}
 	p.once.Do(p.load)
 	accept := r.Header.Get("Accept-Encoding")
 	for _, enc := range []string{"br", "gzip", ""} {
-		f, ok := p.files[enc]
+		f, ok := p.files[wasm][enc]
 		if !ok || enc != "" && !acceptsEncoding(accept, enc) {
 			continue
 		}
 		h := w.Header()
 		h.Set("Content-Type", "application/wasm")
 		h.Set("Vary", "Accept-Encoding")
-		// The URL is not versioned (go-app asks for /app.wasm), so the browser revalidates;
-		// the ETag makes that a 304. The service worker keeps the copy used offline.
+		// The URLs are not versioned (go-app asks for /app.wasm), so the browser revalidates;
+		// the ETag makes that a 304. The service worker keeps the copies used offline.
 		h.Set("Cache-Control", "no-cache")
 		h.Set("ETag", f.etag)
 		if enc != "" {

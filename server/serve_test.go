@@ -14,19 +14,24 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// testWebDir is a web folder with a small fake app.wasm and its compressed copies.
+// testWebDir is a web folder with small fake app.wasm and worker.wasm and their compressed
+// copies; it returns the app's.
 func testWebDir(t *testing.T) (string, []byte) {
 	t.Helper()
 	dir := t.TempDir()
 	wasm := bytes.Repeat([]byte("\x00asm fake module "), 4096)
-	if err := os.WriteFile(filepath.Join(dir, "app.wasm"), wasm, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, code := cli(t, "compress", filepath.Join(dir, "app.wasm")); code != 0 {
-		t.Fatal("compress failed")
+	for name, data := range map[string][]byte{"app.wasm": wasm, "worker.wasm": fakeWorkerWasm} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, code := cli(t, "compress", filepath.Join(dir, name)); code != 0 {
+			t.Fatal("compress failed")
+		}
 	}
 	return dir, wasm
 }
+
+var fakeWorkerWasm = bytes.Repeat([]byte("\x00asm fake signing worker "), 2048)
 
 func TestPrecompressedWasm(t *testing.T) {
 	dir, wasm := testWebDir(t)
@@ -42,29 +47,34 @@ func TestPrecompressedWasm(t *testing.T) {
 		{"identity", "", "", func(r io.Reader) io.Reader { return r }},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			req, _ := http.NewRequest("GET", srv.URL+"/app.wasm", nil)
-			req.Header.Set("Accept-Encoding", tc.accept)
-			res, err := http.DefaultTransport.RoundTrip(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer res.Body.Close()
-			if res.Header.Get("Content-Encoding") != tc.wantEnc || res.Header.Get("Content-Type") != "application/wasm" ||
-				res.Header.Get("Vary") != "Accept-Encoding" || res.Header.Get("ETag") == "" {
-				t.Fatalf("headers: %v", res.Header)
-			}
-			body, _ := io.ReadAll(tc.decode(res.Body))
-			if !bytes.Equal(body, wasm) {
-				t.Fatalf("body differs (%d bytes)", len(body))
-			}
-			// Revalidation costs no body.
-			req.Header.Set("If-None-Match", res.Header.Get("ETag"))
-			res2, _ := http.DefaultTransport.RoundTrip(req)
-			if res2.StatusCode != http.StatusNotModified {
-				t.Fatalf("revalidation: %d", res2.StatusCode)
-			}
-		})
+		for path, want := range map[string][]byte{"/app.wasm": wasm, "/web/worker.wasm": fakeWorkerWasm} {
+			t.Run(tc.name+path, func(t *testing.T) { checkPrecompressed(t, srv.URL+path, tc.accept, tc.wantEnc, tc.decode, want) })
+		}
+	}
+}
+
+// checkPrecompressed gets url accepting accept and wants wasm in encoding wantEnc, then a 304.
+func checkPrecompressed(t *testing.T, url, accept, wantEnc string, decode func(io.Reader) io.Reader, wasm []byte) {
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Header.Set("Accept-Encoding", accept)
+	res, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.Header.Get("Content-Encoding") != wantEnc || res.Header.Get("Content-Type") != "application/wasm" ||
+		res.Header.Get("Vary") != "Accept-Encoding" || res.Header.Get("ETag") == "" {
+		t.Fatalf("headers: %v", res.Header)
+	}
+	body, _ := io.ReadAll(decode(res.Body))
+	if !bytes.Equal(body, wasm) {
+		t.Fatalf("body differs (%d bytes)", len(body))
+	}
+	// Revalidation costs no body.
+	req.Header.Set("If-None-Match", res.Header.Get("ETag"))
+	res2, _ := http.DefaultTransport.RoundTrip(req)
+	if res2.StatusCode != http.StatusNotModified {
+		t.Fatalf("revalidation: %d", res2.StatusCode)
 	}
 }
 
@@ -114,7 +124,7 @@ func TestStaticSite(t *testing.T) {
 	if o, e, code := cli(t, "static", "--out", out, "--web", dir); code != 0 {
 		t.Fatalf("static: %s%s", o, e)
 	}
-	for _, f := range []string{"index.html", "app.js", "app-worker.js", "manifest.webmanifest", "wasm_exec.js", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz"} {
+	for _, f := range []string{"index.html", "app.js", "app-worker.js", "manifest.webmanifest", "wasm_exec.js", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/worker.wasm", "web/worker.wasm.br"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("missing %s", f)
 		}

@@ -98,94 +98,78 @@ func idbTx(ctx context.Context, db js.Value, mode string, do func(store js.Value
 	}); err != nil {
 		return err
 	}
-	done := make(chan error, 1)
-	complete := js.FuncOf(func(this js.Value, args []js.Value) any {
-		done <- nil
-		return nil
+	_, err := settle(ctx, func(on callback) {
+		fail := on(func([]js.Value) outcome {
+			return outcome{err: jsError(tx.Get("error"), "IndexedDB transaction failed")}
+		})
+		tx.Set("oncomplete", on(func([]js.Value) outcome { return outcome{} }))
+		tx.Set("onerror", fail)
+		tx.Set("onabort", fail)
 	})
-	fail := js.FuncOf(func(this js.Value, args []js.Value) any {
-		done <- jsError(tx.Get("error"), "IndexedDB transaction failed")
-		return nil
-	})
-	defer complete.Release()
-	defer fail.Release()
-	tx.Set("oncomplete", complete)
-	tx.Set("onerror", fail)
-	tx.Set("onabort", fail)
-	select {
-	case err := <-done:
-		if err == nil && result != nil {
-			result(req.Get("result"))
-		}
-		return err
-	case <-ctx.Done():
-		return ctx.Err()
+	if err == nil && result != nil {
+		result(req.Get("result"))
 	}
+	return err
 }
 
 // awaitRequest waits for an IDBRequest's success or error event.
 func awaitRequest(ctx context.Context, req js.Value) (js.Value, error) {
-	type res struct {
-		v   js.Value
-		err error
-	}
-	done := make(chan res, 1)
-	ok := js.FuncOf(func(this js.Value, args []js.Value) any {
-		done <- res{v: req.Get("result")}
-		return nil
+	return settle(ctx, func(on callback) {
+		req.Set("onsuccess", on(func([]js.Value) outcome { return outcome{v: req.Get("result")} }))
+		req.Set("onerror", on(func([]js.Value) outcome { return outcome{err: jsError(req.Get("error"), "IndexedDB request failed")} }))
+		req.Set("onblocked", on(func([]js.Value) outcome { return outcome{err: errors.New("IndexedDB is blocked by another tab")} }))
 	})
-	fail := js.FuncOf(func(this js.Value, args []js.Value) any {
-		done <- res{err: jsError(req.Get("error"), "IndexedDB request failed")}
-		return nil
-	})
-	blocked := js.FuncOf(func(this js.Value, args []js.Value) any {
-		done <- res{err: errors.New("IndexedDB is blocked by another tab")}
-		return nil
-	})
-	defer ok.Release()
-	defer fail.Release()
-	defer blocked.Release()
-	req.Set("onsuccess", ok)
-	req.Set("onerror", fail)
-	req.Set("onblocked", blocked)
-	select {
-	case r := <-done:
-		return r.v, r.err
-	case <-ctx.Done():
-		return js.Undefined(), ctx.Err()
-	}
 }
 
 // AwaitPromise waits for a JavaScript promise and returns its value, or its rejection as an
 // error. Call it from a goroutine, never from a JavaScript callback.
 func AwaitPromise(ctx context.Context, p js.Value) (js.Value, error) {
-	type res struct {
+	arg := func(args []js.Value) js.Value {
+		if len(args) > 0 {
+			return args[0]
+		}
+		return js.Undefined()
+	}
+	return settle(ctx, func(on callback) {
+		p.Call("then",
+			on(func(args []js.Value) outcome { return outcome{v: arg(args)} }),
+			on(func(args []js.Value) outcome { return outcome{err: jsError(arg(args), "promise rejected")} }))
+	})
+}
+
+// outcome is what a JavaScript callback reports; callback makes one (see settle).
+type (
+	outcome struct {
 		v   js.Value
 		err error
 	}
-	done := make(chan res, 1)
-	ok := js.FuncOf(func(this js.Value, args []js.Value) any {
-		v := js.Undefined()
-		if len(args) > 0 {
-			v = args[0]
+	callback = func(func(args []js.Value) outcome) js.Func
+)
+
+// settle hands wire a maker of JavaScript callbacks, then waits for the first of them to be
+// called, or for ctx to end. The callbacks are released when it returns.
+func settle(ctx context.Context, wire func(on callback)) (js.Value, error) {
+	done := make(chan outcome, 1)
+	var funcs []js.Func
+	defer func() {
+		for _, f := range funcs {
+			f.Release()
 		}
-		done <- res{v: v}
-		return nil
+	}()
+	wire(func(f func(args []js.Value) outcome) js.Func {
+		fn := js.FuncOf(func(this js.Value, args []js.Value) any {
+			select {
+			case done <- f(args):
+			default: // a second event (error then abort) after the first is of no interest
+			}
+			return nil
+		})
+		funcs = append(funcs, fn)
+		return fn
 	})
-	fail := js.FuncOf(func(this js.Value, args []js.Value) any {
-		var e js.Value
-		if len(args) > 0 {
-			e = args[0]
-		}
-		done <- res{err: jsError(e, "promise rejected")}
-		return nil
-	})
-	defer ok.Release()
-	defer fail.Release()
-	p.Call("then", ok, fail)
 	select {
-	case r := <-done:
-		return r.v, r.err
+	case o := <-done:
+		return o.v, o.err
 	case <-ctx.Done():
 		return js.Undefined(), ctx.Err()
 	}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 
+	"bando/schema"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -134,11 +136,22 @@ func readFile(ctx context.Context, file app.Value) ([]byte, error) {
 // download hands data to the browser as a file named name, through a Blob URL: nothing leaves
 // the machine, and it works offline.
 func download(name, mime string, data []byte) error {
-	return jsTry(func() {
+	var blob app.Value
+	if err := jsTry(func() {
 		w := app.Window()
 		arr := w.Get("Uint8Array").New(len(data))
 		app.CopyBytesToJS(arr, data)
-		blob := w.Get("Blob").New([]any{arr}, map[string]any{"type": mime})
+		blob = w.Get("Blob").New([]any{arr}, map[string]any{"type": mime})
+	}); err != nil {
+		return err
+	}
+	return downloadBlob(name, blob)
+}
+
+// downloadBlob hands a Blob (or File) to the browser as a file named name.
+func downloadBlob(name string, blob app.Value) error {
+	return jsTry(func() {
+		w := app.Window()
 		url := w.Get("URL").Call("createObjectURL", blob)
 		doc := w.Get("document")
 		a := doc.Call("createElement", "a")
@@ -189,5 +202,38 @@ func ignoreStrayDrops() {
 		w := app.Window()
 		w.Call("addEventListener", "dragover", prevent)
 		w.Call("addEventListener", "drop", prevent)
+	})
+}
+
+// paintMessage writes the message of the answer at path into its box (see fieldMessage) and
+// marks the input invalid or not, at once. go-app's next render agrees with it: it computes
+// the same box class and input attributes from the same state.
+func paintMessage(path string, is *schema.Issue, l schema.Lang) {
+	_ = jsTry(func() {
+		doc := app.Window().Get("document")
+		box := doc.Call("getElementById", errorID(path))
+		if !box.Truthy() || box.Get("dataset").Get("message").String() != "painted" {
+			return
+		}
+		in := doc.Call("getElementById", FieldID(path))
+		box.Set("textContent", "")
+		if is == nil {
+			box.Set("className", "field-error d-none")
+			if in.Truthy() && in.Get("classList").Call("contains", "form-control").Bool() {
+				in.Call("removeAttribute", "aria-invalid")
+				in.Get("classList").Call("remove", "is-invalid")
+			}
+			return
+		}
+		prefix := doc.Call("createElement", "span")
+		prefix.Set("className", "visually-hidden")
+		prefix.Set("textContent", tr(l, "field.error")+" ")
+		box.Call("appendChild", prefix)
+		box.Call("appendChild", doc.Call("createTextNode", is.Message))
+		box.Set("className", "field-error")
+		if in.Truthy() && in.Get("classList").Call("contains", "form-control").Bool() {
+			in.Call("setAttribute", "aria-invalid", "true")
+			in.Get("classList").Call("add", "is-invalid")
+		}
 	})
 }

@@ -101,11 +101,29 @@ func (f *fieldView) onDeclaration(ctx app.Context, e app.Event) {
 	sess.check(f.Path)
 }
 
+// OnMount paints the message of a field that appears with one (after "next", or shown again by
+// a `when`).
+func (f *fieldView) OnMount(ctx app.Context) {
+	ctx.Defer(func(app.Context) { f.paint() })
+}
+
 // OnUpdate runs when the parent gives this field new props: another item moved into its place,
-// another draft was opened, another step reuses its input. go-app cannot clear an input's value
-// through an empty attribute, so the input is set from the answer once the render is done.
+// another draft was opened, another step reuses its input, errors were revealed, the language
+// changed. go-app cannot clear an input's value through an empty attribute, so the input is set
+// from the answer once the render is done, and the message painted again.
 func (f *fieldView) OnUpdate(ctx app.Context) {
-	ctx.Defer(func(app.Context) { f.syncValue() })
+	ctx.Defer(func(app.Context) {
+		f.syncValue()
+		f.paint()
+	})
+}
+
+func (f *fieldView) paint() {
+	var is *schema.Issue
+	if u := sess.ui[f.Path]; u != nil {
+		is = u.issue
+	}
+	paintMessage(f.Path, is, f.Lang)
 }
 
 func (f *fieldView) syncValue() {

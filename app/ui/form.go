@@ -51,19 +51,7 @@ func (p *formPage) Render() app.UI {
 		return app.P().Text(tr(l, "notfound"))
 	}
 	sec := steps[cur]
-	a := sess.answers()
-	var fields []app.UI
-	for _, f := range sec.Fields {
-		path := sec.ID + "." + f.ID
-		if !sess.call.Shown(a, path) {
-			continue
-		}
-		if f.Type == schema.TypeGroup {
-			fields = append(fields, &groupView{Path: path, Lang: l, Ver: p.Ver, CondVer: p.CondVer})
-		} else {
-			fields = append(fields, &fieldView{Path: path, Lang: l, Ver: p.Ver})
-		}
-	}
+	fields := questions(sec.Fields, sec.ID+".", l, p.Ver, p.CondVer)
 	back := PathHome
 	if cur > 0 {
 		back = sectionPath(steps[cur-1].ID)
@@ -85,6 +73,25 @@ func (p *formPage) Render() app.UI {
 			app.A().Class("btn btn-link ms-auto").Href(PathHome).Text(tr(l, "nav.home")),
 		),
 	)
+}
+
+// questions are the components of the fields under prefix that are shown now: a section's, or
+// an item's. Fields a `when` hides are left out; their answers stay in the draft.
+func questions(fields []*schema.Field, prefix string, l schema.Lang, ver, condVer int) []app.UI {
+	a := sess.answers()
+	out := make([]app.UI, 0, len(fields))
+	for _, f := range fields {
+		path := prefix + f.ID
+		if !sess.call.Shown(a, path) {
+			continue
+		}
+		if f.Type == schema.TypeGroup {
+			out = append(out, &groupView{Path: path, Lang: l, Ver: ver, CondVer: condVer})
+		} else {
+			out = append(out, &fieldView{Path: path, Lang: l, Ver: ver})
+		}
+	}
+	return out
 }
 
 // stepper lists the steps, the final check last; every step is a link, so an applicant missing

@@ -47,13 +47,13 @@ func (g *groupView) Render() app.UI {
 		cls += " field-invalid"
 	}
 	return app.Div().Class(cls).ID(FieldID(g.Path)).TabIndex(-1).Attr("role", "group").
-		Aria("labelledby", titleID).Aria("describedby", describedBy(p)).DataSet("path", g.Path).Body(
+		Aria("labelledby", titleID).Aria("describedby", groupDescribedBy(p)).DataSet("path", g.Path).Body(
 		app.H2().Class("h4 group-title").ID(titleID).Body(
 			app.Text(def.Label.In(l)+" "),
 			app.Span().Class("group-count badge bg-light text-dark").Text(count),
 		),
 		helpText(p),
-		fieldError(p),
+		groupError(p),
 		slot(n == 0, func() app.UI { return app.P().Class("group-empty").Text(tr(l, "group.empty")) }),
 		app.Div().Class("group-items").Body(items...),
 		app.If(max == 0 || n < max, func() app.UI {
@@ -61,6 +61,18 @@ func (g *groupView) Render() app.UI {
 				Text(tr(l, "group.add", itemName(def, l))).OnClick(g.add)
 		}),
 	)
+}
+
+// groupDescribedBy ties the group to its help and, when shown, its message.
+func groupDescribedBy(p fieldProps) string {
+	var ids []string
+	if !p.def.Help.IsZero() {
+		ids = append(ids, helpID(p.path))
+	}
+	if p.issue() != nil {
+		ids = append(ids, errorID(p.path))
+	}
+	return strings.Join(ids, " ")
 }
 
 // itemName is what one item of the group is called: "membro", "voce di spesa".
@@ -109,18 +121,7 @@ func (it *itemView) Render() app.UI {
 	if name := itemTitle(def, a, it.Path); name != "" {
 		title += " — " + name
 	}
-	var fields []app.UI
-	for _, sub := range def.Fields {
-		p := it.Path + "." + sub.ID
-		if !sess.call.Shown(a, p) {
-			continue
-		}
-		if sub.Type == schema.TypeGroup {
-			fields = append(fields, &groupView{Path: p, Lang: l, Ver: it.Ver, CondVer: it.CondVer})
-		} else {
-			fields = append(fields, &fieldView{Path: p, Lang: l, Ver: it.Ver})
-		}
-	}
+	fields := questions(def.Fields, it.Path+".", l, it.Ver, it.CondVer)
 	headID := itemHeadingID(it.Path)
 	return app.Section().Class("group-item card card-bg mb-4").Aria("labelledby", headID).DataSet("path", it.Path).Body(
 		app.Div().Class("card-body").Body(

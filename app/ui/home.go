@@ -149,12 +149,14 @@ func (h *homePage) draftList(l schema.Lang) app.UI {
 				app.Br(),
 				app.Small().Text(callTitle+" — "+tr(l, "home.saved", longDate(r.SavedAt.Local(), l)+" "+r.SavedAt.Local().Format("15:04"))),
 			),
-			app.Button().Type("button").Class("btn btn-sm btn-primary draft-open").DataSet("id", r.ID).
-				Aria("label", tr(l, "home.open")+": "+name).Text(tr(l, "home.open")).OnClick(h.open),
-			app.Button().Type("button").Class("btn btn-sm btn-outline-primary draft-export").DataSet("id", r.ID).
-				Aria("label", tr(l, "home.export")+": "+name).Text(tr(l, "home.export")).OnClick(h.export),
-			app.Button().Type("button").Class("btn btn-sm btn-outline-danger draft-delete").DataSet("id", r.ID).
-				Aria("label", tr(l, "home.delete")+": "+name).Text(tr(l, "home.delete")).OnClick(h.delete),
+			app.Div().Class("draft-actions d-flex gap-2").Body(
+				app.Button().Type("button").Class("btn btn-sm btn-primary draft-open").DataSet("id", r.ID).
+					Aria("label", tr(l, "home.open")+": "+name).Text(tr(l, "home.open")).OnClick(h.open),
+				app.Button().Type("button").Class("btn btn-sm btn-outline-primary draft-export").DataSet("id", r.ID).
+					Aria("label", tr(l, "home.export")+": "+name).Text(tr(l, "home.export")).OnClick(h.export),
+				app.Button().Type("button").Class("btn btn-sm btn-outline-danger draft-delete").DataSet("id", r.ID).
+					Aria("label", tr(l, "home.delete")+": "+name).Text(tr(l, "home.delete")).OnClick(h.delete),
+			),
 		)
 	}
 	return app.Ul().Class("list-group draft-list").Body(items...)

@@ -45,15 +45,14 @@ func renderField(p fieldProps, h *fieldView) app.UI {
 	return textInput(p, h)
 }
 
-// describedBy lists the ids that describe the input: help, the error, and extra ids.
+// describedBy lists the ids that describe the input: help, the message box (empty when there
+// is no error: screen readers skip it), and extra ids.
 func describedBy(p fieldProps, extra ...string) string {
 	var ids []string
 	if !p.def.Help.IsZero() {
 		ids = append(ids, helpID(p.path))
 	}
-	if p.issue() != nil {
-		ids = append(ids, errorID(p.path))
-	}
+	ids = append(ids, errorID(p.path))
 	return strings.Join(append(ids, extra...), " ")
 }
 
@@ -72,10 +71,9 @@ func helpText(p fieldProps) app.UI {
 	return app.Div().ID(helpID(p.path)).Class("form-text field-help").Text(p.def.Help.In(p.lang))
 }
 
-// fieldError is the message of a field, or an empty placeholder: the elements of a question
-// keep their places whether a message is shown or not, so go-app never replaces the input
-// (which would take the focus away from someone typing).
-func fieldError(p fieldProps) app.UI {
+// groupError is the message of a repeating group, or an empty placeholder: the elements keep
+// their places whether a message is shown or not, so go-app never replaces the items after it.
+func groupError(p fieldProps) app.UI {
 	is := p.issue()
 	if is == nil {
 		return placeholder()
@@ -84,6 +82,18 @@ func fieldError(p fieldProps) app.UI {
 		app.Span().Class("visually-hidden").Text(tr(p.lang, "field.error")+" "),
 		app.Text(is.Message),
 	)
+}
+
+// fieldMessage is the box of a question's message. go-app renders the box but never its
+// content: paintMessage writes the message from the event handler itself, in the same task as
+// the keystroke, instead of at go-app's next frame (8 ms later, which then waits for the
+// browser's next frame too). The box is always there, so the input never moves in the tree.
+func fieldMessage(p fieldProps) app.UI {
+	cls := "field-error d-none"
+	if p.issue() != nil {
+		cls = "field-error"
+	}
+	return app.Div().ID(errorID(p.path)).Class(cls).DataSet("message", "painted")
 }
 
 // group wraps one question; invalid questions get a bar on the left, as in GOV.UK.
@@ -138,7 +148,7 @@ func textInput(p fieldProps, h *fieldView) app.UI {
 	return group(p,
 		app.Label().For(id).Class("field-label").Body(labelText(p)...),
 		helpText(p),
-		fieldError(p),
+		fieldMessage(p),
 		field,
 	)
 }
@@ -168,7 +178,7 @@ func textArea(p fieldProps, h *fieldView) app.UI {
 	return group(p,
 		app.Label().For(id).Class("field-label").Body(labelText(p)...),
 		helpText(p),
-		fieldError(p),
+		fieldMessage(p),
 		app.Textarea().ID(id).Name(id).Class(cls).Rows(rows).Attr("value", text).
 			Aria("describedby", describedBy(p, extra...)).Aria("invalid", invalid(p)).
 			OnInput(h.onText).OnBlur(h.onBlur),
@@ -220,7 +230,7 @@ func fieldset(p fieldProps, body ...app.UI) app.UI {
 		app.FieldSet().Aria("describedby", describedBy(p)).Body(
 			app.Legend().Class("field-label").Body(labelText(p)...),
 			helpText(p),
-			fieldError(p),
+			fieldMessage(p),
 			app.Div().Class("field-options").Body(body...),
 		),
 	)
@@ -236,7 +246,7 @@ func selectInput(p fieldProps, h *fieldView) app.UI {
 	return group(p,
 		app.Label().For(id).Class("field-label").Body(labelText(p)...),
 		helpText(p),
-		fieldError(p),
+		fieldMessage(p),
 		app.Select().ID(id).Name(id).Class("form-select").
 			Aria("describedby", describedBy(p)).Aria("invalid", invalid(p)).
 			OnChange(h.onChoice).Body(opts...),
@@ -277,7 +287,7 @@ func declaration(p fieldProps, h *fieldView) app.UI {
 			app.Legend().Class("field-label").Body(labelText(p)...),
 			helpText(p),
 			app.Div().ID(id+"-statement").Class("statement").Text(stmt),
-			fieldError(p),
+			fieldMessage(p),
 			app.Div().Class("form-check").Body(
 				app.Input().Type("checkbox").ID(id).Name(id).Value("true").Checked(p.value == true).
 					Aria("invalid", invalid(p)).OnChange(h.onDeclaration),

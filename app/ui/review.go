@@ -32,8 +32,7 @@ func (r *reviewPage) Render() app.UI {
 		sections = append(sections, app.Section().Class("review-section mb-5").Aria("labelledby", "review-"+s.ID).Body(
 			app.Div().Class("d-flex align-items-baseline gap-3").Body(
 				app.H2().Class("h3 flex-grow-1").ID("review-"+s.ID).Text(s.Title.In(l)),
-				app.A().Href(sectionPath(s.ID)).Text(tr(l, "review.change")).
-					Body(app.Span().Class("visually-hidden").Text(" "+s.Title.In(l))),
+				changeLink(sectionPath(s.ID), s.Title.In(l), l),
 			),
 			app.Dl().Class("review-list").Body(rows...),
 		))
@@ -46,6 +45,7 @@ func (r *reviewPage) Render() app.UI {
 		app.Div().Body(sections...),
 		signersAndAttachments(c, a, l),
 		app.Div().Class("form-nav d-flex flex-wrap gap-3 mt-5 pt-4").Body(
+			&signEntry{Lang: l, Ready: len(issues) == 0},
 			exportButton(l),
 			app.A().Class("btn btn-link ms-auto").Href(PathHome).Text(tr(l, "nav.home")),
 		),
@@ -127,9 +127,16 @@ func reviewRow(path, label, value string, issues []schema.Issue, l schema.Lang) 
 		app.Dt().Text(label),
 		app.Dd().Class("review-value").Body(append([]app.UI{val}, msgs...)...),
 		app.Dd().Class("review-change").Body(
-			app.A().Href(sectionPath(sectionOf(path))+"#"+FieldID(path)).Text(tr(l, "review.change")).
-				Body(app.Span().Class("visually-hidden").Text(" "+label)),
+			changeLink(sectionPath(sectionOf(path))+"#"+FieldID(path), label, l),
 		),
+	)
+}
+
+// changeLink is "Modifica", followed for screen readers by what it changes.
+func changeLink(href, what string, l schema.Lang) app.UI {
+	return app.A().Href(href).Body(
+		app.Text(tr(l, "review.change")),
+		app.Span().Class("visually-hidden").Text(" "+what),
 	)
 }
 

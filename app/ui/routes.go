@@ -24,7 +24,7 @@ func sectionPath(id string) string { return sectionPrefix + id }
 // Pages lists every route path, for the server's cacheable resources and the static build:
 // home, review, and one step per section of every shipped call.
 func Pages() []string {
-	seen := map[string]bool{PathHome: true, PathReview: true}
+	seen := map[string]bool{PathHome: true, PathReview: true, PathSign: true}
 	for _, id := range schema.ShippedIDs() {
 		c, err := schema.Shipped(id)
 		if err != nil {
@@ -48,6 +48,7 @@ func Pages() []string {
 func Routes() {
 	app.Route(PathHome, newShell)
 	app.Route(PathReview, newShell)
+	app.Route(PathSign, newShell)
 	app.RouteWithRegexp("^"+sectionPrefix+"[A-Za-z0-9_-]+$", newShell)
 }
 
@@ -65,6 +66,8 @@ func parseRoute(path string) route {
 		return route{page: "home"}
 	case path == PathReview:
 		return route{page: "review"}
+	case path == PathSign:
+		return route{page: "sign"}
 	case strings.HasPrefix(path, sectionPrefix) && len(path) > len(sectionPrefix):
 		return route{page: "section", section: path[len(sectionPrefix):]}
 	}

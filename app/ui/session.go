@@ -315,6 +315,7 @@ func (s *session) check(path string) {
 	if u.issue != nil {
 		u.showing = true
 	}
+	paintMessage(path, u.issue, s.lang)
 	if s.summaryFor != "" && sectionOf(path) == s.summaryFor {
 		s.summaryVer++
 	}

@@ -147,6 +147,11 @@ func (sh *shell) page(l schema.Lang) app.UI {
 			return &homePage{Lang: l, Ver: sess.ver}
 		}
 		return &reviewPage{Lang: l, Ver: sess.ver, CondVer: sess.condVer}
+	case "sign":
+		if sess.d == nil {
+			return &homePage{Lang: l, Ver: sess.ver}
+		}
+		return &signPage{Lang: l, Ver: sess.ver}
 	case "section":
 		if sess.d == nil {
 			return &homePage{Lang: l, Ver: sess.ver}

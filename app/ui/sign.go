@@ -1,0 +1,737 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"bando/app/draft"
+	"bando/app/job"
+	"bando/schema"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// "Firma e invio" (sign and send), after the review: finalise the draft, make the proposal PDF,
+// see who must sign and how, drop the signed file back and see each signature checked, then
+// the PEC message — recipient and exact subject to copy, the call's attachments, the size PEC
+// allows, the deadline, the .eml draft and the webmail guide. The PDF, the checks and the
+// message are made by the signing worker (worker_js.go, package job), so this page holds only
+// what it shows: the files the applicant picks stay JavaScript File objects, passed to the
+// worker by reference and never copied into this program.
+
+// PathSign is the signing page's path.
+const PathSign = "/firma"
+
+// jobResult is the worker's answer to one job: the result, the file made (a JavaScript
+// ArrayBuffer, undefined when none) and the time from request to answer.
+type jobResult struct {
+	job.Result
+	Data app.Value
+	Ms   float64
+}
+
+// jobFailure is the answer when the worker cannot run (it did not load, or crashed).
+func jobFailure(detail string) jobResult {
+	return jobResult{Result: job.Result{Error: &job.Message{Key: "worker.failed", Text: textOf("worker.failed", detail)}}}
+}
+
+// textOf is an interface text in both languages.
+func textOf(key string, args ...any) schema.Text {
+	return schema.Text{IT: tr(schema.IT, key, args...), EN: tr(schema.EN, key, args...)}
+}
+
+// signEntry is the review page's way on: a link to the signing page once the proposal has no
+// problem left. Showing it starts the signing worker, which then has loaded by the time the
+// applicant asks for the PDF; an applicant who only fills in the form never loads it.
+type signEntry struct {
+	app.Compo
+	Lang  schema.Lang
+	Ready bool // no problem left
+}
+
+func (s *signEntry) OnMount(ctx app.Context) { s.start() }
+
+func (s *signEntry) OnUpdate(ctx app.Context) { s.start() }
+
+func (s *signEntry) start() {
+	if s.Ready {
+		startWorker()
+	}
+}
+
+func (s *signEntry) Render() app.UI {
+	if !s.Ready {
+		return app.P().ID("sign-entry").Class("text-muted mb-0 align-self-center").Text(tr(s.Lang, "sign.entry.blocked"))
+	}
+	return app.A().ID("sign-entry").Class("btn btn-primary").Href(PathSign).Text(tr(s.Lang, "sign.entry"))
+}
+
+// signPage is the signing page. Its state is what it shows; it starts again when the
+// applicant comes back to it.
+type signPage struct {
+	app.Compo
+	Lang schema.Lang
+	Ver  int
+
+	pdf    pdfState
+	signed signedState
+	pec    pecState
+}
+
+type pdfState struct {
+	running bool
+	step    job.Progress
+	info    *job.PDF
+	url     string // object URL of the PDF, for the download link
+	ms      float64
+	err     *job.Message
+}
+
+type signedState struct {
+	file     app.Value // the signed file picked or dropped (a JavaScript File)
+	name     string
+	checking bool
+	verdict  *job.Verdict
+	err      *job.Message
+	dragging bool
+}
+
+type pecState struct {
+	files  []attached
+	pkg    *job.Package
+	err    *job.Message
+	asked  int // package requests sent; an answer to an older one is dropped
+	eml    bool
+	emlErr *job.Message
+	copied string // what was just copied, for the live region
+}
+
+// attached is a file the applicant added for one of the call's attachments.
+type attached struct {
+	name string
+	size int
+	For  string
+	file app.Value
+}
+
+func (p *signPage) OnMount(ctx app.Context) {
+	startWorker()
+	p.refreshPackage(ctx)
+}
+
+func (p *signPage) OnDismount() { revokeURL(p.pdf.url) }
+
+func (p *signPage) Render() app.UI {
+	l, c, a := p.Lang, sess.call, sess.answers()
+	if issues := c.Validate(a, l); len(issues) > 0 {
+		return app.Div().Class("sign").Body(
+			app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "sign.title")),
+			app.Div().ID("sign-blocked").Class("alert alert-danger").Attr("role", "alert").Body(
+				app.P().Text(tr(l, "sign.blocked", len(issues))),
+				app.A().Href(PathReview).Text(tr(l, "sign.back")),
+			),
+		)
+	}
+	return app.Div().Class("sign").Body(
+		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "sign.title")),
+		app.P().Class("lead").Text(tr(l, "sign.intro")),
+		p.pdfSection(l),
+		signersSection(c.RequiredSigners(a), l),
+		p.signedSection(l),
+		p.pecSection(c, a, l),
+		app.Div().Class("form-nav d-flex flex-wrap gap-3 mt-5 pt-4").Body(
+			app.A().Class("btn btn-outline-primary").Href(PathReview).Text(tr(l, "sign.back")),
+			exportButton(l),
+			app.A().Class("btn btn-link ms-auto").Href(PathHome).Text(tr(l, "nav.home")),
+		),
+	)
+}
+
+// section is one numbered part of the page.
+func section(id, title string, body ...app.UI) app.UI {
+	return app.Section().Class("sign-step mt-5").Aria("labelledby", id+"-title").Body(
+		append([]app.UI{app.H2().Class("h3").ID(id + "-title").Text(title)}, body...)...,
+	)
+}
+
+// messageList lists messages in lang.
+func messageList(id string, ms []job.Message, l schema.Lang) app.UI {
+	items := make([]app.UI, len(ms))
+	for i, m := range ms {
+		items[i] = app.Li().DataSet("key", m.Key).Text(m.Text.In(l))
+	}
+	return app.Ul().ID(id).Body(items...)
+}
+
+func errorAlert(id string, m *job.Message, l schema.Lang) app.UI {
+	return app.Div().ID(id).Class("alert alert-danger").Attr("role", "alert").DataSet("key", m.Key).Text(m.Text.In(l))
+}
+
+// 1. Finalise and make the PDF.
+
+func (p *signPage) pdfSection(l schema.Lang) app.UI {
+	fin := sess.d.FinalisedAt
+	var intro app.UI
+	label := tr(l, "sign.pdf.make")
+	if fin == nil {
+		intro = app.P().ID("finalise-help").Text(tr(l, "sign.finalise.help"))
+		label = tr(l, "sign.pdf.finalise")
+	} else {
+		at := schema.InRome(*fin)
+		intro = app.Div().Body(
+			app.P().ID("finalised").Body(app.Strong().Text(tr(l, "sign.finalised", longDate(at, l), at.Format("15:04")))),
+			app.Div().Class("alert alert-warning").Attr("role", "note").Text(tr(l, "sign.finalised.warn")),
+		)
+	}
+	var status []app.UI
+	switch {
+	case p.pdf.running:
+		total := max(p.pdf.step.Total, 1)
+		status = append(status,
+			app.P().ID("pdf-progress-text").Text(tr(l, "sign.pdf.progress", p.pdf.step.Done, total)),
+			progressBar("pdf-progress-text", p.pdf.step.Done, total))
+	case p.pdf.err != nil:
+		status = append(status, errorAlert("pdf-error", p.pdf.err, l))
+	case p.pdf.info != nil:
+		status = append(status, app.P().Class("text-success").Text(tr(l, "sign.pdf.ready")))
+	}
+	return section("sign-pdf", tr(l, "sign.pdf.title"),
+		intro,
+		app.Div().Class("d-flex flex-wrap gap-3 align-items-center").Body(
+			app.Button().Type("button").ID("pdf-make").Class("btn btn-primary").Disabled(p.pdf.running).
+				Text(label).OnClick(p.makePDF),
+			slot(p.pdf.info != nil && !p.pdf.running, func() app.UI {
+				return app.A().ID("pdf-download").Class("btn btn-success").Href(p.pdf.url).Attr("download", p.pdf.info.FileName).
+					DataSet("ms", strconv.FormatFloat(p.pdf.ms, 'f', 0, 64)).DataSet("size", strconv.Itoa(p.pdf.info.Size)).
+					Text(tr(l, "sign.pdf.download", p.pdf.info.FileName, (p.pdf.info.Size+1023)/1024))
+			}),
+		),
+		app.Div().ID("pdf-status").Class("mt-3").Aria("live", "polite").Body(status...),
+	)
+}
+
+func progressBar(labelledBy string, done, total int) app.UI {
+	return app.Div().Class("progress").Attr("role", "progressbar").Aria("labelledby", labelledBy).
+		Aria("valuemin", "0").Aria("valuemax", strconv.Itoa(total)).Aria("valuenow", strconv.Itoa(done)).Body(
+		app.Div().Class("progress-bar").Style("width", strconv.Itoa(done*100/total)+"%"),
+	)
+}
+
+// makePDF finalises the draft if it is not yet, then asks the worker for the PDF.
+func (p *signPage) makePDF(ctx app.Context, e app.Event) {
+	if p.pdf.running {
+		return
+	}
+	if sess.d.FinalisedAt == nil {
+		sess.finalise(time.Now())
+	}
+	raw, err := sess.encoded()
+	if err != nil {
+		p.pdf.err = &job.Message{Key: "draft.encode", Text: textOf("worker.failed", err.Error())}
+		return
+	}
+	revokeURL(p.pdf.url)
+	p.pdf = pdfState{running: true}
+	runJob(ctx, job.Request{Op: job.OpPDF, Lang: p.Lang, Draft: raw}, nil,
+		func(pr job.Progress) { p.pdf.step = pr },
+		func(r jobResult) {
+			p.pdf.running = false
+			if r.Error != nil || r.PDF == nil {
+				p.pdf.err = orFailure(r)
+				return
+			}
+			p.pdf.info, p.pdf.ms = r.PDF, r.Ms
+			p.pdf.url = objectURL(blobOf(r.Data, "application/pdf"))
+			p.refreshPackage(ctx) // the names in the guide follow the finalised draft
+		})
+}
+
+// orFailure is the error of a result that should have carried something and did not.
+func orFailure(r jobResult) *job.Message {
+	if r.Error != nil {
+		return r.Error
+	}
+	return jobFailure("").Error
+}
+
+// finalise marks the open draft as final at (to the second: the PDF's date) and saves it. The
+// app version that finalised it stays in the draft from now on, so the PDF made again later
+// (to check the signed file) is the same to the byte even after the app updates.
+func (s *session) finalise(at time.Time) {
+	s.mu.Lock()
+	t := at.Truncate(time.Second)
+	s.d.FinalisedAt = &t
+	if s.appVersion != "" {
+		s.d.AppVersion = s.appVersion
+	}
+	s.mu.Unlock()
+	s.changed()
+	s.saveNow()
+}
+
+// encoded is the open draft as the worker reads it.
+func (s *session) encoded() ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return draft.Encode(s.d)
+}
+
+// 2. Who signs, and how.
+
+func signersSection(signers []schema.Signer, l schema.Lang) app.UI {
+	items := make([]app.UI, len(signers))
+	for i, s := range signers {
+		items[i] = app.Li().DataSet("cf", s.CF).Text(signerLine(s))
+	}
+	return section("sign-who", tr(l, "sign.who.title"),
+		app.P().Text(tr(l, "sign.who.intro", len(signers))),
+		app.Ul().ID("sign-signers").Body(items...),
+		app.H3().Class("h5").Text(tr(l, "sign.how.title")),
+		app.Ul().Body(
+			app.Li().Text(tr(l, "sign.how.cades")),
+			app.Li().Text(tr(l, "sign.how.pades")),
+		),
+		app.P().Class("alert alert-info").Attr("role", "note").Text(tr(l, "sign.how.intact")),
+	)
+}
+
+func signerLine(s schema.Signer) string {
+	line := s.Name
+	if s.CF != "" {
+		line += " (" + s.CF + ")"
+	}
+	if s.Entity != "" {
+		line += " — " + s.Entity
+	}
+	return line
+}
+
+// 3. The signed file.
+
+func (p *signPage) signedSection(l schema.Lang) app.UI {
+	if sess.d.FinalisedAt == nil {
+		return section("sign-check", tr(l, "sign.check.title"), app.P().ID("signed-wait").Text(tr(l, "sign.check.first")))
+	}
+	zone := "import-zone p-4"
+	if p.signed.dragging {
+		zone += " import-zone-active"
+	}
+	var result []app.UI
+	switch {
+	case p.signed.checking:
+		result = append(result, app.P().Text(tr(l, "sign.check.running", p.signed.name)))
+	case p.signed.err != nil:
+		result = append(result, errorAlert("verify-error", p.signed.err, l))
+	case p.signed.verdict != nil:
+		result = append(result, verdictView(p.signed.name, p.signed.verdict, l))
+	}
+	return section("sign-check", tr(l, "sign.check.title"),
+		app.Div().Class(zone).ID("signed-zone").
+			OnDragOver(p.dragOver).OnDragLeave(p.dragLeave).OnDrop(p.drop).Body(
+			app.P().ID("signed-help").Text(tr(l, "sign.check.help")),
+			app.Label().Class("btn btn-outline-primary").For("signed-file").Text(tr(l, "sign.check.choose")),
+			app.Input().Type("file").ID("signed-file").Class("visually-hidden").
+				Accept(".p7m,.pdf,.p7s,application/pkcs7-mime,application/pdf").Aria("describedby", "signed-help").OnChange(p.picked),
+		),
+		app.Div().ID("verify-status").Class("mt-3").Aria("live", "polite").Body(result...),
+	)
+}
+
+func (p *signPage) dragOver(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if p.signed.dragging {
+		ctx.PreventUpdate()
+	}
+	p.signed.dragging = true
+}
+
+func (p *signPage) dragLeave(ctx app.Context, e app.Event) { p.signed.dragging = false }
+
+func (p *signPage) drop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	p.signed.dragging = false
+	if files := e.Get("dataTransfer").Get("files"); files.Length() > 0 {
+		p.check(ctx, files.Index(0))
+	}
+}
+
+func (p *signPage) picked(ctx app.Context, e app.Event) {
+	input := e.Get("target")
+	if files := input.Get("files"); files.Length() > 0 {
+		p.check(ctx, files.Index(0))
+	}
+	input.Set("value", "") // the same file chosen again, after signing it again, is checked again
+}
+
+// check asks the worker whether file is the proposal signed by everyone who must sign.
+func (p *signPage) check(ctx app.Context, file app.Value) {
+	raw, err := sess.encoded()
+	if err != nil {
+		return
+	}
+	name := file.Get("name").String()
+	p.signed = signedState{file: file, name: name, checking: true}
+	runJob(ctx, job.Request{Op: job.OpVerify, Lang: p.Lang, Draft: raw, Signed: &job.File{Name: name}}, []app.Value{file}, nil,
+		func(r jobResult) {
+			p.signed.checking = false
+			if r.Error != nil || r.Verdict == nil {
+				p.signed.err = orFailure(r)
+				return
+			}
+			p.signed.verdict = r.Verdict
+			p.refreshPackage(ctx)
+		})
+}
+
+func verdictView(name string, v *job.Verdict, l schema.Lang) app.UI {
+	var head app.UI
+	if v.OK {
+		head = app.Div().ID("verify-ok").Class("alert alert-success").Attr("role", "status").Text(tr(l, "sign.verdict.ok", name))
+	} else {
+		var reasons []job.Message
+		for _, m := range v.Problems {
+			if m.Key != "sig.missing" { // listed below, by person
+				reasons = append(reasons, m)
+			}
+		}
+		head = app.Div().ID("verify-bad").Class("alert alert-danger").Attr("role", "alert").Body(
+			app.P().Class("mb-1").Text(tr(l, "sign.verdict.bad", name)),
+			slot(len(reasons) > 0, func() app.UI { return messageList("verify-problems", reasons, l) }),
+		)
+	}
+	rows := make([]app.UI, len(v.Signers))
+	for i, s := range v.Signers {
+		state := app.Span().Class("badge bg-success signer-valid").Text(tr(l, "sign.signer.valid"))
+		if !s.Valid {
+			state = app.Span().Class("badge bg-danger signer-invalid").Text(tr(l, "sign.signer.invalid"))
+		}
+		var notes []app.UI
+		if s.Problem != nil {
+			notes = append(notes, app.Div().Class("small").Text(s.Problem.Text.In(l)))
+		}
+		if !s.Required {
+			notes = append(notes, app.Div().Class("small text-muted").Text(tr(l, "sign.signer.extra")))
+		}
+		for _, w := range s.Warnings {
+			notes = append(notes, app.Div().Class("small text-warning-emphasis").Text(w.Text.In(l)))
+		}
+		rows[i] = app.Tr().DataSet("cf", s.CF).Body(
+			app.Td().Text(s.Name),
+			app.Td().Text(orDash(s.CF)),
+			app.Td().Body(append([]app.UI{state}, notes...)...),
+		)
+	}
+	missing := make([]app.UI, len(v.Missing))
+	for i, s := range v.Missing {
+		missing[i] = app.Li().DataSet("cf", s.CF).Text(signerLine(s))
+	}
+	notes := make([]app.UI, len(v.Notes))
+	for i, n := range v.Notes {
+		notes[i] = app.P().Class("small text-muted verify-note").Text(n.In(l))
+	}
+	return app.Div().ID("verify-result").DataSet("ok", strconv.FormatBool(v.OK)).Body(
+		head,
+		app.Table().Class("table signers-table").Body(
+			app.Caption().Text(tr(l, "sign.signers.caption")),
+			app.THead().Body(app.Tr().Body(
+				app.Th().Scope("col").Text(tr(l, "sign.signer.name")),
+				app.Th().Scope("col").Text(tr(l, "sign.signer.cf")),
+				app.Th().Scope("col").Text(tr(l, "sign.signer.state")),
+			)),
+			app.TBody().Body(rows...),
+		),
+		slot(len(missing) > 0, func() app.UI {
+			return app.Div().ID("verify-missing").Class("alert alert-warning").Body(
+				app.P().Class("mb-1").Text(tr(l, "sign.missing")),
+				app.Ul().Body(missing...),
+			)
+		}),
+		app.Div().Body(notes...),
+	)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// 4. The PEC message.
+
+func (p *signPage) pecSection(c *schema.Call, a schema.Answers, l schema.Lang) app.UI {
+	pkg := p.pec.pkg
+	var deadline app.UI = placeholder()
+	if pkg != nil {
+		switch {
+		case pkg.Passed:
+			deadline = app.Div().ID("pec-deadline").Class("alert alert-warning").Attr("role", "alert").DataSet("passed", "true").Body(
+				app.Strong().Text(pkg.Deadline.In(l)), app.Text(" "), app.Span().Text(tr(l, "sign.deadline.passed")))
+		case pkg.Urgent:
+			deadline = app.Div().ID("pec-deadline").Class("alert alert-warning").Attr("role", "alert").Text(pkg.Deadline.In(l))
+		default:
+			deadline = app.P().ID("pec-deadline").Text(pkg.Deadline.In(l))
+		}
+	}
+	canSend := p.signed.verdict != nil && p.signed.verdict.OK && pkg != nil && pkg.SizeLevel != "refuse" && !p.pec.eml
+	why := ""
+	switch {
+	case p.signed.verdict == nil || !p.signed.verdict.OK:
+		why = tr(l, "sign.eml.needsigned")
+	case pkg != nil && pkg.SizeLevel == "refuse":
+		why = tr(l, "sign.eml.toolarge")
+	}
+	return section("sign-pec", tr(l, "sign.pec.title"),
+		deadline,
+		app.Dl().Class("pec-fields").Body(
+			copyRow("to", tr(l, "sign.pec.to"), c.Submission.To, l, p.copy),
+			copyRow("subject", tr(l, "sign.pec.subject"), c.Submission.Subject, l, p.copy),
+		),
+		app.P().ID("copy-status").Class("small").Aria("live", "polite").Text(p.copiedText(l)),
+		p.checklist(c, a, l),
+		p.sizeView(l),
+		slot(p.pec.err != nil, func() app.UI { return errorAlert("pec-error", p.pec.err, l) }),
+		app.Div().Class("d-flex flex-wrap gap-3 align-items-center mt-4").Body(
+			app.Button().Type("button").ID("eml-download").Class("btn btn-primary").Disabled(!canSend).
+				Aria("describedby", "eml-why").Text(tr(l, "sign.eml.download")).OnClick(p.makeEML),
+			app.Span().ID("eml-why").Class("small text-muted").Text(why),
+		),
+		app.Div().ID("eml-status").Aria("live", "polite").Body(
+			slot(p.pec.eml, func() app.UI { return app.P().Text(tr(l, "sign.eml.running")) }),
+			slot(p.pec.emlErr != nil, func() app.UI { return errorAlert("eml-error", p.pec.emlErr, l) }),
+		),
+		slot(pkg != nil, func() app.UI {
+			return app.Details().ID("pec-guide").Class("mt-4").Body(
+				app.Summary().Text(tr(l, "sign.guide")),
+				app.Pre().Class("pec-guide-text").Text(pkg.Guide.In(l)),
+			)
+		}),
+	)
+}
+
+// copyRow is a value to copy exactly (the recipient, the subject) with its copy button.
+func copyRow(id, label, value string, l schema.Lang, onCopy app.EventHandler) app.UI {
+	return app.Div().Class("pec-field mb-3").Body(
+		app.Dt().ID("pec-"+id+"-label").Text(label),
+		app.Dd().Class("d-flex flex-wrap gap-2 align-items-start").Body(
+			app.Code().ID("pec-"+id).Class("pec-value flex-grow-1").Text(value),
+			app.Button().Type("button").ID("copy-"+id).Class("btn btn-sm btn-outline-primary").DataSet("what", id).
+				Aria("describedby", "pec-"+id+"-label").Text(tr(l, "sign.copy")).OnClick(onCopy),
+		),
+	)
+}
+
+func (p *signPage) copy(ctx app.Context, e app.Event) {
+	what := e.Get("currentTarget").Get("dataset").Get("what").String()
+	text := sess.call.Submission.To
+	if what == "subject" {
+		text = sess.call.Submission.Subject
+	}
+	p.pec.copied = ""
+	copyText(ctx, text, func(ok bool) {
+		if ok {
+			p.pec.copied = what
+		} else {
+			p.pec.copied = "failed"
+		}
+	})
+}
+
+func (p *signPage) copiedText(l schema.Lang) string {
+	switch p.pec.copied {
+	case "":
+		return ""
+	case "failed":
+		return tr(l, "sign.copy.failed")
+	}
+	return tr(l, "sign.copied."+p.pec.copied)
+}
+
+// checklist is the call's attachments for these answers, each with the files added for it.
+func (p *signPage) checklist(c *schema.Call, a schema.Answers, l schema.Lang) app.UI {
+	done := map[string]bool{}
+	if p.pec.pkg != nil {
+		for _, it := range p.pec.pkg.Checklist {
+			done[it.ID] = it.Done
+		}
+	}
+	var items []app.UI
+	for _, at := range c.RequiredAttachments(a) {
+		id := "att-" + at.ID
+		var files []app.UI
+		for i, f := range p.pec.files {
+			if f.For != at.ID {
+				continue
+			}
+			files = append(files, app.Li().Class("d-flex gap-2 align-items-center").Body(
+				app.Span().Class("attached-name").Text(fmt.Sprintf("%s (%d KB)", f.name, (f.size+1023)/1024)),
+				app.Button().Type("button").Class("btn btn-sm btn-link").DataSet("index", strconv.Itoa(i)).
+					Aria("label", tr(l, "sign.att.remove")+": "+f.name).Text(tr(l, "sign.att.remove")).OnClick(p.removeFile),
+			))
+		}
+		need := tr(l, "field.optional")
+		if at.Required {
+			need = "(" + tr(l, "review.required") + ")"
+		}
+		mark := ""
+		if done[at.ID] {
+			mark = "✓ "
+		}
+		items = append(items, app.Li().Class("list-group-item attachment").DataSet("id", at.ID).DataSet("done", strconv.FormatBool(done[at.ID])).Body(
+			app.P().Class("mb-1").Body(app.Strong().Text(mark+at.Label.In(l)), app.Text(" "+need)),
+			slot(!at.Help.IsZero(), func() app.UI { return app.P().Class("small text-muted mb-1").ID(id + "-help").Text(at.Help.In(l)) }),
+			app.Ul().Class("list-unstyled mb-1").Body(files...),
+			app.Label().Class("btn btn-sm btn-outline-primary").For(id).Body(
+				app.Text(tr(l, "sign.att.add")), app.Span().Class("visually-hidden").Text(": "+at.Label.In(l))),
+			app.Input().Type("file").ID(id).Class("visually-hidden").Multiple(true).DataSet("for", at.ID).OnChange(p.addFiles),
+		))
+	}
+	if len(items) == 0 {
+		return placeholder()
+	}
+	var incomplete app.UI = placeholder()
+	if p.pec.pkg != nil && !p.pec.pkg.Complete {
+		incomplete = app.P().ID("att-incomplete").Class("text-warning-emphasis").Text(tr(l, "sign.att.incomplete"))
+	}
+	return app.Div().Class("mt-4").Body(
+		app.H3().Class("h5").Text(tr(l, "sign.att.title")),
+		app.Ul().Class("list-group").ID("pec-attachments").Body(items...),
+		incomplete,
+	)
+}
+
+func (p *signPage) addFiles(ctx app.Context, e app.Event) {
+	input := e.Get("target")
+	at := input.Get("dataset").Get("for").String()
+	files := input.Get("files")
+	for i := range files.Length() {
+		f := files.Index(i)
+		p.pec.files = append(p.pec.files, attached{name: f.Get("name").String(), size: f.Get("size").Int(), For: at, file: f})
+	}
+	input.Set("value", "")
+	p.refreshPackage(ctx)
+}
+
+func (p *signPage) removeFile(ctx app.Context, e app.Event) {
+	i, err := strconv.Atoi(e.Get("currentTarget").Get("dataset").Get("index").String())
+	if err != nil || i < 0 || i >= len(p.pec.files) {
+		return
+	}
+	p.pec.files = append(p.pec.files[:i], p.pec.files[i+1:]...)
+	p.refreshPackage(ctx)
+}
+
+func (p *signPage) sizeView(l schema.Lang) app.UI {
+	pkg := p.pec.pkg
+	if pkg == nil || pkg.Size == 0 {
+		return placeholder()
+	}
+	cls := map[string]string{"ok": "alert alert-success", "warn": "alert alert-warning", "refuse": "alert alert-danger"}[pkg.SizeLevel]
+	return app.Div().ID("pec-size").Class(cls+" mt-3").Attr("role", "status").DataSet("level", pkg.SizeLevel).
+		DataSet("bytes", strconv.FormatInt(pkg.Size, 10)).Text(pkg.SizeMessage.In(l))
+}
+
+// packageRequest is the PEC package as it stands: the signed file once it is checked, and
+// the attachments added.
+func (p *signPage) packageRequest(op job.Op) (job.Request, []app.Value, error) {
+	raw, err := sess.encoded()
+	if err != nil {
+		return job.Request{}, nil, err
+	}
+	req := job.Request{Op: op, Lang: p.Lang, Draft: raw}
+	var blobs []app.Value
+	if p.signed.verdict != nil && p.signed.file != nil {
+		req.Signed = &job.File{Name: p.signed.name, Blob: 0}
+		blobs = append(blobs, p.signed.file)
+	}
+	for _, f := range p.pec.files {
+		req.Attachments = append(req.Attachments, job.File{Name: f.name, For: f.For, Blob: len(blobs)})
+		blobs = append(blobs, f.file)
+	}
+	return req, blobs, nil
+}
+
+// refreshPackage asks the worker for the checklist, size, deadline and guide again.
+func (p *signPage) refreshPackage(ctx app.Context) {
+	req, blobs, err := p.packageRequest(job.OpPackage)
+	if err != nil {
+		return
+	}
+	p.pec.asked++
+	asked := p.pec.asked
+	runJob(ctx, req, blobs, nil, func(r jobResult) {
+		if asked != p.pec.asked {
+			return // an answer to an older question
+		}
+		p.pec.err = r.Error
+		if r.Package != nil {
+			p.pec.pkg = r.Package
+		}
+	})
+}
+
+// makeEML asks the worker for the .eml draft and downloads it.
+func (p *signPage) makeEML(ctx app.Context, e app.Event) {
+	req, blobs, err := p.packageRequest(job.OpEML)
+	if err != nil || p.pec.eml {
+		return
+	}
+	p.pec.eml, p.pec.emlErr = true, nil
+	runJob(ctx, req, blobs, nil, func(r jobResult) {
+		p.pec.eml = false
+		if r.Package != nil {
+			p.pec.pkg = r.Package
+		}
+		if r.Error != nil || r.Package == nil {
+			p.pec.emlErr = orFailure(r)
+			return
+		}
+		if err := downloadBlob(r.Package.EMLName, blobOf(r.Data, "message/rfc822")); err != nil {
+			p.pec.emlErr = &job.Message{Key: "eml.download", Text: textOf("worker.failed", err.Error())}
+		}
+	})
+}
+
+// now is the page's clock in milliseconds, for the figures of make bench.
+func now() float64 {
+	var t float64
+	_ = jsTry(func() { t = app.Window().Get("performance").Call("now").Float() })
+	return t
+}
+
+// blobOf wraps a file the worker made (an ArrayBuffer) as a Blob for a link or a download.
+func blobOf(data app.Value, mime string) app.Value {
+	var b app.Value
+	_ = jsTry(func() { b = app.Window().Get("Blob").New([]any{data}, map[string]any{"type": mime}) })
+	return b
+}
+
+// objectURL and revokeURL give a Blob an address for a link, and take it back.
+func objectURL(blob app.Value) string {
+	var u string
+	_ = jsTry(func() { u = app.Window().Get("URL").Call("createObjectURL", blob).String() })
+	return u
+}
+
+func revokeURL(u string) {
+	if u != "" {
+		_ = jsTry(func() { app.Window().Get("URL").Call("revokeObjectURL", u) })
+	}
+}
+
+// copyText puts text on the clipboard; done, on ctx's goroutine, says whether it worked.
+func copyText(ctx app.Context, text string, done func(ok bool)) {
+	var p app.Value
+	if err := jsTry(func() { p = app.Window().Get("navigator").Get("clipboard").Call("writeText", text) }); err != nil {
+		done(false)
+		return
+	}
+	ctx.Async(func() {
+		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		_, err := awaitPromise(c, p)
+		cancel()
+		ctx.Dispatch(func(app.Context) { done(err == nil) })
+	})
+}

@@ -1,0 +1,222 @@
+// Command worker is Bando's second browser program (GOOS=js GOARCH=wasm, built as
+// web/worker.wasm): the proposal PDF (app/pdf), the signed-file check and the PEC package
+// (app/pec), run in a dedicated Web Worker. Keeping them out of app.wasm keeps the PDF engine,
+// its fonts and crypto/x509 (about 470 KB brotli) out of the download every applicant waits
+// for; this program is fetched by the service worker, started by the page only when the
+// applicant reaches the review (app/ui/worker_js.go), and never blocks typing: it runs on
+// its own thread.
+//
+// web/worker.js loads it (no inline script, so it runs under the app's CSP). The messages are
+// package job's; this file is the jobs themselves, free of syscall/js so they are tested
+// natively (jobs_test.go), and main_js.go is the glue to the worker's message port.
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"bando/app/draft"
+	"bando/app/job"
+	"bando/app/pdf"
+	"bando/app/pec"
+	"bando/schema"
+)
+
+// worker runs the jobs one at a time and keeps the last proposals it made: checking a signed
+// file regenerates the proposal, and with 40 members that takes seconds.
+type worker struct {
+	now   func() time.Time
+	cache map[string][]byte // proposal PDFs by draft digest and language
+	key   string            // the draft the cache holds
+}
+
+func newWorker() *worker { return &worker{now: time.Now, cache: map[string][]byte{}} }
+
+// blobs reads the i-th file sent with a request.
+type blobs func(i int) ([]byte, error)
+
+// run does one job. data is the file made, if any (the PDF, the .eml).
+func (w *worker) run(req job.Request, files blobs, progress func(done, total int)) (res job.Result, data []byte) {
+	fail := func(err error) (job.Result, []byte) { return job.Result{Error: message(err)}, nil }
+	d, err := draft.Decode(req.Draft)
+	if err != nil {
+		return fail(err)
+	}
+	c, err := schema.Shipped(d.Call)
+	if err != nil {
+		return fail(err)
+	}
+	if err := draft.CheckCall(d, c); err != nil {
+		return fail(err)
+	}
+	l := schema.ParseLang(string(req.Lang))
+	w.forDraft(req.Draft)
+	switch req.Op {
+	case job.OpPDF:
+		p, err := w.proposal(c, d, l, progress)
+		if err != nil {
+			return fail(err)
+		}
+		sum := sha256.Sum256(p)
+		return job.Result{PDF: &job.PDF{FileName: pdf.FileName(c, d), Size: len(p), SHA256: hex.EncodeToString(sum[:])}}, p
+	case job.OpVerify:
+		if req.Signed == nil {
+			return fail(errNoSigned)
+		}
+		data, err := files(req.Signed.Blob)
+		if err != nil {
+			return fail(err)
+		}
+		signed, err := pec.Open(data)
+		if err != nil {
+			return fail(err)
+		}
+		render := func(pl schema.Lang) ([]byte, error) { return w.proposal(c, d, pl, progress) }
+		r, lang, err := signed.CheckRendered(render, []schema.Lang{l, other(l)}, c.RequiredSigners(d.Answers), w.now())
+		if err != nil {
+			return fail(err)
+		}
+		return job.Result{Verdict: verdict(r, lang)}, nil
+	case job.OpPackage, job.OpEML:
+		return w.pack(req, c, d, files)
+	}
+	return fail(errorf("job.op", "Richiesta sconosciuta al generatore di documenti: %q.", "Unknown request to the document generator: %q.", req.Op))
+}
+
+// forDraft empties the cache when the draft changed.
+func (w *worker) forDraft(raw []byte) {
+	sum := sha256.Sum256(raw)
+	if key := hex.EncodeToString(sum[:]); key != w.key {
+		w.key = key
+		clear(w.cache)
+	}
+}
+
+// proposal is the PDF of d in lang, made once per draft and language.
+func (w *worker) proposal(c *schema.Call, d *draft.Draft, l schema.Lang, progress func(done, total int)) ([]byte, error) {
+	if p, ok := w.cache[string(l)]; ok {
+		if progress != nil {
+			progress(1, 1)
+		}
+		return p, nil
+	}
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, c, d, pdf.Options{Lang: l, Progress: progress}); err != nil {
+		return nil, err
+	}
+	w.cache[string(l)] = buf.Bytes()
+	return buf.Bytes(), nil
+}
+
+// pack prepares the PEC message: the checklist of attachments, its size, the deadline, the
+// guide and, for OpEML, the .eml draft itself. Without a signed file yet, the message holds
+// the name the signed proposal will have and its size is not known (0).
+func (w *worker) pack(req job.Request, c *schema.Call, d *draft.Draft, files blobs) (job.Result, []byte) {
+	fail := func(err error) (job.Result, []byte) { return job.Result{Error: message(err)}, nil }
+	base := strings.TrimSuffix(pdf.FileName(c, d), ".pdf")
+	signed := pec.File{Name: base + ".pdf.p7m"}
+	if req.Signed != nil {
+		data, err := files(req.Signed.Blob)
+		if err != nil {
+			return fail(err)
+		}
+		signed = pec.File{Name: req.Signed.Name, Data: data}
+	} else if req.Op == job.OpEML {
+		return fail(errNoSigned)
+	}
+	var attachments []pec.File
+	for _, f := range req.Attachments {
+		data, err := files(f.Blob)
+		if err != nil {
+			return fail(err)
+		}
+		attachments = append(attachments, pec.File{Name: f.Name, Data: data, For: f.For})
+	}
+	items, complete := pec.Checklist(c, d.Answers, attachments)
+	m := pec.NewMessage(c, signed, attachments, pdf.ReadFacts(c, c.Visible(d.Answers)).Applicant, schema.ParseLang(string(req.Lang)))
+	m.From = req.From
+	now := w.now()
+	dl, err := pec.CheckDeadline(c.Submission, now)
+	if err != nil {
+		return fail(err)
+	}
+	p := &job.Package{
+		To: m.To, Subject: m.Subject, Complete: complete, Checklist: []job.Item{},
+		Deadline: dl.Message, Passed: dl.Passed, Urgent: dl.Urgent,
+		Guide:   schema.Text{IT: pec.Guide(m, dl, schema.IT), EN: pec.Guide(m, dl, schema.EN)},
+		EMLName: base + ".eml",
+	}
+	for _, it := range items {
+		p.Checklist = append(p.Checklist, job.Item{ID: it.Attachment.ID, Files: it.Files, Required: it.Attachment.Required, Done: it.Done})
+	}
+	if req.Signed != nil {
+		size := pec.CheckSize(m.Size(now))
+		p.Size, p.SizeLevel, p.SizeMessage = size.Bytes, string(size.Level), size.Message
+		if req.Op == job.OpEML && size.Level == pec.SizeRefuse {
+			return job.Result{Package: p, Error: &job.Message{Key: "pec.too_large", Text: size.Message}}, nil
+		}
+	}
+	if req.Op == job.OpEML {
+		return job.Result{Package: p}, m.EML(now)
+	}
+	return job.Result{Package: p}, nil
+}
+
+// verdict is the report as the page shows it.
+func verdict(r *pec.Report, lang schema.Lang) *job.Verdict {
+	v := &job.Verdict{OK: r.OK(), Format: string(r.Format), Same: r.Same, Lang: lang,
+		Signers: []job.Signer{}, Missing: r.Missing, Problems: messages(r.Problems), Notes: r.Notes}
+	for _, s := range r.Signers {
+		js := job.Signer{Name: s.Name, CF: s.CF, Organization: s.Organization, Issuer: s.Issuer,
+			SigningTime: s.SigningTime, Valid: s.Valid, Required: s.Required, Warnings: messages(s.Warnings)}
+		if s.Problem != nil {
+			js.Problem = message(s.Problem)
+		}
+		v.Signers = append(v.Signers, js)
+	}
+	return v
+}
+
+func messages(errs []*pec.Error) []job.Message {
+	out := make([]job.Message, len(errs))
+	for i, e := range errs {
+		out[i] = *message(e)
+	}
+	return out
+}
+
+// message turns an error of the packages used here into a message in both languages.
+func message(err error) *job.Message {
+	var (
+		de *draft.Error
+		pe *pdf.Error
+		ce *pec.Error
+	)
+	switch {
+	case errors.As(err, &ce):
+		return &job.Message{Key: ce.Key, Text: ce.Msg}
+	case errors.As(err, &pe):
+		return &job.Message{Key: pe.Key, Text: pe.Msg}
+	case errors.As(err, &de):
+		return &job.Message{Key: de.Key, Text: de.Msg}
+	}
+	return &job.Message{Key: "job.failed", Text: schema.Text{IT: "Errore imprevisto: " + err.Error(), EN: "Unexpected error: " + err.Error()}}
+}
+
+var errNoSigned = errorf("job.no_signed", "Manca il file firmato.", "The signed file is missing.")
+
+func errorf(key, it, en string, args ...any) *pec.Error {
+	return &pec.Error{Key: key, Msg: schema.Text{IT: fmt.Sprintf(it, args...), EN: fmt.Sprintf(en, args...)}}
+}
+
+func other(l schema.Lang) schema.Lang {
+	if l == schema.EN {
+		return schema.IT
+	}
+	return schema.EN
+}

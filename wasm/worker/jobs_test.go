@@ -1,0 +1,252 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"mime"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"bando/app/draft"
+	"bando/app/job"
+	"bando/app/pdf"
+	"bando/app/pec/pectest"
+	"bando/schema"
+)
+
+// The jobs as the page asks for them, run natively: the same code the worker runs in the
+// browser, compared with app/pdf and app/pec called directly (as the CLI does).
+
+var finalised = time.Date(2024, 3, 1, 16, 45, 0, 0, time.UTC)
+
+// example is the complete FAMI example, finalised, as the page sends it.
+func example(t *testing.T) (*schema.Call, *draft.Draft, json.RawMessage) {
+	t.Helper()
+	data, err := os.ReadFile("../../schema/calls/examples/toscana-fami-2024.complete.bando.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := draft.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.FinalisedAt = &finalised
+	raw, err := draft.Encode(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := schema.Shipped(d.Call)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, d, raw
+}
+
+func files(bs ...[]byte) blobs {
+	return func(i int) ([]byte, error) {
+		if i < 0 || i >= len(bs) {
+			return nil, errors.New("no such blob")
+		}
+		return bs[i], nil
+	}
+}
+
+func testWorker() *worker {
+	w := newWorker()
+	w.now = func() time.Time { return time.Date(2025, 11, 20, 10, 0, 0, 0, time.UTC) }
+	return w
+}
+
+func TestPDFJobIsTheCLIsPDF(t *testing.T) {
+	c, d, raw := example(t)
+	for _, l := range []schema.Lang{schema.IT, schema.EN} {
+		var want bytes.Buffer
+		if err := pdf.Write(&want, c, d, pdf.Options{Lang: l}); err != nil {
+			t.Fatal(err)
+		}
+		var steps []job.Progress
+		res, data := testWorker().run(job.Request{Op: job.OpPDF, Lang: l, Draft: raw}, files(), func(done, total int) {
+			steps = append(steps, job.Progress{Done: done, Total: total})
+		})
+		if res.Error != nil || res.PDF == nil {
+			t.Fatalf("%s: %+v", l, res.Error)
+		}
+		if !bytes.Equal(data, want.Bytes()) {
+			t.Errorf("%s: the worker's PDF (%d bytes) differs from pdf.Write's (%d bytes)", l, len(data), want.Len())
+		}
+		if res.PDF.FileName != pdf.FileName(c, d) || res.PDF.Size != len(data) || len(res.PDF.SHA256) != 64 {
+			t.Errorf("%s: %+v", l, res.PDF)
+		}
+		if len(steps) < 3 || steps[len(steps)-1].Done != steps[len(steps)-1].Total {
+			t.Errorf("%s: progress %v does not end at the total", l, steps)
+		}
+	}
+}
+
+func TestVerifyJob(t *testing.T) {
+	c, d, raw := example(t)
+	required := c.RequiredSigners(d.Answers)
+	if len(required) < 2 {
+		t.Fatalf("the example needs several signers, has %d", len(required))
+	}
+	var signers []*pectest.Signer
+	for _, s := range required {
+		signers = append(signers, pectest.NewSigner(t, s.Name, s.CF, pectest.CertOptions{}))
+	}
+	proposal := func(l schema.Lang) []byte {
+		var b bytes.Buffer
+		if err := pdf.Write(&b, c, d, pdf.Options{Lang: l}); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	w := testWorker()
+	tests := []struct {
+		name    string
+		file    []byte
+		lang    schema.Lang // asked in; the file may be the other language's
+		ok      bool
+		missing int
+		key     string // a problem expected
+	}{
+		{"all signers", pectest.SignCMS(t, proposal(schema.IT), signers, pectest.CMSOptions{}), schema.IT, true, 0, ""},
+		{"English proposal, asked in Italian", pectest.SignCMS(t, proposal(schema.EN), signers, pectest.CMSOptions{}), schema.IT, true, 0, ""},
+		{"one signer missing", pectest.SignCMS(t, proposal(schema.IT), signers[1:], pectest.CMSOptions{}), schema.IT, false, 1, "sig.missing"},
+		{"another document", pectest.SignCMS(t, []byte("%PDF-1.7 altro"), signers, pectest.CMSOptions{}), schema.EN, false, 0, "signed.other_document"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, data := w.run(job.Request{Op: job.OpVerify, Lang: tc.lang, Draft: raw, Signed: &job.File{Name: "domanda.pdf.p7m"}}, files(tc.file), nil)
+			if res.Error != nil || res.Verdict == nil || data != nil {
+				t.Fatalf("%+v", res.Error)
+			}
+			v := res.Verdict
+			if v.OK != tc.ok || len(v.Missing) != tc.missing || len(v.Notes) == 0 || v.Format != "cades" {
+				t.Errorf("ok %v missing %d notes %d format %s; problems %+v", v.OK, len(v.Missing), len(v.Notes), v.Format, v.Problems)
+			}
+			if tc.key != "" && !hasKey(v.Problems, tc.key) {
+				t.Errorf("no %s among %+v", tc.key, v.Problems)
+			}
+			for _, s := range v.Signers {
+				if !s.Valid || !s.Required || s.CF == "" {
+					t.Errorf("signer %+v", s)
+				}
+			}
+		})
+	}
+	res, _ := w.run(job.Request{Op: job.OpVerify, Draft: raw, Signed: &job.File{}}, files([]byte("not signed")), nil)
+	if res.Error == nil || res.Error.Key != "signed.unknown" || res.Error.Text.EN == "" {
+		t.Errorf("a file that is not signed: %+v", res.Error)
+	}
+}
+
+func hasKey(ms []job.Message, key string) bool {
+	for _, m := range ms {
+		if m.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func TestPackageAndEMLJobs(t *testing.T) {
+	c, d, raw := example(t)
+	w := testWorker()
+	ats := c.RequiredAttachments(d.Answers)
+	if len(ats) == 0 {
+		t.Fatal("the example asks for no attachment")
+	}
+
+	// Before the signed file: the deadline, the checklist and the guide, no size.
+	res, data := w.run(job.Request{Op: job.OpPackage, Draft: raw}, files(), nil)
+	p := res.Package
+	if res.Error != nil || p == nil || data != nil {
+		t.Fatalf("%+v", res.Error)
+	}
+	if !p.Passed || !strings.Contains(p.Deadline.IT, "è passata") || p.Size != 0 || p.To != c.Submission.To || p.Subject != c.Submission.Subject {
+		t.Errorf("package before signing: %+v", p)
+	}
+	if len(p.Checklist) != len(ats) || !strings.Contains(p.Guide.EN, c.Submission.To) || !strings.HasSuffix(p.EMLName, ".eml") {
+		t.Errorf("checklist %+v, guide %q, name %q", p.Checklist, p.Guide.EN, p.EMLName)
+	}
+	if res, _ := w.run(job.Request{Op: job.OpEML, Draft: raw}, files(), nil); res.Error == nil || res.Error.Key != "job.no_signed" {
+		t.Errorf("an .eml without the signed file: %+v", res.Error)
+	}
+
+	// With the signed file and one file per attachment: complete, sized, and the .eml.
+	signed := []byte("a signed proposal")
+	req := job.Request{Op: job.OpEML, Draft: raw, Signed: &job.File{Name: "domanda.pdf.p7m", Blob: 0}}
+	blobs := [][]byte{signed}
+	for _, at := range ats {
+		req.Attachments = append(req.Attachments, job.File{Name: at.ID + ".pdf", For: at.ID, Blob: len(blobs)})
+		blobs = append(blobs, []byte("%PDF-1.4 "+at.ID))
+	}
+	res, data = w.run(req, files(blobs...), nil)
+	p = res.Package
+	if res.Error != nil || p == nil || !p.Complete || p.SizeLevel != "ok" || p.Size != int64(len(data)) {
+		t.Fatalf("error %+v, package %+v, .eml of %d bytes", res.Error, p, len(data))
+	}
+	eml := string(data)
+	subject := ""
+	for _, line := range strings.Split(strings.SplitN(eml, "\r\n\r\n", 2)[0], "\r\n") {
+		switch {
+		case strings.HasPrefix(line, "Subject: "):
+			subject = strings.TrimPrefix(line, "Subject: ")
+		case strings.HasPrefix(line, " ") && subject != "":
+			subject += line
+		}
+	}
+	decoded, err := new(mime.WordDecoder).DecodeHeader(subject)
+	if err != nil || decoded != c.Submission.Subject || !strings.Contains(eml, "To: <"+c.Submission.To+">") || !strings.Contains(eml, "X-Unsent: 1") {
+		t.Errorf("subject %q (%v), want %q; or a header is missing", decoded, err, c.Submission.Subject)
+	}
+
+	// A file the page can no longer read is named as such.
+	req.Attachments[0].Blob = 99
+	if res, _ := w.run(req, files(blobs...), nil); res.Error == nil {
+		t.Error("a missing file gave no error")
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	_, _, raw := example(t)
+	w := testWorker()
+	tests := []struct {
+		name string
+		req  job.Request
+		key  string
+	}{
+		{"not a draft", job.Request{Op: job.OpPDF, Draft: json.RawMessage(`{"format":"x"}`)}, "draft.format"},
+		{"unknown op", job.Request{Op: "print", Draft: raw}, "job.op"},
+		{"verify without a file", job.Request{Op: job.OpVerify, Draft: raw}, "job.no_signed"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, _ := w.run(tc.req, files(), nil)
+			if res.Error == nil || res.Error.Key != tc.key || res.Error.Text.IT == "" || res.Error.Text.EN == "" {
+				t.Errorf("got %+v, want key %s", res.Error, tc.key)
+			}
+		})
+	}
+}
+
+// TestProposalCache: checking a signed file twice renders the proposal once per language;
+// another draft empties the cache.
+func TestProposalCache(t *testing.T) {
+	c, d, raw := example(t)
+	w := testWorker()
+	w.forDraft(raw)
+	a, _ := w.proposal(c, d, schema.IT, nil)
+	w.forDraft(raw)
+	b, _ := w.proposal(c, d, schema.IT, nil)
+	if &a[0] != &b[0] {
+		t.Error("the same draft rendered twice")
+	}
+	w.forDraft(append(raw[:len(raw):len(raw)], ' '))
+	if len(w.cache) != 0 {
+		t.Error("another draft kept the cache")
+	}
+}
