@@ -51,8 +51,10 @@ bench: build
 	$(BENCH_BROWSER)
 
 ## bench-browser: what applicants feel, in headless Chromium (protocol in server/browser_figures_test.go):
-## ready-to-type on a first visit and on offline reloads, keystroke → message latency with 40 members.
-BENCH_BROWSER = set -o pipefail; BANDO_BENCH_BROWSER=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run '^TestBrowserFigures$$' -v ./server | grep -E '^figure |^(ok|FAIL)'
+## ready-to-type on a first visit and on offline reloads, keystroke → message latency with 40 members;
+## and (server/browser_sign_test.go) the PDF in the browser with 5 and 40 members, its size, the
+## signing worker's load time, and the raw and brotli sizes of app.wasm and worker.wasm.
+BENCH_BROWSER = set -o pipefail; BANDO_BENCH_BROWSER=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run '^TestBrowser(Sign)?Figures$$' -v ./server | grep -E '^figure |^(ok|FAIL)'
 bench-browser: build
 	$(BENCH_BROWSER)
 

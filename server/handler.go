@@ -61,11 +61,13 @@ var (
 	}
 )
 
-// signingWorker is the second wasm program (wasm/worker: the PDF engine and the signed-file
-// checks, kept out of app.wasm) and its bootstrap. The page starts it only when the applicant
-// reaches the review; the service worker keeps both for offline use, in the same versioned
-// cache as app.wasm, so the page and the worker always come from the same build.
-var signingWorker = []string{"/web/worker.js", "/web/worker.wasm"}
+// signingWorker is the bootstrap of the second wasm program (wasm/worker: the PDF engine and
+// the signed-file checks, kept out of app.wasm), cached with the app for offline use. The
+// worker's wasm itself (2.6 MB in brotli) is not listed: the service worker would fetch it at
+// install, during the first visit and alongside app.wasm, doubling the first download. The
+// page puts it in the same versioned cache once the form takes input (app/ui/worker_js.go,
+// cacheWorkerWasm), and starts the worker only when the applicant reaches the review.
+var signingWorker = []string{"/web/worker.js"}
 
 // webDirResolver serves /web/* from dir (the built Wasm and the vendored assets).
 func webDirResolver(dir string) app.ResourceResolver {

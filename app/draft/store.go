@@ -62,13 +62,15 @@ func NewID(now time.Time) string {
 	return now.UTC().Format("20060102T150405.000Z") + "-" + hex.EncodeToString(b[:])
 }
 
-// SortRecent orders records most recently saved first, ties by id, so lists are stable.
+// SortRecent orders records most recently saved first. Browsers give the time to the
+// millisecond, so a draft saved as another is started can tie with it: ties go to the draft
+// started last (ids begin with their creation time), and the list is stable.
 func SortRecent(rs []Record) {
 	sort.Slice(rs, func(i, j int) bool {
 		if !rs[i].SavedAt.Equal(rs[j].SavedAt) {
 			return rs[i].SavedAt.After(rs[j].SavedAt)
 		}
-		return rs[i].ID < rs[j].ID
+		return rs[i].ID > rs[j].ID
 	})
 }
 

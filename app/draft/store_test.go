@@ -51,13 +51,15 @@ func TestMemoryStore(t *testing.T) {
 			_ = m.Put(ctx, rec("old", t0, "A"))
 			_ = m.Put(ctx, rec("new", t0.Add(time.Hour), "B"))
 			_ = m.PutSync(rec("mid", t0.Add(time.Minute), "C"))
-			rs, _ := m.List(ctx)
-			var ids []string
-			for _, r := range rs {
-				ids = append(ids, r.ID)
-			}
-			if got := strings.Join(ids, ","); got != "new,mid,old" {
+			if got := listed(t, m); got != "new,mid,old" {
 				t.Fatalf("order %s", got)
+			}
+		}},
+		{"a tie goes to the draft started last", func(t *testing.T, m *Memory) {
+			_ = m.Put(ctx, rec(NewID(t0), t0.Add(time.Hour), "first"))
+			_ = m.Put(ctx, rec(NewID(t0.Add(time.Minute)), t0.Add(time.Hour), "second"))
+			if rs, _ := m.List(ctx); rs[0].Name != "second" {
+				t.Fatalf("%s listed first", rs[0].Name)
 			}
 		}},
 		{"delete removes only that draft", func(t *testing.T, m *Memory) {
@@ -80,6 +82,19 @@ func TestMemoryStore(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.do(t, NewMemory()) })
 	}
+}
+
+func listed(t *testing.T, s Store) string {
+	t.Helper()
+	rs, err := s.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range rs {
+		ids = append(ids, r.ID)
+	}
+	return strings.Join(ids, ",")
 }
 
 func TestNewer(t *testing.T) {

@@ -46,7 +46,7 @@ func (s *session) snapshot() (rec draft.Record, n int64, ok bool) {
 		return draft.Record{}, 0, false
 	}
 	s.d.SavedAt = time.Now()
-	if s.appVersion != "" {
+	if s.appVersion != "" && s.d.FinalisedAt == nil { // a finalised draft keeps its version: see finalise
 		s.d.AppVersion = s.appVersion
 	}
 	rec, err := draft.NewRecord(s.id, s.d, draftName(s.call, s.d.Answers))

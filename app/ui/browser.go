@@ -64,6 +64,22 @@ func focusID(id string) bool {
 	return found
 }
 
+// setDocumentLang tells the browser and screen readers which language the page is in.
+func setDocumentLang(l schema.Lang) {
+	_ = jsTry(func() { app.Window().Get("document").Get("documentElement").Set("lang", string(l)) })
+}
+
+// titleFromHeading names the browser tab after the page's heading, as a page load would: a
+// screen reader announces it when a step opens, and a tab of every step is told apart.
+func titleFromHeading() {
+	_ = jsTry(func() {
+		doc := app.Window().Get("document")
+		if h := doc.Call("getElementById", "page-title"); h.Truthy() {
+			doc.Set("title", h.Get("textContent").String()+" — Bando")
+		}
+	})
+}
+
 // markReady tells tests and the benchmark that the form can take input: a data attribute and
 // the time since navigation started.
 func markReady() {
@@ -136,22 +152,11 @@ func readFile(ctx context.Context, file app.Value) ([]byte, error) {
 // download hands data to the browser as a file named name, through a Blob URL: nothing leaves
 // the machine, and it works offline.
 func download(name, mime string, data []byte) error {
-	var blob app.Value
-	if err := jsTry(func() {
+	return jsTry(func() {
 		w := app.Window()
 		arr := w.Get("Uint8Array").New(len(data))
 		app.CopyBytesToJS(arr, data)
-		blob = w.Get("Blob").New([]any{arr}, map[string]any{"type": mime})
-	}); err != nil {
-		return err
-	}
-	return downloadBlob(name, blob)
-}
-
-// downloadBlob hands a Blob (or File) to the browser as a file named name.
-func downloadBlob(name string, blob app.Value) error {
-	return jsTry(func() {
-		w := app.Window()
+		blob := w.Get("Blob").New([]any{arr}, map[string]any{"type": mime})
 		url := w.Get("URL").Call("createObjectURL", blob)
 		doc := w.Get("document")
 		a := doc.Call("createElement", "a")

@@ -124,7 +124,7 @@ func (s *session) export() error {
 	s.mu.Lock()
 	now := time.Now()
 	s.d.SavedAt = now
-	if s.appVersion != "" {
+	if s.appVersion != "" && s.d.FinalisedAt == nil { // a finalised draft keeps its version: see finalise
 		s.d.AppVersion = s.appVersion
 	}
 	data, err := draft.Encode(s.d)

@@ -76,9 +76,11 @@ func (s *session) start(ctx app.Context) {
 	s.started = true
 	s.shell = ctx
 	s.lang = schema.ParseLang(localGet(keyLang))
+	setDocumentLang(s.lang)
 	s.appVersion = app.Getenv("GOAPP_VERSION")
 	onHide(s.flushSync)
 	ignoreStrayDrops()
+	ctx.Async(func() { cacheWorkerWasm(s.appVersion) }) // once the form takes input (worker_js.go)
 	ctx.Async(func() {
 		st, err := openStore(context.Background())
 		rec, getErr := lastDraft(st, localGet(keyCurrent))

@@ -117,7 +117,8 @@ func (sh *shell) switchLang(ctx app.Context, e app.Event) {
 	} else {
 		sess.setLang(schema.EN)
 	}
-	app.Window().Get("document").Get("documentElement").Set("lang", string(sess.lang))
+	setDocumentLang(sess.lang)
+	sess.focusLater(ctx, "") // the tab's title follows the heading, now in the other language
 }
 
 func updateBanner(l schema.Lang) app.UI {
@@ -175,5 +176,6 @@ func (s *session) afterRender() {
 	if s.focusAfter != "" && focusID(s.focusAfter) {
 		s.focusAfter = ""
 	}
+	titleFromHeading()
 	markReady()
 }

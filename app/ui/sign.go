@@ -75,9 +75,10 @@ type signPage struct {
 	Lang schema.Lang
 	Ver  int
 
-	pdf    pdfState
-	signed signedState
-	pec    pecState
+	pdf     pdfState
+	signed  signedState
+	checked int // signed files checked so far (data-checked: tests wait for the next verdict)
+	pec     pecState
 }
 
 type pdfState struct {
@@ -103,9 +104,18 @@ type pecState struct {
 	pkg    *job.Package
 	err    *job.Message
 	asked  int // package requests sent; an answer to an older one is dropped
-	eml    bool
-	emlErr *job.Message
+	eml    emlState
 	copied string // what was just copied, for the live region
+}
+
+// emlState is the .eml draft: made by the worker, offered as a link (a download the
+// applicant clicks, which no browser blocks however long the worker took).
+type emlState struct {
+	busy bool
+	name string
+	size int
+	url  string
+	err  *job.Message
 }
 
 // attached is a file the applicant added for one of the call's attachments.
@@ -121,7 +131,10 @@ func (p *signPage) OnMount(ctx app.Context) {
 	p.refreshPackage(ctx)
 }
 
-func (p *signPage) OnDismount() { revokeURL(p.pdf.url) }
+func (p *signPage) OnDismount() {
+	revokeURL(p.pdf.url)
+	revokeURL(p.pec.eml.url)
+}
 
 func (p *signPage) Render() app.UI {
 	l, c, a := p.Lang, sess.call, sess.answers()
@@ -285,8 +298,12 @@ func signersSection(signers []schema.Signer, l schema.Lang) app.UI {
 	for i, s := range signers {
 		items[i] = app.Li().DataSet("cf", s.CF).Text(signerLine(s))
 	}
+	intro := tr(l, "sign.who.intro", len(signers))
+	if len(signers) == 1 {
+		intro = tr(l, "sign.who.one")
+	}
 	return section("sign-who", tr(l, "sign.who.title"),
-		app.P().Text(tr(l, "sign.who.intro", len(signers))),
+		app.P().Text(intro),
 		app.Ul().ID("sign-signers").Body(items...),
 		app.H3().Class("h5").Text(tr(l, "sign.how.title")),
 		app.Ul().Body(
@@ -335,7 +352,7 @@ func (p *signPage) signedSection(l schema.Lang) app.UI {
 			app.Input().Type("file").ID("signed-file").Class("visually-hidden").
 				Accept(".p7m,.pdf,.p7s,application/pkcs7-mime,application/pdf").Aria("describedby", "signed-help").OnChange(p.picked),
 		),
-		app.Div().ID("verify-status").Class("mt-3").Aria("live", "polite").Body(result...),
+		app.Div().ID("verify-status").Class("mt-3").Aria("live", "polite").DataSet("checked", strconv.Itoa(p.checked)).Body(result...),
 	)
 }
 
@@ -376,12 +393,13 @@ func (p *signPage) check(ctx app.Context, file app.Value) {
 	runJob(ctx, job.Request{Op: job.OpVerify, Lang: p.Lang, Draft: raw, Signed: &job.File{Name: name}}, []app.Value{file}, nil,
 		func(r jobResult) {
 			p.signed.checking = false
+			p.checked++
 			if r.Error != nil || r.Verdict == nil {
 				p.signed.err = orFailure(r)
-				return
+			} else {
+				p.signed.verdict = r.Verdict
 			}
-			p.signed.verdict = r.Verdict
-			p.refreshPackage(ctx)
+			p.refreshPackage(ctx) // the size counts the signed file once it is checked
 		})
 }
 
@@ -396,8 +414,12 @@ func verdictView(name string, v *job.Verdict, l schema.Lang) app.UI {
 				reasons = append(reasons, m)
 			}
 		}
+		why := tr(l, "sign.verdict.bad", name)
+		if len(reasons) == 0 {
+			why = tr(l, "sign.verdict.missing", name)
+		}
 		head = app.Div().ID("verify-bad").Class("alert alert-danger").Attr("role", "alert").Body(
-			app.P().Class("mb-1").Text(tr(l, "sign.verdict.bad", name)),
+			app.P().Class("mb-1").Text(why),
 			slot(len(reasons) > 0, func() app.UI { return messageList("verify-problems", reasons, l) }),
 		)
 	}
@@ -417,10 +439,12 @@ func verdictView(name string, v *job.Verdict, l schema.Lang) app.UI {
 		for _, w := range s.Warnings {
 			notes = append(notes, app.Div().Class("small text-warning-emphasis").Text(w.Text.In(l)))
 		}
-		rows[i] = app.Tr().DataSet("cf", s.CF).Body(
-			app.Td().Text(s.Name),
-			app.Td().Text(orDash(s.CF)),
-			app.Td().Body(append([]app.UI{state}, notes...)...),
+		rows[i] = app.Li().Class("list-group-item signer").DataSet("cf", s.CF).Body(append([]app.UI{
+			app.Div().Class("d-flex flex-wrap gap-2 align-items-baseline").Body(
+				app.Strong().Text(s.Name),
+				app.Span().Text(tr(l, "sign.signer.cf")+": "+orDash(s.CF)),
+				state,
+			)}, notes...)...,
 		)
 	}
 	missing := make([]app.UI, len(v.Missing))
@@ -433,15 +457,8 @@ func verdictView(name string, v *job.Verdict, l schema.Lang) app.UI {
 	}
 	return app.Div().ID("verify-result").DataSet("ok", strconv.FormatBool(v.OK)).Body(
 		head,
-		app.Table().Class("table signers-table").Body(
-			app.Caption().Text(tr(l, "sign.signers.caption")),
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text(tr(l, "sign.signer.name")),
-				app.Th().Scope("col").Text(tr(l, "sign.signer.cf")),
-				app.Th().Scope("col").Text(tr(l, "sign.signer.state")),
-			)),
-			app.TBody().Body(rows...),
-		),
+		app.H3().Class("h5 mt-3").ID("signers-title").Text(tr(l, "sign.signers.caption")),
+		app.Ul().Class("list-group mb-3").Aria("labelledby", "signers-title").Body(rows...),
 		slot(len(missing) > 0, func() app.UI {
 			return app.Div().ID("verify-missing").Class("alert alert-warning").Body(
 				app.P().Class("mb-1").Text(tr(l, "sign.missing")),
@@ -475,7 +492,8 @@ func (p *signPage) pecSection(c *schema.Call, a schema.Answers, l schema.Lang) a
 			deadline = app.P().ID("pec-deadline").Text(pkg.Deadline.In(l))
 		}
 	}
-	canSend := p.signed.verdict != nil && p.signed.verdict.OK && pkg != nil && pkg.SizeLevel != "refuse" && !p.pec.eml
+	eml := p.pec.eml
+	canSend := p.signed.verdict != nil && p.signed.verdict.OK && pkg != nil && pkg.SizeLevel != "refuse" && !eml.busy
 	why := ""
 	switch {
 	case p.signed.verdict == nil || !p.signed.verdict.OK:
@@ -494,18 +512,23 @@ func (p *signPage) pecSection(c *schema.Call, a schema.Answers, l schema.Lang) a
 		p.sizeView(l),
 		slot(p.pec.err != nil, func() app.UI { return errorAlert("pec-error", p.pec.err, l) }),
 		app.Div().Class("d-flex flex-wrap gap-3 align-items-center mt-4").Body(
-			app.Button().Type("button").ID("eml-download").Class("btn btn-primary").Disabled(!canSend).
-				Aria("describedby", "eml-why").Text(tr(l, "sign.eml.download")).OnClick(p.makeEML),
+			app.Button().Type("button").ID("eml-make").Class("btn btn-primary").Disabled(!canSend).
+				Aria("describedby", "eml-why").Text(tr(l, "sign.eml.make")).OnClick(p.makeEML),
+			slot(eml.url != "" && !eml.busy, func() app.UI {
+				return app.A().ID("eml-download").Class("btn btn-success").Href(eml.url).Attr("download", eml.name).
+					Text(tr(l, "sign.eml.download", eml.name, (eml.size+1023)/1024))
+			}),
 			app.Span().ID("eml-why").Class("small text-muted").Text(why),
 		),
 		app.Div().ID("eml-status").Aria("live", "polite").Body(
-			slot(p.pec.eml, func() app.UI { return app.P().Text(tr(l, "sign.eml.running")) }),
-			slot(p.pec.emlErr != nil, func() app.UI { return errorAlert("eml-error", p.pec.emlErr, l) }),
+			slot(eml.busy, func() app.UI { return app.P().Text(tr(l, "sign.eml.running")) }),
+			slot(eml.url != "" && !eml.busy, func() app.UI { return app.P().Text(tr(l, "sign.eml.ready")) }),
+			slot(eml.err != nil, func() app.UI { return errorAlert("eml-error", eml.err, l) }),
 		),
 		slot(pkg != nil, func() app.UI {
-			return app.Details().ID("pec-guide").Class("mt-4").Body(
-				app.Summary().Text(tr(l, "sign.guide")),
-				app.Pre().Class("pec-guide-text").Text(pkg.Guide.In(l)),
+			return app.Section().ID("pec-guide").Class("mt-4").Aria("labelledby", "pec-guide-title").Body(
+				app.H3().Class("h5").ID("pec-guide-title").Text(tr(l, "sign.guide")),
+				app.P().Class("pec-guide-text").Style("white-space", "pre-wrap").Text(pkg.Guide.In(l)),
 			)
 		}),
 	)
@@ -516,9 +539,9 @@ func copyRow(id, label, value string, l schema.Lang, onCopy app.EventHandler) ap
 	return app.Div().Class("pec-field mb-3").Body(
 		app.Dt().ID("pec-"+id+"-label").Text(label),
 		app.Dd().Class("d-flex flex-wrap gap-2 align-items-start").Body(
-			app.Code().ID("pec-"+id).Class("pec-value flex-grow-1").Text(value),
+			app.Span().ID("pec-"+id).Class("pec-value font-monospace flex-grow-1").Text(value),
 			app.Button().Type("button").ID("copy-"+id).Class("btn btn-sm btn-outline-primary").DataSet("what", id).
-				Aria("describedby", "pec-"+id+"-label").Text(tr(l, "sign.copy")).OnClick(onCopy),
+				Aria("label", tr(l, "sign.copy")+": "+label).Text(tr(l, "sign.copy")).OnClick(onCopy),
 		),
 	)
 }
@@ -653,12 +676,15 @@ func (p *signPage) packageRequest(op job.Op) (job.Request, []app.Value, error) {
 	return req, blobs, nil
 }
 
-// refreshPackage asks the worker for the checklist, size, deadline and guide again.
+// refreshPackage asks the worker for the checklist, size, deadline and guide again. An .eml
+// made before no longer matches the files: it goes.
 func (p *signPage) refreshPackage(ctx app.Context) {
 	req, blobs, err := p.packageRequest(job.OpPackage)
 	if err != nil {
 		return
 	}
+	revokeURL(p.pec.eml.url)
+	p.pec.eml = emlState{}
 	p.pec.asked++
 	asked := p.pec.asked
 	runJob(ctx, req, blobs, nil, func(r jobResult) {
@@ -672,25 +698,26 @@ func (p *signPage) refreshPackage(ctx app.Context) {
 	})
 }
 
-// makeEML asks the worker for the .eml draft and downloads it.
+// makeEML asks the worker for the .eml draft and offers it as a link.
 func (p *signPage) makeEML(ctx app.Context, e app.Event) {
 	req, blobs, err := p.packageRequest(job.OpEML)
-	if err != nil || p.pec.eml {
+	if err != nil || p.pec.eml.busy {
 		return
 	}
-	p.pec.eml, p.pec.emlErr = true, nil
+	revokeURL(p.pec.eml.url)
+	p.pec.eml = emlState{busy: true}
 	runJob(ctx, req, blobs, nil, func(r jobResult) {
-		p.pec.eml = false
+		p.pec.eml.busy = false
 		if r.Package != nil {
 			p.pec.pkg = r.Package
 		}
 		if r.Error != nil || r.Package == nil {
-			p.pec.emlErr = orFailure(r)
+			p.pec.eml.err = orFailure(r)
 			return
 		}
-		if err := downloadBlob(r.Package.EMLName, blobOf(r.Data, "message/rfc822")); err != nil {
-			p.pec.emlErr = &job.Message{Key: "eml.download", Text: textOf("worker.failed", err.Error())}
-		}
+		size := 0
+		_ = jsTry(func() { size = r.Data.Get("byteLength").Int() })
+		p.pec.eml = emlState{name: r.Package.EMLName, size: size, url: objectURL(blobOf(r.Data, "message/rfc822"))}
 	})
 }
 

@@ -3,7 +3,9 @@
 package ui
 
 import (
+	"context"
 	"encoding/json"
+	"time"
 
 	"bando/app/job"
 
@@ -14,8 +16,9 @@ import (
 // loads web/worker.wasm (wasm/worker: app/pdf and app/pec, kept out of this program). It is
 // started when the applicant first reaches the review or the signing page (startWorker, from
 // signEntry and signPage): by the time they ask for the PDF it has loaded, and an applicant
-// who only fills in the form never pays for it. The service worker keeps both files, so it
-// starts offline too. One worker per tab; it is started again after a crash.
+// who only fills in the form never pays for it. The service worker keeps worker.js with the
+// app and worker.wasm once the form takes input (cacheWorkerWasm), so it starts offline too.
+// One worker per tab; it is started again after a crash.
 
 // workerURL is the worker's bootstrap script (also listed in the server's cacheable resources).
 const workerURL = "/web/worker.js"
@@ -152,4 +155,68 @@ func workerFailed(detail string) {
 		r := jobFailure(detail)
 		p.ctx.Dispatch(func(app.Context) { p.done(r) })
 	}
+}
+
+// workerWasmURL is the signing worker's program, fetched by web/worker.js.
+const workerWasmURL = "/web/worker.wasm"
+
+// cacheWorkerWasm puts the signing worker's wasm in the service worker's cache of this version
+// of the app, so that the PDF can be made offline, without making the first visit wait for it:
+// it runs once the form takes input and the browser is idle, after go-app's service worker has
+// cached the rest of the app. go-app names that cache "app-" + the version and serves every
+// request from any cache; the cache is replaced whole when a new version installs, and the
+// new version's page adds the worker again. Run it on a goroutine (ctx.Async); failures (no
+// service worker, offline, storage refused) leave the worker to the network.
+func cacheWorkerWasm(version string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	w := app.Window()
+	for ready := false; !ready; {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(500 * time.Millisecond):
+		}
+		_ = jsTry(func() { ready = w.Get("document").Get("body").Get("dataset").Get("ready").String() == "1" })
+	}
+	idle := make(chan struct{}, 1)
+	if err := jsTry(func() {
+		fn := w.Get("requestIdleCallback")
+		f := app.FuncOf(func(app.Value, []app.Value) any { idle <- struct{}{}; return nil })
+		if fn.Type() == app.TypeFunction {
+			w.Call("requestIdleCallback", f, map[string]any{"timeout": 5000})
+		} else {
+			w.Call("setTimeout", f, 2000)
+		}
+	}); err != nil {
+		return
+	}
+	<-idle
+	var sw app.Value
+	if jsTry(func() { sw = w.Get("navigator").Get("serviceWorker") }) != nil || !sw.Truthy() {
+		return
+	}
+	await := func(f func() app.Value) (v app.Value, err error) {
+		var p app.Value
+		if err := jsTry(func() { p = f() }); err != nil {
+			return nil, err
+		}
+		return awaitPromise(ctx, p)
+	}
+	if _, err := await(func() app.Value { return sw.Get("ready") }); err != nil {
+		return
+	}
+	name := "app-" + version
+	caches := w.Get("caches")
+	if has, err := await(func() app.Value { return caches.Call("has", name) }); err != nil || !has.Bool() {
+		return // not go-app's cache of this version (none yet, or another naming)
+	}
+	cache, err := await(func() app.Value { return caches.Call("open", name) })
+	if err != nil {
+		return
+	}
+	if hit, err := await(func() app.Value { return cache.Call("match", workerWasmURL) }); err == nil && hit.Truthy() {
+		return
+	}
+	_, _ = await(func() app.Value { return cache.Call("add", workerWasmURL) })
 }

@@ -16,3 +16,5 @@ func startWorker() {}
 func runJob(ctx app.Context, req job.Request, blobs []app.Value, progress func(job.Progress), done func(jobResult)) {
 	done(jobFailure("no Web Worker outside the browser"))
 }
+
+func cacheWorkerWasm(version string) {}

@@ -17,6 +17,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -86,6 +87,20 @@ func (w *worker) run(req job.Request, files blobs, progress func(done, total int
 		return w.pack(req, c, d, files)
 	}
 	return fail(errorf("job.op", "Richiesta sconosciuta al generatore di documenti: %q.", "Unknown request to the document generator: %q.", req.Op))
+}
+
+// warmUp renders a sample proposal and throws it away. The worker starts while the applicant
+// reads the review; the first PDF of a tab otherwise takes several times longer than the next
+// ones (the browser compiles the hot code paths, the fonts are read), and it is the one the
+// applicant waits for. It runs only when no job is waiting.
+func warmUp() error {
+	c, err := schema.Shipped(schema.DefaultCallID)
+	if err != nil {
+		return err
+	}
+	d := draft.New(c, "", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+	d.Answers = schema.Sample(c, func(*schema.Field) int { return 3 })
+	return pdf.Write(io.Discard, c, d, pdf.Options{})
 }
 
 // forDraft empties the cache when the draft changed.

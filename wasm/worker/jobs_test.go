@@ -250,3 +250,10 @@ func TestProposalCache(t *testing.T) {
 		t.Error("another draft kept the cache")
 	}
 }
+
+// TestWarmUp: the sample proposal the worker renders on start renders.
+func TestWarmUp(t *testing.T) {
+	if err := warmUp(); err != nil {
+		t.Fatal(err)
+	}
+}

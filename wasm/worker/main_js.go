@@ -31,6 +31,12 @@ func main() {
 	}
 	self.Call("postMessage", map[string]any{"kind": "ready"})
 	w := newWorker()
+	select {
+	case msg := <-queue:
+		serve(w, msg)
+	default:
+		_ = warmUp() // a failure here shows again, with its message, in the first real job
+	}
 	for msg := range queue {
 		serve(w, msg)
 	}

@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"bando/app/job"
+	"bando/schema"
+)
+
+// complete is a draft of the test call with no problem left.
+func complete() schema.Answers {
+	return schema.Answers{
+		"ente": map[string]any{
+			"nome": "Alfa APS", "nato": "2019-05-01", "forma": "aps", "ambiti": []any{"cultura"}, "ets": false,
+			"soci": []any{map[string]any{"denominazione": "Alfa APS", "capofila": true, "nome": "Mario Rossi", "cf": "RSSMCL99M07F205Y"}},
+		},
+		"progetto": map[string]any{"sintesi": "Teatro nei quartieri", "importo": int64(123450), "veritiero": true},
+	}
+}
+
+// TestRenderedSign pins the signing page's markup: blocked by problems; before finalising, in
+// English; and finalised with a PDF, a refused signed file and the PEC package (golden files:
+// go test -update rewrites them).
+func TestRenderedSign(t *testing.T) {
+	c := testCall(t)
+	if is := c.Validate(complete(), schema.IT); len(is) > 0 {
+		t.Fatalf("the complete test draft has problems: %v", is)
+	}
+	at := testTime.Add(time.Hour)
+	signedAt := testTime.Add(2 * time.Hour)
+	msg := func(key, it, en string) job.Message { return job.Message{Key: key, Text: schema.Text{IT: it, EN: en}} }
+	missing := msg("sig.missing", "Manca la firma di Mario Rossi.", "Mario Rossi's signature is missing.")
+	tests := []struct {
+		name  string
+		a     schema.Answers
+		lang  schema.Lang
+		final bool
+		page  signPage
+	}{
+		{"sign-blocked", answered(), schema.IT, false, signPage{}},
+		{"sign-new-en", complete(), schema.EN, false, signPage{}},
+		{"sign-checked", complete(), schema.IT, true, signPage{
+			pdf:     pdfState{info: &job.PDF{FileName: "alltypes-alfa-aps-2024-02-20.pdf", Size: 61234}, url: "blob:pdf", ms: 150},
+			checked: 1,
+			signed: signedState{name: "domanda.pdf.p7m", verdict: &job.Verdict{
+				Format: "cades", Same: true, Lang: schema.IT,
+				Signers: []job.Signer{
+					{Name: "Anna Bianchi", CF: "BNCNNA80A41H501X", Issuer: "CA di prova", SigningTime: &signedAt, Valid: true,
+						Warnings: []job.Message{msg("sig.not_qualified", "Certificato non qualificato.", "Not a qualified certificate.")}},
+				},
+				Missing:  []schema.Signer{{Name: "Mario Rossi", CF: "RSSMCL99M07F205Y", Entity: "Alfa APS"}},
+				Problems: []job.Message{missing},
+				Notes:    []schema.Text{{IT: "Lista di fiducia non verificabile senza rete.", EN: "Trusted list not checkable offline."}},
+			}},
+			pec: pecState{
+				files: []attached{{name: "statuto.pdf", size: 2048, For: "statuto"}},
+				pkg: &job.Package{
+					To: "bandi@pec.example.it", Subject: "Domanda", Complete: true,
+					Checklist: []job.Item{{ID: "statuto", Files: []string{"statuto.pdf"}, Required: true, Done: true}},
+					Size:      21_000_000, SizeLevel: "warn", SizeMessage: schema.Text{IT: "Il messaggio pesa 21,0 MB.", EN: "The message is 21.0 MB."},
+					Deadline: schema.Text{IT: "La scadenza è passata.", EN: "The deadline has passed."}, Passed: true,
+					Guide: schema.Text{IT: "Come inviare…", EN: "How to send…"}, EMLName: "alltypes-alfa-aps-2024-02-20.eml",
+				},
+				copied: "subject",
+			},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := withDraft(t, c, tt.a, tt.lang)
+			if tt.final {
+				s.d.FinalisedAt = &at
+			}
+			p := tt.page
+			p.Lang, p.Ver = tt.lang, s.ver
+			golden(t, tt.name, rendered(&p))
+		})
+	}
+}
+
+// TestFinaliseKeepsAppVersion: the version that finalised a draft stays in it through saves
+// and exports by later versions of the app, so the PDF made again to check the signed file is
+// the one that was signed.
+func TestFinaliseKeepsAppVersion(t *testing.T) {
+	s := withDraft(t, testCall(t), complete(), schema.IT)
+	s.appVersion = "v1"
+	s.finalise(time.Date(2024, 3, 1, 10, 30, 15, 999, time.UTC))
+	if s.save.timer != nil {
+		s.save.timer.Stop() // the session is not started: no autosave may run
+	}
+	if f := s.d.FinalisedAt; f == nil || !f.Equal(time.Date(2024, 3, 1, 10, 30, 15, 0, time.UTC)) || s.d.AppVersion != "v1" {
+		t.Fatalf("finalised at %v by %q", f, s.d.AppVersion)
+	}
+	s.appVersion = "v2" // the app updated
+	if _, _, ok := s.snapshot(); !ok {
+		t.Fatal("nothing to save after finalising")
+	}
+	if err := s.export(); err != nil {
+		t.Fatal(err)
+	}
+	if s.d.AppVersion != "v1" {
+		t.Errorf("a save by v2 rewrote the finalised draft's version: %q", s.d.AppVersion)
+	}
+}

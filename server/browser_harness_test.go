@@ -1,0 +1,592 @@
+package main
+
+// The browser tests drive real headless Chromium (chromedp) against the real handler on a
+// random loopback port. This file is their harness: the wasm built once per run, the server,
+// a browser per test with its network log, screenshots on failure, and helpers that fill the
+// form the way the applicant does, finding each input by its ui.FieldID.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"bando/app/ui"
+	"bando/schema"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// browserWeb is the web folder the browser tests serve: $BANDO_WEB (make test builds the wasm
+// into web/ first), else a temporary copy of web/ with a wasm built once for the whole run (a
+// wasm build takes ~40 s). Compressed copies older than their wasm, or of a wasm built here,
+// are left out, so a stale app.wasm.br or worker.wasm.br is never served.
+var browserWeb struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+func browserWebDir(t *testing.T) string {
+	t.Helper()
+	browserWeb.once.Do(func() {
+		src := os.Getenv("BANDO_WEB")
+		build := src == ""
+		if build {
+			src = "../web"
+		}
+		dir, err := os.MkdirTemp("", "bando-browser-web-")
+		if err != nil {
+			browserWeb.err = err
+			return
+		}
+		if _, err := copyTree(src, dir); err != nil {
+			browserWeb.err = err
+			return
+		}
+		// the app and the signing worker it starts (wasm/worker), each with its compressed
+		// copies left out when older than it
+		for name, pkg := range map[string]string{"app.wasm": "../wasm", "worker.wasm": "../wasm/worker"} {
+			wasm := filepath.Join(dir, name)
+			if build {
+				cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, pkg)
+				cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+				if out, err := cmd.CombinedOutput(); err != nil {
+					browserWeb.err = fmt.Errorf("building %s: %v\n%s", name, err, out)
+					return
+				}
+			}
+			wi, err := os.Stat(filepath.Join(src, name))
+			if _, err := os.Stat(wasm); err != nil {
+				browserWeb.err = fmt.Errorf("%s has no %s (run make wasm): %w", src, name, err)
+				return
+			}
+			// the copies' times are those of the copy: compare the originals'
+			for _, ext := range []string{".br", ".gz"} {
+				if ci, cerr := os.Stat(filepath.Join(src, name+ext)); build || err != nil || cerr == nil && ci.ModTime().Before(wi.ModTime()) {
+					os.Remove(wasm + ext)
+				}
+			}
+		}
+		browserWeb.dir = dir
+	})
+	if browserWeb.err != nil {
+		t.Fatal(browserWeb.err)
+	}
+	return browserWeb.dir
+}
+
+// chromium finds the browser, or skips the test loudly: a machine without it must not pass
+// the browser tests by accident.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Skip("\n*** BROWSER TEST SKIPPED: no Chromium on this machine. Install it with ./scripts/deps.sh (make test does). ***")
+	return ""
+}
+
+var routesOnce sync.Once
+
+// testApp is the real server on a random loopback port. deploy swaps in a new version of the
+// app, as a deployment does.
+type testApp struct {
+	srv    *httptest.Server
+	url    string
+	origin string
+	web    string
+	h      atomic.Pointer[http.Handler]
+}
+
+func startApp(t *testing.T, version string) *testApp {
+	t.Helper()
+	a := &testApp{web: browserWebDir(t)}
+	routesOnce.Do(ui.Routes)
+	a.deploy(version)
+	a.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		(*a.h.Load()).ServeHTTP(w, r)
+	}))
+	a.url, a.origin = a.srv.URL, a.srv.URL
+	t.Cleanup(a.srv.Close)
+	return a
+}
+
+func (a *testApp) deploy(version string) {
+	var h http.Handler = secure(&precompressed{dir: a.web, next: newHandler(version, a.web)})
+	a.h.Store(&h)
+}
+
+// tab is one headless Chromium with one tab.
+type tab struct {
+	t        *testing.T
+	ctx      context.Context
+	cancel   context.CancelFunc
+	profile  string
+	download string
+
+	mu       sync.Mutex
+	requests []string // every URL the page asked for
+	console  []string // errors the page logged
+	dialogs  []string // confirm() questions, answered "yes"
+}
+
+// newTab starts Chromium on profile (a fresh one when ""), as root-friendly and quiet as
+// possible: no sandbox (tests run as root), no background networking of any kind.
+func newTab(t *testing.T, profile string) *tab {
+	t.Helper()
+	exe := chromium(t)
+	if profile == "" {
+		profile = t.TempDir()
+	}
+	b := &tab{t: t, profile: profile, download: t.TempDir()}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.NoSandbox,
+		chromedp.ExecPath(exe),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1280, 1000),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+	)
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(b.listen))
+	ctx, tcancel := context.WithTimeout(ctx, 3*time.Minute)
+	b.ctx = ctx
+	b.cancel = func() { tcancel(); cancel(); acancel() }
+	t.Cleanup(b.close)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: b.download,
+	}); err != nil {
+		t.Fatalf("download folder: %v", err)
+	}
+	// Bootstrap scrolls smoothly; a click could then land on whatever scrolled under the
+	// pointer between mouse down and up. Applicants who ask for reduced motion get this too.
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
+	}); err != nil {
+		t.Fatalf("reduced motion: %v", err)
+	}
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: fillJS}); err != nil {
+		t.Fatalf("test helpers: %v", err)
+	}
+	return b
+}
+
+func (b *tab) listen(ev any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch e := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		b.requests = append(b.requests, e.Request.URL)
+	case *cdpruntime.EventExceptionThrown:
+		b.console = append(b.console, "exception: "+e.ExceptionDetails.Text+" "+exceptionDescription(e))
+	case *cdpruntime.EventConsoleAPICalled:
+		if e.Type == cdpruntime.ConsoleAPICalledTypeError || e.Type == cdpruntime.ConsoleAPICalledTypeWarning {
+			var parts []string
+			for _, a := range e.Args {
+				parts = append(parts, string(a.Value)+a.Description)
+			}
+			b.console = append(b.console, string(e.Type)+": "+strings.Join(parts, " "))
+		}
+	}
+}
+
+func exceptionDescription(e *cdpruntime.EventExceptionThrown) string {
+	if e.ExceptionDetails.Exception != nil {
+		return e.ExceptionDetails.Exception.Description
+	}
+	return ""
+}
+
+// acceptDialogs answers "OK" to every confirm() the page asks, and keeps the questions.
+func (b *tab) acceptDialogs() {
+	events := chromedp.Events(b.ctx, page.JavascriptDialogOpening)
+	go func() {
+		for ev, err := range events {
+			if err != nil {
+				return
+			}
+			b.mu.Lock()
+			b.dialogs = append(b.dialogs, ev.Message)
+			b.mu.Unlock()
+			_, _ = chromedp.Call(b.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}()
+}
+
+// lastDialog is the last question the page asked.
+func (b *tab) lastDialog() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.dialogs) == 0 {
+		return ""
+	}
+	return b.dialogs[len(b.dialogs)-1]
+}
+
+// dropFile drops a file with that name and content on the element with id, as dragging it
+// from the desktop does.
+func (b *tab) dropFile(id, name string, content []byte) {
+	b.t.Helper()
+	js, _ := json.Marshal([]string{id, name, string(content)})
+	eval[bool](b, `((id, name, text) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([text], name, {type: "application/json"}));
+		const el = document.getElementById(id);
+		el.dispatchEvent(new DragEvent("dragover", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		el.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		return true })(...`+string(js)+`)`)
+}
+
+// close takes a screenshot first when the test failed, so the failure can be seen.
+func (b *tab) close() {
+	if b.t.Failed() && b.ctx.Err() == nil {
+		if png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100)); err == nil {
+			dir, _ := os.MkdirTemp("", "bando-failure-")
+			name := filepath.Join(dir, strings.ReplaceAll(b.t.Name(), "/", "_")+".png")
+			if os.WriteFile(name, png, 0o644) == nil {
+				b.t.Logf("screenshot of the failure: %s", name)
+			}
+			b.mu.Lock()
+			b.t.Logf("console errors:\n%s", strings.Join(b.console, "\n"))
+			b.mu.Unlock()
+		}
+	}
+	b.cancel()
+}
+
+// do runs actions and fails the test on error, or after 30 s: a selector that never matches
+// must fail the test, not hang it.
+func (b *tab) do(actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// eval evaluates JavaScript (awaiting a promise) and decodes the result into T.
+func eval[T any](b *tab, js string) T {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// waitFor polls a JavaScript condition until it is truthy. A page that reloads meanwhile
+// (the condition may be "the new page is ready") is polled again.
+func (b *tab) waitFor(js string, timeout time.Duration) {
+	b.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) || b.ctx.Err() != nil || !strings.Contains(err.Error(), "navigated or closed") {
+			b.t.Fatalf("waiting for %s: %v", js, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// open loads a page of the app and waits until it can take input.
+func (b *tab) open(u string) {
+	b.t.Helper()
+	b.do(chromedp.Navigate(u))
+	b.waitReady()
+}
+
+func (b *tab) waitReady() {
+	b.t.Helper()
+	b.waitFor(`document.body.dataset.ready === "1"`, 60*time.Second)
+}
+
+// waitOffline waits until the service worker holds every file of the app.
+func (b *tab) waitOfflineReady() {
+	b.t.Helper()
+	b.waitFor(`(async () => {
+		const reg = await navigator.serviceWorker.ready;
+		if (!reg.active || reg.active.state !== "activated") return false;
+		const keys = await caches.keys();
+		if (keys.length === 0) return false;
+		const c = await caches.open(keys[0]);
+		return (await c.keys()).length >= 10 && !!(await c.match("/web/app.wasm"));
+	})()`, 60*time.Second)
+}
+
+// navigateInApp follows an in-app link, as clicking one does.
+func (b *tab) navigateInApp(path string) {
+	b.t.Helper()
+	eval[bool](b, `(() => { const a = document.createElement("a"); a.href = `+strconv.Quote(path)+`; document.body.appendChild(a); a.click(); a.remove(); return true })()`)
+}
+
+// click clicks the element with that id.
+func (b *tab) click(id string) {
+	b.t.Helper()
+	b.do(chromedp.Click(chromedp.ID(id), chromedp.NodeVisible))
+}
+
+// press activates the button that selector finds, as Enter on a focused button does. Items of
+// a long group are laid out only when in view (content-visibility), so a mouse click computed
+// while one scrolls into view can land beside its button.
+func (b *tab) press(selector string) {
+	b.t.Helper()
+	if !eval[bool](b, `(() => { const el = document.querySelector(`+strconv.Quote(selector)+`); if (!el) return false; el.focus(); el.click(); return true })()`) {
+		b.t.Fatalf("no %s", selector)
+	}
+}
+
+// typeIn types text into the input answering path, key by key.
+func (b *tab) typeIn(path, text string) {
+	b.t.Helper()
+	b.do(chromedp.SendKeys(chromedp.ID(ui.FieldID(path)), text, chromedp.NodeVisible))
+}
+
+// value reads the input that answers path.
+func (b *tab) value(path string) string {
+	b.t.Helper()
+	return eval[string](b, `document.getElementById(`+strconv.Quote(ui.FieldID(path))+`).value`)
+}
+
+// fillJS sets an input as a user would (events and all). Long texts are set at once: typing
+// them key by key only makes the tests slow, and typing itself is tested elsewhere.
+const fillJS = `window.__bandoFill = (id, kind, value) => {
+  const el = document.getElementById(id);
+  if (!el) return "no element #" + id;
+  const byValue = v => document.querySelector('input[name="' + id + '"][value="' + CSS.escape(v) + '"]');
+  switch (kind) {
+  case "text":
+    el.focus(); el.value = value;
+    el.dispatchEvent(new Event("input", {bubbles: true}));
+    el.blur();
+    return "";
+  case "select":
+    el.value = value; el.dispatchEvent(new Event("change", {bubbles: true}));
+    return "";
+  case "radio": {
+    const r = byValue(value); if (!r) return "no option " + value + " in #" + id;
+    r.click(); return "";
+  }
+  case "checks":
+    for (const v of value) {
+      const c = byValue(v); if (!c) return "no option " + v + " in #" + id;
+      if (!c.checked) c.click();
+    }
+    return "";
+  case "check":
+    if (!el.checked) el.click();
+    return "";
+  }
+  return "unknown kind " + kind;
+};`
+
+// fill answers the field at path with v, in the way its input takes it.
+func (b *tab) fill(c *schema.Call, path string, v any) {
+	b.t.Helper()
+	f := c.Field(path)
+	id := ui.FieldID(path)
+	b.waitFor(`!!document.getElementById(`+strconv.Quote(id)+`)`, 10*time.Second)
+	kind, arg := "text", any(nil)
+	switch f.Type {
+	case schema.TypeMoney:
+		arg = strings.TrimPrefix(schema.FormatMoney(v.(int64), schema.IT), "€ ")
+	case schema.TypeNumber:
+		arg = fmt.Sprint(v)
+	case schema.TypeChoice:
+		kind, arg = "radio", v
+		if len(f.Options) > 6 {
+			kind = "select"
+		}
+	case schema.TypeBoolean:
+		kind, arg = "radio", fmt.Sprint(v)
+	case schema.TypeMultiChoice:
+		kind, arg = "checks", v
+	case schema.TypeDeclaration:
+		kind = "check"
+	default:
+		arg = v
+	}
+	js, _ := json.Marshal([]any{id, kind, arg})
+	if msg := eval[string](b, `window.__bandoFill(...`+string(js)+`)`); msg != "" {
+		b.t.Fatalf("filling %s: %s", path, msg)
+	}
+}
+
+// fillSection answers every field of one section from a, in the call's order so that a field
+// a `when` shows appears before it is filled; groups get the items a has.
+func (b *tab) fillSection(c *schema.Call, a schema.Answers, sec *schema.Section) {
+	b.t.Helper()
+	b.fillFields(c, a, sec.Fields, sec.ID+".")
+}
+
+func (b *tab) fillFields(c *schema.Call, a schema.Answers, fields []*schema.Field, prefix string) {
+	b.t.Helper()
+	for _, f := range fields {
+		path := prefix + f.ID
+		v := a.Get(path)
+		if f.Type != schema.TypeGroup {
+			if v != nil {
+				b.fill(c, path, v)
+			}
+			continue
+		}
+		want := len(a.Items(path))
+		for n := b.items(path); n < want; n++ {
+			b.press("#" + ui.FieldID(path) + "-add")
+			b.waitFor(fmt.Sprintf(`document.querySelectorAll('[data-path^="%s["].group-item').length >= %d`, path, n+1), 10*time.Second)
+		}
+		for i := range want {
+			b.fillFields(c, a, f.Fields, fmt.Sprintf("%s[%d].", path, i))
+		}
+	}
+}
+
+// items counts the items of the group at path on screen.
+func (b *tab) items(path string) int {
+	return eval[int](b, fmt.Sprintf(`document.querySelectorAll('.group-item[data-path^="%s["]').length`, path))
+}
+
+// exported waits for the download of an exported draft and returns its bytes.
+func (b *tab) exported(before int) []byte {
+	b.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		files, _ := filepath.Glob(filepath.Join(b.download, "*.bando.json"))
+		if len(files) > before {
+			time.Sleep(100 * time.Millisecond) // the file is renamed into place when complete
+			data, err := os.ReadFile(files[len(files)-1])
+			if err == nil && json.Valid(data) {
+				return data
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	b.t.Fatal("no exported draft in the downloads folder")
+	return nil
+}
+
+func (b *tab) downloads() int {
+	files, _ := filepath.Glob(filepath.Join(b.download, "*.bando.json"))
+	return len(files)
+}
+
+// foreignRequests lists the requests to any origin but the app's own.
+func (b *tab) foreignRequests(origin string) []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var out []string
+	for _, r := range b.requests {
+		u, err := url.Parse(r)
+		if err != nil || (u.Scheme != "data" && u.Scheme != "blob" && u.Scheme+"://"+u.Host != origin) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// kill ends the browser process outright, as a power cut or a crash would.
+func (b *tab) kill() {
+	b.t.Helper()
+	p := chromedp.FromContext(b.ctx).Browser.Process()
+	if p == nil {
+		b.t.Fatal("no browser process")
+	}
+	if err := p.Kill(); err != nil {
+		b.t.Fatal(err)
+	}
+	_, _ = p.Wait()
+	b.cancel()
+}
+
+// famiAnswers is the complete FAMI example cut to n members and one action line, with no
+// budget lines (the call allows none): a proposal with no error.
+func famiAnswers(t *testing.T, members int) (*schema.Call, schema.Answers) {
+	t.Helper()
+	c, err := schema.Shipped("toscana-fami-2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("../schema/calls/examples/toscana-fami-2024.complete.bando.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Answers json.RawMessage `json:"answers"`
+	}
+	if err := json.Unmarshal(data, &d); err != nil {
+		t.Fatal(err)
+	}
+	a, err := schema.DecodeAnswers(d.Answers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = a.Set("ats.membri", a.Items("ats.membri")[:members])
+	_ = a.Set("azioni.linee", a.Items("azioni.linee")[:1])
+	_ = a.Set("budget.voci", nil)
+	inOptionOrder(c.Sections, a)
+	if is := c.Validate(a, schema.IT); len(is) != 0 {
+		t.Fatalf("the test answers are not valid:\n%v", is)
+	}
+	return c, a
+}
+
+// inOptionOrder puts multichoice answers in the call's option order, the order in which the
+// form stores ticked boxes whatever order they were ticked in.
+func inOptionOrder(secs []*schema.Section, a schema.Answers) {
+	var walk func(fs []*schema.Field, prefix string)
+	walk = func(fs []*schema.Field, prefix string) {
+		for _, f := range fs {
+			p := prefix + f.ID
+			switch f.Type {
+			case schema.TypeGroup:
+				for i := range a.Items(p) {
+					walk(f.Fields, fmt.Sprintf("%s[%d].", p, i))
+				}
+			case schema.TypeMultiChoice:
+				has := map[any]bool{}
+				for _, v := range a.Items(p) {
+					has[v] = true
+				}
+				var out []any
+				for _, o := range f.Options {
+					if has[o.Value] {
+						out = append(out, o.Value)
+					}
+				}
+				if out != nil {
+					_ = a.Set(p, out)
+				}
+			}
+		}
+	}
+	for _, s := range secs {
+		walk(s.Fields, s.ID+".")
+	}
+}

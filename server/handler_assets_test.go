@@ -1,0 +1,89 @@
+package main
+
+import (
+	"io"
+	"net/http/httptest"
+	"os"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"bando/app/ui"
+)
+
+// The app must make no request to another host (offices go offline; privacy): every asset the
+// handler names is a file of web/ or a route, and stylesheets load only files beside them.
+
+func TestHandlerAssetsAreSelfHosted(t *testing.T) {
+	h := newHandler("test", "../web")
+	built := map[string]bool{"/web/app.wasm": true, "/web/worker.wasm": true} // written by make wasm
+	var names []string
+	names = append(names, h.Styles...)
+	names = append(names, h.Fonts...)
+	names = append(names, h.CacheableResources...)
+	names = append(names, h.Icon.Default, h.Icon.Large, h.Icon.SVG, h.Icon.Maskable)
+	for _, n := range names {
+		n = strings.Fields(n)[0] // "… crossorigin"
+		t.Run(n, func(t *testing.T) {
+			switch {
+			case built[n]:
+			case strings.HasPrefix(n, "/web/"):
+				if _, err := os.Stat("../web/" + strings.TrimPrefix(n, "/web/")); err != nil {
+					t.Fatalf("missing file: %v", err)
+				}
+			case !slices.Contains(ui.Pages(), n):
+				t.Fatalf("%s is neither a file under /web/ nor a page", n)
+			}
+		})
+	}
+}
+
+var cssURL = regexp.MustCompile(`url\(\s*["']?([^"')]+)`)
+
+func TestStylesheetsLoadOnlyTheirOwnFiles(t *testing.T) {
+	for _, s := range newHandler("test", "../web").Styles {
+		s = strings.Fields(s)[0]
+		t.Run(s, func(t *testing.T) {
+			css, err := os.ReadFile("../web/" + strings.TrimPrefix(s, "/web/"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range cssURL.FindAllStringSubmatch(string(css), -1) {
+				u := m[1]
+				switch {
+				case strings.HasPrefix(u, "data:"):
+				case strings.Contains(u, "//") || strings.Contains(u, ":"):
+					t.Errorf("refers to another host: %s", u)
+				default:
+					f := path.Join(path.Dir("web/"+strings.TrimPrefix(s, "/web/")), u)
+					if _, err := os.Stat("../" + f); err != nil {
+						t.Errorf("url(%s): %v", u, err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestPageRefersOnlyToItsOrigin reads the page the handler serves: every link and script is a
+// path on the same origin (go-app's defaults, such as its icon, point to GitHub).
+func TestPageRefersOnlyToItsOrigin(t *testing.T) {
+	routesOnce.Do(ui.Routes)
+	for _, p := range []string{"/", "/riepilogo", "/sezione/ats"} {
+		t.Run(p, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			newHandler("test", "../web").ServeHTTP(rec, httptest.NewRequest("GET", p, nil))
+			if rec.Code != 200 {
+				t.Fatalf("status %d", rec.Code)
+			}
+			body, _ := io.ReadAll(rec.Body)
+			for _, m := range regexp.MustCompile(`(?:href|src)="([^"]*)"`).FindAllStringSubmatch(string(body), -1) {
+				if u := m[1]; !strings.HasPrefix(u, "#") && (!strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//")) {
+					t.Errorf("%s refers to %q", p, u)
+				}
+			}
+		})
+	}
+}
