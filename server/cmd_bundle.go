@@ -35,11 +35,7 @@ func runBundle(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 		return usageErr("indica un file di bozza (.bando.json)")
 	}
 	l := schema.ParseLang(*lang)
-	d, err := readDraft(fs.Arg(0), l)
-	if err != nil {
-		return err
-	}
-	c, err := resolveCall(d.Call, l)
+	c, d, err := draftAndCall(fs.Arg(0), "", l, stderr)
 	if err != nil {
 		return err
 	}

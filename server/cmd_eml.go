@@ -52,7 +52,7 @@ func runEML(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 		return usageErr("indica la bozza (--draft), il file firmato (--signed) e il file da scrivere (-o)")
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(*draftArg, *callArg, l)
+	c, d, err := draftAndCall(*draftArg, *callArg, l, stderr)
 	if err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ func runPDF(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 		return usageErr("indica un file di bozza (.bando.json)")
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(files[0], *callArg, l)
+	c, d, err := draftAndCall(files[0], *callArg, l, stderr)
 	if err != nil {
 		return err
 	}
@@ -73,25 +73,6 @@ func runPDF(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 		fmt.Fprintf(stdout, "  - %s (%s), %s\n", s.Name, s.CF, s.Entity)
 	}
 	return nil
-}
-
-// draftAndCall reads a draft and the call it answers (callArg overrides the draft's own).
-func draftAndCall(file, callArg string, l schema.Lang) (*schema.Call, *draft.Draft, error) {
-	d, err := readDraft(file, l)
-	if err != nil {
-		return nil, nil, err
-	}
-	if callArg == "" {
-		callArg = d.Call
-	}
-	c, err := resolveCall(callArg, l)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := draft.CheckCall(d, c); err != nil {
-		return nil, nil, unreadable(fmt.Errorf("%s: %s", file, localized(err, l)))
-	}
-	return c, d, nil
 }
 
 // makeProposal renders the proposal PDF of d.

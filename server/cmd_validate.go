@@ -7,8 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"strings"
 
 	"bando/app/draft"
 	"bando/schema"
@@ -32,20 +30,9 @@ func runValidate(_ context.Context, args []string, _ io.Reader, stdout, stderr i
 		return usageErr("indica un file di bozza (.bando.json)")
 	}
 	l := schema.ParseLang(*lang)
-	d, err := readDraft(fs.Arg(0), l)
+	c, d, err := draftAndCall(fs.Arg(0), *callArg, l, stderr)
 	if err != nil {
 		return err
-	}
-	id := *callArg
-	if id == "" {
-		id = d.Call
-	}
-	c, err := resolveCall(id, l)
-	if err != nil {
-		return err
-	}
-	if err := draft.CheckCall(d, c); err != nil {
-		return unreadable(fmt.Errorf("%s: %s", fs.Arg(0), localized(err, l)))
 	}
 	issues := c.Validate(d.Answers, l)
 	if *asJSON {
@@ -95,40 +82,6 @@ func printIssues(w io.Writer, issues schema.Issues, l schema.Lang) {
 	default:
 		fmt.Fprintf(w, "%d problemi da correggere.\n", len(issues))
 	}
-}
-
-// readDraft reads and decodes a draft file, with messages in l.
-func readDraft(name string, l schema.Lang) (*draft.Draft, error) {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, unreadable(fmt.Errorf("%s: file non leggibile: %w", name, err))
-	}
-	d, err := draft.Decode(data)
-	if err != nil {
-		return nil, unreadable(fmt.Errorf("%s: %s", name, localized(err, l)))
-	}
-	return d, nil
-}
-
-// resolveCall takes a shipped call id or a path to a call schema file.
-func resolveCall(arg string, l schema.Lang) (*schema.Call, error) {
-	if !strings.HasSuffix(arg, ".json") {
-		c, err := schema.Shipped(arg)
-		if err != nil {
-			return nil, unreadable(err)
-		}
-		return c, nil
-	}
-	data, err := os.ReadFile(arg)
-	if err != nil {
-		return nil, unreadable(fmt.Errorf("%s: file non leggibile: %w", arg, err))
-	}
-	c, err := schema.Load(data)
-	var le *schema.LoadError
-	if errors.As(err, &le) {
-		return nil, unreadable(fmt.Errorf("%s: il bando non è valido:\n%s", arg, le.Format(l)))
-	}
-	return c, err
 }
 
 func localized(err error, l schema.Lang) string {

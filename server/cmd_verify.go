@@ -39,7 +39,7 @@ func runVerify(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 		return usageErr("indica la bozza (--draft) e il file firmato")
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(*draftArg, *callArg, l)
+	c, d, err := draftAndCall(*draftArg, *callArg, l, stderr)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"bando/app/draft"
+	"bando/schema"
+)
+
+// draftAndCall reads a draft and the call it answers (callArg, an id or a schema file,
+// overrides the draft's own) and opens it as the app does: a draft of an earlier version of
+// the call is migrated, and what moved or was set aside is told on stderr.
+func draftAndCall(file, callArg string, l schema.Lang, stderr io.Writer) (*schema.Call, *draft.Draft, error) {
+	d, err := readDraft(file, l)
+	if err != nil {
+		return nil, nil, err
+	}
+	if callArg == "" {
+		callArg = d.Call
+	}
+	c, err := resolveCall(callArg, l)
+	if err != nil {
+		return nil, nil, err
+	}
+	from := d.CallVersion
+	rep, err := draft.Open(d, c)
+	if err != nil {
+		return nil, nil, unreadable(fmt.Errorf("%s: %s", file, localized(err, l)))
+	}
+	if rep.Changed() {
+		fmt.Fprintf(stderr, pick(l, "%s: bozza aggiornata dalla versione %d alla %d del bando: %d risposte spostate, %d messe da parte.\n",
+			"%s: draft brought from version %d to %d of the call: %d answers moved, %d set aside.\n"),
+			file, from, c.Version, len(rep.Moved), len(rep.SetAside))
+	}
+	return c, d, nil
+}
+
+// readDraft reads and decodes a draft file, with messages in l.
+func readDraft(name string, l schema.Lang) (*draft.Draft, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, unreadable(fmt.Errorf("%s: file non leggibile: %w", name, err))
+	}
+	d, err := draft.Decode(data)
+	if err != nil {
+		return nil, unreadable(fmt.Errorf("%s: %s", name, localized(err, l)))
+	}
+	return d, nil
+}
+
+// resolveCall takes a shipped call id or a path to a call schema file.
+func resolveCall(arg string, l schema.Lang) (*schema.Call, error) {
+	if !strings.HasSuffix(arg, ".json") {
+		c, err := schema.Shipped(arg)
+		if err != nil {
+			return nil, unreadable(err)
+		}
+		return c, nil
+	}
+	data, err := os.ReadFile(arg)
+	if err != nil {
+		return nil, unreadable(fmt.Errorf("%s: file non leggibile: %w", arg, err))
+	}
+	c, err := schema.Load(data)
+	var le *schema.LoadError
+	if errors.As(err, &le) {
+		return nil, unreadable(fmt.Errorf("%s: il bando non è valido:\n%s", arg, le.Format(l)))
+	}
+	return c, err
+}
+
