@@ -72,4 +72,3 @@ func resolveCall(arg string, l schema.Lang) (*schema.Call, error) {
 	}
 	return c, err
 }
-
