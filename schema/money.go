@@ -14,19 +14,11 @@ func FormatMoney(cents int64, lang Lang) string {
 	if neg {
 		cents = -cents
 	}
-	euros := strconv.FormatInt(cents/100, 10)
-	thousands, decimal := ".", ","
+	decimal := ","
 	if lang == EN {
-		thousands, decimal = ",", "."
+		decimal = "."
 	}
-	var b strings.Builder
-	for i, c := range euros {
-		if i > 0 && (len(euros)-i)%3 == 0 {
-			b.WriteString(thousands)
-		}
-		b.WriteRune(c)
-	}
-	s := fmt.Sprintf("%s%s%02d", b.String(), decimal, cents%100)
+	s := fmt.Sprintf("%s%s%02d", GroupDigits(cents/100, lang), decimal, cents%100)
 	sign := ""
 	if neg {
 		sign = "-"
@@ -101,3 +93,29 @@ func ParseMoney(s string) (int64, error) {
 	}
 	return v, nil
 }
+
+// GroupDigits writes an integer with thousands separators: "12.345" in Italian, "12,345" in English.
+func GroupDigits(n int64, lang Lang) string {
+	s := strconv.FormatInt(n, 10)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	sep := "."
+	if lang == EN {
+		sep = ","
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// Cents reads a money answer: int64 from a decoded draft, int or an integral float64 from
+// code that built answers by hand.
+func Cents(v any) (int64, bool) { return toCents(v) }

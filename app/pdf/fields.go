@@ -338,7 +338,7 @@ func (d *doc) table(p *proposal, path string, cols []column, items []any, x, w f
 				continue
 			}
 			texts[j] = clean(value(c.f, m[c.f.ID], p.lang))
-			if cs, ok := cents(m[c.f.ID]); ok && c.f.Type == schema.TypeMoney {
+			if cs, ok := schema.Cents(m[c.f.ID]); ok && c.f.Type == schema.TypeMoney {
 				sums[j] += cs
 			}
 		}

@@ -63,28 +63,6 @@ func shortDate(s string, lang schema.Lang) string {
 	return t.Format("02/01/2006")
 }
 
-// groupDigits writes an integer with thousands separators ("12.345" / "12,345").
-func groupDigits(n int64, lang schema.Lang) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	sep := "."
-	if lang == schema.EN {
-		sep = ","
-	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
 // value writes an answer as it is printed. Unexpected shapes (a draft edited by hand) are
 // printed as they are rather than hidden: the PDF must show what the applicant signs.
 func value(f *schema.Field, v any, lang schema.Lang) string {
@@ -93,16 +71,16 @@ func value(f *schema.Field, v any, lang schema.Lang) string {
 	}
 	switch f.Type {
 	case schema.TypeMoney:
-		if c, ok := cents(v); ok {
+		if c, ok := schema.Cents(v); ok {
 			return schema.FormatMoney(c, lang)
 		}
 	case schema.TypeNumber:
 		switch x := v.(type) {
 		case int64:
-			return groupDigits(x, lang)
+			return schema.GroupDigits(x, lang)
 		case float64:
 			if x == math.Trunc(x) && math.Abs(x) < 1e15 {
-				return groupDigits(int64(x), lang)
+				return schema.GroupDigits(int64(x), lang)
 			}
 			s := strconv.FormatFloat(x, 'f', -1, 64)
 			if lang != schema.EN {
@@ -162,20 +140,4 @@ func yesNo(b bool, lang schema.Lang) string {
 		return word("yes", lang)
 	}
 	return word("no", lang)
-}
-
-// cents reads a money answer: int64 from a draft, an integral float64 from code that built
-// answers by hand.
-func cents(v any) (int64, bool) {
-	switch x := v.(type) {
-	case int64:
-		return x, true
-	case int:
-		return int64(x), true
-	case float64:
-		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
-			return int64(x), true
-		}
-	}
-	return 0, false
 }
