@@ -52,7 +52,7 @@ func (w *worker) run(req job.Request, files blobs, progress func(done, total int
 	if err != nil {
 		return fail(err)
 	}
-	if err := draft.CheckCall(d, c); err != nil {
+	if _, err := draft.Open(d, c); err != nil { // as the app and the CLI open drafts
 		return fail(err)
 	}
 	l := schema.ParseLang(string(req.Lang))
