@@ -42,7 +42,7 @@ func (s *session) changed() {
 func (s *session) snapshot() (rec draft.Record, n int64, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.d == nil || s.save.changes == s.save.saved {
+	if s.d == nil || s.mode != "" || s.save.changes == s.save.saved { // scratch.go: never saved
 		return draft.Record{}, 0, false
 	}
 	s.d.SavedAt = time.Now()
@@ -81,6 +81,9 @@ func (s *session) saved(rec draft.Record, n int64, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if rec.ID != s.id {
+		if st := s.stash; st != nil && rec.ID == st.id && err == nil && n > st.save.saved {
+			st.save.saved, st.save.at = n, rec.SavedAt // written as a scratch draft came on screen
+		}
 		return // a write of the draft open before: its outcome is not news here
 	}
 	s.save.err = err

@@ -33,4 +33,10 @@
 //   - Signing and sending (sign.go, PathSign) after the review: the PDF, the signed-file check
 //     and the PEC message are made by a second wasm in a Web Worker (wasm/worker, through
 //     worker_js.go and package job), so app/pdf and app/pec never enter this program.
+//   - Scratch drafts (scratch.go): the helpdesk (helpdesk.go, PathHelpdesk) shows a support
+//     bundle's draft on the applicant's screen, read-only, and the builder (builder.go,
+//     PathBuilder) previews a call being written with the very same components. Either puts
+//     its draft in the session in place of the applicant's, kept aside meanwhile, and nothing
+//     is saved until the applicant's draft is back. The review page's "send to the helpdesk"
+//     (supportBox) writes the bundle (draft.NewBundle), redacted unless the applicant ticks it.
 package ui

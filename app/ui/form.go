@@ -151,7 +151,7 @@ func (p *formPage) next(ctx app.Context, e app.Event) {
 // showIssues validates the whole draft and shows the issues of section sid beside their
 // fields and in the summary. It returns how many there are.
 func (s *session) showIssues(sid string) int {
-	all := s.call.Validate(s.d.Answers, s.lang)
+	all := s.call.Validate(s.d.Answers, s.formLang())
 	for path, u := range s.ui {
 		if sectionOf(path) == sid {
 			u.issue = nil

@@ -81,6 +81,7 @@ func (h *homePage) Render() app.UI {
 		app.H2().Class("h3 mt-5").Text(tr(l, "home.drafts")),
 		h.draftList(l),
 		h.importBox(l),
+		staffLinks(l),
 	)
 }
 

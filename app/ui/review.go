@@ -49,6 +49,7 @@ func (r *reviewPage) Render() app.UI {
 			exportButton(l),
 			app.A().Class("btn btn-link ms-auto").Href(PathHome).Text(tr(l, "nav.home")),
 		),
+		&supportBox{Lang: l},
 	)
 }
 

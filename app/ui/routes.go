@@ -22,9 +22,9 @@ const (
 func sectionPath(id string) string { return sectionPrefix + id }
 
 // Pages lists every route path, for the server's cacheable resources and the static build:
-// home, review, and one step per section of every shipped call.
+// home, review, signing, helpdesk, builder, and one step per section of every shipped call.
 func Pages() []string {
-	seen := map[string]bool{PathHome: true, PathReview: true, PathSign: true}
+	seen := map[string]bool{PathHome: true, PathReview: true, PathSign: true, PathHelpdesk: true, PathBuilder: true}
 	for _, id := range schema.ShippedIDs() {
 		c, err := schema.Shipped(id)
 		if err != nil {
@@ -49,6 +49,8 @@ func Routes() {
 	app.Route(PathHome, newShell)
 	app.Route(PathReview, newShell)
 	app.Route(PathSign, newShell)
+	app.Route(PathHelpdesk, newShell)
+	app.Route(PathBuilder, newShell)
 	app.RouteWithRegexp("^"+sectionPrefix+"[A-Za-z0-9_-]+$", newShell)
 }
 
@@ -68,6 +70,10 @@ func parseRoute(path string) route {
 		return route{page: "review"}
 	case path == PathSign:
 		return route{page: "sign"}
+	case path == PathHelpdesk:
+		return route{page: "helpdesk"}
+	case path == PathBuilder:
+		return route{page: "builder"}
 	case strings.HasPrefix(path, sectionPrefix) && len(path) > len(sectionPrefix):
 		return route{page: "section", section: path[len(sectionPrefix):]}
 	}

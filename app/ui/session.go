@@ -50,6 +50,13 @@ type session struct {
 	save            saveState
 	updateAvailable bool
 	focusAfter      string // id to focus once the next render is done
+
+	// mode is "" for the applicant's own drafts, or "helpdesk" / "builder" while a draft that
+	// is not theirs is on screen (scratch.go): nothing is saved then, and stash keeps theirs.
+	mode   string
+	stash  *stash
+	bundle *draft.Bundle // the support bundle open in helpdesk mode
+	plang  schema.Lang   // the builder's preview language; "" is lang
 }
 
 // fieldUI is what one answer shows beside its input, kept by answer path so that it survives
@@ -146,7 +153,7 @@ func (s *session) setLang(l schema.Lang) {
 	for _, u := range s.ui { // messages already shown switch language too
 		if u.issue != nil {
 			is := *u.issue
-			is.Message = issueText(s.call, is, l)
+			is.Message = issueText(s.call, is, s.formLang())
 			u.issue = &is
 		}
 	}
@@ -313,11 +320,12 @@ func (s *session) fieldUI(path string) *fieldUI {
 // check validates the answer at path as it is now and shows the result.
 func (s *session) check(path string) {
 	u := s.fieldUI(path)
-	u.issue = s.call.ValidateField(s.d.Answers, path, s.lang)
+	l := s.formLang()
+	u.issue = s.call.ValidateField(s.d.Answers, path, l)
 	if u.issue != nil {
 		u.showing = true
 	}
-	paintMessage(path, u.issue, s.lang)
+	paintMessage(path, u.issue, l)
 	if s.summaryFor != "" && sectionOf(path) == s.summaryFor {
 		s.summaryVer++
 	}

@@ -47,6 +47,7 @@ func (sh *shell) onURL(ctx app.Context) {
 	sh.r, sh.fragment = r, frag
 	sh.navs++
 	sess.route = r
+	sess.scratchFollows(r)
 	sess.ensureDraft()
 	switch {
 	case frag != "":
@@ -67,6 +68,7 @@ func (sh *shell) Render() app.UI {
 		sh.header(l),
 		slot(sess.updateAvailable, func() app.UI { return updateBanner(l) }),
 		app.Main().ID("main").Class("container py-4").Body(
+			slot(sess.mode == "helpdesk", func() app.UI { return helpdeskBanner(l) }),
 			slot(sess.note != "" && sh.r.page != "home", func() app.UI {
 				return app.Div().Class("alert alert-info d-flex gap-3 align-items-start migration-note").Attr("role", "status").Body(
 					app.Span().Class("flex-grow-1").Text(sess.note),
@@ -83,6 +85,9 @@ func (sh *shell) header(l schema.Lang) app.UI {
 	status, bad := "", false
 	if sess.ready && sess.d != nil {
 		status, bad = sess.saveStatus()
+	}
+	if sess.mode != "" {
+		status = tr(l, "scratch.nosave")
 	}
 	title := ""
 	if sess.call != nil {
@@ -140,7 +145,20 @@ func (sh *shell) page(l schema.Lang) app.UI {
 	if !sess.ready {
 		return app.P().Class("loading").Aria("busy", "true").Text(tr(l, "loading"))
 	}
-	switch sh.r.page {
+	if sess.mode == "helpdesk" && (sh.r.page == "section" || sh.r.page == "review") {
+		// Helpdesk mode: the applicant's screen, every input and button disabled.
+		return app.FieldSet().ID("helpdesk-readonly").Class("helpdesk-readonly border-0 p-0 m-0 min-w-0").Disabled(true).Body(sh.pageFor(l, sh.r))
+	}
+	return sh.pageFor(l, sh.r)
+}
+
+// pageFor is the page of route r.
+func (sh *shell) pageFor(l schema.Lang, r route) app.UI {
+	switch r.page {
+	case "helpdesk":
+		return &helpdeskPage{Lang: l, Ver: sess.ver}
+	case "builder":
+		return &builderPage{Lang: l, Ver: sess.ver}
 	case "home":
 		return &homePage{Lang: l, Ver: sess.ver}
 	case "review":
@@ -157,7 +175,7 @@ func (sh *shell) page(l schema.Lang) app.UI {
 		if sess.d == nil {
 			return &homePage{Lang: l, Ver: sess.ver}
 		}
-		return &formPage{Lang: l, Section: sh.r.section, Ver: sess.ver, CondVer: sess.condVer, SummaryVer: sess.summaryVer}
+		return &formPage{Lang: l, Section: r.section, Ver: sess.ver, CondVer: sess.condVer, SummaryVer: sess.summaryVer}
 	}
 	return app.P().Text(tr(l, "notfound"))
 }

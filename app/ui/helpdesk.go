@@ -1,0 +1,479 @@
+package ui
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"time"
+
+	"bando/app/draft"
+	"bando/schema"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Helpdesk mode (/helpdesk): an operator loads the .bando-support.json bundle an applicant
+// sent and sees the applicant's screen, with the same answers (redacted unless the applicant
+// chose otherwise) and the errors the applicant saw, read-only. The bundle's draft is a scratch
+// draft (scratch.go): nothing of it is saved, and the drafts of this browser are left alone.
+// The page also shows the bundle's facts and how today's verdicts differ from the recorded
+// ones, as `bando replay` does (draft.CompareVerdicts).
+
+// PathHelpdesk is the helpdesk page.
+const PathHelpdesk = "/helpdesk"
+
+func init() {
+	for k, v := range helpdeskTexts {
+		texts[k] = v
+	}
+}
+
+var helpdeskTexts = map[string][2]string{
+	"helpdesk.title":       {"Assistenza: apri un pacchetto", "Helpdesk: open a bundle"},
+	"helpdesk.help":        {"Scegli un file .bando-support.json inviato da chi compila la domanda, oppure trascinalo in questo riquadro. Il pacchetto si apre in sola lettura: le bozze di questo computer non vengono toccate.", "Choose a .bando-support.json file sent by the applicant, or drop it on this box. The bundle opens read-only: the drafts on this computer are not touched."},
+	"helpdesk.choose":      {"Scegli il pacchetto di assistenza", "Choose the support bundle"},
+	"helpdesk.error":       {"Il file «%s» non è stato aperto. %s", "The file “%s” was not opened. %s"},
+	"helpdesk.banner":      {"Modalità assistenza — sola lettura", "Helpdesk mode — read-only"},
+	"helpdesk.banner.more": {"Stai vedendo la domanda del pacchetto di assistenza: nulla viene salvato.", "You are looking at the support bundle's application: nothing is saved."},
+	"helpdesk.details":     {"Dettagli del pacchetto", "Bundle details"},
+	"helpdesk.leave":       {"Esci dalla modalità assistenza", "Leave helpdesk mode"},
+	"helpdesk.open":        {"Apri la schermata del richiedente", "Open the applicant's screen"},
+	"helpdesk.facts":       {"Il pacchetto", "The bundle"},
+	"helpdesk.created":     {"Creato il", "Created on"},
+	"helpdesk.call":        {"Bando", "Call"},
+	"helpdesk.callver":     {"Versione del bando", "Call version"},
+	"helpdesk.appver":      {"Versione dell'app", "App version"},
+	"helpdesk.thennow":     {"%s allora, %s ora", "%s then, %s now"},
+	"helpdesk.screen":      {"Schermata", "Screen"},
+	"helpdesk.lang":        {"Lingua", "Language"},
+	"helpdesk.data":        {"Dati personali", "Personal data"},
+	"helpdesk.redacted":    {"sostituiti da valori fittizi con gli stessi esiti", "replaced by fakes with the same verdicts"},
+	"helpdesk.personal":    {"ATTENZIONE: il pacchetto contiene i dati personali della domanda", "WARNING: the bundle holds the application's personal data"},
+	"helpdesk.ua":          {"Browser", "Browser"},
+	"helpdesk.blang":       {"Lingua del browser", "Browser language"},
+	"helpdesk.storage":     {"Spazio usato / disponibile", "Storage used / quota"},
+	"helpdesk.persisted":   {"Archiviazione persistente", "Persistent storage"},
+	"helpdesk.unknown":     {"(non indicato)", "(not given)"},
+	"helpdesk.recorded":    {"Errori registrati nel pacchetto (%d)", "Errors recorded in the bundle (%d)"},
+	"helpdesk.norecorded":  {"Nessun errore registrato nel pacchetto.", "No error recorded in the bundle."},
+	"helpdesk.same":        {"Nessuna differenza dagli esiti registrati nel pacchetto.", "No difference from the verdicts recorded in the bundle."},
+	"helpdesk.diff":        {"Differenze dagli esiti registrati (+ nuovo, − non più segnalato)", "Differences from the recorded verdicts (+ new, − no longer reported)"},
+	"helpdesk.notkept":     {"Per questi esiti i valori fittizi non equivalgono agli originali:", "For these verdicts the fakes are not equivalent to the originals:"},
+	"helpdesk.toolarge":    {"Il file è troppo grande (%d MB, al massimo %d MB).", "The file is too large (%d MB, at most %d MB)."},
+	"helpdesk.wholeform":   {"(domanda)", "(application)"},
+
+	"support.title":    {"Invia all'assistenza", "Send to the helpdesk"},
+	"support.help":     {"Crea un file .bando-support.json da allegare alla richiesta di assistenza. I dati personali (nomi, codici fiscali, IBAN, indirizzi, testi liberi) sono sostituiti da valori fittizi che danno gli stessi errori.", "Make a .bando-support.json file to attach to your request for help. Personal data (names, tax codes, IBAN, addresses, free text) is replaced by fakes that give the same errors."},
+	"support.personal": {"Includi i miei dati personali (solo se l'assistenza lo chiede)", "Include my personal data (only if the helpdesk asks for it)"},
+	"support.export":   {"Crea il pacchetto per l'assistenza", "Make the support bundle"},
+	"support.error":    {"Il pacchetto non è stato creato: %s", "The bundle was not made: %s"},
+}
+
+// helpdeskPage loads a bundle, then shows its facts and verdicts.
+type helpdeskPage struct {
+	app.Compo
+	Lang schema.Lang
+	Ver  int
+
+	msg      string
+	dragging bool
+}
+
+func (h *helpdeskPage) Render() app.UI {
+	l := h.Lang
+	body := []app.UI{
+		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "helpdesk.title")),
+		h.loadBox(l),
+	}
+	if b := sess.bundle; b != nil && sess.mode == "helpdesk" {
+		body = append(body, bundleFacts(b, l), bundleVerdicts(b, l),
+			app.Div().Class("d-flex flex-wrap gap-3 mt-4").Body(
+				app.A().ID("helpdesk-open").Class("btn btn-primary").Href(bundleScreen(b, sess.call)).Text(tr(l, "helpdesk.open")),
+				leaveHelpdeskButton(l, "helpdesk-leave"),
+			))
+	}
+	return app.Div().Class("helpdesk").Body(body...)
+}
+
+func (h *helpdeskPage) loadBox(l schema.Lang) app.UI {
+	zone := "import-zone p-4 mt-4"
+	if h.dragging {
+		zone += " import-zone-active"
+	}
+	return app.Section().Class(zone).ID("helpdesk-load").Aria("labelledby", "helpdesk-load-title").
+		OnDragOver(h.dragOver).OnDragLeave(func(ctx app.Context, e app.Event) { h.dragging = false }).OnDrop(h.drop).Body(
+		app.P().ID("helpdesk-load-title").Class("fw-bold mb-1").Text(tr(l, "helpdesk.choose")),
+		app.P().ID("helpdesk-help").Text(tr(l, "helpdesk.help")),
+		app.Label().Class("btn btn-outline-primary").For("helpdesk-file").Text(tr(l, "helpdesk.choose")),
+		app.Input().Type("file").ID("helpdesk-file").Class("visually-hidden").
+			Accept(".json,application/json").Aria("describedby", "helpdesk-help").OnChange(h.picked),
+		slot(h.msg != "", func() app.UI {
+			return app.Div().ID("helpdesk-message").Class("alert alert-danger mt-3").Attr("role", "alert").Text(h.msg)
+		}),
+	)
+}
+
+func (h *helpdeskPage) dragOver(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if h.dragging {
+		ctx.PreventUpdate()
+	}
+	h.dragging = true
+}
+
+func (h *helpdeskPage) drop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	h.dragging = false
+	files := e.Get("dataTransfer").Get("files")
+	switch n := files.Length(); {
+	case n == 0:
+		return
+	case n > 1:
+		h.msg = tr(h.Lang, "import.many")
+		return
+	}
+	h.load(ctx, files.Index(0))
+}
+
+func (h *helpdeskPage) picked(ctx app.Context, e app.Event) {
+	input := e.Get("target")
+	files := input.Get("files")
+	if files.Length() == 0 {
+		return
+	}
+	h.load(ctx, files.Index(0))
+	input.Set("value", "")
+}
+
+// load reads a bundle file and, when it is a good one, opens the applicant's screen.
+func (h *helpdeskPage) load(ctx app.Context, file app.Value) {
+	name := file.Get("name").String()
+	fail := func(msg string) { h.msg = tr(h.Lang, "helpdesk.error", name, msg) }
+	if size := int64(file.Get("size").Int()); size > draft.MaxBundleSize {
+		fail(tr(h.Lang, "helpdesk.toolarge", size>>20, draft.MaxBundleSize>>20))
+		return
+	}
+	ctx.Async(func() {
+		c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		data, err := readFile(c, file)
+		cancel()
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				fail(tr(h.Lang, "import.read"))
+				return
+			}
+			screen, err := sess.openBundle(data)
+			if err != nil {
+				fail(errorText(err, h.Lang))
+				return
+			}
+			h.msg = ""
+			ctx.Navigate(screen)
+		})
+	})
+}
+
+// openBundle checks a bundle file and puts its draft on screen in helpdesk mode, with the
+// errors it records shown at their fields. It returns the path of the applicant's screen.
+func (s *session) openBundle(data []byte) (string, error) {
+	b, err := draft.DecodeBundle(data)
+	if err != nil {
+		return "", err
+	}
+	c, err := schema.Shipped(b.Call)
+	if err != nil {
+		return "", err
+	}
+	if err := draft.CheckCall(b.Draft, c); err != nil {
+		return "", err
+	}
+	d := *b.Draft
+	d.Answers = b.Draft.Answers.Clone()
+	s.enterScratch("helpdesk", c, &d)
+	s.bundle = b
+	screen := bundleScreen(b, c)
+	sid := ""
+	if r := parseRoute(screen); r.page == "section" {
+		sid = r.section
+	}
+	var paths []string
+	for _, v := range b.Verdicts {
+		if v.Path == "" {
+			continue
+		}
+		is := schema.Issue{Path: v.Path, Key: v.Key, Params: v.Params}
+		is.Message = issueText(c, is, s.lang)
+		u := s.fieldUI(v.Path)
+		if u.issue == nil {
+			u.issue = &is
+			if sid != "" && sectionOf(v.Path) == sid {
+				paths = append(paths, v.Path)
+			}
+		}
+		u.showing = true
+	}
+	s.summary, s.summaryFor = paths, sid
+	s.summaryVer++
+	return screen, nil
+}
+
+// bundleScreen is the app path of the bundle's screen when it is a step of c or the review,
+// else c's first step.
+func bundleScreen(b *draft.Bundle, c *schema.Call) string {
+	p := b.Screen
+	if u, err := url.Parse(p); err == nil {
+		p = u.Path
+	}
+	switch r := parseRoute(p); {
+	case r.page == "review":
+		return PathReview
+	case r.page == "section" && c.Section(r.section) != nil:
+		return sectionPath(r.section)
+	}
+	if len(c.Sections) > 0 {
+		return sectionPath(c.Sections[0].ID)
+	}
+	return PathHelpdesk
+}
+
+func leaveHelpdeskButton(l schema.Lang, id string) app.UI {
+	return app.Button().Type("button").ID(id).Class("btn btn-outline-secondary").Text(tr(l, "helpdesk.leave")).
+		OnClick(func(ctx app.Context, e app.Event) {
+			sess.leaveScratch()
+			ctx.Navigate(PathHome)
+		})
+}
+
+// helpdeskBanner marks every screen of helpdesk mode.
+func helpdeskBanner(l schema.Lang) app.UI {
+	return app.Div().ID("helpdesk-banner").Class("alert alert-warning d-flex flex-wrap gap-3 align-items-center helpdesk-banner").
+		Attr("role", "status").Body(
+		app.Strong().Class("flex-grow-1").Body(
+			app.Text(tr(l, "helpdesk.banner")),
+			app.Span().Class("d-block small fw-normal").Text(tr(l, "helpdesk.banner.more")),
+		),
+		app.A().ID("helpdesk-details").Class("btn btn-sm btn-outline-dark").Href(PathHelpdesk).Text(tr(l, "helpdesk.details")),
+		leaveHelpdeskButton(l, "helpdesk-leave-banner"),
+	)
+}
+
+func factRow(label, value string) app.UI {
+	return app.Div().Class("row py-1").Body(
+		app.Dt().Class("col-sm-4").Text(label),
+		app.Dd().Class("col-sm-8 mb-0").Text(value),
+	)
+}
+
+func orUnknown(s string, l schema.Lang) string {
+	if s == "" {
+		return tr(l, "helpdesk.unknown")
+	}
+	return s
+}
+
+// bundleFacts: versions then and now, screen, redaction, browser facts.
+func bundleFacts(b *draft.Bundle, l schema.Lang) app.UI {
+	callNow := "?"
+	if sess.call != nil {
+		callNow = strconv.Itoa(sess.call.Version)
+	}
+	data := tr(l, "helpdesk.redacted")
+	if !b.Redacted {
+		data = tr(l, "helpdesk.personal")
+	}
+	storage := ""
+	if b.Browser.StorageUsage != "" || b.Browser.StorageQuota != "" {
+		storage = orUnknown(b.Browser.StorageUsage, l) + " / " + orUnknown(b.Browser.StorageQuota, l)
+	}
+	return app.Section().Class("mt-4").Aria("labelledby", "bundle-facts-title").Body(
+		app.H2().Class("h3").ID("bundle-facts-title").Text(tr(l, "helpdesk.facts")),
+		app.Dl().ID("bundle-facts").Class("bundle-facts").Body(
+			factRow(tr(l, "helpdesk.created"), b.CreatedAt.Local().Format("2006-01-02 15:04")),
+			factRow(tr(l, "helpdesk.call"), b.Call),
+			factRow(tr(l, "helpdesk.callver"), tr(l, "helpdesk.thennow", strconv.Itoa(b.CallVersion), callNow)),
+			factRow(tr(l, "helpdesk.appver"), tr(l, "helpdesk.thennow", orUnknown(b.AppVersion, l), orUnknown(sess.appVersion, l))),
+			factRow(tr(l, "helpdesk.screen"), orUnknown(b.Screen, l)),
+			factRow(tr(l, "helpdesk.lang"), orUnknown(b.Lang, l)),
+			factRow(tr(l, "helpdesk.data"), data),
+			factRow(tr(l, "helpdesk.ua"), orUnknown(b.Browser.UserAgent, l)),
+			factRow(tr(l, "helpdesk.blang"), orUnknown(b.Browser.Language, l)),
+			factRow(tr(l, "helpdesk.storage"), orUnknown(storage, l)),
+			factRow(tr(l, "helpdesk.persisted"), orUnknown(b.Browser.StoragePersisted, l)),
+		),
+	)
+}
+
+// bundleVerdicts lists the recorded errors and the difference from today's, as bando replay.
+func bundleVerdicts(b *draft.Bundle, l schema.Lang) app.UI {
+	c := sess.call
+	label := func(p string) string {
+		if p == "" {
+			return tr(l, "helpdesk.wholeform")
+		}
+		return pathLabel(c, p, l)
+	}
+	var recorded app.UI = app.P().ID("bundle-recorded").Text(tr(l, "helpdesk.norecorded"))
+	if len(b.Verdicts) > 0 {
+		items := make([]app.UI, len(b.Verdicts))
+		for i, v := range b.Verdicts {
+			msg := issueText(c, schema.Issue{Path: v.Path, Key: v.Key, Params: v.Params}, l)
+			items[i] = app.Li().Text(label(v.Path) + ": " + msg)
+		}
+		recorded = app.Div().Body(
+			app.H2().Class("h3 mt-4").Text(tr(l, "helpdesk.recorded", len(b.Verdicts))),
+			app.Ul().ID("bundle-recorded").Body(items...),
+		)
+	}
+	// Compared as recorded (parameters worded in Italian); Validate gives the same list, in the
+	// same order, in every language, so an index of one is an index of the other.
+	nowIssues := c.Validate(sess.answers(), l)
+	gone, added := draft.CompareVerdicts(b.Verdicts, draft.RecordedVerdicts(c, sess.answers()))
+	var diff app.UI
+	if gone == nil && added == nil {
+		diff = app.P().ID("bundle-diff").Class("alert alert-success").Text(tr(l, "helpdesk.same"))
+	} else {
+		var items []app.UI
+		for _, i := range added {
+			items = append(items, app.Li().Class("diff-added").Text("+ "+label(nowIssues[i].Path)+": "+nowIssues[i].Message))
+		}
+		for _, i := range gone {
+			v := b.Verdicts[i]
+			items = append(items, app.Li().Class("diff-gone").Text("− "+label(v.Path)+": "+
+				issueText(c, schema.Issue{Path: v.Path, Key: v.Key, Params: v.Params}, l)))
+		}
+		diff = app.Div().ID("bundle-diff").Class("alert alert-warning").Body(
+			app.P().Class("fw-bold").Text(tr(l, "helpdesk.diff")),
+			app.Ul().Body(items...),
+		)
+	}
+	var notKept app.UI
+	if len(b.NotKept) > 0 {
+		items := make([]app.UI, len(b.NotKept))
+		for i, s := range b.NotKept {
+			items[i] = app.Li().Text(s)
+		}
+		notKept = app.Div().Class("small").Body(app.P().Text(tr(l, "helpdesk.notkept")), app.Ul().Body(items...))
+	}
+	return app.Div().Body(recorded, diff, notKept)
+}
+
+// supportBox is the applicant's "send to the helpdesk" action: it downloads a support bundle
+// of the open draft, redacted unless the applicant ticks the box.
+type supportBox struct {
+	app.Compo
+	Lang schema.Lang
+
+	personal bool
+	msg      string
+}
+
+func (sb *supportBox) Render() app.UI {
+	l := sb.Lang
+	if sess.mode != "" || sess.d == nil {
+		return app.Div().ID("support-slot")
+	}
+	return app.Section().ID("support").Class("support-box p-3 mt-4 border rounded").Aria("labelledby", "support-title").Body(
+		app.H2().Class("h4").ID("support-title").Text(tr(l, "support.title")),
+		app.P().ID("support-help").Text(tr(l, "support.help")),
+		app.Div().Class("form-check mb-2").Body(
+			app.Input().Type("checkbox").Class("form-check-input").ID("support-personal").Checked(sb.personal).
+				OnChange(func(ctx app.Context, e app.Event) { sb.personal = e.Get("target").Get("checked").Bool() }),
+			app.Label().Class("form-check-label").For("support-personal").Text(tr(l, "support.personal")),
+		),
+		app.Button().Type("button").ID("support-export").Class("btn btn-outline-primary").
+			Aria("describedby", "support-help").Text(tr(l, "support.export")).OnClick(sb.export),
+		slot(sb.msg != "", func() app.UI {
+			return app.Div().ID("support-message").Class("alert alert-danger mt-3").Attr("role", "alert").Text(sb.msg)
+		}),
+	)
+}
+
+func (sb *supportBox) export(ctx app.Context, e app.Event) {
+	screen := ctx.Page().URL().Path
+	personal := sb.personal
+	ctx.Async(func() {
+		br := browserFacts()
+		ctx.Dispatch(func(ctx app.Context) {
+			if sess.d == nil || sess.mode != "" {
+				return
+			}
+			sess.mu.Lock()
+			b, err := draft.NewBundle(sess.call, sess.d, draft.BundleOptions{
+				AppVersion: sess.appVersion, Screen: screen, Lang: sess.lang, Browser: br,
+				Now: time.Now(), IncludePersonalData: personal,
+			})
+			sess.mu.Unlock()
+			var data []byte
+			if err == nil {
+				data, err = draft.EncodeBundle(b)
+			}
+			if err == nil {
+				name := "assistenza-" + b.Call + "-" + b.CreatedAt.Format("20060102-150405") + draft.BundleExt
+				err = download(name, "application/json", data)
+			}
+			if err != nil {
+				sb.msg = tr(sb.Lang, "support.error", errorText(err, sb.Lang))
+				return
+			}
+			sb.msg = ""
+		})
+	})
+}
+
+// browserFacts reads what the browser says about itself and its storage. It waits for
+// promises: call it from a goroutine.
+func browserFacts() draft.Browser {
+	var br draft.Browser
+	var storage app.Value
+	_ = jsTry(func() {
+		nav := app.Window().Get("navigator")
+		br.UserAgent = nav.Get("userAgent").String()
+		br.Language = nav.Get("language").String()
+		if st := nav.Get("storage"); st.Truthy() {
+			storage = st
+		}
+	})
+	if storage == nil {
+		return br
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	var p app.Value
+	if jsTry(func() {
+		if storage.Get("estimate").Truthy() {
+			p = storage.Call("estimate")
+		}
+	}) == nil && p != nil {
+		if v, err := awaitPromise(ctx, p); err == nil && v != nil && v.Truthy() {
+			_ = jsTry(func() {
+				br.StorageUsage = humanBytes(v.Get("usage").Float())
+				br.StorageQuota = humanBytes(v.Get("quota").Float())
+			})
+		}
+	}
+	p = nil
+	if jsTry(func() {
+		if storage.Get("persisted").Truthy() {
+			p = storage.Call("persisted")
+		}
+	}) == nil && p != nil {
+		if v, err := awaitPromise(ctx, p); err == nil && v != nil {
+			_ = jsTry(func() { br.StoragePersisted = strconv.FormatBool(v.Truthy()) })
+		}
+	}
+	return br
+}
+
+// humanBytes writes a size as "1.2 MB".
+func humanBytes(n float64) string {
+	units := []string{"B", "kB", "MB", "GB", "TB"}
+	i := 0
+	for n >= 1000 && i < len(units)-1 {
+		n /= 1000
+		i++
+	}
+	if i == 0 {
+		return strconv.FormatFloat(n, 'f', 0, 64) + " " + units[i]
+	}
+	return strconv.FormatFloat(n, 'f', 1, 64) + " " + units[i]
+}
