@@ -35,8 +35,8 @@ import (
 
 // browserWeb is the web folder the browser tests serve: $BANDO_WEB (make test builds the wasm
 // into web/ first), else a temporary copy of web/ with a wasm built once for the whole run (a
-// wasm build takes ~40 s). Compressed copies older than their wasm, or of a wasm built here,
-// are left out, so a stale app.wasm.br or worker.wasm.br is never served.
+// wasm build takes ~40 s). The copy keeps file times, so the server's own rule applies: a
+// compressed copy older than its wasm (or than a wasm built here) is never served.
 var browserWeb struct {
 	once sync.Once
 	dir  string
@@ -60,8 +60,7 @@ func browserWebDir(t *testing.T) string {
 			browserWeb.err = err
 			return
 		}
-		// the app and the signing worker it starts (wasm/worker), each with its compressed
-		// copies left out when older than it
+		// the app and the signing worker it starts (wasm/worker)
 		for name, pkg := range map[string]string{"app.wasm": "../wasm", "worker.wasm": "../wasm/worker"} {
 			wasm := filepath.Join(dir, name)
 			if build {
@@ -72,16 +71,9 @@ func browserWebDir(t *testing.T) string {
 					return
 				}
 			}
-			wi, err := os.Stat(filepath.Join(src, name))
 			if _, err := os.Stat(wasm); err != nil {
 				browserWeb.err = fmt.Errorf("%s has no %s (run make wasm): %w", src, name, err)
 				return
-			}
-			// the copies' times are those of the copy: compare the originals'
-			for _, ext := range []string{".br", ".gz"} {
-				if ci, cerr := os.Stat(filepath.Join(src, name+ext)); build || err != nil || cerr == nil && ci.ModTime().Before(wi.ModTime()) {
-					os.Remove(wasm + ext)
-				}
 			}
 		}
 		browserWeb.dir = dir

@@ -56,7 +56,15 @@ func copyTree(src, dst string) (int, error) {
 			return err
 		}
 		n++
-		return os.WriteFile(target, data, 0o644)
+		if err := os.WriteFile(target, data, 0o644); err != nil {
+			return err
+		}
+		// Keep the times: they tell a stale app.wasm.br from a fresh one (see precompressed).
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		return os.Chtimes(target, info.ModTime(), info.ModTime())
 	})
 	return n, err
 }

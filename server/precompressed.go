@@ -36,8 +36,14 @@ func (p *precompressed) load() {
 	p.files = map[string]map[string]encodedFile{}
 	for _, wasm := range wasmPaths {
 		p.files[wasm] = map[string]encodedFile{}
+		raw, rawErr := os.Stat(filepath.Join(p.dir, wasm))
 		for enc, ext := range map[string]string{"br": ".br", "gzip": ".gz", "": ""} {
 			path := filepath.Join(p.dir, wasm+ext)
+			// A copy older than its wasm (rebuilt without `bando compress`) is stale: serving
+			// it would run yesterday's app. Skip it; the raw file is still served.
+			if fi, err := os.Stat(path); ext != "" && (err != nil || rawErr != nil || fi.ModTime().Before(raw.ModTime())) {
+				continue
+			}
 			data, err := os.ReadFile(path)
 			if err != nil {
 				continue

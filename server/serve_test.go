@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/andybalholm/brotli"
 )
@@ -132,5 +133,27 @@ func TestStaticSite(t *testing.T) {
 	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
 	if !strings.Contains(string(index), "/web/app.wasm") && !strings.Contains(string(index), "app.js") {
 		t.Errorf("index.html does not load the app:\n%s", index)
+	}
+}
+
+func TestPrecompressedSkipsStaleCopies(t *testing.T) {
+	dir, wasm := testWebDir(t)
+	// The wasm is rebuilt after its compressed copies were written.
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(filepath.Join(dir, "app.wasm"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(&precompressed{dir: dir, next: http.NotFoundHandler()})
+	defer srv.Close()
+	req, _ := http.NewRequest("GET", srv.URL+"/app.wasm", nil)
+	req.Header.Set("Accept-Encoding", "br, gzip")
+	res, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.Header.Get("Content-Encoding") != "" || !bytes.Equal(body, wasm) {
+		t.Fatalf("served a stale %q copy", res.Header.Get("Content-Encoding"))
 	}
 }
