@@ -12,6 +12,7 @@ import (
 var texts = map[string][2]string{
 	"app.tagline":   {"Domande per i bandi pubblici, anche senza connessione", "Applications for public calls, online or offline"},
 	"app.skip":      {"Vai al contenuto", "Skip to content"},
+	"footer.a11y":   {"Dichiarazione di accessibilità", "Accessibility statement"},
 	"lang.other":    {"English", "Italiano"},
 	"lang.switch":   {"Switch to English", "Passa all'italiano"},
 	"loading":       {"Caricamento della bozza…", "Loading the draft…"},

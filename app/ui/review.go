@@ -29,12 +29,11 @@ func (r *reviewPage) Render() app.UI {
 	var sections []app.UI
 	for _, s := range shownSections(c, a) {
 		rows := reviewRows(c, a, s.Fields, s.ID+".", at, l)
-		sections = append(sections, app.Section().Class("review-section mb-5").Aria("labelledby", "review-"+s.ID).Body(
+		sections = append(sections, app.Section().Class("review-section mb-5").Aria("labelledby", "review-"+s.ID).Body(append([]app.UI{
 			app.Div().Class("d-flex align-items-baseline gap-3").Body(
 				app.H2().Class("h3 flex-grow-1").ID("review-"+s.ID).Text(s.Title.In(l)),
 				changeLink(sectionPath(s.ID), s.Title.In(l), l),
-			),
-			app.Dl().Class("review-list").Body(rows...),
+			)}, rows...)...,
 		))
 	}
 	return app.Div().Class("review").Body(
@@ -82,8 +81,32 @@ func reviewSummary(c *schema.Call, issues schema.Issues, l schema.Lang) app.UI {
 	)
 }
 
-// reviewRows lists the shown answers of fields under prefix, items of groups nested.
+// reviewRows lists the shown answers of fields under prefix in description lists, items of
+// groups nested between them: a <dl> holds only its rows, so an item's heading and its own
+// list close the list before it and open a new one after it.
 func reviewRows(c *schema.Call, a schema.Answers, fields []*schema.Field, prefix string, at map[string][]schema.Issue, l schema.Lang) []app.UI {
+	var blocks, rows []app.UI
+	for _, r := range reviewRowsAndItems(c, a, fields, prefix, at, l) {
+		if _, item := r.(reviewItem); !item {
+			rows = append(rows, r)
+			continue
+		}
+		if len(rows) > 0 {
+			blocks = append(blocks, app.Dl().Class("review-list").Body(rows...))
+			rows = nil
+		}
+		blocks = append(blocks, r.(reviewItem).UI)
+	}
+	if len(rows) > 0 {
+		blocks = append(blocks, app.Dl().Class("review-list").Body(rows...))
+	}
+	return blocks
+}
+
+// reviewItem is an item of a group in the review, outside the description lists.
+type reviewItem struct{ app.UI }
+
+func reviewRowsAndItems(c *schema.Call, a schema.Answers, fields []*schema.Field, prefix string, at map[string][]schema.Issue, l schema.Lang) []app.UI {
 	var rows []app.UI
 	for _, f := range fields {
 		path := prefix + f.ID
@@ -101,10 +124,10 @@ func reviewRows(c *schema.Call, a schema.Answers, fields []*schema.Field, prefix
 			if name := itemTitle(f, a, item); name != "" {
 				title += " — " + name
 			}
-			rows = append(rows, app.Div().Class("review-item").Body(
-				app.H3().Class("h5 mt-3").Text(title),
-				app.Dl().Class("review-list").Body(reviewRows(c, a, f.Fields, item+".", at, l)...),
-			))
+			rows = append(rows, reviewItem{app.Div().Class("review-item").Body(append(
+				[]app.UI{app.H3().Class("h5 mt-3").Text(title)},
+				reviewRows(c, a, f.Fields, item+".", at, l)...)...,
+			)})
 		}
 	}
 	return rows

@@ -22,9 +22,10 @@ const (
 func sectionPath(id string) string { return sectionPrefix + id }
 
 // Pages lists every route path, for the server's cacheable resources and the static build:
-// home, review, signing, helpdesk, builder, and one step per section of every shipped call.
+// home, review, signing, helpdesk, builder, accessibility statement, and one step per section
+// of every shipped call.
 func Pages() []string {
-	seen := map[string]bool{PathHome: true, PathReview: true, PathSign: true, PathHelpdesk: true, PathBuilder: true}
+	seen := map[string]bool{PathHome: true, PathReview: true, PathSign: true, PathHelpdesk: true, PathBuilder: true, PathAccessibility: true}
 	for _, id := range schema.ShippedIDs() {
 		c, err := schema.Shipped(id)
 		if err != nil {
@@ -51,6 +52,7 @@ func Routes() {
 	app.Route(PathSign, newShell)
 	app.Route(PathHelpdesk, newShell)
 	app.Route(PathBuilder, newShell)
+	app.Route(PathAccessibility, newShell)
 	app.RouteWithRegexp("^"+sectionPrefix+"[A-Za-z0-9_-]+$", newShell)
 }
 
@@ -74,6 +76,8 @@ func parseRoute(path string) route {
 		return route{page: "helpdesk"}
 	case path == PathBuilder:
 		return route{page: "builder"}
+	case path == PathAccessibility:
+		return route{page: "accessibility"}
 	case strings.HasPrefix(path, sectionPrefix) && len(path) > len(sectionPrefix):
 		return route{page: "section", section: path[len(sectionPrefix):]}
 	}

@@ -150,7 +150,7 @@ func TestNewDraftHasGroupMinimum(t *testing.T) {
 
 func TestPages(t *testing.T) {
 	pages := Pages()
-	for _, want := range []string{PathHome, PathReview, "/sezione/ats", "/sezione/dichiarazioni"} {
+	for _, want := range []string{PathHome, PathReview, PathAccessibility, "/sezione/ats", "/sezione/dichiarazioni"} {
 		if !slices.Contains(pages, want) {
 			t.Errorf("Pages() lacks %s: %v", want, pages)
 		}

@@ -78,6 +78,9 @@ func (sh *shell) Render() app.UI {
 			}),
 			sh.page(l),
 		),
+		app.Footer().Class("bando-footer container py-3 small").Body(
+			app.A().ID("a11y-link").Href(PathAccessibility).Text(tr(l, "footer.a11y")),
+		),
 	)
 }
 
@@ -104,7 +107,9 @@ func (sh *shell) header(l schema.Lang) app.UI {
 	return app.Header().Class("bando-header").Body(
 		app.Div().Class("container d-flex flex-wrap align-items-center gap-3 py-2").Body(
 			app.A().Class("bando-brand").Href(PathHome).Body(
-				app.Img().Src("/web/icon.svg").Alt("").Width(32).Height(32),
+				// decorative: the link says "Bando". go-app drops an empty alt in the browser, so the
+				// role says it instead.
+				app.Img().Src("/web/icon.svg").Alt("").Attr("role", "presentation").Width(32).Height(32),
 				app.Span().Text("Bando"),
 			),
 			app.Span().Class("bando-call-title flex-grow-1").Text(title),
@@ -159,6 +164,8 @@ func (sh *shell) pageFor(l schema.Lang, r route) app.UI {
 		return &helpdeskPage{Lang: l, Ver: sess.ver}
 	case "builder":
 		return &builderPage{Lang: l, Ver: sess.ver}
+	case "accessibility":
+		return &accessibilityPage{Lang: l}
 	case "home":
 		return &homePage{Lang: l, Ver: sess.ver}
 	case "review":
