@@ -23,6 +23,12 @@ type saveState struct {
 	err     error
 	timer   *time.Timer
 	asked   bool // navigator.storage.persist() was asked in this tab
+	// base is the SavedAt of the stored version this tab last opened or wrote. A stored
+	// version saved later was written by another tab: it is not overwritten (conflict.go).
+	base time.Time
+	// started is the SavedAt of the last write this tab started: a stored version up to then
+	// may be this tab's own write still in flight, no conflict.
+	started time.Time
 }
 
 // changed records a change to the open draft and (re)starts the autosave timer.
@@ -64,14 +70,28 @@ func (s *session) saveNow() {
 	if st == nil {
 		return // storage is still opening: start saves once it is open
 	}
+	if s.conflict != nil {
+		return // another tab saved this draft: the applicant chooses first (conflict.go)
+	}
 	rec, n, ok := s.snapshot()
 	if !ok {
 		return
 	}
+	s.mu.Lock()
+	base := s.save.base
+	if s.save.started.After(base) {
+		base = s.save.started
+	}
+	s.save.started = rec.SavedAt
+	s.mu.Unlock()
 	s.shell.Async(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		err := st.Put(ctx, rec)
+		cur, conflict, err := putChecked(ctx, st, rec, base)
 		cancel()
+		if conflict {
+			s.run(func() { s.conflicted(rec, cur) })
+			return
+		}
 		s.run(func() { s.saved(rec, n, err) })
 	})
 }
@@ -90,6 +110,9 @@ func (s *session) saved(rec draft.Record, n int64, err error) {
 	if err == nil && n > s.save.saved {
 		s.save.saved, s.save.at = n, rec.SavedAt
 	}
+	if err == nil && rec.SavedAt.After(s.save.base) {
+		s.save.base = rec.SavedAt
+	}
 	if err == nil && !s.save.asked {
 		s.save.asked = true
 		if p, ok := s.store.(interface {
@@ -104,8 +127,14 @@ func (s *session) saved(rec draft.Record, n int64, err error) {
 // regular write too. It runs on a JavaScript callback when the page is hidden or closed.
 func (s *session) flushSync() {
 	if sp, ok := s.store.(draft.SyncPutter); ok {
-		if rec, _, ok := s.snapshot(); ok {
-			_ = sp.PutSync(rec)
+		if rec, _, ok := s.snapshot(); ok && s.conflict == nil {
+			if sp.PutSync(rec) == nil {
+				s.mu.Lock()
+				if rec.ID == s.id && rec.SavedAt.After(s.save.base) {
+					s.save.base = rec.SavedAt // this tab's own copy is no conflict
+				}
+				s.mu.Unlock()
+			}
 		}
 	}
 	if s.started {

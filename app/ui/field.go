@@ -50,6 +50,7 @@ func (p fieldProps) issue() *schema.Issue {
 // onText handles typing in a text-like input. An error shown once is checked again at every
 // keystroke, so it goes away as soon as the answer is right.
 func (f *fieldView) onText(ctx app.Context, e app.Event) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	def := sess.call.Field(f.Path)
 	v := e.Get("target").Get("value").String()
 	u := sess.fieldUI(f.Path)
@@ -65,12 +66,14 @@ func (f *fieldView) onText(ctx app.Context, e app.Event) {
 // onBlur checks the answer when the applicant leaves the field, and shows an amount the way it
 // will be read ("1234,5" becomes "1.234,50").
 func (f *fieldView) onBlur(ctx app.Context, e app.Event) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	sess.fieldUI(f.Path).raw = ""
 	sess.check(f.Path)
 }
 
 // onChoice handles a radio button or a select.
 func (f *fieldView) onChoice(ctx app.Context, e app.Event) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	v := e.Get("target").Get("value").String()
 	if v == "" {
 		sess.set(f.Path, nil)
@@ -86,6 +89,7 @@ func (f *fieldView) onBool(ctx app.Context, e app.Event) {
 }
 
 func (f *fieldView) onMulti(ctx app.Context, e app.Event) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	def := sess.call.Field(f.Path)
 	t := e.Get("target")
 	sess.set(f.Path, toggle(def, sess.answers().Get(f.Path), t.Get("value").String(), t.Get("checked").Bool()))
@@ -93,6 +97,7 @@ func (f *fieldView) onMulti(ctx app.Context, e app.Event) {
 }
 
 func (f *fieldView) onDeclaration(ctx app.Context, e app.Event) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	if e.Get("target").Get("checked").Bool() {
 		sess.set(f.Path, true)
 	} else {

@@ -135,6 +135,7 @@ func stepItem(href, title string, i, cur int) app.UI {
 // next checks the whole step. With errors, they are shown beside their fields and in the
 // summary, which takes the focus (GOV.UK pattern); without, the next step opens.
 func (p *formPage) next(ctx app.Context, e app.Event) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	steps, cur := p.current()
 	sec := steps[cur]
 	if sess.showIssues(sec.ID) > 0 {

@@ -84,6 +84,7 @@ func itemName(def *schema.Field, l schema.Lang) string {
 }
 
 func (g *groupView) add(ctx app.Context, e app.Event) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	def := sess.call.Field(g.Path)
 	i := -1
 	sess.edit(func(a schema.Answers) { i = addItem(a, def, g.Path) })
@@ -166,6 +167,7 @@ func (it *itemView) moveUp(ctx app.Context, e app.Event)   { it.move(ctx, it.Ind
 func (it *itemView) moveDown(ctx app.Context, e app.Event) { it.move(ctx, it.Index+1) }
 
 func (it *itemView) move(ctx app.Context, to int) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	from, group := it.Index, it.group()
 	if to < 0 || to >= it.Count {
 		return
@@ -176,6 +178,7 @@ func (it *itemView) move(ctx app.Context, to int) {
 }
 
 func (it *itemView) remove(ctx app.Context, e app.Event) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	i, group := it.Index, it.group()
 	def := sess.call.Field(group)
 	title := tr(it.Lang, "group.item", itemName(def, it.Lang), i+1)

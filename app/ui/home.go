@@ -179,6 +179,7 @@ func (h *homePage) record(id string) (draft.Record, bool) {
 }
 
 func (h *homePage) newDraft(ctx app.Context, e app.Event) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	c, err := schema.Shipped(e.Get("currentTarget").Get("dataset").Get("call").String())
 	if err != nil {
 		h.msg, h.msgBad = err.Error(), true
@@ -189,6 +190,7 @@ func (h *homePage) newDraft(ctx app.Context, e app.Event) {
 }
 
 func (h *homePage) open(ctx app.Context, e app.Event) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	id := dataID(e)
 	if id == sess.id && sess.d != nil {
 		ctx.Navigate(sectionPath(sess.call.Sections[0].ID))
@@ -212,6 +214,7 @@ func (h *homePage) open(ctx app.Context, e app.Event) {
 }
 
 func (h *homePage) export(ctx app.Context, e app.Event) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	id := dataID(e)
 	if id == sess.id && sess.d != nil {
 		if err := sess.export(); err != nil {
@@ -234,6 +237,7 @@ func (h *homePage) export(ctx app.Context, e app.Event) {
 }
 
 func (h *homePage) delete(ctx app.Context, e app.Event) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	id := dataID(e)
 	r, ok := h.record(id)
 	if !ok {

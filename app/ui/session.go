@@ -57,6 +57,9 @@ type session struct {
 	stash  *stash
 	bundle *draft.Bundle // the support bundle open in helpdesk mode
 	plang  schema.Lang   // the builder's preview language; "" is lang
+
+	crash    string        // a panic recovered on the UI goroutine (resilience.go)
+	conflict *draft.Record // a newer version of the open draft saved by another tab (conflict.go)
 }
 
 // fieldUI is what one answer shows beside its input, kept by answer path so that it survives
@@ -140,7 +143,7 @@ func (s *session) ensureDraft() {
 // run runs f on the UI goroutine and renders the page again.
 func (s *session) run(f func()) {
 	s.shell.Dispatch(func(ctx app.Context) {
-		f()
+		s.safely(f)
 		ctx.Defer(func(app.Context) { s.afterRender() })
 	})
 }
@@ -172,6 +175,9 @@ func (s *session) openRecord(r draft.Record) bool {
 		return false
 	}
 	s.use(r.ID, c, d)
+	s.mu.Lock()
+	s.save.base = r.SavedAt
+	s.mu.Unlock()
 	s.migrated(rep)
 	return true
 }
@@ -224,7 +230,7 @@ func (s *session) use(id string, c *schema.Call, d *draft.Draft) {
 	s.id, s.call, s.d = id, c, d
 	s.save = saveState{timer: s.save.timer, asked: s.save.asked}
 	s.mu.Unlock()
-	s.openErr, s.note = "", ""
+	s.openErr, s.note, s.conflict = "", "", nil
 	s.condNames = conditionNames(c)
 	s.ui = map[string]*fieldUI{}
 	s.summary, s.summaryFor = nil, ""

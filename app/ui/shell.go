@@ -68,6 +68,9 @@ func (sh *shell) Render() app.UI {
 		sh.header(l),
 		slot(sess.updateAvailable, func() app.UI { return updateBanner(l) }),
 		app.Main().ID("main").Class("container py-4").Body(
+			slot(sess.crash != "", func() app.UI { return crashBanner(l, sess.d != nil && sess.mode == "") }),
+			slot(sess.ready && sess.saveFailed() != nil, func() app.UI { return saveFailedBanner(l, sess.saveFailed()) }),
+			slot(sess.conflict != nil && sess.d != nil, func() app.UI { return conflictBanner(l) }),
 			slot(sess.mode == "helpdesk", func() app.UI { return helpdeskBanner(l) }),
 			slot(sess.note != "" && sh.r.page != "home", func() app.UI {
 				return app.Div().Class("alert alert-info d-flex gap-3 align-items-start migration-note").Attr("role", "status").Body(
@@ -122,6 +125,7 @@ func (sh *shell) header(l schema.Lang) app.UI {
 }
 
 func (sh *shell) switchLang(ctx app.Context, e app.Event) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	if sess.lang == schema.EN {
 		sess.setLang(schema.IT)
 	} else {
