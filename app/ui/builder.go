@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"maps"
 	"strconv"
 	"time"
 
@@ -27,11 +28,7 @@ const lintDelay = 300 * time.Millisecond
 // maxSchemaSize bounds a schema file loaded in the builder.
 const maxSchemaSize = 4 << 20
 
-func init() {
-	for k, v := range builderTexts {
-		texts[k] = v
-	}
-}
+func init() { maps.Copy(texts, builderTexts) }
 
 var builderTexts = map[string][2]string{
 	"builder.title":     {"Editor dei bandi", "Call builder"},
@@ -235,13 +232,10 @@ func (b *builderPage) lint() {
 }
 
 func (b *builderPage) picked(ctx app.Context, e app.Event) {
-	input := e.Get("target")
-	files := input.Get("files")
-	if files.Length() == 0 {
+	file, ok := pickedFile(e)
+	if !ok {
 		return
 	}
-	file := files.Index(0)
-	input.Set("value", "")
 	name := file.Get("name").String()
 	if file.Get("size").Int() > maxSchemaSize {
 		b.fileMsg = tr(b.Lang, "builder.read", name)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"maps"
 	"net/url"
 	"strconv"
 	"time"
@@ -22,11 +23,7 @@ import (
 // PathHelpdesk is the helpdesk page.
 const PathHelpdesk = "/helpdesk"
 
-func init() {
-	for k, v := range helpdeskTexts {
-		texts[k] = v
-	}
-}
+func init() { maps.Copy(texts, helpdeskTexts) }
 
 var helpdeskTexts = map[string][2]string{
 	"helpdesk.title":       {"Assistenza: apri un pacchetto", "Helpdesk: open a bundle"},
@@ -124,25 +121,21 @@ func (h *helpdeskPage) dragOver(ctx app.Context, e app.Event) {
 func (h *helpdeskPage) drop(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	h.dragging = false
-	files := e.Get("dataTransfer").Get("files")
-	switch n := files.Length(); {
+	file, n := droppedFiles(e)
+	switch {
 	case n == 0:
 		return
 	case n > 1:
 		h.msg = tr(h.Lang, "import.many")
 		return
 	}
-	h.load(ctx, files.Index(0))
+	h.load(ctx, file)
 }
 
 func (h *helpdeskPage) picked(ctx app.Context, e app.Event) {
-	input := e.Get("target")
-	files := input.Get("files")
-	if files.Length() == 0 {
-		return
+	if file, ok := pickedFile(e); ok {
+		h.load(ctx, file)
 	}
-	h.load(ctx, files.Index(0))
-	input.Set("value", "")
 }
 
 // load reads a bundle file and, when it is a good one, opens the applicant's screen.

@@ -52,25 +52,21 @@ func (h *homePage) dragLeave(ctx app.Context, e app.Event) { h.dragging = false 
 func (h *homePage) drop(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	h.dragging = false
-	files := e.Get("dataTransfer").Get("files")
-	switch n := files.Length(); {
+	file, n := droppedFiles(e)
+	switch {
 	case n == 0:
 		return
 	case n > 1:
 		h.msg, h.msgBad = tr(h.Lang, "import.many"), true
 		return
 	}
-	h.importFile(ctx, files.Index(0))
+	h.importFile(ctx, file)
 }
 
 func (h *homePage) picked(ctx app.Context, e app.Event) {
-	input := e.Get("target")
-	files := input.Get("files")
-	if files.Length() == 0 {
-		return
+	if file, ok := pickedFile(e); ok {
+		h.importFile(ctx, file)
 	}
-	h.importFile(ctx, files.Index(0))
-	input.Set("value", "") // choosing the same file again must import it again
 }
 
 // importFile reads file and imports it; the outcome is shown in the import box.

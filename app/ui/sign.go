@@ -369,17 +369,15 @@ func (p *signPage) dragLeave(ctx app.Context, e app.Event) { p.signed.dragging =
 func (p *signPage) drop(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	p.signed.dragging = false
-	if files := e.Get("dataTransfer").Get("files"); files.Length() > 0 {
-		p.check(ctx, files.Index(0))
+	if file, n := droppedFiles(e); n > 0 {
+		p.check(ctx, file)
 	}
 }
 
 func (p *signPage) picked(ctx app.Context, e app.Event) {
-	input := e.Get("target")
-	if files := input.Get("files"); files.Length() > 0 {
-		p.check(ctx, files.Index(0))
+	if file, ok := pickedFile(e); ok {
+		p.check(ctx, file)
 	}
-	input.Set("value", "") // the same file chosen again, after signing it again, is checked again
 }
 
 // check asks the worker whether file is the proposal signed by everyone who must sign.

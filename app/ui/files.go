@@ -1,0 +1,26 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// pickedFile returns the file chosen in the event's file input, and clears the input so that
+// choosing the same file again (after fixing or signing it again) fires a new change event.
+// A File keeps its contents after the input is cleared.
+func pickedFile(e app.Event) (app.Value, bool) {
+	input := e.Get("target")
+	files := input.Get("files")
+	defer input.Set("value", "")
+	if files.Length() == 0 {
+		return nil, false
+	}
+	return files.Index(0), true
+}
+
+// droppedFiles returns the first file of a drop and how many were dropped: pages that take one
+// file say so when several arrive.
+func droppedFiles(e app.Event) (first app.Value, n int) {
+	files := e.Get("dataTransfer").Get("files")
+	if n = files.Length(); n == 0 {
+		return nil, 0
+	}
+	return files.Index(0), n
+}
