@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)-$(shel
 LDFLAGS := -s -w
 ADDR    ?= :8080
 
-.PHONY: all build wasm server run test vet unit deps bench bench-browser fuzz clean static
+.PHONY: all build wasm wasm-v2 server run test vet unit deps bench bench-browser fuzz clean static
 
 all: build
 
@@ -15,6 +15,12 @@ all: build
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o web/app.wasm ./wasm
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o web/worker.wasm ./wasm/worker
+
+## wasm-v2: for one browser test only (server/browser_update_test.go), the app with version 2
+## of the FAMI call (schema/testdata/toscana-fami-2024.v2.json), deployed over the normal build
+## to check that an app update changing the call version loses nothing. Never shipped.
+wasm-v2:
+	GOOS=js GOARCH=wasm $(GO) build -tags bando_v2_fixture -trimpath -ldflags "$(LDFLAGS)" -o bin/test/app-v2.wasm ./wasm
 
 ## server: the bando binary (server and CLI).
 server:
@@ -40,8 +46,8 @@ vet:
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... ./app/... ./schema/...
 
 ## test: vet, every Go test, and the browser tests against the freshly built wasm.
-test: deps wasm vet
-	BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 ./...
+test: deps wasm wasm-v2 vet
+	BANDO_WEB=$(CURDIR)/web BANDO_WASM_V2=$(CURDIR)/bin/test/app-v2.wasm $(GO) test -count=1 -timeout 30m ./...
 
 ## bench: figures, one per line (validation on one core; more as the app grows).
 bench: build

@@ -9,7 +9,6 @@ import (
 	"bando/app/ui"
 	"bando/schema"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -47,15 +46,7 @@ func TestBrowserBuilder(t *testing.T) {
 
 	// Offline from here on: the call author's office has no connection.
 	app.srv.Close()
-	if _, err := chromedp.Call(b.ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-		EmulateOfflineServiceWorker: new(true),
-		MatchedNetworkConditions:    []*network.Conditions{{Offline: true}},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(b.ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true}); err != nil {
-		t.Fatal(err)
-	}
+	b.goOffline()
 	b.do(chromedp.Reload())
 	b.waitReady()
 	b.waitFor(`!!document.getElementById("builder-source")`, 10*time.Second)

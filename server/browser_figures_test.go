@@ -14,7 +14,6 @@ import (
 	"bando/app/ui"
 	"bando/schema"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -44,12 +43,7 @@ func TestBrowserFigures(t *testing.T) {
 
 	// Network off and server gone: every reload comes from the service worker's cache.
 	app.srv.Close()
-	if _, err := chromedp.Call(b.ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-		EmulateOfflineServiceWorker: new(true),
-		MatchedNetworkConditions:    []*network.Conditions{{Offline: true}},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	b.goOffline()
 	var ready []float64
 	for range 5 {
 		b.do(chromedp.Navigate(app.url + "/sezione/coprogettazione"))

@@ -122,8 +122,11 @@ func startApp(t *testing.T, version string) *testApp {
 	return a
 }
 
-func (a *testApp) deploy(version string) {
-	var h http.Handler = secure(&precompressed{dir: a.web, next: newHandler(version, a.web)})
+func (a *testApp) deploy(version string) { a.deployFrom(version, a.web) }
+
+// deployFrom swaps in the app built into web, as a deployment of another build does.
+func (a *testApp) deployFrom(version, web string) {
+	var h http.Handler = secure(&precompressed{dir: web, next: newHandler(version, web)})
 	a.h.Store(&h)
 }
 
@@ -301,7 +304,9 @@ func (b *tab) waitFor(js string, timeout time.Duration) {
 		if err == nil {
 			return
 		}
-		if time.Now().After(deadline) || b.ctx.Err() != nil || !strings.Contains(err.Error(), "navigated or closed") {
+		// Both errors mean the page went away under the poll: a reload is under way.
+		reloading := strings.Contains(err.Error(), "navigated or closed") || strings.Contains(err.Error(), "Cannot find context with specified id")
+		if time.Now().After(deadline) || b.ctx.Err() != nil || !reloading {
 			b.t.Fatalf("waiting for %s: %v", js, err)
 		}
 		time.Sleep(50 * time.Millisecond)
@@ -331,6 +336,20 @@ func (b *tab) waitOfflineReady() {
 		const c = await caches.open(keys[0]);
 		return (await c.keys()).length >= 10 && !!(await c.match("/web/app.wasm"));
 	})()`, 60*time.Second)
+}
+
+// goOffline cuts the tab, its service worker included, off the network.
+func (b *tab) goOffline() {
+	b.t.Helper()
+	if _, err := chromedp.Call(b.ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		EmulateOfflineServiceWorker: new(true),
+		MatchedNetworkConditions:    []*network.Conditions{{Offline: true}},
+	}); err != nil {
+		b.t.Fatal(err)
+	}
+	if _, err := chromedp.Call(b.ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true}); err != nil {
+		b.t.Fatal(err)
+	}
 }
 
 // navigateInApp follows an in-app link, as clicking one does.

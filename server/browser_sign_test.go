@@ -19,7 +19,6 @@ import (
 	"bando/schema"
 
 	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -284,10 +283,7 @@ func TestBrowserSignOffline(t *testing.T) {
 	b.waitOfflineReady()
 	b.waitFor(workerCached, 30*time.Second)
 	app.srv.Close()
-	offline := network.EmulateNetworkConditionsByRuleParams{EmulateOfflineServiceWorker: new(true), MatchedNetworkConditions: []*network.Conditions{{Offline: true}}}
-	if _, err := chromedp.Call(b.ctx, network.EmulateNetworkConditionsByRule, offline); err != nil {
-		t.Fatal(err)
-	}
+	b.goOffline()
 	b.open(app.url + ui.PathSign) // a new page: a new worker, from the cache
 	b.waitFor(`typeof window.__bandoWorkerReady === "number"`, 60*time.Second)
 	if _, size := b.makePDF(); size < 10_000 {

@@ -15,7 +15,6 @@ import (
 	"bando/app/ui"
 	"bando/schema"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -167,15 +166,7 @@ func TestBrowserOffline(t *testing.T) {
 	b.waitFor(`document.getElementById("save-status").innerText.includes("salvata")`, 5*time.Second)
 
 	app.srv.Close()
-	if _, err := chromedp.Call(b.ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-		EmulateOfflineServiceWorker: new(true),
-		MatchedNetworkConditions:    []*network.Conditions{{Offline: true}},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(b.ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true}); err != nil {
-		t.Fatal(err)
-	}
+	b.goOffline()
 
 	b.do(chromedp.Reload())
 	b.waitReady()

@@ -21,7 +21,7 @@ var texts = map[string][2]string{
 	"save.pending":  {"Salvataggio automatico attivo", "Autosave is on"},
 	"save.error":    {"Bozza non salvata (%s): esporta la bozza come file per non perderla.", "Draft not saved (%s): export it as a file so that nothing is lost."},
 	"save.memory":   {"Questo browser non permette di salvare le bozze: esporta spesso la bozza come file.", "This browser does not allow drafts to be saved: export the draft as a file often."},
-	"migrated":      {"La bozza è stata aggiornata dalla versione %d alla versione %d del bando: %d risposte spostate in campi rinominati, %d risposte di campi eliminati conservate a parte nel file della bozza.", "The draft was brought from version %d to version %d of the call: %d answers moved to renamed fields, %d answers of removed fields kept aside in the draft file."},
+	"migrated":      {"La bozza è stata aggiornata dalla versione %d alla versione %d del bando: %d risposte spostate in campi rinominati, %d risposte di campi eliminati conservate a parte: le trovi nel riepilogo «Controlla le risposte».", "The draft was brought from version %d to version %d of the call: %d answers moved to renamed fields, %d answers of removed fields kept aside: you will find them on “Check your answers”."},
 	"update.text":   {"Nuova versione disponibile.", "A new version is available."},
 	"update.reload": {"Ricarica", "Reload"},
 

@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestAsideEntries(t *testing.T) {
+	tests := []struct {
+		name  string
+		aside map[string]any
+		want  []asideEntry
+	}{
+		{"none", nil, []asideEntry{}},
+		{"text of a removed field", map[string]any{"v1:azioni.contesto": "Quartieri periferici"},
+			[]asideEntry{{Path: "azioni.contesto", Version: 1, Value: "Quartieri periferici"}}},
+		{"older versions first, then by path", map[string]any{
+			"v2:b.x": "2", "v1:z.y": true, "v1:a.b": 12.5,
+		}, []asideEntry{
+			{Path: "a.b", Version: 1, Value: "12.5"},
+			{Path: "z.y", Version: 1, Value: "true"},
+			{Path: "b.x", Version: 2, Value: "2"},
+		}},
+		{"a whole group item is shown as JSON", map[string]any{"v3:ats.soci": []any{map[string]any{"nome": "Alfa"}}},
+			[]asideEntry{{Path: "ats.soci", Version: 3, Value: `[{"nome":"Alfa"}]`}}},
+		{"a hand-edited key is shown as it is", map[string]any{"vecchio campo": "x", "vX:a": "y"},
+			[]asideEntry{{Path: "vX:a", Value: "y"}, {Path: "vecchio campo", Value: "x"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := asideEntries(tt.aside); !reflect.DeepEqual(got, tt.want) {
+				t.Fatalf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
