@@ -49,11 +49,15 @@ vet:
 test: deps wasm wasm-v2 vet
 	BANDO_WEB=$(CURDIR)/web BANDO_WASM_V2=$(CURDIR)/bin/test/app-v2.wasm $(GO) test -count=1 -timeout 30m ./...
 
-## bench: figures, one per line (validation on one core; more as the app grows).
+## bench: every figure of issue 6, one per line ("figure NAME VALUE"): validation on one core
+## and the CLI on the largest proposal, the PDF natively, the loopback load test, and what
+## applicants feel in Chromium (bench-browser). Benchmarks run 3 times: 3 lines, for the spread.
+BENCH_FIGURES = awk '/^Benchmark/ { n = $$1; sub(/-[0-9]+$$/, "", n); for (i = 3; i < NF; i += 2) print "figure", n "_" $$(i+1), $$i } /^(ok|FAIL)/'
 bench: build
-	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 -count 3 ./schema/...
-	$(GO) test -run '^$$' -bench PDF -benchmem -count 3 ./app/pdf
-	BANDO_LOADTEST=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run TestLoopbackLoad -v ./server | grep -E 'loadtest_|^(ok|FAIL)' 
+	set -o pipefail; $(GO) test -run '^$$' -bench . -benchmem -cpu 1 -count 3 ./schema/... | $(BENCH_FIGURES)
+	set -o pipefail; $(GO) test -run '^$$' -bench CLIValidate -benchmem -cpu 1 -count 3 ./server | $(BENCH_FIGURES)
+	set -o pipefail; $(GO) test -run '^$$' -bench PDF -benchmem -count 3 ./app/pdf | $(BENCH_FIGURES)
+	set -o pipefail; BANDO_LOADTEST=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run TestLoopbackLoad -v ./server | grep -E '^figure |^(ok|FAIL)' 
 	$(BENCH_BROWSER)
 
 ## bench-browser: what applicants feel, in headless Chromium (protocol in server/browser_figures_test.go):

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"testing"
 	"time"
 
@@ -34,9 +35,13 @@ func TestBrowserFigures(t *testing.T) {
 	b.open(app.url + "/sezione/ats")
 	figure("ready_first_visit_ms", readyMs(b))
 	b.waitOfflineReady()
+	// Warm: the next visit, online, everything cached.
+	b.open(app.url + "/sezione/ats")
+	figure("ready_warm_ms", readyMs(b))
 
-	// 40 members: the largest ATS the call allows, imported as an applicant would.
-	file := fortyMembers(t)
+	// 40 members, 6 action lines and 200 budget lines: the largest proposal the call allows,
+	// imported as an applicant would.
+	file := largestProposal(t)
 	b.open(app.url + ui.PathHome)
 	b.do(chromedp.SetUploadFiles(chromedp.ID("import-file"), []string{file}))
 	b.waitFor(`location.pathname === "/riepilogo"`, 30*time.Second)
@@ -69,6 +74,12 @@ func TestBrowserFigures(t *testing.T) {
 	small := keystrokes(b, "coprogettazione.referente_email", "@")
 	figure("keystroke_short_step_ms_p50", percentile(small, 50))
 	figure("keystroke_short_step_ms_p95", percentile(small, 95))
+	// The budget step with its 200 lines: letters make the last amount invalid.
+	b.navigateInApp("/sezione/budget")
+	b.waitFor(`!!document.getElementById(`+jsString(ui.FieldID("budget.voci[199].importo"))+`)`, 20*time.Second)
+	budget := keystrokes(b, "budget.voci[199].importo", "x")
+	figure("keystroke_200_budget_lines_ms_p50", percentile(budget, 50))
+	figure("keystroke_200_budget_lines_ms_p95", percentile(budget, 95))
 }
 
 // keystrokes measures keystroke → message latency with the protocol of ARCHITECTURE.md: keys
@@ -124,28 +135,54 @@ func jsString(s string) string {
 	return string(b)
 }
 
-// fortyMembers writes a FAMI draft with 40 members (the example's three, repeated) to a file.
-func fortyMembers(t *testing.T) string {
+// largestProposal writes the largest FAMI proposal the call allows to a file: the complete
+// example's members, action lines and budget lines repeated to 40, 6 and 200. The budget no
+// longer adds up line by line, which only adds a cross-field error on the review.
+func largestProposal(t testing.TB) string {
 	t.Helper()
-	c, a := famiAnswers(t, 3)
-	members := a.Items("ats.membri")
-	var all []any
-	for i := range 40 {
-		m := schema.Answers(members[i%len(members)].(map[string]any)).Clone()
+	c, a := exampleAnswers(t)
+	withMembers(a, 40)
+	_ = a.Set("azioni.linee", repeatItems(a.Items("azioni.linee"), 6, func(i int, l schema.Answers) {
+		l["linea"] = strconv.Itoa(i + 1)
+	}))
+	_ = a.Set("budget.voci", repeatItems(a.Items("budget.voci"), 200, func(i int, v schema.Answers) {
+		v["azione"] = strconv.Itoa(i%6 + 1)
+		v["descrizione"] = fmt.Sprintf("Voce %d: %s", i+1, v["descrizione"])
+	}))
+	return draftFile(t, c, a, "grande.bando.json")
+}
+
+// withMembers makes the ATS n members long, the example's repeated; the first is capofila.
+func withMembers(a schema.Answers, n int) {
+	_ = a.Set("ats.membri", repeatItems(a.Items("ats.membri"), n, func(i int, m schema.Answers) {
 		m["capofila"] = i == 0
 		m["denominazione"] = fmt.Sprintf("%s %d", m["denominazione"], i+1)
-		all = append(all, map[string]any(m))
-	}
-	_ = a.Set("ats.membri", all)
+	}))
+}
+
+// draftFile writes answers a of call c as a draft file named name in a temporary folder.
+func draftFile(t testing.TB, c *schema.Call, a schema.Answers, name string) string {
+	t.Helper()
 	d := draft.New(c, "figures", time.Now())
 	d.Answers = a
 	data, err := draft.Encode(d)
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := filepath.Join(t.TempDir(), "quaranta.bando.json")
+	name = filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(name, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return name
+}
+
+// repeatItems makes n group items by cycling through items, each a copy passed to edit.
+func repeatItems(items []any, n int, edit func(i int, item schema.Answers)) []any {
+	out := make([]any, n)
+	for i := range n {
+		item := schema.Answers(items[i%len(items)].(map[string]any)).Clone()
+		edit(i, item)
+		out[i] = map[string]any(item)
+	}
+	return out
 }

@@ -146,7 +146,7 @@ type tab struct {
 
 // newTab starts Chromium on profile (a fresh one when ""), as root-friendly and quiet as
 // possible: no sandbox (tests run as root), no background networking of any kind.
-func newTab(t *testing.T, profile string) *tab {
+func newTab(t *testing.T, profile string, flags ...chromedp.ExecAllocatorOption) *tab {
 	t.Helper()
 	exe := chromium(t)
 	if profile == "" {
@@ -163,6 +163,7 @@ func newTab(t *testing.T, profile string) *tab {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("no-first-run", true),
 	)
+	opts = append(opts, flags...)
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(b.listen))
 	ctx, tcancel := context.WithTimeout(ctx, 3*time.Minute)
@@ -540,6 +541,20 @@ func (b *tab) kill() {
 // budget lines (the call allows none): a proposal with no error.
 func famiAnswers(t *testing.T, members int) (*schema.Call, schema.Answers) {
 	t.Helper()
+	c, a := exampleAnswers(t)
+	_ = a.Set("ats.membri", a.Items("ats.membri")[:members])
+	_ = a.Set("azioni.linee", a.Items("azioni.linee")[:1])
+	_ = a.Set("budget.voci", nil)
+	inOptionOrder(c.Sections, a)
+	if is := c.Validate(a, schema.IT); len(is) != 0 {
+		t.Fatalf("the test answers are not valid:\n%v", is)
+	}
+	return c, a
+}
+
+// exampleAnswers are the answers of the complete FAMI example, whole.
+func exampleAnswers(t testing.TB) (*schema.Call, schema.Answers) {
+	t.Helper()
 	c, err := schema.Shipped("toscana-fami-2024")
 	if err != nil {
 		t.Fatal(err)
@@ -557,13 +572,6 @@ func famiAnswers(t *testing.T, members int) (*schema.Call, schema.Answers) {
 	a, err := schema.DecodeAnswers(d.Answers)
 	if err != nil {
 		t.Fatal(err)
-	}
-	_ = a.Set("ats.membri", a.Items("ats.membri")[:members])
-	_ = a.Set("azioni.linee", a.Items("azioni.linee")[:1])
-	_ = a.Set("budget.voci", nil)
-	inOptionOrder(c.Sections, a)
-	if is := c.Validate(a, schema.IT); len(is) != 0 {
-		t.Fatalf("the test answers are not valid:\n%v", is)
 	}
 	return c, a
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -347,20 +346,6 @@ func TestBrowserSignFigures(t *testing.T) {
 		figure(strings.TrimSuffix(name, ".wasm")+"_wasm_brotli_bytes", float64(br))
 	}
 
-	// First visit, counted at the server (response bodies): until the form takes input, and
-	// until the service worker holds the whole app, the signing worker included.
-	routesOnce.Do(ui.Routes)
-	wire := &byteCounter{next: secure(&precompressed{dir: web, next: newHandler("figures", web)})}
-	srv := httptest.NewServer(wire)
-	defer srv.Close()
-	first := newTab(t, "")
-	first.open(srv.URL + "/sezione/ats")
-	figure("first_visit_bytes_until_ready", float64(wire.total()))
-	first.waitOfflineReady()
-	first.waitFor(workerCached, time.Minute)
-	figure("first_visit_bytes_with_offline_cache", float64(wire.total()))
-	figure("first_visit_worker_wasm_bytes", float64(wire.of("/web/worker.wasm")))
-
 	app := startApp(t, "figures")
 	b := newTab(t, "")
 	// The first PDF of a tab also pays for the worker's first run of the PDF code (the engine
@@ -425,27 +410,12 @@ func (w *countingWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
-// membersDraft writes a valid FAMI draft with n members (the forty of fortyMembers, cut).
+// membersDraft writes a valid FAMI draft with n members (the example's, repeated).
 func membersDraft(t *testing.T, n int) string {
 	t.Helper()
-	file := fortyMembers(t)
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := draft.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = d.Answers.Set("ats.membri", d.Answers.Items("ats.membri")[:n])
-	if data, err = draft.Encode(d); err != nil {
-		t.Fatal(err)
-	}
-	name := filepath.Join(t.TempDir(), fmt.Sprintf("membri-%d.bando.json", n))
-	if err := os.WriteFile(name, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return name
+	c, a := famiAnswers(t, 3)
+	withMembers(a, n)
+	return draftFile(t, c, a, fmt.Sprintf("membri-%d.bando.json", n))
 }
 
 // wasmSizes is a wasm file's size and its brotli size. The file is in the tests' copy of the

@@ -17,7 +17,7 @@ const (
 )
 
 // cli runs the command line in-process and returns stdout, stderr and the exit code.
-func cli(t *testing.T, args ...string) (string, string, int) {
+func cli(t testing.TB, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	err := run(context.Background(), args, strings.NewReader(""), &out, &errb)

@@ -79,10 +79,10 @@ func TestLoopbackLoad(t *testing.T) {
 	}
 	sort.Slice(durations, func(i, j int) bool { return durations[i] < durations[j] })
 	pct := func(p float64) time.Duration { return durations[int(p*float64(len(durations)-1))] }
-	t.Logf("loadtest_clients %d", clients)
-	t.Logf("loadtest_errors 0")
-	t.Logf("loadtest_first_visit_p50_ms %.0f", float64(pct(0.50))/1e6)
-	t.Logf("loadtest_first_visit_p99_ms %.0f", float64(pct(0.99))/1e6)
-	t.Logf("loadtest_total_s %.1f", total.Seconds())
-	t.Logf("loadtest_bytes_per_client %d", bytesRead/clients)
+	figure("loadtest_clients", float64(clients))
+	figure("loadtest_errors", 0)
+	figure("loadtest_first_visit_p50_ms", float64(pct(0.50))/1e6)
+	figure("loadtest_first_visit_p99_ms", float64(pct(0.99))/1e6)
+	figure("loadtest_total_s", total.Seconds())
+	figure("loadtest_bytes_per_client", float64(bytesRead/clients))
 }
