@@ -126,7 +126,7 @@ func (a *testApp) deploy(version string) { a.deployFrom(version, a.web) }
 
 // deployFrom swaps in the app built into web, as a deployment of another build does.
 func (a *testApp) deployFrom(version, web string) {
-	var h http.Handler = secure(&precompressed{dir: web, next: newHandler(version, web)})
+	var h http.Handler = appHandler(version, web)
 	a.h.Store(&h)
 }
 

@@ -32,7 +32,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	}
 	ui.Routes()
 	srv := &http.Server{
-		Handler:           secure(&precompressed{dir: *web, next: newHandler(version, *web)}),
+		Handler:           appHandler(version, *web),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      2 * time.Minute, // the wasm on a slow office line

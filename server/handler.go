@@ -9,6 +9,13 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// appHandler is everything the server answers for the app: security headers and the only
+// methods allowed (secure), the wasm programs precompressed at build time (precompressed), the
+// text responses compressed once and kept (compressText), and go-app's handler.
+func appHandler(version, webDir string) http.Handler {
+	return secure(&precompressed{dir: webDir, next: compressed(newHandler(version, webDir))})
+}
+
 // newHandler configures go-app's handler: the page shell, the PWA manifest and the service
 // worker. Every asset is self-hosted under /web/ (no CDN, no Google Fonts: offices go offline
 // and the app must make no third-party request). version changes with every build, so the
