@@ -8,7 +8,6 @@ import (
 
 	"bando/app/ui"
 
-	"github.com/chromedp/chromedp"
 )
 
 // TestBrowserStorageFull: IndexedDB refuses every write, as a full disk does
@@ -85,52 +84,6 @@ func storedNames(b *tab, path string) []string {
 			};
 		};
 	})`)
-}
-
-// TestBrowserTwoTabs: the same draft open in two tabs of one browser. The second tab saves;
-// the first, which has not seen that version, does not overwrite it: it says so and keeps its
-// answers, which the applicant keeps as a separate copy.
-func TestBrowserTwoTabs(t *testing.T) {
-	app := startApp(t, "test")
-	b := newTab(t, "")
-	name := "ats.membri[0].denominazione"
-	field := `!!document.getElementById(` + strconv.Quote(ui.FieldID(name)) + `)`
-	b.open(app.url + "/sezione/ats")
-	b.waitFor(field, 15*time.Second)
-	b.typeIn(name, "Alfa")
-	waitStored(b, name, "Alfa")
-
-	ctx2, cancel2 := chromedp.NewContext(b.ctx) // a second tab of the same browser and profile
-	defer cancel2()
-	if err := chromedp.Do(ctx2); err != nil { // open the tab on this context, not on a timeout's
-		t.Fatalf("second tab: %v", err)
-	}
-	b2 := &tab{t: t, ctx: ctx2, cancel: cancel2, profile: b.profile, download: b.download}
-	b2.open(app.url + "/sezione/ats")
-	b2.waitFor(field, 15*time.Second)
-	if v := b2.value(name); v != "Alfa" {
-		t.Fatalf("the second tab opened %q", v)
-	}
-	b2.typeIn(name, " Beta")
-	waitStored(b2, name, "Alfa Beta")
-
-	b.typeIn(name, " Gamma")
-	b.waitFor(`!!document.getElementById("draft-conflict")`, 10*time.Second)
-	text := eval[string](b, `document.getElementById("draft-conflict").innerText`)
-	if !strings.Contains(text, "Questa bozza è stata modificata in un'altra scheda") {
-		t.Fatalf("the alert says %q", text)
-	}
-	time.Sleep(700 * time.Millisecond) // past the autosave delay: nothing may be written
-	if got := storedNames(b, name); len(got) != 1 || got[0] != "Alfa Beta" {
-		t.Fatalf("stored %q, want only the second tab's «Alfa Beta»", got)
-	}
-	if v := b.value(name); v != "Alfa Gamma" {
-		t.Fatalf("the first tab lost its answer: %q", v)
-	}
-
-	b.click("conflict-copy")
-	b.waitFor(`!document.getElementById("draft-conflict")`, 10*time.Second)
-	waitStored(b, name, "Alfa Beta", "Alfa Gamma")
 }
 
 // waitStored waits until the drafts stored hold exactly want at path (sorted).

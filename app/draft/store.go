@@ -25,6 +25,13 @@ type Record struct {
 // Calls may block until the browser answers: never call them on a JavaScript callback.
 type Store interface {
 	Put(ctx context.Context, r Record) error
+	// PutIfUnchanged writes r unless the stored draft with its id was saved after base (by
+	// another tab: base is the SavedAt of the version this tab last opened or wrote). Then
+	// nothing is written, and it returns that stored version and conflict. The read and the
+	// write are one atomic step: two tabs that write the same draft at the same moment cannot
+	// both pass the check (IndexedDB: one readwrite transaction; localStorage: the same
+	// JavaScript turn; Memory: its mutex). A draft not stored yet is simply written.
+	PutIfUnchanged(ctx context.Context, r Record, base time.Time) (cur Record, conflict bool, err error)
 	// Get returns ErrNotFound when there is no draft with that id.
 	Get(ctx context.Context, id string) (Record, error)
 	// List returns every draft, most recently saved first.
@@ -60,6 +67,13 @@ func NewID(now time.Time) string {
 	var b [6]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
 	return now.UTC().Format("20060102T150405.000Z") + "-" + hex.EncodeToString(b[:])
+}
+
+// changedSince reports whether the stored version cur (found says there is one) was saved
+// after base, so that writing over it would lose another tab's work: the check of
+// PutIfUnchanged, the same for every Store.
+func changedSince(cur Record, found bool, base time.Time) bool {
+	return found && cur.SavedAt.After(base)
 }
 
 // SortRecent orders records most recently saved first. Browsers give the time to the

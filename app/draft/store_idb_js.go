@@ -35,11 +35,74 @@ func idbOpen(ctx context.Context) (js.Value, error) {
 
 func idbPut(ctx context.Context, db js.Value, r Record) error {
 	return idbTx(ctx, db, "readwrite", func(st js.Value) js.Value {
-		return st.Call("put", map[string]any{
-			"id": r.ID, "call": r.Call, "name": r.Name,
-			"savedAt": r.SavedAt.Format(time.RFC3339Nano), "data": r.Data,
-		})
+		return st.Call("put", recordValue(r))
 	}, nil)
+}
+
+// recordValue is r as IndexedDB keeps it.
+func recordValue(r Record) map[string]any {
+	return map[string]any{
+		"id": r.ID, "call": r.Call, "name": r.Name,
+		"savedAt": r.SavedAt.Format(time.RFC3339Nano), "data": r.Data,
+	}
+}
+
+// idbPutIfUnchanged reads the stored draft and writes r in ONE readwrite transaction: the put
+// is issued from the get's success callback, while the transaction is still active, so no
+// other tab's transaction on the store can come between the check and the write (IndexedDB
+// runs overlapping readwrite transactions one after the other). merge adds what else counts
+// as stored (the rescue copy in localStorage); it runs in the same callback. r counts as
+// written only once the transaction completes.
+func idbPutIfUnchanged(ctx context.Context, db js.Value, r Record, base time.Time, merge func(Record, bool) (Record, bool)) (cur Record, conflict bool, err error) {
+	var (
+		tx, req js.Value
+		onGet   js.Func
+		putErr  error
+	)
+	onGet = js.FuncOf(func(this js.Value, args []js.Value) any {
+		found := false
+		if v := req.Get("result"); v.Truthy() {
+			cur, found = recordOf(v), true
+		}
+		if merge != nil {
+			cur, found = merge(cur, found)
+		}
+		if changedSince(cur, found, base) {
+			conflict = true
+			return nil // nothing written: the transaction completes empty
+		}
+		cur = Record{}
+		if putErr = try(func() { tx.Call("objectStore", idbStore).Call("put", recordValue(r)) }); putErr != nil {
+			_ = try(func() { tx.Call("abort") })
+		}
+		return nil
+	})
+	defer onGet.Release()
+	if err := try(func() {
+		tx = db.Call("transaction", idbStore, "readwrite")
+		req = tx.Call("objectStore", idbStore).Call("get", r.ID)
+		req.Set("onsuccess", onGet)
+	}); err != nil {
+		return Record{}, false, err
+	}
+	_, err = settle(ctx, func(on callback) {
+		fail := on(func([]js.Value) outcome {
+			return outcome{err: jsError(tx.Get("error"), "IndexedDB transaction failed")}
+		})
+		tx.Set("oncomplete", on(func([]js.Value) outcome { return outcome{} }))
+		tx.Set("onerror", fail)
+		tx.Set("onabort", fail)
+	})
+	if putErr != nil {
+		return Record{}, false, putErr // the write was refused (a full quota): that, not "aborted"
+	}
+	if err != nil {
+		return Record{}, false, err
+	}
+	if conflict {
+		return cur, true, nil
+	}
+	return Record{}, false, nil
 }
 
 func idbGet(ctx context.Context, db js.Value, id string) (Record, error) {

@@ -73,6 +73,42 @@ func (b *BrowserStore) Put(ctx context.Context, r Record) error {
 	return nil
 }
 
+// PutIfUnchanged writes r unless the stored draft was saved after base (see Store). With
+// IndexedDB the draft is read and written in one readwrite transaction (idbPutIfUnchanged),
+// and the rescue copy in localStorage, which Get counts too, is read in the same callback.
+// With localStorage alone the read and the write are synchronous calls in one JavaScript turn:
+// no event of this page runs between them.
+func (b *BrowserStore) PutIfUnchanged(ctx context.Context, r Record, base time.Time) (Record, bool, error) {
+	if err := ctx.Err(); err != nil {
+		return Record{}, false, err
+	}
+	withRescue := func(cur Record, found bool) (Record, bool) {
+		if res, ok := b.lsGet(lsRescuePrefix + r.ID); ok {
+			if !found {
+				return res, true
+			}
+			return Newer(cur, res), true
+		}
+		return cur, found
+	}
+	if b.db.IsUndefined() {
+		cur, found := withRescue(b.lsGet(lsDraftPrefix + r.ID))
+		if changedSince(cur, found, base) {
+			return cur, true, nil
+		}
+		return Record{}, false, b.lsPut(lsDraftPrefix+r.ID, r)
+	}
+	cur, conflict, err := idbPutIfUnchanged(ctx, b.db, r, base, withRescue)
+	if err != nil || conflict {
+		return cur, conflict, err
+	}
+	// The regular copy is safe: a rescue copy as old or older is no longer needed.
+	if res, ok := b.lsGet(lsRescuePrefix + r.ID); ok && !res.SavedAt.After(r.SavedAt) {
+		b.lsDel(lsRescuePrefix + r.ID)
+	}
+	return Record{}, false, nil
+}
+
 // PutSync writes r to localStorage before returning.
 func (b *BrowserStore) PutSync(r Record) error {
 	if b.db.IsUndefined() {

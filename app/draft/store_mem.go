@@ -3,6 +3,7 @@ package draft
 import (
 	"context"
 	"sync"
+	"time"
 )
 
 // Memory is a Store held in memory: the fake for tests, and the last resort of a browser that
@@ -28,6 +29,21 @@ func (m *Memory) PutSync(r Record) error {
 	defer m.mu.Unlock()
 	m.recs[r.ID] = r
 	return nil
+}
+
+// PutIfUnchanged writes r unless the stored copy was saved after base, read and written
+// under one hold of the mutex.
+func (m *Memory) PutIfUnchanged(ctx context.Context, r Record, base time.Time) (Record, bool, error) {
+	if err := ctx.Err(); err != nil {
+		return Record{}, false, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if cur, ok := m.recs[r.ID]; changedSince(cur, ok, base) {
+		return cur, true, nil
+	}
+	m.recs[r.ID] = r
+	return Record{}, false, nil
 }
 
 func (m *Memory) Get(ctx context.Context, id string) (Record, error) {

@@ -36,7 +36,10 @@ func (s *session) changed() {
 	s.mu.Lock()
 	s.save.changes++
 	if s.save.timer == nil {
-		s.save.timer = time.AfterFunc(saveDelay, func() { s.run(s.saveNow) })
+		s.save.timer = time.AfterFunc(saveDelay, func() {
+			defer s.background()
+			s.run(s.saveNow)
+		})
 	} else {
 		s.save.timer.Reset(saveDelay)
 	}
@@ -77,16 +80,11 @@ func (s *session) saveNow() {
 	if !ok {
 		return
 	}
-	s.mu.Lock()
-	base := s.save.base
-	if s.save.started.After(base) {
-		base = s.save.started
-	}
-	s.save.started = rec.SavedAt
-	s.mu.Unlock()
+	base := s.writeBase(rec)
 	s.shell.Async(func() {
+		defer s.background()
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		cur, conflict, err := putChecked(ctx, st, rec, base)
+		cur, conflict, err := st.PutIfUnchanged(ctx, rec, base)
 		cancel()
 		if conflict {
 			s.run(func() { s.conflicted(rec, cur) })
@@ -96,8 +94,12 @@ func (s *session) saveNow() {
 	})
 }
 
-// saved records the outcome of a write of the draft rec.ID holding n changes.
+// saved records the outcome of a write of the draft rec.ID holding n changes, and tells the
+// other tabs about a good one (conflict.go).
 func (s *session) saved(rec draft.Record, n int64, err error) {
+	if err == nil {
+		announceDraft(rec.ID, rec.SavedAt)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if rec.ID != s.id {
@@ -118,7 +120,10 @@ func (s *session) saved(rec draft.Record, n int64, err error) {
 		if p, ok := s.store.(interface {
 			Persist(context.Context) (bool, error)
 		}); ok {
-			s.shell.Async(func() { _, _ = p.Persist(context.Background()) })
+			s.shell.Async(func() {
+				defer s.background()
+				_, _ = p.Persist(context.Background())
+			})
 		}
 	}
 }
@@ -128,12 +133,16 @@ func (s *session) saved(rec draft.Record, n int64, err error) {
 func (s *session) flushSync() {
 	if sp, ok := s.store.(draft.SyncPutter); ok {
 		if rec, _, ok := s.snapshot(); ok && s.conflict == nil {
+			// Unlike every other write this one cannot check first (reading IndexedDB waits
+			// for a callback): the channel has told this tab of other tabs' writes by now, and
+			// then the conflict is set and nothing is written here.
 			if sp.PutSync(rec) == nil {
 				s.mu.Lock()
 				if rec.ID == s.id && rec.SavedAt.After(s.save.base) {
 					s.save.base = rec.SavedAt // this tab's own copy is no conflict
 				}
 				s.mu.Unlock()
+				announceDraft(rec.ID, rec.SavedAt)
 			}
 		}
 	}
@@ -143,22 +152,38 @@ func (s *session) flushSync() {
 }
 
 // flush writes unsaved changes and waits for the write, then calls then on the UI goroutine:
-// before a reload, so that updating the app never loses what was typed.
+// before a reload, so that updating the app never loses what was typed. The write is checked
+// as every other: when another tab saved the draft meanwhile, the conflict alert shows and
+// then is not called (the applicant chooses first, the reload can wait); when the write
+// fails, a copy written at once (PutSync) must hold the answers before then is called.
 func (s *session) flush(then func()) {
 	st := s.store
+	if s.conflict != nil {
+		return
+	}
 	rec, n, ok := s.snapshot()
 	if st == nil || !ok {
 		then()
 		return
 	}
-	if sp, ok := st.(draft.SyncPutter); ok { // belt and braces, as when the page is hidden
-		_ = sp.PutSync(rec)
-	}
+	base := s.writeBase(rec)
 	s.shell.Async(func() {
+		defer s.background()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		err := st.Put(ctx, rec)
+		cur, conflict, err := st.PutIfUnchanged(ctx, rec, base)
 		cancel()
 		s.run(func() {
+			if conflict {
+				s.conflicted(rec, cur)
+				return
+			}
+			if err != nil {
+				if sp, ok := st.(draft.SyncPutter); !ok || sp.PutSync(rec) != nil {
+					s.saved(rec, n, err) // the alert says so, with the export button
+					return
+				}
+				err = nil
+			}
 			s.saved(rec, n, err)
 			then()
 		})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"bando/schema"
 
@@ -38,6 +39,36 @@ func localGet(key string) string {
 
 func localSet(key, value string) {
 	_ = jsTry(func() { app.Window().Get("localStorage").Call("setItem", key, value) })
+}
+
+// sessionGet, sessionSet and sessionDel keep values in sessionStorage: this tab's only, gone
+// when it closes. sessionSet reports whether the browser took the value (it refuses one over
+// its quota, a few MB).
+func sessionGet(key string) string {
+	var s string
+	_ = jsTry(func() {
+		if v := app.Window().Get("sessionStorage").Call("getItem", key); v.Type() == app.TypeString {
+			s = v.String()
+		}
+	})
+	return s
+}
+
+func sessionSet(key, value string) bool {
+	ok := false
+	err := jsTry(func() {
+		st := app.Window().Get("sessionStorage")
+		if !st.Truthy() {
+			return
+		}
+		st.Call("setItem", key, value)
+		ok = true
+	})
+	return err == nil && ok
+}
+
+func sessionDel(key string) {
+	_ = jsTry(func() { app.Window().Get("sessionStorage").Call("removeItem", key) })
 }
 
 // confirmed asks a yes/no question with the browser's own dialog: modal, keyboard and
@@ -102,6 +133,7 @@ func awaitPromise(ctx context.Context, p app.Value) (app.Value, error) {
 	}
 	done := make(chan result, 1)
 	ok := app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer sess.background()
 		var v app.Value
 		if len(args) > 0 {
 			v = args[0]
@@ -110,6 +142,7 @@ func awaitPromise(ctx context.Context, p app.Value) (app.Value, error) {
 		return nil
 	})
 	fail := app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer sess.background()
 		msg := "rejected"
 		if len(args) > 0 && args[0].Truthy() && args[0].Get("message").Type() == app.TypeString {
 			msg = args[0].Get("message").String()
@@ -168,9 +201,62 @@ func download(name, mime string, data []byte) error {
 		a.Call("remove")
 		// Revoking at once can cancel the download in some browsers: give it a minute.
 		w.Call("setTimeout", app.FuncOf(func(app.Value, []app.Value) any {
+			defer sess.background()
 			w.Get("URL").Call("revokeObjectURL", url)
 			return nil
 		}), 60000)
+	})
+}
+
+// draftsChannel is the BroadcastChannel on which the tabs of this browser tell each other
+// that they wrote a draft (conflict.go); nil where the browser has none, or outside it.
+var draftsChannel app.Value
+
+// draftsChannelName names the channel; every tab of the origin that opens it hears the others.
+const draftsChannelName = "bando-drafts"
+
+// listenDrafts opens the channel and calls f, on a JavaScript callback, with what each message
+// of another tab says: the id of the draft it wrote and the SavedAt of the version. A browser
+// without BroadcastChannel is skipped silently: the check of every write still holds there.
+// A tab does not hear its own messages.
+func listenDrafts(f func(id string, savedAt time.Time)) {
+	_ = jsTry(func() {
+		w := app.Window()
+		if w.Get("BroadcastChannel").Type() != app.TypeFunction {
+			return
+		}
+		ch := w.Get("BroadcastChannel").New(draftsChannelName)
+		ch.Set("onmessage", app.FuncOf(func(this app.Value, args []app.Value) any {
+			defer sess.background()
+			if len(args) == 0 {
+				return nil
+			}
+			data := args[0].Get("data")
+			if data.Type() != app.TypeObject {
+				return nil
+			}
+			id, at := data.Get("id"), data.Get("savedAt")
+			if id.Type() != app.TypeString || at.Type() != app.TypeString {
+				return nil
+			}
+			t, err := time.Parse(time.RFC3339Nano, at.String())
+			if err != nil || id.String() == "" {
+				return nil
+			}
+			f(id.String(), t)
+			return nil
+		}))
+		draftsChannel = ch
+	})
+}
+
+// announceDraft tells the other tabs that this one wrote the draft id, saved at savedAt.
+func announceDraft(id string, savedAt time.Time) {
+	if draftsChannel == nil {
+		return
+	}
+	_ = jsTry(func() {
+		draftsChannel.Call("postMessage", map[string]any{"id": id, "savedAt": savedAt.UTC().Format(time.RFC3339Nano)})
 	})
 }
 
@@ -181,11 +267,13 @@ func onHide(f func()) {
 	_ = jsTry(func() {
 		w := app.Window()
 		w.Call("addEventListener", "pagehide", app.FuncOf(func(app.Value, []app.Value) any {
+			defer sess.background()
 			f()
 			return nil
 		}))
 		doc := w.Get("document")
 		doc.Call("addEventListener", "visibilitychange", app.FuncOf(func(app.Value, []app.Value) any {
+			defer sess.background()
 			if doc.Get("visibilityState").String() == "hidden" {
 				f()
 			}
@@ -199,6 +287,7 @@ func onHide(f func()) {
 func ignoreStrayDrops() {
 	_ = jsTry(func() {
 		prevent := app.FuncOf(func(this app.Value, args []app.Value) any {
+			defer sess.background()
 			if len(args) > 0 {
 				args[0].Call("preventDefault")
 			}

@@ -64,7 +64,8 @@ type builderPage struct {
 	checkMsg string
 }
 
-func (b *builderPage) Render() app.UI {
+func (b *builderPage) Render() (ui app.UI) {
+	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := b.Lang
 	return app.Div().Class("builder").Body(
 		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "builder.title")),
@@ -107,6 +108,7 @@ func (b *builderPage) lintReport(l schema.Lang) app.UI {
 		items[i] = app.Li().Class("builder-problem").DataSet("line", strconv.Itoa(p.Pos.Line)).Body(
 			app.A().Href("#builder-source").Class("fw-bold").Text(tr(l, "builder.at", p.Pos.Line, p.Pos.Column)+":").
 				OnClick(func(ctx app.Context, e app.Event) {
+					defer sess.recovered()
 					e.PreventDefault()
 					b.goTo(pos)
 				}),
@@ -136,6 +138,7 @@ func (b *builderPage) preview(l schema.Lang) app.UI {
 		return app.Button().Type("button").ID("preview-"+string(to)).Class(cls).Attr("lang", string(to)).
 			Aria("pressed", strconv.FormatBool(pl == to)).Text(label).
 			OnClick(func(ctx app.Context, e app.Event) {
+				defer sess.recovered()
 				sess.setPreviewLang(to)
 			})
 	}
@@ -174,6 +177,7 @@ func (b *builderPage) preview(l schema.Lang) app.UI {
 
 // checkPreview shows every problem of the preview answers at its field, as "next" does.
 func (b *builderPage) checkPreview(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	if sess.mode != "builder" || sess.d == nil {
 		return
 	}
@@ -190,10 +194,12 @@ func (b *builderPage) checkPreview(ctx app.Context, e app.Event) {
 
 // typed: the schema changed; check it once typing pauses.
 func (b *builderPage) typed(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	b.src = e.Get("target").Get("value").String()
 	b.gen++
 	g := b.gen
 	ctx.After(lintDelay, func(ctx app.Context) {
+		defer sess.recovered()
 		if g == b.gen {
 			b.lint()
 		}
@@ -232,6 +238,7 @@ func (b *builderPage) lint() {
 }
 
 func (b *builderPage) picked(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	file, ok := pickedFile(e)
 	if !ok {
 		return
@@ -242,10 +249,12 @@ func (b *builderPage) picked(ctx app.Context, e app.Event) {
 		return
 	}
 	ctx.Async(func() {
+		defer sess.background()
 		c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		data, err := readFile(c, file)
 		cancel()
 		ctx.Dispatch(func(ctx app.Context) {
+			defer sess.recovered()
 			if err != nil {
 				b.fileMsg = tr(b.Lang, "builder.read", name)
 				return
@@ -264,6 +273,7 @@ func (b *builderPage) picked(ctx app.Context, e app.Event) {
 }
 
 func (b *builderPage) download(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	name := "bando.json"
 	if b.call != nil && len(b.problems) == 0 && b.other == "" {
 		name = b.call.ID + ".json"

@@ -20,7 +20,7 @@ func writeChecked(t *testing.T, s *session) {
 	if !ok {
 		return
 	}
-	cur, conflict, err := putChecked(context.Background(), s.store, rec, s.save.base)
+	cur, conflict, err := s.store.PutIfUnchanged(context.Background(), rec, s.writeBase(rec))
 	if conflict {
 		s.conflicted(rec, cur)
 		return

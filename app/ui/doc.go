@@ -27,7 +27,12 @@
 //   - Elements that come and go keep their place (placeholders): go-app matches children by
 //     position and would otherwise replace the input being typed in, and its focus.
 //   - Autosave (autosave.go): 300 ms after the last change into IndexedDB (app/draft's
-//     BrowserStore), and at once into localStorage when the page is hidden or closed.
+//     BrowserStore), and at once into localStorage when the page is hidden or closed. Every
+//     write is one atomic compare-and-write (draft.Store.PutIfUnchanged), and a tab that wrote
+//     a draft tells the others on a BroadcastChannel: the same draft open in two tabs is never
+//     overwritten in silence (conflict.go).
+//   - No crash (resilience.go): every event handler, callback and Render has a panic boundary
+//     that shows an alert with the export button instead of ending the program.
 //   - Import and export (importer.go) move drafts as .bando.json files; an import is checked
 //     whole by package draft before anything changes, and always becomes a new draft.
 //   - Signing and sending (sign.go, PathSign) after the review: the PDF, the signed-file check
@@ -37,6 +42,8 @@
 //     bundle's draft on the applicant's screen, read-only, and the builder (builder.go,
 //     PathBuilder) previews a call being written with the very same components. Either puts
 //     its draft in the session in place of the applicant's, kept aside meanwhile, and nothing
-//     is saved until the applicant's draft is back. The review page's "send to the helpdesk"
+//     is saved until the applicant's draft is back; signing, export and "send to the helpdesk"
+//     are not offered meanwhile. The helpdesk's bundle survives a reload of its tab
+//     (sessionStorage). The review page's "send to the helpdesk"
 //     (supportBox) writes the bundle (draft.NewBundle), redacted unless the applicant ticks it.
 package ui

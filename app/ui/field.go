@@ -17,7 +17,8 @@ type fieldView struct {
 	Ver  int // see session.ver
 }
 
-func (f *fieldView) Render() app.UI {
+func (f *fieldView) Render() (ui app.UI) {
+	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	if sess.call == nil {
 		return app.Div()
 	}
@@ -84,6 +85,7 @@ func (f *fieldView) onChoice(ctx app.Context, e app.Event) {
 }
 
 func (f *fieldView) onBool(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	sess.set(f.Path, e.Get("target").Get("value").String() == "true")
 	sess.check(f.Path)
 }
@@ -110,8 +112,12 @@ func (f *fieldView) onDeclaration(ctx app.Context, e app.Event) {
 // a `when`). A field without one is rendered with an empty box already: a step of 40 members
 // mounts 880 fields, and each call into the page counts.
 func (f *fieldView) OnMount(ctx app.Context) {
+	defer sess.recovered()
 	if u := sess.ui[f.Path]; u != nil && u.issue != nil {
-		ctx.Defer(func(app.Context) { f.paint() })
+		ctx.Defer(func(app.Context) {
+			defer sess.recovered()
+			f.paint()
+		})
 	}
 }
 
@@ -120,7 +126,9 @@ func (f *fieldView) OnMount(ctx app.Context) {
 // changed. go-app cannot clear an input's value through an empty attribute, so the input is set
 // from the answer once the render is done, and the message painted again.
 func (f *fieldView) OnUpdate(ctx app.Context) {
+	defer sess.recovered()
 	ctx.Defer(func(app.Context) {
+		defer sess.recovered()
 		f.syncValue()
 		f.paint()
 	})

@@ -44,7 +44,8 @@ func (p *formPage) current() ([]*schema.Section, int) {
 	return steps, 0
 }
 
-func (p *formPage) Render() app.UI {
+func (p *formPage) Render() (ui app.UI) {
+	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := p.Lang
 	steps, cur := p.current()
 	if len(steps) == 0 {

@@ -20,7 +20,8 @@ type groupView struct {
 	CondVer int
 }
 
-func (g *groupView) Render() app.UI {
+func (g *groupView) Render() (ui app.UI) {
+	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	def := sess.call.Field(g.Path)
 	if def == nil {
 		return app.Div()
@@ -111,7 +112,8 @@ type itemView struct {
 
 func (it *itemView) group() string { return it.Path[:strings.LastIndexByte(it.Path, '[')] }
 
-func (it *itemView) Render() app.UI {
+func (it *itemView) Render() (ui app.UI) {
+	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	def := sess.call.Field(it.group())
 	if def == nil {
 		return app.Div()
@@ -163,8 +165,14 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func (it *itemView) moveUp(ctx app.Context, e app.Event)   { it.move(ctx, it.Index-1) }
-func (it *itemView) moveDown(ctx app.Context, e app.Event) { it.move(ctx, it.Index+1) }
+func (it *itemView) moveUp(ctx app.Context, e app.Event) {
+	defer sess.recovered()
+	it.move(ctx, it.Index-1)
+}
+func (it *itemView) moveDown(ctx app.Context, e app.Event) {
+	defer sess.recovered()
+	it.move(ctx, it.Index+1)
+}
 
 func (it *itemView) move(ctx app.Context, to int) {
 	defer sess.recovered() // a bug here must not kill the page (resilience.go)

@@ -19,9 +19,22 @@ import (
 // draft (scratch.go): nothing of it is saved, and the drafts of this browser are left alone.
 // The page also shows the bundle's facts and how today's verdicts differ from the recorded
 // ones, as `bando replay` does (draft.CompareVerdicts).
+//
+// The mode survives a reload of the tab: the bundle file is kept in sessionStorage (keepBundle)
+// and, when the tab loads again on a page of the mode, opened again on the same screen
+// (resumeHelpdesk). sessionStorage belongs to this one tab and goes when the tab closes (a
+// browser that restores its tabs after a restart may bring it back with the tab, as it would
+// the page itself): the bundle never reaches the applicant's drafts nor another tab. That is
+// acceptable for a redacted bundle, whose personal data are fakes. An unredacted bundle (the
+// applicant ticked "include my personal data") is kept only because the operator chose to open
+// it; it lives no longer than the tab, and "Chiudi modalità assistenza" (or any other way out
+// of the mode) removes it at once.
 
 // PathHelpdesk is the helpdesk page.
 const PathHelpdesk = "/helpdesk"
+
+// keyHelpdesk is the sessionStorage key of the bundle open in helpdesk mode.
+const keyHelpdesk = "bando.helpdesk.bundle"
 
 func init() { maps.Copy(texts, helpdeskTexts) }
 
@@ -33,7 +46,8 @@ var helpdeskTexts = map[string][2]string{
 	"helpdesk.banner":      {"Modalità assistenza — sola lettura", "Helpdesk mode — read-only"},
 	"helpdesk.banner.more": {"Stai vedendo la domanda del pacchetto di assistenza: nulla viene salvato.", "You are looking at the support bundle's application: nothing is saved."},
 	"helpdesk.details":     {"Dettagli del pacchetto", "Bundle details"},
-	"helpdesk.leave":       {"Esci dalla modalità assistenza", "Leave helpdesk mode"},
+	"helpdesk.leave":       {"Chiudi modalità assistenza", "Close helpdesk mode"},
+	"helpdesk.noreload":    {"Il pacchetto è troppo grande per restare aperto se ricarichi la pagina.", "The bundle is too large to stay open if you reload the page."},
 	"helpdesk.open":        {"Apri la schermata del richiedente", "Open the applicant's screen"},
 	"helpdesk.facts":       {"Il pacchetto", "The bundle"},
 	"helpdesk.created":     {"Creato il", "Created on"},
@@ -76,7 +90,8 @@ type helpdeskPage struct {
 	dragging bool
 }
 
-func (h *helpdeskPage) Render() app.UI {
+func (h *helpdeskPage) Render() (ui app.UI) {
+	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := h.Lang
 	body := []app.UI{
 		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "helpdesk.title")),
@@ -98,7 +113,7 @@ func (h *helpdeskPage) loadBox(l schema.Lang) app.UI {
 		zone += " import-zone-active"
 	}
 	return app.Section().Class(zone).ID("helpdesk-load").Aria("labelledby", "helpdesk-load-title").
-		OnDragOver(h.dragOver).OnDragLeave(func(ctx app.Context, e app.Event) { h.dragging = false }).OnDrop(h.drop).Body(
+		OnDragOver(h.dragOver).OnDragLeave(h.dragLeave).OnDrop(h.drop).Body(
 		app.P().ID("helpdesk-load-title").Class("fw-bold mb-1").Text(tr(l, "helpdesk.choose")),
 		app.P().ID("helpdesk-help").Text(tr(l, "helpdesk.help")),
 		app.Label().Class("btn btn-outline-primary").For("helpdesk-file").Text(tr(l, "helpdesk.choose")),
@@ -111,6 +126,7 @@ func (h *helpdeskPage) loadBox(l schema.Lang) app.UI {
 }
 
 func (h *helpdeskPage) dragOver(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	e.PreventDefault()
 	if h.dragging {
 		ctx.PreventUpdate()
@@ -118,7 +134,13 @@ func (h *helpdeskPage) dragOver(ctx app.Context, e app.Event) {
 	h.dragging = true
 }
 
+func (h *helpdeskPage) dragLeave(ctx app.Context, e app.Event) {
+	defer sess.recovered()
+	h.dragging = false
+}
+
 func (h *helpdeskPage) drop(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	e.PreventDefault()
 	h.dragging = false
 	file, n := droppedFiles(e)
@@ -133,6 +155,7 @@ func (h *helpdeskPage) drop(ctx app.Context, e app.Event) {
 }
 
 func (h *helpdeskPage) picked(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	if file, ok := pickedFile(e); ok {
 		h.load(ctx, file)
 	}
@@ -147,10 +170,12 @@ func (h *helpdeskPage) load(ctx app.Context, file app.Value) {
 		return
 	}
 	ctx.Async(func() {
+		defer sess.background()
 		c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		data, err := readFile(c, file)
 		cancel()
 		ctx.Dispatch(func(ctx app.Context) {
+			defer sess.recovered()
 			if err != nil {
 				fail(tr(h.Lang, "import.read"))
 				return
@@ -184,6 +209,7 @@ func (s *session) openBundle(data []byte) (string, error) {
 	d.Answers = b.Draft.Answers.Clone()
 	s.enterScratch("helpdesk", c, &d)
 	s.bundle = b
+	s.bundleKept = keepBundle(data)
 	screen := bundleScreen(b, c)
 	sid := ""
 	if r := parseRoute(screen); r.page == "section" {
@@ -210,6 +236,34 @@ func (s *session) openBundle(data []byte) (string, error) {
 	return screen, nil
 }
 
+// keepBundle keeps the bundle file open in helpdesk mode for a reload of this tab (see the
+// top of this file). It reports false when sessionStorage refuses it (too large, or disabled):
+// the mode then ends with the page, and the banner says so.
+func keepBundle(data []byte) bool { return sessionSet(keyHelpdesk, string(data)) }
+
+// forgetBundle removes the kept bundle: the operator left helpdesk mode.
+func forgetBundle() { sessionDel(keyHelpdesk) }
+
+// resumeHelpdesk opens again, after a reload, the bundle this tab had open in helpdesk mode,
+// on the page the tab reloaded (a step, the review, /firma or /helpdesk itself). Landing on any
+// other page means the mode was left: the kept bundle goes. It runs once storage has opened
+// and before ensureDraft, which would otherwise start an applicant's draft on a step.
+func (s *session) resumeHelpdesk() {
+	data := sessionGet(keyHelpdesk)
+	if data == "" || s.mode != "" {
+		return
+	}
+	switch s.route.page {
+	case "helpdesk", "section", "review", "sign":
+	default:
+		forgetBundle()
+		return
+	}
+	if _, err := s.openBundle([]byte(data)); err != nil {
+		forgetBundle() // an app update that reads it no more: the operator opens it again
+	}
+}
+
 // bundleScreen is the app path of the bundle's screen when it is a step of c or the review,
 // else c's first step.
 func bundleScreen(b *draft.Bundle, c *schema.Call) string {
@@ -232,6 +286,7 @@ func bundleScreen(b *draft.Bundle, c *schema.Call) string {
 func leaveHelpdeskButton(l schema.Lang, id string) app.UI {
 	return app.Button().Type("button").ID(id).Class("btn btn-outline-secondary").Text(tr(l, "helpdesk.leave")).
 		OnClick(func(ctx app.Context, e app.Event) {
+			defer sess.recovered()
 			sess.leaveScratch()
 			ctx.Navigate(PathHome)
 		})
@@ -244,6 +299,9 @@ func helpdeskBanner(l schema.Lang) app.UI {
 		app.Strong().Class("flex-grow-1").Body(
 			app.Text(tr(l, "helpdesk.banner")),
 			app.Span().Class("d-block small fw-normal").Text(tr(l, "helpdesk.banner.more")),
+			slot(!sess.bundleKept, func() app.UI {
+				return app.Span().ID("helpdesk-noreload").Class("d-block small fw-normal").Text(tr(l, "helpdesk.noreload"))
+			}),
 		),
 		app.A().ID("helpdesk-details").Class("btn btn-sm btn-outline-dark").Href(PathHelpdesk).Text(tr(l, "helpdesk.details")),
 		leaveHelpdeskButton(l, "helpdesk-leave-banner"),
@@ -360,9 +418,13 @@ type supportBox struct {
 	msg      string
 }
 
-func (sb *supportBox) Render() app.UI {
+func (sb *supportBox) Render() (ui app.UI) {
+	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := sb.Lang
-	if sess.mode != "" || sess.d == nil {
+	if sess.mode != "" {
+		return app.P().ID("support-unavailable").Class("small text-muted mt-4").Text(tr(l, "scratch.support"))
+	}
+	if sess.d == nil {
 		return app.Div().ID("support-slot")
 	}
 	return app.Section().ID("support").Class("support-box p-3 mt-4 border rounded").Aria("labelledby", "support-title").Body(
@@ -370,7 +432,10 @@ func (sb *supportBox) Render() app.UI {
 		app.P().ID("support-help").Text(tr(l, "support.help")),
 		app.Div().Class("form-check mb-2").Body(
 			app.Input().Type("checkbox").Class("form-check-input").ID("support-personal").Checked(sb.personal).
-				OnChange(func(ctx app.Context, e app.Event) { sb.personal = e.Get("target").Get("checked").Bool() }),
+				OnChange(func(ctx app.Context, e app.Event) {
+					defer sess.recovered()
+					sb.personal = e.Get("target").Get("checked").Bool()
+				}),
 			app.Label().Class("form-check-label").For("support-personal").Text(tr(l, "support.personal")),
 		),
 		app.Button().Type("button").ID("support-export").Class("btn btn-outline-primary").
@@ -382,11 +447,14 @@ func (sb *supportBox) Render() app.UI {
 }
 
 func (sb *supportBox) export(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	screen := ctx.Page().URL().Path
 	personal := sb.personal
 	ctx.Async(func() {
+		defer sess.background()
 		br := browserFacts()
 		ctx.Dispatch(func(ctx app.Context) {
+			defer sess.recovered()
 			if sess.d == nil || sess.mode != "" {
 				return
 			}

@@ -28,11 +28,13 @@ type homePage struct {
 }
 
 func (h *homePage) OnMount(ctx app.Context) {
+	defer sess.recovered()
 	h.now = time.Now()
 	h.refresh(ctx)
 	h.stop = make(chan struct{})
 	stop := h.stop
 	ctx.Async(func() { // the countdown moves while the page is open
+		defer sess.background()
 		t := time.NewTicker(30 * time.Second)
 		defer t.Stop()
 		for {
@@ -40,13 +42,17 @@ func (h *homePage) OnMount(ctx app.Context) {
 			case <-stop:
 				return
 			case now := <-t.C:
-				ctx.Dispatch(func(app.Context) { h.now = now })
+				ctx.Dispatch(func(app.Context) {
+					defer sess.recovered()
+					h.now = now
+				})
 			}
 		}
 	})
 }
 
 func (h *homePage) OnDismount() {
+	defer sess.recovered()
 	if h.stop != nil {
 		close(h.stop)
 		h.stop = nil
@@ -57,14 +63,19 @@ func (h *homePage) OnDismount() {
 func (h *homePage) refresh(ctx app.Context) {
 	st := sess.store
 	ctx.Async(func() {
+		defer sess.background()
 		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		rs, err := st.List(c)
 		cancel()
-		ctx.Dispatch(func(app.Context) { h.records, h.listErr, h.loaded = rs, err, true })
+		ctx.Dispatch(func(app.Context) {
+			defer sess.recovered()
+			h.records, h.listErr, h.loaded = rs, err, true
+		})
 	})
 }
 
-func (h *homePage) Render() app.UI {
+func (h *homePage) Render() (ui app.UI) {
+	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := h.Lang
 	var calls []app.UI
 	for _, id := range schema.ShippedIDs() {
@@ -198,10 +209,12 @@ func (h *homePage) open(ctx app.Context, e app.Event) {
 	}
 	st := sess.store
 	ctx.Async(func() {
+		defer sess.background()
 		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		r, err := st.Get(c, id)
 		cancel()
 		ctx.Dispatch(func(ctx app.Context) {
+			defer sess.recovered()
 			if err != nil {
 				h.msg, h.msgBad = err.Error(), true
 				return
@@ -255,10 +268,12 @@ func (h *homePage) delete(ctx app.Context, e app.Event) {
 	}
 	st := sess.store
 	ctx.Async(func() {
+		defer sess.background()
 		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		err := st.Delete(c, id)
 		cancel()
 		ctx.Dispatch(func(ctx app.Context) {
+			defer sess.recovered()
 			if err != nil {
 				h.msg, h.msgBad = err.Error(), true
 			}

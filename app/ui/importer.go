@@ -40,6 +40,7 @@ func (h *homePage) importBox(l schema.Lang) app.UI {
 }
 
 func (h *homePage) dragOver(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	e.PreventDefault() // without it the browser would open the file instead of dropping it here
 	if h.dragging {
 		ctx.PreventUpdate()
@@ -47,9 +48,13 @@ func (h *homePage) dragOver(ctx app.Context, e app.Event) {
 	h.dragging = true
 }
 
-func (h *homePage) dragLeave(ctx app.Context, e app.Event) { h.dragging = false }
+func (h *homePage) dragLeave(ctx app.Context, e app.Event) {
+	defer sess.recovered()
+	h.dragging = false
+}
 
 func (h *homePage) drop(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	e.PreventDefault()
 	h.dragging = false
 	file, n := droppedFiles(e)
@@ -64,6 +69,7 @@ func (h *homePage) drop(ctx app.Context, e app.Event) {
 }
 
 func (h *homePage) picked(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	if file, ok := pickedFile(e); ok {
 		h.importFile(ctx, file)
 	}
@@ -78,10 +84,12 @@ func (h *homePage) importFile(ctx app.Context, file app.Value) {
 		return
 	}
 	ctx.Async(func() {
+		defer sess.background()
 		c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		data, err := readFile(c, file)
 		cancel()
 		ctx.Dispatch(func(ctx app.Context) {
+			defer sess.recovered()
 			if err != nil {
 				fail(tr(h.Lang, "import.read"))
 				return
@@ -112,8 +120,12 @@ func (s *session) importData(data []byte) error {
 	return nil
 }
 
-// export downloads the open draft as a .bando.json file.
+// export downloads the open draft as a .bando.json file. A scratch draft is not exported
+// (scratch.go).
 func (s *session) export() error {
+	if s.mode != "" {
+		return errScratch
+	}
 	if s.d == nil {
 		return nil
 	}
@@ -142,10 +154,15 @@ func (s *session) close() {
 	localSet(keyCurrent, "")
 }
 
-// exportButton is the export action shown under every step and on the review page.
+// exportButton is the export action shown under every step and on the review page; while a
+// scratch draft is on screen, a message instead (scratch.go).
 func exportButton(l schema.Lang) app.UI {
+	if sess.mode != "" {
+		return app.P().ID("export-unavailable").Class("small text-muted mb-0 align-self-center").Text(tr(l, "scratch.export"))
+	}
 	return app.Button().Type("button").Class("btn btn-outline-primary").ID("export").
 		Text(tr(l, "nav.export")).OnClick(func(ctx app.Context, e app.Event) {
+		defer sess.recovered()
 		if err := sess.export(); err != nil {
 			sess.mu.Lock()
 			sess.save.err = err

@@ -14,9 +14,14 @@ import (
 //   - Storage refuses a write (a full quota, QuotaExceededError, or any other error). The
 //     answers stay in memory, a persistent alert says so with an export button, and the next
 //     change tries the write again (autosave.go: the change counter stays ahead of saved).
-//   - Code of the UI panics on the UI goroutine. safely recovers at the boundary of the work
-//     handed to run (autosave results, storage answers) and in the event handlers that defer
-//     recovered; the page stays alive, an alert says what happened and offers the export.
+//   - Code of the UI panics. go-app ends the program on a panic anywhere on its loop, so every
+//     way into this package's code has its boundary: every event handler, and every function
+//     handed to ctx.Dispatch, ctx.Defer or ctx.After, starts with `defer sess.recovered()`;
+//     every goroutine (ctx.Async) and JavaScript callback with `defer sess.background()`, which
+//     hands the panic to the UI goroutine; every component's Render with
+//     `defer sess.renderRecovered(&ui)`, which puts the crash alert in the place of what it
+//     failed to draw. The page stays alive, an alert says what happened and offers the export.
+//     TestEveryEntryRecovers checks the source for the three rules.
 
 func init() {
 	texts["save.failed"] = [2]string{
@@ -52,25 +57,69 @@ func (s *session) safely(f func()) {
 // are not wrapped in a closure instead: go-app tells handlers apart by their code pointer, so
 // every wrapped handler would look the same to it and a stale one could stay attached.)
 func (s *session) recovered() {
+	if r := recover(); r != nil {
+		s.crashed(r, debug.Stack(), true)
+	}
+}
+
+// background, deferred at the top of a goroutine (ctx.Async) or of a JavaScript callback,
+// turns a panic there into the crash alert too: the session belongs to the UI goroutine, so
+// the panic is handed to it.
+func (s *session) background() {
 	r := recover()
 	if r == nil {
 		return
 	}
+	stack := debug.Stack()
+	if !app.IsServer && s.started {
+		s.shell.Dispatch(func(app.Context) {
+			defer s.recovered()
+			s.crashed(r, stack, true)
+		})
+	}
+}
+
+// renderRecovered, deferred at the top of a component's Render with the result named ui,
+// turns a panic of Render into the crash alert, drawn where the component would be: the rest
+// of the page keeps working, and the applicant can export the answers.
+func (s *session) renderRecovered(ui *app.UI) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if recordRenderPanics {
+		// Render again only for a first crash: the shell's own Render could panic every time.
+		s.crashed(r, debug.Stack(), s.crash == "")
+	}
+	*ui = crashAlert(s.lang, s.d != nil && s.mode == "", "", "")
+}
+
+// recordRenderPanics is false on the server: its pre-rendering shares this package between
+// requests, and one request's panic must not show in the next one's page.
+var recordRenderPanics = !app.IsServer
+
+// crashed records a recovered panic for the alert and, in the browser, renders the shell.
+func (s *session) crashed(r any, stack []byte, render bool) {
 	s.crash = fmt.Sprint(r)
 	if s.crash == "" {
 		s.crash = "panic"
 	}
 	if !app.IsServer && s.started {
-		app.Log("bando: recovered panic:", r, string(debug.Stack()))
-		s.shell.Dispatch(func(app.Context) {}) // render the shell, which shows the alert
+		app.Log("bando: recovered panic:", r, string(stack))
+		if render {
+			s.shell.Dispatch(func(app.Context) {}) // render the shell, which shows the alert
+		}
 	}
 }
 
 // failureExport is the export button of the alerts: its own id, since the step below may show
 // the regular one too.
 func failureExport(l schema.Lang, id string) app.UI {
-	return app.Button().Type("button").Class("btn btn-danger").ID(id).
-		Text(tr(l, "nav.export")).OnClick(func(ctx app.Context, e app.Event) {
+	b := app.Button().Type("button").Class("btn btn-danger failure-export")
+	if id != "" {
+		b = b.ID(id)
+	}
+	return b.Text(tr(l, "nav.export")).OnClick(func(ctx app.Context, e app.Event) {
 		defer sess.recovered()
 		if err := sess.export(); err != nil {
 			sess.mu.Lock()
@@ -94,9 +143,20 @@ func saveFailedBanner(l schema.Lang, err error) app.UI {
 
 // crashBanner tells that the app recovered from a panic.
 func crashBanner(l schema.Lang, withDraft bool) app.UI {
-	return app.Div().ID("app-crash").Class("alert alert-danger d-flex flex-wrap gap-3 align-items-center").
+	return crashAlert(l, withDraft, "app-crash", "crash-export")
+}
+
+// crashAlert is the crash alert, with the export button when there is a draft to export. The
+// copies a render boundary draws in place of a component (renderRecovered) have no ids, as
+// there may be several on a page: data-crash="render" tells them apart.
+func crashAlert(l schema.Lang, withDraft bool, id, exportID string) app.UI {
+	div := app.Div().DataSet("crash", "render")
+	if id != "" {
+		div = app.Div().ID(id)
+	}
+	return div.Class("alert alert-danger d-flex flex-wrap gap-3 align-items-center app-crash").
 		Attr("role", "alert").Body(
 		app.P().Class("flex-grow-1 mb-0").Text(tr(l, "crash.text")),
-		slot(withDraft, func() app.UI { return failureExport(l, "crash-export") }),
+		slot(withDraft, func() app.UI { return failureExport(l, exportID) }),
 	)
 }

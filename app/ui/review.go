@@ -19,7 +19,8 @@ type reviewPage struct {
 	CondVer int
 }
 
-func (r *reviewPage) Render() app.UI {
+func (r *reviewPage) Render() (ui app.UI) {
+	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l, c, a := r.Lang, sess.call, sess.answers()
 	issues := c.Validate(a, l)
 	at := map[string][]schema.Issue{}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"bando/app/draft"
 	"bando/schema"
 
@@ -11,6 +13,12 @@ import (
 // being written with the very components of the form, which read the session. While one is on
 // screen the session holds it in place of the applicant's own draft, kept aside in a stash, and
 // saves nothing (snapshot refuses in any mode): the drafts in this browser are never touched.
+//
+// Nothing of a scratch draft leaves the page either: signing (/firma), the export of the draft
+// and "send to the helpdesk" belong to the applicant's own drafts. In helpdesk mode /firma
+// stays in the mode and says so (scratchUnavailable) instead of quietly showing the signing
+// page of the applicant's own draft, where "finalise" would change it; the export button and
+// the support box give way to the same kind of message, and session.export refuses.
 
 // stash is the applicant's own state while a scratch draft is on screen.
 type stash struct {
@@ -55,6 +63,9 @@ func (s *session) leaveScratch() {
 	if st == nil {
 		st = &stash{ui: map[string]*fieldUI{}}
 	}
+	if s.mode == "helpdesk" {
+		forgetBundle() // left on purpose: a reload must not bring the bundle back
+	}
 	s.mu.Lock()
 	s.mode, s.stash, s.bundle = "", nil, nil
 	s.id, s.call, s.d = st.id, st.call, st.d
@@ -74,14 +85,31 @@ func (s *session) leaveScratch() {
 func init() {
 	texts["scratch.nosave"] = [2]string{"Nulla viene salvato in questa modalità", "Nothing is saved in this mode"}
 	texts["staff.label"] = [2]string{"Per gli enti e l'assistenza", "For authorities and the helpdesk"}
+	texts["scratch.sign"] = [2]string{
+		"La firma e l'invio non sono disponibili in modalità assistenza: la domanda sullo schermo è quella del pacchetto di assistenza, non una bozza di questo computer. Per firmare una domanda di questo computer chiudi prima la modalità assistenza.",
+		"Signing and sending are not available in helpdesk mode: the application on screen is the support bundle's, not a draft on this computer. To sign an application on this computer, close helpdesk mode first.",
+	}
+	texts["scratch.entry"] = [2]string{"Firma e invio non disponibili in modalità assistenza.", "Signing and sending are not available in helpdesk mode."}
+	texts["scratch.export"] = [2]string{
+		"Esportazione non disponibile: questa domanda non è una bozza di questo computer.",
+		"Export is not available: this application is not a draft on this computer.",
+	}
+	texts["scratch.support"] = [2]string{
+		"Il pacchetto per l'assistenza si crea dalla propria bozza, non dalla domanda di un pacchetto di assistenza né da un'anteprima.",
+		"A support bundle is made from one's own draft, not from a support bundle's application nor from a preview.",
+	}
 }
 
+// errScratch is export's answer while a scratch draft is on screen.
+var errScratch = errors.New("a scratch draft (helpdesk or builder preview) is not exported")
+
 // scratchFollows leaves a scratch mode when the page on screen no longer belongs to it: the
-// helpdesk keeps the steps and the review, the builder only its page.
+// helpdesk keeps the steps, the review and /firma (which says it is not available, rather than
+// leaving the mode and showing the applicant's own signing page), the builder only its page.
 func (s *session) scratchFollows(r route) {
 	switch s.mode {
 	case "helpdesk":
-		if r.page != "helpdesk" && r.page != "section" && r.page != "review" {
+		if r.page != "helpdesk" && r.page != "section" && r.page != "review" && r.page != "sign" {
 			s.leaveScratch()
 		}
 	case "builder":
@@ -119,5 +147,19 @@ func staffLinks(l schema.Lang) app.UI {
 		app.Span().Class("me-2").Text(tr(l, "staff.label")+":"),
 		app.A().ID("link-builder").Class("me-3").Href(PathBuilder).Text(tr(l, "builder.title")),
 		app.A().ID("link-helpdesk").Href(PathHelpdesk).Text(tr(l, "helpdesk.title")),
+	)
+}
+
+// scratchUnavailable is the page shown instead of signing while a scratch draft is on screen.
+func scratchUnavailable(l schema.Lang) app.UI {
+	return app.Div().Class("sign").Body(
+		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "sign.title")),
+		app.Div().ID("sign-unavailable").Class("alert alert-warning").Attr("role", "alert").Body(
+			app.P().Text(tr(l, "scratch.sign")),
+		),
+		app.Div().Class("form-nav d-flex flex-wrap gap-3 mt-4").Body(
+			app.A().Class("btn btn-outline-primary").ID("sign-unavailable-back").Href(PathReview).Text(tr(l, "sign.back")),
+			slot(sess.mode == "helpdesk", func() app.UI { return leaveHelpdeskButton(l, "sign-unavailable-leave") }),
+		),
 	)
 }

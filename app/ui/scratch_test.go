@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,5 +105,67 @@ func TestUTF16Offset(t *testing.T) {
 		if got := utf16Offset(src, tc.pos); got != tc.want {
 			t.Errorf("%v: %d, want %d", tc.pos, got, tc.want)
 		}
+	}
+}
+
+// TestScratchNeverSignedNorSent: while a scratch draft is on screen, /firma, the export and
+// "send to the helpdesk" are not offered; clear messages say why. The helpdesk stays in its
+// mode on /firma (leaving it there would show the signing page of the applicant's own draft,
+// where "finalise" changes it); the builder's preview is left, and its draft with it.
+func TestScratchNeverSignedNorSent(t *testing.T) {
+	c := testCall(t)
+	tests := []struct {
+		name     string
+		mode     string
+		wantMode string // after going to /firma
+		want     []string
+		notWant  []string
+	}{
+		{"helpdesk", "helpdesk", "helpdesk",
+			[]string{`id="sign-unavailable"`, "non sono disponibili in modalità assistenza", `id="sign-unavailable-leave"`, "Chiudi modalità assistenza"},
+			[]string{`id="pdf-make"`, `id="sign-blocked"`}},
+		{"builder preview", "builder", "",
+			[]string{`id="sign-blocked"`}, // the applicant's own draft, with its own problems
+			[]string{`id="sign-unavailable"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := withDraft(t, c, schema.Answers{}, schema.IT)
+			own := s.d
+			s.enterScratch(tt.mode, c, draft.New(c, "test", testTime))
+			if err := s.export(); err != errScratch {
+				t.Errorf("export of a scratch draft: %v", err)
+			}
+			review := rendered(&reviewPage{Lang: schema.IT})
+			for _, want := range []string{`id="export-unavailable"`, `id="support-unavailable"`, "Firma e invio non disponibili"} {
+				if !strings.Contains(review, want) {
+					t.Errorf("the review lacks %q", want)
+				}
+			}
+			for _, bad := range []string{`id="export"`, `id="support-export"`, `href="/firma"`} {
+				if strings.Contains(review, bad) {
+					t.Errorf("the review offers %s", bad)
+				}
+			}
+			s.route = route{page: "sign"}
+			s.scratchFollows(s.route)
+			if s.mode != tt.wantMode {
+				t.Fatalf("on /firma the mode is %q, want %q", s.mode, tt.wantMode)
+			}
+			if tt.wantMode == "" && s.d != own {
+				t.Fatal("the applicant's draft is not back")
+			}
+			page := rendered(&shell{r: route{page: "sign"}})
+			for _, want := range tt.want {
+				if !strings.Contains(page, want) {
+					t.Errorf("/firma lacks %q:\n%.3000s", want, page)
+				}
+			}
+			for _, bad := range tt.notWant {
+				if strings.Contains(page, bad) {
+					t.Errorf("/firma shows %s", bad)
+				}
+			}
+		})
 	}
 }

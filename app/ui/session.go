@@ -57,9 +57,12 @@ type session struct {
 	stash  *stash
 	bundle *draft.Bundle // the support bundle open in helpdesk mode
 	plang  schema.Lang   // the builder's preview language; "" is lang
+	// bundleKept: the bundle is kept for a reload of the tab (helpdesk.go, keepBundle)
+	bundleKept bool
 
 	crash    string        // a panic recovered on the UI goroutine (resilience.go)
 	conflict *draft.Record // a newer version of the open draft saved by another tab (conflict.go)
+	otherTab bool          // the open draft was just loaded again as another tab saved it
 }
 
 // fieldUI is what one answer shows beside its input, kept by answer path so that it survives
@@ -89,9 +92,16 @@ func (s *session) start(ctx app.Context) {
 	setDocumentLang(s.lang)
 	s.appVersion = app.Getenv("GOAPP_VERSION")
 	onHide(s.flushSync)
+	listenDrafts(func(id string, savedAt time.Time) { // on a JavaScript callback
+		s.run(func() { s.otherTabSaved(id, savedAt) })
+	})
 	ignoreStrayDrops()
-	ctx.Async(func() { cacheWorkerWasm(s.appVersion) }) // once the form takes input (worker_js.go)
+	ctx.Async(func() { // once the form takes input (worker_js.go)
+		defer s.background()
+		cacheWorkerWasm(s.appVersion)
+	})
 	ctx.Async(func() {
+		defer s.background()
 		st, err := openStore(context.Background())
 		rec, getErr := lastDraft(st, localGet(keyCurrent))
 		s.run(func() {
@@ -99,6 +109,7 @@ func (s *session) start(ctx app.Context) {
 			if getErr == nil {
 				s.openRecord(rec)
 			}
+			s.resumeHelpdesk() // before ensureDraft: a reload in helpdesk mode starts no draft
 			s.ready = true
 			s.ensureDraft()
 		})
@@ -143,8 +154,12 @@ func (s *session) ensureDraft() {
 // run runs f on the UI goroutine and renders the page again.
 func (s *session) run(f func()) {
 	s.shell.Dispatch(func(ctx app.Context) {
+		defer s.recovered()
 		s.safely(f)
-		ctx.Defer(func(app.Context) { s.afterRender() })
+		ctx.Defer(func(app.Context) {
+			defer s.recovered()
+			s.afterRender()
+		})
 	})
 }
 
@@ -230,7 +245,7 @@ func (s *session) use(id string, c *schema.Call, d *draft.Draft) {
 	s.id, s.call, s.d = id, c, d
 	s.save = saveState{timer: s.save.timer, asked: s.save.asked}
 	s.mu.Unlock()
-	s.openErr, s.note, s.conflict = "", "", nil
+	s.openErr, s.note, s.conflict, s.otherTab = "", "", nil, false
 	s.condNames = conditionNames(c)
 	s.ui = map[string]*fieldUI{}
 	s.summary, s.summaryFor = nil, ""

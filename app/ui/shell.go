@@ -18,6 +18,7 @@ type shell struct {
 }
 
 func (sh *shell) OnMount(ctx app.Context) {
+	defer sess.recovered()
 	sess.start(ctx)
 	if ctx.AppUpdateAvailable() {
 		sess.updateAvailable = true
@@ -26,6 +27,7 @@ func (sh *shell) OnMount(ctx app.Context) {
 }
 
 func (sh *shell) OnNav(ctx app.Context) {
+	defer sess.recovered()
 	if app.IsServer {
 		return // server-side rendering shares this package between requests: touch no session
 	}
@@ -35,6 +37,7 @@ func (sh *shell) OnNav(ctx app.Context) {
 // OnAppUpdate: go-app's service worker has installed a newer version. The prompt does not
 // block: the applicant reloads when it suits them, and reloading saves first.
 func (sh *shell) OnAppUpdate(ctx app.Context) {
+	defer sess.recovered()
 	sess.updateAvailable = true
 }
 
@@ -61,7 +64,8 @@ func (sh *shell) onURL(ctx app.Context) {
 	}
 }
 
-func (sh *shell) Render() app.UI {
+func (sh *shell) Render() (ui app.UI) {
+	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := sess.lang
 	return app.Div().Class("bando-app").Body(
 		app.A().Class("visually-hidden-focusable skip-link").Href("#main").Text(tr(l, "app.skip")),
@@ -71,12 +75,16 @@ func (sh *shell) Render() app.UI {
 			slot(sess.crash != "", func() app.UI { return crashBanner(l, sess.d != nil && sess.mode == "") }),
 			slot(sess.ready && sess.saveFailed() != nil, func() app.UI { return saveFailedBanner(l, sess.saveFailed()) }),
 			slot(sess.conflict != nil && sess.d != nil, func() app.UI { return conflictBanner(l) }),
+			slot(sess.otherTab && sess.conflict == nil && sess.d != nil && sess.mode == "", func() app.UI { return otherTabNotice(l) }),
 			slot(sess.mode == "helpdesk", func() app.UI { return helpdeskBanner(l) }),
 			slot(sess.note != "" && sh.r.page != "home", func() app.UI {
 				return app.Div().Class("alert alert-info d-flex gap-3 align-items-start migration-note").Attr("role", "status").Body(
 					app.Span().Class("flex-grow-1").Text(sess.note),
 					app.Button().Type("button").Class("btn btn-sm btn-outline-primary").Text("OK").
-						OnClick(func(ctx app.Context, e app.Event) { sess.note = "" }),
+						OnClick(func(ctx app.Context, e app.Event) {
+							defer sess.recovered()
+							sess.note = ""
+						}),
 				)
 			}),
 			sh.page(l),
@@ -147,6 +155,7 @@ func updateBanner(l schema.Lang) app.UI {
 
 // reload saves what was typed, then loads the new version.
 func reload(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	sess.flush(func() { ctx.Reload() })
 }
 
@@ -195,7 +204,10 @@ func (sh *shell) pageFor(l schema.Lang, r route) app.UI {
 // the page ready). Elements rendered after the draft loads are found then.
 func (s *session) focusLater(ctx app.Context, id string) {
 	s.focusAfter = id
-	ctx.Defer(func(app.Context) { s.afterRender() })
+	ctx.Defer(func(app.Context) {
+		defer s.recovered()
+		s.afterRender()
+	})
 }
 
 func (s *session) afterRender() {

@@ -51,17 +51,27 @@ type signEntry struct {
 	Ready bool // no problem left
 }
 
-func (s *signEntry) OnMount(ctx app.Context) { s.start() }
+func (s *signEntry) OnMount(ctx app.Context) {
+	defer sess.recovered()
+	s.start()
+}
 
-func (s *signEntry) OnUpdate(ctx app.Context) { s.start() }
+func (s *signEntry) OnUpdate(ctx app.Context) {
+	defer sess.recovered()
+	s.start()
+}
 
 func (s *signEntry) start() {
-	if s.Ready {
+	if s.Ready && sess.mode == "" {
 		startWorker()
 	}
 }
 
-func (s *signEntry) Render() app.UI {
+func (s *signEntry) Render() (ui app.UI) {
+	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	if sess.mode != "" {
+		return app.P().ID("sign-entry").Class("text-muted mb-0 align-self-center").Text(tr(s.Lang, "scratch.entry"))
+	}
 	if !s.Ready {
 		return app.P().ID("sign-entry").Class("text-muted mb-0 align-self-center").Text(tr(s.Lang, "sign.entry.blocked"))
 	}
@@ -127,17 +137,26 @@ type attached struct {
 }
 
 func (p *signPage) OnMount(ctx app.Context) {
+	defer sess.recovered()
+	if sess.mode != "" {
+		return // not available (scratch.go)
+	}
 	startWorker()
 	p.refreshPackage(ctx)
 }
 
 func (p *signPage) OnDismount() {
+	defer sess.recovered()
 	revokeURL(p.pdf.url)
 	revokeURL(p.pec.eml.url)
 }
 
-func (p *signPage) Render() app.UI {
+func (p *signPage) Render() (ui app.UI) {
+	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l, c, a := p.Lang, sess.call, sess.answers()
+	if sess.mode != "" {
+		return scratchUnavailable(l) // a scratch draft is never signed nor sent (scratch.go)
+	}
 	if issues := c.Validate(a, l); len(issues) > 0 {
 		return app.Div().Class("sign").Body(
 			app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "sign.title")),
@@ -234,6 +253,7 @@ func progressBar(labelledBy string, done, total int) app.UI {
 
 // makePDF finalises the draft if it is not yet, then asks the worker for the PDF.
 func (p *signPage) makePDF(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	if p.pdf.running {
 		return
 	}
@@ -357,6 +377,7 @@ func (p *signPage) signedSection(l schema.Lang) app.UI {
 }
 
 func (p *signPage) dragOver(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	e.PreventDefault()
 	if p.signed.dragging {
 		ctx.PreventUpdate()
@@ -364,9 +385,13 @@ func (p *signPage) dragOver(ctx app.Context, e app.Event) {
 	p.signed.dragging = true
 }
 
-func (p *signPage) dragLeave(ctx app.Context, e app.Event) { p.signed.dragging = false }
+func (p *signPage) dragLeave(ctx app.Context, e app.Event) {
+	defer sess.recovered()
+	p.signed.dragging = false
+}
 
 func (p *signPage) drop(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	e.PreventDefault()
 	p.signed.dragging = false
 	if file, n := droppedFiles(e); n > 0 {
@@ -375,6 +400,7 @@ func (p *signPage) drop(ctx app.Context, e app.Event) {
 }
 
 func (p *signPage) picked(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	if file, ok := pickedFile(e); ok {
 		p.check(ctx, file)
 	}
@@ -545,6 +571,7 @@ func copyRow(id, label, value string, l schema.Lang, onCopy app.EventHandler) ap
 }
 
 func (p *signPage) copy(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	what := e.Get("currentTarget").Get("dataset").Get("what").String()
 	text := sess.call.Submission.To
 	if what == "subject" {
@@ -624,6 +651,7 @@ func (p *signPage) checklist(c *schema.Call, a schema.Answers, l schema.Lang) ap
 }
 
 func (p *signPage) addFiles(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	input := e.Get("target")
 	at := input.Get("dataset").Get("for").String()
 	files := input.Get("files")
@@ -636,6 +664,7 @@ func (p *signPage) addFiles(ctx app.Context, e app.Event) {
 }
 
 func (p *signPage) removeFile(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	i, err := strconv.Atoi(e.Get("currentTarget").Get("dataset").Get("index").String())
 	if err != nil || i < 0 || i >= len(p.pec.files) {
 		return
@@ -698,6 +727,7 @@ func (p *signPage) refreshPackage(ctx app.Context) {
 
 // makeEML asks the worker for the .eml draft and offers it as a link.
 func (p *signPage) makeEML(ctx app.Context, e app.Event) {
+	defer sess.recovered()
 	req, blobs, err := p.packageRequest(job.OpEML)
 	if err != nil || p.pec.eml.busy {
 		return
@@ -754,9 +784,13 @@ func copyText(ctx app.Context, text string, done func(ok bool)) {
 		return
 	}
 	ctx.Async(func() {
+		defer sess.background()
 		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		_, err := awaitPromise(c, p)
 		cancel()
-		ctx.Dispatch(func(app.Context) { done(err == nil) })
+		ctx.Dispatch(func(app.Context) {
+			defer sess.recovered()
+			done(err == nil)
+		})
 	})
 }

@@ -19,7 +19,8 @@ type errorSummary struct {
 	Ver     int
 }
 
-func (es *errorSummary) Render() app.UI {
+func (es *errorSummary) Render() (ui app.UI) {
+	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	if sess.summaryFor != es.Section || len(sess.summary) == 0 {
 		return app.Div().ID("error-summary-slot")
 	}
@@ -58,6 +59,7 @@ func (es *errorSummary) Render() app.UI {
 // only the view (a plain #fragment link would leave the focus behind).
 func summaryLink(path, href, text string) app.UI {
 	return app.A().Href(href).DataSet("target", FieldID(path)).Text(text).OnClick(func(ctx app.Context, e app.Event) {
+		defer sess.recovered()
 		id := e.Get("currentTarget").Get("dataset").Get("target").String()
 		if focusID(id) {
 			e.PreventDefault()

@@ -47,12 +47,14 @@ func startWorker() {
 	err := jsTry(func() {
 		w := app.Window().Get("Worker").New(workerURL)
 		onMessage := app.FuncOf(func(this app.Value, args []app.Value) any {
+			defer sess.background()
 			if len(args) > 0 {
 				workerMessage(args[0].Get("data"))
 			}
 			return nil
 		})
 		onError := app.FuncOf(func(this app.Value, args []app.Value) any {
+			defer sess.background()
 			msg := ""
 			if len(args) > 0 && args[0].Get("message").Type() == app.TypeString {
 				msg = args[0].Get("message").String()
@@ -128,7 +130,10 @@ func workerMessage(m app.Value) {
 	case "progress":
 		pr := job.Progress{Done: m.Get("done").Int(), Total: m.Get("total").Int()}
 		if p.progress != nil {
-			p.ctx.Dispatch(func(app.Context) { p.progress(pr) })
+			p.ctx.Dispatch(func(app.Context) {
+				defer sess.recovered()
+				p.progress(pr)
+			})
 		}
 	case "result":
 		delete(signer.pending, id)
@@ -136,7 +141,10 @@ func workerMessage(m app.Value) {
 		if err := json.Unmarshal([]byte(m.Get("json").String()), &r.Result); err != nil {
 			r = jobFailure(err.Error())
 		}
-		p.ctx.Dispatch(func(app.Context) { p.done(r) })
+		p.ctx.Dispatch(func(app.Context) {
+			defer sess.recovered()
+			p.done(r)
+		})
 	}
 }
 
@@ -153,7 +161,10 @@ func workerFailed(detail string) {
 	for id, p := range signer.pending {
 		delete(signer.pending, id)
 		r := jobFailure(detail)
-		p.ctx.Dispatch(func(app.Context) { p.done(r) })
+		p.ctx.Dispatch(func(app.Context) {
+			defer sess.recovered()
+			p.done(r)
+		})
 	}
 }
 
@@ -182,7 +193,11 @@ func cacheWorkerWasm(version string) {
 	idle := make(chan struct{}, 1)
 	if err := jsTry(func() {
 		fn := w.Get("requestIdleCallback")
-		f := app.FuncOf(func(app.Value, []app.Value) any { idle <- struct{}{}; return nil })
+		f := app.FuncOf(func(app.Value, []app.Value) any {
+			defer sess.background()
+			idle <- struct{}{}
+			return nil
+		})
 		if fn.Type() == app.TypeFunction {
 			w.Call("requestIdleCallback", f, map[string]any{"timeout": 5000})
 		} else {
