@@ -13,5 +13,7 @@
 // field path such as "ats.membri[2].cf", a stable message key, parameters and a message in
 // Italian (default) or English.
 //
-// This package imports only the standard library, validator and its translations.
+// This package imports only the standard library and validator. validator's Italian and English
+// messages are a generated table (validator_messages_gen.go, `go generate ./schema`), so that
+// the browser does not carry its translators.
 package schema

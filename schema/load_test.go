@@ -43,6 +43,7 @@ func TestLoadProblems(t *testing.T) {
 		{"bad validator tag", `"rules": "required,max=20"`, `"rules": "required,maxx=20"`, "lint.rules", "$.sections[0].fields[1].fields[0].rules", `maxx=20`},
 		{"bad tag param", `"rules": "required,max=20"`, `"rules": "required,max=venti"`, "lint.rules", "$.sections[0].fields[1].fields[0].rules", `max=venti`},
 		{"cross-field tag", `"rules": "min=3"`, `"rules": "eqfield=iban"`, "lint.rules", "$.sections[1].fields[1].rules", `eqfield`},
+		{"method call tag", `"rules": "min=3"`, `"rules": "validateFn"`, "lint.rules", "$.sections[1].fields[1].rules", `validateFn`},
 		{"empty options", `"options": ["costituita", "costituenda"]`, `"options": []`, "lint.no_options", "$.sections[0].fields[0].options", `"options": []`},
 		{"missing it text", `"label": {"it": "Stato"}`, `"label": {"en": "State"}`, "lint.missing_it", "$.sections[0].fields[0].label.it", `{"en": "State"}`},
 		{"unknown key", `"maxChars": 30`, `"maxChar": 30`, "json.unknown_key", "$.sections[1].fields[0].fields[0].maxChar", `"maxChar"`},

@@ -37,6 +37,9 @@ import (
 // into web/ first), else a temporary copy of web/ with a wasm built once for the whole run (a
 // wasm build takes ~40 s). The copy keeps file times, so the server's own rule applies: a
 // compressed copy older than its wasm (or than a wasm built here) is never served.
+// wasmTags are the Makefile's WASMTAGS, for the builds the tests make themselves.
+const wasmTags = "validator_novalidatefn"
+
 var browserWeb struct {
 	once sync.Once
 	dir  string
@@ -64,7 +67,7 @@ func browserWebDir(t *testing.T) string {
 		for name, pkg := range map[string]string{"app.wasm": "../wasm", "worker.wasm": "../wasm/worker"} {
 			wasm := filepath.Join(dir, name)
 			if build {
-				cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, pkg)
+				cmd := exec.Command("go", "build", "-tags", wasmTags, "-trimpath", "-ldflags=-s -w", "-o", wasm, pkg)
 				cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 				if out, err := cmd.CombinedOutput(); err != nil {
 					browserWeb.err = fmt.Errorf("building %s: %v\n%s", name, err, out)
