@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"bando/app/ui"
-
 )
 
 // TestBrowserStorageFull: IndexedDB refuses every write, as a full disk does
