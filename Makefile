@@ -16,15 +16,21 @@ all: build
 ## wasm: the browser app, web/app.wasm (GOOS=js), and the signing worker it starts in a Web
 ## Worker, web/worker.wasm (the PDF engine and signed-file checks, kept out of the first load);
 ## built once per run, they take ~40 s each.
-wasm:
-	GOOS=js GOARCH=wasm $(GO) build -tags $(WASMTAGS) -trimpath -ldflags "$(LDFLAGS)" -o web/app.wasm ./wasm
-	GOOS=js GOARCH=wasm $(GO) build -tags $(WASMTAGS) -trimpath -ldflags "$(LDFLAGS)" -o web/worker.wasm ./wasm/worker
+## Both are built against trimmed copies of go-app and validator (scripts/wasmoverlay: no
+## server code, no checks that read the disk or DNS; 0.55 MB less brotli on a first visit).
+WASMMOD   := bin/wasm/wasm.mod
+WASMBUILD  = GOOS=js GOARCH=wasm $(GO) build -modfile $(WASMMOD) -trimpath -ldflags "$(LDFLAGS)"
+$(WASMMOD): go.mod go.sum scripts/wasmoverlay/main.go
+	$(GO) run ./scripts/wasmoverlay -out bin/wasm
+wasm: $(WASMMOD)
+	$(WASMBUILD) -tags $(WASMTAGS) -o web/app.wasm ./wasm
+	$(WASMBUILD) -tags $(WASMTAGS) -o web/worker.wasm ./wasm/worker
 
 ## wasm-v2: for one browser test only (server/browser_update_test.go), the app with version 2
 ## of the FAMI call (schema/testdata/toscana-fami-2024.v2.json), deployed over the normal build
 ## to check that an app update changing the call version loses nothing. Never shipped.
-wasm-v2:
-	GOOS=js GOARCH=wasm $(GO) build -tags $(WASMTAGS),bando_v2_fixture -trimpath -ldflags "$(LDFLAGS)" -o bin/test/app-v2.wasm ./wasm
+wasm-v2: $(WASMMOD)
+	$(WASMBUILD) -tags $(WASMTAGS),bando_v2_fixture -o bin/test/app-v2.wasm ./wasm
 
 ## server: the bando binary (server and CLI).
 server:
@@ -52,7 +58,7 @@ vet:
 ## test: vet, every Go test, and the browser tests against the freshly built wasm.
 test: deps wasm wasm-v2 vet
 	BANDO_WEB=$(CURDIR)/web BANDO_WASM_V2=$(CURDIR)/bin/test/app-v2.wasm $(GO) test -count=1 -timeout 30m ./...
-	$(GO) test -count=1 -tags $(WASMTAGS) ./schema/...   # the rules as the wasm builds have them
+	$(GO) test -count=1 -modfile $(WASMMOD) -tags $(WASMTAGS) ./schema/...   # the rules as the wasm builds have them
 
 ## bench: every figure of issue 6, one per line ("figure NAME VALUE"): validation on one core
 ## and the CLI on the largest proposal, the PDF natively, the loopback load test, and what

@@ -73,7 +73,26 @@ var refused = map[string]string{
 	// (build tag validator_novalidatefn), because such a lookup makes the linker keep every
 	// exported method of every type, 0.36 MB of brotli. An answer has no methods anyway.
 	"validateFn": "it calls a method of the value, and an answer has none",
+
+	// Checks that read the disk or ask the network of the machine that runs them: in the
+	// browser and on the server they would judge the same answer differently. The wasm builds
+	// leave them out (scripts/wasmoverlay, whose test keeps this list complete).
+	"file": onTheMachine, "filepath": onTheMachine, "dir": onTheMachine, "dirpath": onTheMachine,
+	"image": onTheMachine, "mimetype": onTheMachine, "uds_exists": onTheMachine,
+	"ip_addr": onTheNetwork, "ip4_addr": onTheNetwork, "ip6_addr": onTheNetwork,
+	"tcp_addr": onTheNetwork, "tcp4_addr": onTheNetwork, "tcp6_addr": onTheNetwork,
+	"udp_addr": onTheNetwork, "udp4_addr": onTheNetwork, "udp6_addr": onTheNetwork, "unix_addr": onTheNetwork,
+	// Checks whose tables weigh on every applicant's first download (BCP 47 language tags,
+	// URNs, Keccak for Ethereum addresses) and that no call for proposals asks for.
+	"bcp47_language_tag": notInBrowser, "bcp47_strict_language_tag": notInBrowser,
+	"urn_rfc2141": notInBrowser, "urn_rfc8141": notInBrowser, "eth_addr_checksum": notInBrowser,
 }
+
+const (
+	onTheMachine = "it reads files of the computer that checks the answer, so the browser and the server would disagree"
+	onTheNetwork = "it asks the network (DNS) of the computer that checks the answer, so the browser and the server would disagree"
+	notInBrowser = "the browser version of the app leaves it out to stay small; no call needs it"
+)
 
 func refusedTag(tag string) bool {
 	if _, ok := refused[tag]; ok {

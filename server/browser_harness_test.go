@@ -40,6 +40,41 @@ import (
 // wasmTags are the Makefile's WASMTAGS, for the builds the tests make themselves.
 const wasmTags = "validator_novalidatefn"
 
+var wasmMod struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// buildWasm builds a wasm program as make wasm does: against the trimmed modules of
+// scripts/wasmoverlay, with wasmTags and extra tags.
+func buildWasm(out, pkg string, tags ...string) error {
+	wasmMod.once.Do(func() {
+		dir, err := os.MkdirTemp("", "bando-wasmmod-")
+		if err != nil {
+			wasmMod.err = err
+			return
+		}
+		cmd := exec.Command("go", "run", "../scripts/wasmoverlay", "-out", dir)
+		res, err := cmd.Output()
+		if err != nil {
+			wasmMod.err = fmt.Errorf("scripts/wasmoverlay: %v", err)
+			return
+		}
+		wasmMod.path = strings.TrimSpace(string(res))
+	})
+	if wasmMod.err != nil {
+		return wasmMod.err
+	}
+	cmd := exec.Command("go", "build", "-modfile", wasmMod.path, "-tags", strings.Join(append([]string{wasmTags}, tags...), ","),
+		"-trimpath", "-ldflags=-s -w", "-o", out, pkg)
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if res, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("building %s: %v\n%s", pkg, err, res)
+	}
+	return nil
+}
+
 var browserWeb struct {
 	once sync.Once
 	dir  string
@@ -67,10 +102,8 @@ func browserWebDir(t *testing.T) string {
 		for name, pkg := range map[string]string{"app.wasm": "../wasm", "worker.wasm": "../wasm/worker"} {
 			wasm := filepath.Join(dir, name)
 			if build {
-				cmd := exec.Command("go", "build", "-tags", wasmTags, "-trimpath", "-ldflags=-s -w", "-o", wasm, pkg)
-				cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-				if out, err := cmd.CombinedOutput(); err != nil {
-					browserWeb.err = fmt.Errorf("building %s: %v\n%s", name, err, out)
+				if err := buildWasm(wasm, pkg); err != nil {
+					browserWeb.err = err
 					return
 				}
 			}

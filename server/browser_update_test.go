@@ -2,9 +2,7 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -57,11 +55,7 @@ func browserWebV2Dir(t *testing.T) string {
 			}
 			webV2.err = err
 		} else {
-			cmd := exec.Command("go", "build", "-tags", wasmTags+",bando_v2_fixture", "-trimpath", "-ldflags=-s -w", "-o", wasm, "../wasm")
-			cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-			if out, err := cmd.CombinedOutput(); err != nil {
-				webV2.err = fmt.Errorf("building the version 2 app: %v\n%s", err, out)
-			}
+			webV2.err = buildWasm(wasm, "../wasm", "bando_v2_fixture")
 		}
 		webV2.dir = dir
 	})
