@@ -27,29 +27,43 @@ func runCompress(_ context.Context, args []string, _ io.Reader, stdout, stderr i
 		return usageErr("uso: bando compress FILE...")
 	}
 	for _, name := range fs.Args() {
-		data, err := os.ReadFile(name)
+		raw, br, gz, err := compressFile(name)
 		if err != nil {
-			return unreadable(err)
+			return err
 		}
-		var br, gz bytes.Buffer
-		bw := brotli.NewWriterOptions(&br, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
-		gw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-		for _, w := range []io.WriteCloser{bw, gw} {
-			if _, err := w.Write(data); err != nil {
-				return err
-			}
-			if err := w.Close(); err != nil {
-				return err
-			}
-		}
-		for ext, b := range map[string][]byte{".br": br.Bytes(), ".gz": gz.Bytes()} {
-			if err := writeAtomic(name+ext, b); err != nil {
-				return err
-			}
-		}
-		fmt.Fprintf(stdout, "%s: %d byte, brotli %d, gzip %d\n", name, len(data), br.Len(), gz.Len())
+		fmt.Fprintf(stdout, "%s: %d byte, brotli %d, gzip %d\n", name, raw, br, gz)
 	}
 	return nil
+}
+
+// compressFile writes name.br and name.gz and returns the three sizes.
+func compressFile(name string) (raw, br, gz int, err error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return 0, 0, 0, unreadable(err)
+	}
+	b, g := compressBytes("br", data, brotli.BestCompression), compressBytes("gzip", data, 0)
+	for ext, c := range map[string][]byte{".br": b, ".gz": g} {
+		if err := writeAtomic(name+ext, c); err != nil {
+			return 0, 0, 0, err
+		}
+	}
+	return len(data), len(b), len(g), nil
+}
+
+// compressBytes is data in brotli at the given quality (window 2^24) or in gzip at its best.
+func compressBytes(enc string, data []byte, brQuality int) []byte {
+	var buf bytes.Buffer
+	var w io.WriteCloser
+	if enc == "br" {
+		w = brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: brQuality, LGWin: 24})
+	} else {
+		w, _ = gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	}
+	// Writing to a bytes.Buffer cannot fail.
+	_, _ = w.Write(data)
+	_ = w.Close()
+	return buf.Bytes()
 }
 
 func writeAtomic(name string, data []byte) error {

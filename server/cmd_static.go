@@ -36,8 +36,36 @@ func runStatic(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "sito statico in %s (%d file in web/)\n", *out, n)
+	z, err := compressTextFiles(*out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "sito statico in %s (%d file in web/, %d file di testo con la copia .br e .gz)\n", *out, n, z)
 	return nil
+}
+
+// staticText are the extensions of the text files a static host should send compressed.
+var staticText = map[string]bool{".html": true, ".js": true, ".css": true, ".json": true, ".webmanifest": true, ".svg": true}
+
+// compressTextFiles writes a .br and a .gz beside every text file of the site of at least
+// compressMin bytes, for hosts that serve precompressed files (nginx's gzip_static and
+// brotli_static, most CDNs); the wasm programs have theirs already.
+func compressTextFiles(dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !staticText[filepath.Ext(p)] {
+			return err
+		}
+		if fi, err := d.Info(); err != nil || fi.Size() < compressMin {
+			return err
+		}
+		if _, _, _, err := compressFile(p); err != nil {
+			return err
+		}
+		n++
+		return nil
+	})
+	return n, err
 }
 
 func copyTree(src, dst string) (int, error) {

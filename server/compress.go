@@ -2,14 +2,11 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"hash/fnv"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/andybalholm/brotli"
 )
 
 // compressText compresses every text response of next — the pages, go-app's app.js,
@@ -106,17 +103,9 @@ func (c *compressText) encode(path, enc string, body []byte) []byte {
 	if ok {
 		return out
 	}
-	var buf bytes.Buffer
-	if enc == "br" {
-		bw := brotli.NewWriterLevel(&buf, 9)
-		_, _ = bw.Write(body)
-		_ = bw.Close()
-	} else {
-		gw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		_, _ = gw.Write(body)
-		_ = gw.Close()
-	}
-	out = buf.Bytes()
+	// Quality 9, not 11: the first request of each body waits for it (11 takes seconds on
+	// the 600 KB stylesheet, 9 tens of milliseconds for 2% more bytes).
+	out = compressBytes(enc, body, 9)
 	c.mu.Lock()
 	if len(c.cache) < compressCacheMax {
 		c.cache[key] = out

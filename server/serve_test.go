@@ -125,7 +125,9 @@ func TestStaticSite(t *testing.T) {
 	if o, e, code := cli(t, "static", "--out", out, "--web", dir); code != 0 {
 		t.Fatalf("static: %s%s", o, e)
 	}
-	for _, f := range []string{"index.html", "app.js", "app-worker.js", "manifest.webmanifest", "wasm_exec.js", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/worker.wasm", "web/worker.wasm.br"} {
+	for _, f := range []string{"index.html", "app.js", "app-worker.js", "manifest.webmanifest", "wasm_exec.js", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/worker.wasm", "web/worker.wasm.br",
+		// text files have their precompressed copies too
+		"index.html.br", "index.html.gz", "wasm_exec.js.br", "app.js.gz"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("missing %s", f)
 		}
