@@ -72,19 +72,7 @@ func inHelpdesk(path string) string {
 // not in it), /firma and the export are not offered in it, and "Chiudi modalità assistenza"
 // ends it for good: a reload then shows the applicant's own draft.
 func TestBrowserHelpdeskReload(t *testing.T) {
-	app := startApp(t, "v1")
-	b := newTab(t, "")
-
-	complete, err := os.ReadFile("../schema/calls/examples/toscana-fami-2024.complete.bando.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.open(app.url + ui.PathHome)
-	b.dropFile("import", "completa.bando.json", complete)
-	b.waitFor(`location.pathname === "/riepilogo" && !!document.getElementById("review-ok")`, 15*time.Second)
-	b.open(app.url + ui.PathHome)
-	b.waitFor(`document.querySelectorAll(".draft-item").length === 1`, 10*time.Second)
-	before := draftList(b)
+	app, b, before := applicantWithDraft(t)
 
 	data, screen := errorsBundle(t)
 	b.open(app.url + ui.PathHelpdesk)

@@ -22,15 +22,15 @@ func draftList(b *tab) string {
 		current: localStorage.getItem("bando.current")})`)
 }
 
-// TestBrowserHelpdesk: an operator opens a support bundle made from the FAMI errors example
-// and sees the applicant's step with the same errors, read-only; a bad file gets a clear
-// message; the drafts of the browser are left exactly as they were.
-func TestBrowserHelpdesk(t *testing.T) {
+const completeFAMI = "../schema/calls/examples/toscana-fami-2024.complete.bando.json"
+
+// applicantWithDraft starts the app and a browser whose applicant has one draft of their own,
+// the complete FAMI example, and returns the list of drafts as the start page shows it.
+func applicantWithDraft(t *testing.T) (*testApp, *tab, string) {
+	t.Helper()
 	app := startApp(t, "v1")
 	b := newTab(t, "")
-
-	// The applicant's own draft in this browser: the complete FAMI example.
-	complete, err := os.ReadFile("../schema/calls/examples/toscana-fami-2024.complete.bando.json")
+	complete, err := os.ReadFile(completeFAMI)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,14 @@ func TestBrowserHelpdesk(t *testing.T) {
 	b.waitFor(`location.pathname === "/riepilogo" && !!document.getElementById("review-ok")`, 15*time.Second)
 	b.open(app.url + ui.PathHome)
 	b.waitFor(`document.querySelectorAll(".draft-item").length === 1`, 10*time.Second)
-	before := draftList(b)
+	return app, b, draftList(b)
+}
+
+// TestBrowserHelpdesk: an operator opens a support bundle made from the FAMI errors example
+// and sees the applicant's step with the same errors, read-only; a bad file gets a clear
+// message; the drafts of the browser are left exactly as they were.
+func TestBrowserHelpdesk(t *testing.T) {
+	app, b, before := applicantWithDraft(t)
 
 	// The bundle, as the applicant's "send to the helpdesk" makes it.
 	c, err := schema.Shipped("toscana-fami-2024")
@@ -88,6 +95,10 @@ func TestBrowserHelpdesk(t *testing.T) {
 	// A file that is not a bundle: a clear message, nothing opened.
 	b.dropFile("helpdesk-load", "hello.json", []byte(`{"hello": "world"}`))
 	b.waitFor(`(document.getElementById("helpdesk-message")?.innerText || "").includes("non è un pacchetto di assistenza")`, 10*time.Second)
+	complete, err := os.ReadFile(completeFAMI)
+	if err != nil {
+		t.Fatal(err)
+	}
 	b.dropFile("helpdesk-load", "bozza.bando.json", complete)
 	b.waitFor(`(document.getElementById("helpdesk-message")?.innerText || "").includes("bozza di domanda")`, 10*time.Second)
 
