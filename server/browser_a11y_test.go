@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"bando/app/ui"
+	"bando/schema"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -101,6 +102,34 @@ func TestBrowserAxe(t *testing.T) {
 	b.click("lang-switch")
 	b.waitFor(`document.getElementById("page-title").innerText === "Accessibility statement"`, 5*time.Second)
 	b.checkAxe("accessibility statement in English")
+}
+
+// TestBrowserAxeEveryStep: every step of both shipped calls passes axe-core as a new draft
+// shows it, and again after "Salva e continua" with its errors shown (steps that have none
+// when empty simply move on).
+func TestBrowserAxeEveryStep(t *testing.T) {
+	app := startApp(t, "test")
+	b := newTab(t, "")
+	for _, id := range schema.ShippedIDs() {
+		c, err := schema.Shipped(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.open(app.url + ui.PathHome)
+		b.click("new-" + id)
+		b.waitFor(`location.pathname.startsWith("/sezione/")`, 15*time.Second)
+		for _, sec := range c.Sections {
+			path := "/sezione/" + sec.ID
+			b.navigateInApp(path)
+			b.waitFor(`location.pathname === `+strconv.Quote(path)+` && !!document.getElementById("page-title")`, 15*time.Second)
+			b.checkAxe(id + " " + sec.ID)
+			b.press("#next")
+			b.waitFor(`location.pathname !== `+strconv.Quote(path)+` || (document.activeElement && document.activeElement.id === "error-summary")`, 15*time.Second)
+			if eval[string](b, `location.pathname`) == path {
+				b.checkAxe(id + " " + sec.ID + " with errors")
+			}
+		}
+	}
 }
 
 // TestBrowserKeyboardStep completes one FAMI step with the keyboard alone: Tab to each field,

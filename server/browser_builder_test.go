@@ -60,6 +60,7 @@ func TestBrowserBuilder(t *testing.T) {
 	if n := eval[int](b, `document.querySelectorAll(".builder-problem").length`); n != 1 {
 		t.Errorf("%d problems, want 1: %s", n, problems)
 	}
+	b.checkAxe("builder with a lint problem")
 
 	// The line number takes the cursor to the mistake.
 	b.press(".builder-problem a")
@@ -90,6 +91,7 @@ func TestBrowserBuilder(t *testing.T) {
 	b.fill(c, "ente.nome", "")
 	b.waitFor(`(document.getElementById(`+strconv.Quote(ui.FieldID("ente.nome")+"-err")+`)?.textContent || "") !== ""`, 10*time.Second)
 
+	b.checkAxe("builder preview with an applicant's error")
 	b.click("preview-en")
 	b.waitFor(`document.getElementById("builder-preview").innerText.includes("Organisation name")`, 10*time.Second)
 	b.click("preview-it")

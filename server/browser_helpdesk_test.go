@@ -108,6 +108,7 @@ func TestBrowserHelpdesk(t *testing.T) {
 	if !strings.Contains(banner, "Modalità assistenza — sola lettura") {
 		t.Errorf("banner: %q", banner)
 	}
+	b.checkAxe("helpdesk mode with the applicant's errors")
 	summary := eval[string](b, `document.getElementById("error-summary").innerText`)
 	for _, m := range want {
 		if !strings.Contains(summary, m) {

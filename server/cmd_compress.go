@@ -42,7 +42,7 @@ func compressFile(name string) (raw, br, gz int, err error) {
 	if err != nil {
 		return 0, 0, 0, unreadable(err)
 	}
-	b, g := compressBytes("br", data, brotli.BestCompression), compressBytes("gzip", data, 0)
+	b, g := compressBytes("br", data, brotli.BestCompression, 24), compressBytes("gzip", data, 0, 0)
 	for ext, c := range map[string][]byte{".br": b, ".gz": g} {
 		if err := writeAtomic(name+ext, c); err != nil {
 			return 0, 0, 0, err
@@ -51,12 +51,13 @@ func compressFile(name string) (raw, br, gz int, err error) {
 	return len(data), len(b), len(g), nil
 }
 
-// compressBytes is data in brotli at the given quality (window 2^24) or in gzip at its best.
-func compressBytes(enc string, data []byte, brQuality int) []byte {
+// compressBytes is data in brotli at the given quality and window (0: brotli's default, 2^22)
+// or in gzip at its best.
+func compressBytes(enc string, data []byte, brQuality, brWindow int) []byte {
 	var buf bytes.Buffer
 	var w io.WriteCloser
 	if enc == "br" {
-		w = brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: brQuality, LGWin: 24})
+		w = brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: brQuality, LGWin: brWindow})
 	} else {
 		w, _ = gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	}

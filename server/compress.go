@@ -15,15 +15,22 @@ import (
 // stylesheet alone was a quarter of a first visit's bytes besides the wasm. The wasm programs
 // are not its business: precompressed serves them, compressed at build time.
 //
-// These bodies are few and change only with a deployment, so each one is compressed once, at
-// a high level, and kept: under the 500-client load test the server compresses nothing twice.
-// A body is recognised by its path, encoding and content hash, so a new deployment or an edited
-// file is never answered with an old copy.
+// The large bodies are few and change only with a deployment, so each is compressed once, at
+// a high level, and kept (see encode); a body is recognised by its path, encoding and content
+// hash, so a new deployment or an edited file is never answered with an old copy.
 type compressText struct {
 	next http.Handler
 
 	mu    sync.Mutex
-	cache map[compressKey][]byte
+	cache map[compressKey]*compressedBody
+}
+
+// compressedBody is one body compressed once: the requests that arrive while it is being
+// compressed wait for it instead of compressing it too (500 first visits at once would
+// otherwise compress the 600 KB stylesheet 500 times).
+type compressedBody struct {
+	once sync.Once
+	out  []byte
 }
 
 type compressKey struct {
@@ -39,12 +46,15 @@ var compressible = []string{"text/", "application/javascript", "text/javascript"
 // compressMin: below this size the headers cost more than compression saves.
 const compressMin = 1024
 
+// compressKeepMin: bodies at least this large are compressed once and kept.
+const compressKeepMin = 16 << 10
+
 // compressCacheMax bounds the cache: more distinct bodies than an app has means something
 // varies per request, and those are compressed each time instead.
 const compressCacheMax = 256
 
 func compressed(next http.Handler) *compressText {
-	return &compressText{next: next, cache: map[compressKey][]byte{}}
+	return &compressText{next: next, cache: map[compressKey]*compressedBody{}}
 }
 
 func (c *compressText) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -92,26 +102,30 @@ func (c *compressText) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(out)
 }
 
-// encode returns body compressed with enc, from the cache when it was seen before.
+// encode returns body compressed with enc. Large bodies (the stylesheet, go-app's scripts)
+// are the same for every request: compressed once, well, and kept. Small ones are compressed
+// quickly each time: go-app renders its pages per request with attributes in map order, so no
+// two are alike, and they must neither fill the cache nor cost a slow compression each.
 func (c *compressText) encode(path, enc string, body []byte) []byte {
+	if len(body) < compressKeepMin {
+		return compressBytes(enc, body, 5, 0)
+	}
 	f := fnv.New64a()
 	_, _ = f.Write(body)
 	key := compressKey{path: path, enc: enc, sum: f.Sum64(), size: len(body)}
 	c.mu.Lock()
-	out, ok := c.cache[key]
-	c.mu.Unlock()
-	if ok {
-		return out
+	e, ok := c.cache[key]
+	if !ok {
+		e = &compressedBody{}
+		if len(c.cache) < compressCacheMax {
+			c.cache[key] = e
+		}
 	}
+	c.mu.Unlock()
 	// Quality 9, not 11: the first request of each body waits for it (11 takes seconds on
 	// the 600 KB stylesheet, 9 tens of milliseconds for 2% more bytes).
-	out = compressBytes(enc, body, 9)
-	c.mu.Lock()
-	if len(c.cache) < compressCacheMax {
-		c.cache[key] = out
-	}
-	c.mu.Unlock()
-	return out
+	e.once.Do(func() { e.out = compressBytes(enc, body, 9, 0) })
+	return e.out
 }
 
 func isCompressible(contentType string) bool {

@@ -14,7 +14,7 @@ import (
 )
 
 func TestCompressText(t *testing.T) {
-	css := strings.Repeat(".btn{color:#06c}\n", 500)
+	css := strings.Repeat(".btn{color:#06c}\n", 2000) // large enough to be kept
 	next := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/style.css":
