@@ -173,13 +173,14 @@ func copyModule(src, dst string) error {
 	})
 }
 
-// moduleDirs finds the module cache folders of the modules at the versions go.mod pins.
+// moduleDirs finds the module cache folders of the modules at the versions go.mod pins,
+// downloading them first on a fresh machine.
 func moduleDirs(mods ...string) (map[string]string, error) {
-	cmd := exec.Command("go", append([]string{"list", "-m", "-json"}, mods...)...)
+	cmd := exec.Command("go", append([]string{"mod", "download", "-json"}, mods...)...)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("go list -m: %w", err)
+		return nil, fmt.Errorf("go mod download: %w", err)
 	}
 	dirs := map[string]string{}
 	dec := json.NewDecoder(bytes.NewReader(out))
@@ -192,7 +193,7 @@ func moduleDirs(mods ...string) (map[string]string, error) {
 	}
 	for _, m := range mods {
 		if dirs[m] == "" {
-			return nil, fmt.Errorf("%s is not downloaded (run go mod download)", m)
+			return nil, fmt.Errorf("%s: no module folder after go mod download", m)
 		}
 	}
 	return dirs, nil
