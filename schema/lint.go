@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -243,7 +244,12 @@ func (l *linter) compileFields(fs []*Field, n *jsonNode, p string, sc *scope) {
 		f.when = l.expr(f.When, fn.get("when"), fp+".when", sc, true)
 		r, err := compileRule(f.Rules, f.Type)
 		if err != nil {
-			l.problem(fn.get("rules"), fp+".rules", "lint.rules", "regole non valide: %s", "invalid rules: %s", err.Error())
+			why := Text{IT: err.Error(), EN: err.Error()}
+			var re *ruleError
+			if errors.As(err, &re) {
+				why = re.Text
+			}
+			l.problem(fn.get("rules"), fp+".rules", "lint.rules", "regole non valide: %[1]s", "invalid rules: %[2]s", why.IT, why.EN)
 		}
 		f.rule = r
 		if f.Type == TypeGroup {

@@ -131,3 +131,39 @@ func FuzzLoad(f *testing.F) {
 		_ = c.Validate(Answers{}, IT)
 	})
 }
+
+// TestRuleProblemsInBothLanguages: why a rules string is refused is said in Italian and in
+// English, not in English inside an Italian sentence.
+func TestRuleProblemsInBothLanguages(t *testing.T) {
+	mini, err := os.ReadFile("testdata/mini.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, rules, it, en string
+	}{
+		{"unknown tag", "maxx=3", `regola sconosciuta "maxx=3"`, `unknown rule "maxx=3"`},
+		{"disk", "file", "legge file del computer", "reads files of the computer"},
+		{"network", "tcp_addr", "interroga la rete (DNS)", "asks the network (DNS)"},
+		{"struct walk", "dive", "attraversa campi di una struttura", "walks struct fields"},
+		{"own tag with a parameter", "cf_ente=2", "cf_ente non ha parametri", "cf_ente takes no parameter"},
+		{"empty rule", "required,,max=3", "regola vuota tra due virgole", "empty rule between commas"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(string(mini), `"rules": "required,max=20"`, `"rules": "`+tt.rules+`"`, 1)
+			_, err := Load([]byte(src))
+			var le *LoadError
+			if !errors.As(err, &le) || len(le.Problems) != 1 {
+				t.Fatalf("want one problem, got %v", err)
+			}
+			msg := le.Problems[0].Msg
+			if !strings.HasPrefix(msg.IT, "regole non valide: ") || !strings.Contains(msg.IT, tt.it) {
+				t.Errorf("Italian: %q", msg.IT)
+			}
+			if !strings.HasPrefix(msg.EN, "invalid rules: ") || !strings.Contains(msg.EN, tt.en) {
+				t.Errorf("English: %q", msg.EN)
+			}
+		})
+	}
+}

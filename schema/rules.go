@@ -66,13 +66,13 @@ func theValidator() *validator.Validate {
 
 // refused are validator tags that make no sense for one answer: they compare struct fields or
 // walk into structs. Conditions between answers are written as `when` or `checks` instead.
-var refused = map[string]string{
-	"dive": "", "keys": "", "endkeys": "", "structonly": "", "nostructlevel": "", "-": "",
-	"omitnil": "", "omitzero": "", "isdefault": "",
+var refused = map[string]Text{
+	"dive": {}, "keys": {}, "endkeys": {}, "structonly": {}, "nostructlevel": {}, "-": {},
+	"omitnil": {}, "omitzero": {}, "isdefault": {},
 	// validateFn calls a method chosen by name at run time: the wasm builds drop it
 	// (build tag validator_novalidatefn), because such a lookup makes the linker keep every
 	// exported method of every type, 0.36 MB of brotli. An answer has no methods anyway.
-	"validateFn": "it calls a method of the value, and an answer has none",
+	"validateFn": {IT: "chiama un metodo del valore, e una risposta non ne ha", EN: "it calls a method of the value, and an answer has none"},
 
 	// Checks that read the disk or ask the network of the machine that runs them: in the
 	// browser and on the server they would judge the same answer differently. The wasm builds
@@ -88,11 +88,29 @@ var refused = map[string]string{
 	"urn_rfc2141": notInBrowser, "urn_rfc8141": notInBrowser, "eth_addr_checksum": notInBrowser,
 }
 
-const (
-	onTheMachine = "it reads files of the computer that checks the answer, so the browser and the server would disagree"
-	onTheNetwork = "it asks the network (DNS) of the computer that checks the answer, so the browser and the server would disagree"
-	notInBrowser = "the browser version of the app leaves it out to stay small; no call needs it"
+var (
+	onTheMachine = Text{
+		IT: "legge file del computer che controlla la risposta, quindi browser e server darebbero esiti diversi",
+		EN: "it reads files of the computer that checks the answer, so the browser and the server would disagree",
+	}
+	onTheNetwork = Text{
+		IT: "interroga la rete (DNS) del computer che controlla la risposta, quindi browser e server darebbero esiti diversi",
+		EN: "it asks the network (DNS) of the computer that checks the answer, so the browser and the server would disagree",
+	}
+	notInBrowser = Text{
+		IT: "la versione dell'app per il browser non lo contiene, per restare leggera; nessun bando ne ha bisogno",
+		EN: "the browser version of the app leaves it out to stay small; no call needs it",
+	}
 )
+
+// ruleError says, in Italian and English, why a rules string does not compile.
+type ruleError struct{ Text }
+
+func (e *ruleError) Error() string { return e.EN }
+
+func ruleErrf(it, en string, args ...any) error {
+	return &ruleError{Text{IT: fmt.Sprintf(it, args...), EN: fmt.Sprintf(en, args...)}}
+}
 
 func refusedTag(tag string) bool {
 	if _, ok := refused[tag]; ok {
@@ -126,17 +144,17 @@ func compileRule(src string, t FieldType) (*rule, error) {
 		return r, nil
 	}
 	if t == TypeGroup {
-		return nil, fmt.Errorf("a group takes no rules: use repeat {min, max}")
+		return nil, ruleErrf("un gruppo non ha regole: usa repeat {min, max}", "a group takes no rules: use repeat {min, max}")
 	}
 	for _, raw := range strings.Split(src, ",") {
 		raw = strings.TrimSpace(raw)
 		tag, param, _ := strings.Cut(raw, "=")
 		switch {
 		case raw == "":
-			return nil, fmt.Errorf("empty rule between commas")
+			return nil, ruleErrf("regola vuota tra due virgole", "empty rule between commas")
 		case tag == "required":
 			if param != "" {
-				return nil, fmt.Errorf("required takes no parameter")
+				return nil, ruleErrf("required non ha parametri", "required takes no parameter")
 			}
 			r.required = true
 			continue
@@ -144,20 +162,20 @@ func compileRule(src string, t FieldType) (*rule, error) {
 			continue // empty optional answers are never checked anyway
 		}
 		for _, alt := range strings.Split(tag, "|") {
-			if why := refused[alt]; why != "" {
-				return nil, fmt.Errorf("%q cannot be used: %s", alt, why)
+			if why := refused[alt]; why.EN != "" {
+				return nil, &ruleError{Text{IT: fmt.Sprintf("%q non si può usare: %s", alt, why.IT), EN: fmt.Sprintf("%q cannot be used: %s", alt, why.EN)}}
 			}
 			if refusedTag(alt) {
-				return nil, fmt.Errorf("%q compares or walks struct fields: write the condition as `when` or in `checks`", alt)
+				return nil, ruleErrf("%q confronta o attraversa campi di una struttura: scrivi la condizione come `when` o in `checks`", "%q compares or walks struct fields: write the condition as `when` or in `checks`", alt)
 			}
 		}
 		st := ruleStep{tag: tag, param: param, raw: raw}
 		if check, ok := ownTags[tag]; ok && !strings.Contains(tag, "|") {
 			if param != "" {
-				return nil, fmt.Errorf("%s takes no parameter", tag)
+				return nil, ruleErrf("%s non ha parametri", "%s takes no parameter", tag)
 			}
 			if !isTextual(t) {
-				return nil, fmt.Errorf("%s applies to text fields, not %s", tag, t)
+				return nil, ruleErrf("%s vale per i campi di testo, non per %s", "%s applies to text fields, not %s", tag, t)
 			}
 			st.own = check
 		} else if err := tryTag(raw, t); err != nil {
@@ -183,10 +201,10 @@ func tryTag(raw string, t FieldType) (err error) {
 		if p := recover(); p != nil {
 			msg := fmt.Sprint(p)
 			if strings.Contains(msg, "Undefined validation function") {
-				err = fmt.Errorf("unknown rule %q: not a validator tag nor one of ours (%s)", raw, strings.Join(OwnTags(), ", "))
+				err = ruleErrf("regola sconosciuta %q: non è un tag di validator né uno dei nostri (%s)", "unknown rule %q: not a validator tag nor one of ours (%s)", raw, strings.Join(OwnTags(), ", "))
 				return
 			}
-			err = fmt.Errorf("rule %q cannot apply to a %s field: %s", raw, t, msg)
+			err = ruleErrf("la regola %q non si applica a un campo %s: %s", "rule %q cannot apply to a %s field: %s", raw, t, msg)
 		}
 	}()
 	_ = theValidator().Var(sampleValue(t), raw)
