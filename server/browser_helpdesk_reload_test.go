@@ -15,8 +15,9 @@ import (
 )
 
 // errorsBundle is a redacted support bundle of the FAMI errors example, recorded on the first
-// step that shows an error; it returns the bundle file and that step's path.
-func errorsBundle(t *testing.T) ([]byte, string) {
+// step that shows an error, with the browser facts given; it returns the bundle file, that
+// step's path and the example's issues as the applicant saw them.
+func errorsBundle(t *testing.T, browser draft.Browser) ([]byte, string, schema.Issues) {
 	t.Helper()
 	c, err := schema.Shipped("toscana-fami-2024")
 	if err != nil {
@@ -30,8 +31,9 @@ func errorsBundle(t *testing.T) ([]byte, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	issues := c.Validate(d.Answers, schema.IT)
 	sid := ""
-	for _, is := range c.Validate(d.Answers, schema.IT) {
+	for _, is := range issues {
 		if is.Path != "" {
 			sid = strings.SplitN(is.Path, ".", 2)[0]
 			break
@@ -41,7 +43,7 @@ func errorsBundle(t *testing.T) ([]byte, string) {
 		t.Fatal("the errors example has no error at a field")
 	}
 	screen := "/sezione/" + sid
-	b, err := draft.NewBundle(c, d, draft.BundleOptions{AppVersion: "v0-test", Screen: screen, Lang: schema.IT, Now: time.Now()})
+	b, err := draft.NewBundle(c, d, draft.BundleOptions{AppVersion: "v0-test", Screen: screen, Lang: schema.IT, Now: time.Now(), Browser: browser})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +51,7 @@ func errorsBundle(t *testing.T) ([]byte, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return data, screen
+	return data, screen, issues
 }
 
 // reloadTab reloads the page, as the browser's reload button does, and waits until it takes
@@ -74,7 +76,7 @@ func inHelpdesk(path string) string {
 func TestBrowserHelpdeskReload(t *testing.T) {
 	app, b, before := applicantWithDraft(t)
 
-	data, screen := errorsBundle(t)
+	data, screen, _ := errorsBundle(t, draft.Browser{})
 	b.open(app.url + ui.PathHelpdesk)
 	b.dropFile("helpdesk-load", "caso"+draft.BundleExt, data)
 	b.waitFor(inHelpdesk(screen)+` && !!document.getElementById("error-summary")`, 15*time.Second)

@@ -11,7 +11,6 @@ import (
 
 	"bando/app/draft"
 	"bando/app/ui"
-	"bando/schema"
 )
 
 // draftList is what the home page lists, and which draft this browser has open.
@@ -49,41 +48,8 @@ func TestBrowserHelpdesk(t *testing.T) {
 	app, b, before := applicantWithDraft(t)
 
 	// The bundle, as the applicant's "send to the helpdesk" makes it.
-	c, err := schema.Shipped("toscana-fami-2024")
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := os.ReadFile(famiErrors)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := draft.Decode(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	issues := c.Validate(d.Answers, schema.IT)
-	sid := ""
-	for _, is := range issues {
-		if is.Path != "" {
-			sid = strings.SplitN(is.Path, ".", 2)[0]
-			break
-		}
-	}
-	if sid == "" {
-		t.Fatal("the errors example has no error at a field")
-	}
-	screen := "/sezione/" + sid
-	bundle, err := draft.NewBundle(c, d, draft.BundleOptions{
-		AppVersion: "v0-test", Screen: screen, Lang: schema.IT, Now: time.Now(),
-		Browser: draft.Browser{UserAgent: "TestBrowser/1.0", Language: "it-IT", StorageUsage: "1.2 MB", StorageQuota: "2.0 GB"},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := draft.EncodeBundle(bundle)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, screen, issues := errorsBundle(t, draft.Browser{UserAgent: "TestBrowser/1.0", Language: "it-IT", StorageUsage: "1.2 MB", StorageQuota: "2.0 GB"})
+	sid := strings.TrimPrefix(screen, "/sezione/")
 	var want []string // the messages of the errors on the bundle's step, as the applicant saw them
 	for _, is := range issues {
 		if is.Path != "" && strings.HasPrefix(is.Path, sid+".") {
