@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"mime"
 	"net/http"
@@ -270,8 +271,12 @@ func TestBrowserSignAndSend(t *testing.T) {
 	}
 }
 
-// workerCached: the service worker's cache holds the signing worker, script and program.
-const workerCached = `Promise.all([caches.match("/web/worker.wasm"), caches.match("/web/worker.js")]).then(r => r.every(Boolean))`
+// workerCached: the service worker's cache holds the signing worker, script and program, and
+// the rest of what the page caches once the form takes input (ui.CachedLater).
+var workerCached = func() string {
+	urls, _ := json.Marshal(append([]string{"/web/worker.js"}, ui.CachedLater...))
+	return `Promise.all(` + string(urls) + `.map(u => caches.match(u))).then(r => r.every(Boolean))`
+}()
 
 // TestBrowserSignOffline: once the service worker holds the app, the signing worker loads
 // and makes the PDF with the network off and the server gone.

@@ -39,7 +39,7 @@ func newHandler(version, webDir string) *app.Handler {
 		},
 		Styles:             styles,
 		Fonts:              preloadFonts,
-		CacheableResources: append(append(append(ui.Pages(), "/web/icon.svg"), moreFonts...), signingWorker...),
+		CacheableResources: append(append(ui.Pages(), "/web/icon.svg"), signingWorker...),
 		Version:            version,
 		Resources:          webDirResolver(webDir),
 	}
@@ -53,27 +53,22 @@ var styles = []string{
 	"/web/bando.css",
 }
 
-// preloadFonts are the weights on every page, fetched early; the service worker keeps them
-// and moreFonts for offline use. crossorigin: font requests are CORS requests, and a preload
-// without it would be fetched twice.
-var (
-	preloadFonts = []string{
-		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-regular.woff2 crossorigin",
-		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-600.woff2 crossorigin",
-		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-700.woff2 crossorigin",
-	}
-	moreFonts = []string{
-		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-300.woff2",
-		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-italic.woff2",
-	}
-)
+// preloadFonts are the weights on every page, fetched early; the service worker keeps them for
+// offline use. The light and italic weights are cached later, once the form takes input
+// (ui.CachedLater): not a byte of the first visit goes to them. crossorigin: font requests are
+// CORS requests, and a preload without it would be fetched twice.
+var preloadFonts = []string{
+	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-regular.woff2 crossorigin",
+	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-600.woff2 crossorigin",
+	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-700.woff2 crossorigin",
+}
 
 // signingWorker is the bootstrap of the second wasm program (wasm/worker: the PDF engine and
 // the signed-file checks, kept out of app.wasm), cached with the app for offline use. The
-// worker's wasm itself (2.6 MB in brotli) is not listed: the service worker would fetch it at
+// worker's wasm itself (2.0 MB in brotli) is not listed: the service worker would fetch it at
 // install, during the first visit and alongside app.wasm, doubling the first download. The
-// page puts it in the same versioned cache once the form takes input (app/ui/worker_js.go,
-// cacheWorkerWasm), and starts the worker only when the applicant reaches the review.
+// page puts it in the same versioned cache once the form takes input (ui.CachedLater), and
+// starts the worker only when the applicant reaches the review.
 var signingWorker = []string{"/web/worker.js"}
 
 // webDirResolver serves /web/* from dir (the built Wasm and the vendored assets).

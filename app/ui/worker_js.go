@@ -168,11 +168,9 @@ func workerFailed(detail string) {
 	}
 }
 
-// workerWasmURL is the signing worker's program, fetched by web/worker.js.
-const workerWasmURL = "/web/worker.wasm"
-
-// cacheWorkerWasm puts the signing worker's wasm in the service worker's cache of this version
-// of the app, so that the PDF can be made offline, without making the first visit wait for it:
+// cacheWorkerWasm puts CachedLater (the signing worker's wasm, two font weights) in the service
+// worker's cache of this version of the app, so that the PDF can be made offline, without
+// making the first visit wait for them:
 // it runs once the form takes input and the browser is idle, after go-app's service worker has
 // cached the rest of the app. go-app names that cache "app-" + the version and serves every
 // request from any cache; the cache is replaced whole when a new version installs, and the
@@ -230,8 +228,12 @@ func cacheWorkerWasm(version string) {
 	if err != nil {
 		return
 	}
-	if hit, err := await(func() app.Value { return cache.Call("match", workerWasmURL) }); err == nil && hit.Truthy() {
-		return
+	for _, url := range CachedLater {
+		if hit, err := await(func() app.Value { return cache.Call("match", url) }); err == nil && hit.Truthy() {
+			continue
+		}
+		if _, err := await(func() app.Value { return cache.Call("add", url) }); err != nil {
+			return // offline, or storage refused: the rest waits for the next visit too
+		}
 	}
-	_, _ = await(func() app.Value { return cache.Call("add", workerWasmURL) })
 }
