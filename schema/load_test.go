@@ -148,6 +148,7 @@ func TestRuleProblemsInBothLanguages(t *testing.T) {
 		{"struct walk", "dive", "attraversa campi di una struttura", "walks struct fields"},
 		{"own tag with a parameter", "cf_ente=2", "cf_ente non ha parametri", "cf_ente takes no parameter"},
 		{"empty rule", "required,,max=3", "regola vuota tra due virgole", "empty rule between commas"},
+		{"bad parameter", "max=venti", `la regola "max=venti" non vale per un campo di tipo text`, `parsing "venti"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

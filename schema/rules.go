@@ -204,7 +204,11 @@ func tryTag(raw string, t FieldType) (err error) {
 				err = ruleErrf("regola sconosciuta %q: non è un tag di validator né uno dei nostri (%s)", "unknown rule %q: not a validator tag nor one of ours (%s)", raw, strings.Join(OwnTags(), ", "))
 				return
 			}
-			err = ruleErrf("la regola %q non si applica a un campo %s: %s", "rule %q cannot apply to a %s field: %s", raw, t, msg)
+			// validator's own words (its panic) are English: the Italian says what matters.
+			err = &ruleError{Text{
+				IT: fmt.Sprintf("la regola %q non vale per un campo di tipo %s: il parametro è sbagliato o la regola non è adatta a questo tipo", raw, t),
+				EN: fmt.Sprintf("rule %q cannot apply to a %s field: %s", raw, t, msg),
+			}}
 		}
 	}()
 	_ = theValidator().Var(sampleValue(t), raw)
