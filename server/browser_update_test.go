@@ -88,7 +88,7 @@ func TestBrowserUpdateChangesCallVersion(t *testing.T) {
 
 	b.waitFor(`!!document.querySelector(".migration-note")`, 10*time.Second)
 	note := eval[string](b, `document.querySelector(".migration-note").innerText`)
-	for _, want := range []string{"dalla versione 1 alla versione 2", "1 risposte spostate", "1 risposte di campi eliminati", "recapito telefonico"} {
+	for _, want := range []string{"dalla versione 1 alla versione 2", "Una risposta è stata spostata in un campo rinominato", "Una risposta di un campo eliminato è conservata a parte", "recapito telefonico"} {
 		if !strings.Contains(note, want) {
 			t.Errorf("the migration note lacks %q: %q", want, note)
 		}
@@ -108,7 +108,7 @@ func TestBrowserUpdateChangesCallVersion(t *testing.T) {
 		b.navigateInApp(ui.PathReview)
 		b.waitFor(`!!document.getElementById("aside")`, 10*time.Second)
 		text := eval[string](b, `document.getElementById("aside").innerText`)
-		for _, want := range []string{"azioni.contesto", "versione 1", context} {
+		for _, want := range []string{"Proposta progettuale e linee d'azione › contesto", "versione 1", context} {
 			if !strings.Contains(text, want) {
 				t.Errorf("the answers kept aside lack %q: %q", want, text)
 			}

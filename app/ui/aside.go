@@ -69,17 +69,46 @@ func asideValue(v any) string {
 	return string(b)
 }
 
+// asidePlace names where an answer kept aside was, for people: the step's title and the labels
+// of the groups still in the call, then the removed field's own id (its label went with it),
+// e.g. "Proposta progettuale e linee d'azione › contesto" or "… › membro 2 › telefono".
+func asidePlace(c *schema.Call, path string, l schema.Lang) string {
+	parts := strings.Split(path, ".")
+	if c == nil || len(parts) < 2 || c.Section(parts[0]) == nil {
+		return path
+	}
+	out := []string{c.Section(parts[0]).Title.In(l)}
+	prefix := parts[0]
+	for _, p := range parts[1:] {
+		name, index, hasIndex := strings.Cut(p, "[")
+		prefix += "." + name
+		label := name
+		f := c.Field(prefix)
+		if f != nil && !f.Label.IsZero() {
+			label = f.Label.In(l)
+		}
+		if n, err := strconv.Atoi(strings.TrimSuffix(index, "]")); hasIndex && err == nil {
+			if f != nil && !f.ItemLabel.IsZero() {
+				label = f.ItemLabel.In(l) // "membro 2" rather than "Membri dell'ATS 2"
+			}
+			label += " " + strconv.Itoa(n+1)
+		}
+		out = append(out, label)
+	}
+	return strings.Join(out, " › ")
+}
+
 // asideBlock is the review page's list of answers kept aside; nothing when there are none.
-func asideBlock(aside map[string]any, l schema.Lang) app.UI {
+func asideBlock(c *schema.Call, aside map[string]any, l schema.Lang) app.UI {
 	entries := asideEntries(aside)
 	if len(entries) == 0 {
 		return nil
 	}
 	rows := make([]app.UI, 0, 2*len(entries))
 	for _, e := range entries {
-		where := e.Path
+		where := asidePlace(c, e.Path, l)
 		if e.Version > 0 {
-			where = tr(l, "aside.where", e.Path, e.Version)
+			where = tr(l, "aside.where", where, e.Version)
 		}
 		rows = append(rows,
 			app.Dt().Class("review-label").Text(where),

@@ -3,6 +3,8 @@ package ui
 import (
 	"reflect"
 	"testing"
+
+	"bando/schema"
 )
 
 func TestAsideEntries(t *testing.T) {
@@ -30,6 +32,27 @@ func TestAsideEntries(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := asideEntries(tt.aside); !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAsidePlace(t *testing.T) {
+	c, err := schema.Shipped(schema.DefaultCallID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, path, want string }{
+		{"a removed field of a step", "azioni.contesto_locale", "Proposta progettuale e linee d'azione › contesto_locale"},
+		{"a removed field of a group item", "ats.membri[1].telefono_vecchio", "Associazione temporanea di scopo (ATS) › " + c.Field("ats.membri").ItemLabel.In(schema.IT) + " 2 › telefono_vecchio"},
+		{"a field the call still has", "azioni.contesto", "Proposta progettuale e linee d'azione › " + c.Field("azioni.contesto").Label.In(schema.IT)},
+		{"a step that no longer exists", "vecchia.sezione", "vecchia.sezione"},
+		{"a hand-edited key", "vecchio campo", "vecchio campo"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := asidePlace(c, tt.path, schema.IT); got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

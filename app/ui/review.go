@@ -43,7 +43,7 @@ func (r *reviewPage) Render() (ui app.UI) {
 		app.P().Class("lead").Text(tr(l, "review.intro")),
 		reviewSummary(c, issues, l),
 		app.Div().Body(sections...),
-		slot(sess.d != nil && len(sess.d.Aside) > 0, func() app.UI { return asideBlock(sess.d.Aside, l) }),
+		slot(sess.d != nil && len(sess.d.Aside) > 0, func() app.UI { return asideBlock(c, sess.d.Aside, l) }),
 		signersAndAttachments(c, a, l),
 		app.Div().Class("form-nav d-flex flex-wrap gap-3 mt-5 pt-4").Body(
 			&signEntry{Lang: l, Ready: len(issues) == 0},

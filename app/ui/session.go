@@ -220,12 +220,26 @@ func (s *session) migrated(rep *schema.MigrationReport) {
 		return
 	}
 	l := s.lang
-	msg := tr(l, "migrated", rep.From, rep.To, len(rep.Moved), len(rep.SetAside))
+	msg := tr(l, "migrated", rep.From, rep.To)
+	msg += counted(l, "migrated.moved", len(rep.Moved))
+	msg += counted(l, "migrated.aside", len(rep.SetAside))
 	for _, n := range rep.Notes {
 		msg += " " + n.In(l)
 	}
 	s.note = msg
 	s.changed()
+}
+
+// counted is " " and the text key+"1" for one, key with n for more, "" for none: Italian
+// nouns and participles agree with the number.
+func counted(l schema.Lang, key string, n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return " " + tr(l, key+"1")
+	}
+	return " " + tr(l, key, n)
 }
 
 // errorText is an error in lang: the draft package's messages are translated, others are not.
