@@ -368,7 +368,7 @@ func bundleVerdicts(b *draft.Bundle, l schema.Lang) app.UI {
 		items := make([]app.UI, len(b.Verdicts))
 		for i, v := range b.Verdicts {
 			msg := issueText(c, schema.Issue{Path: v.Path, Key: v.Key, Params: v.Params}, l)
-			items[i] = app.Li().Text(label(v.Path) + ": " + msg)
+			items[i] = app.Li().Text(labelled(label(v.Path), msg))
 		}
 		recorded = app.Div().Body(
 			app.H2().Class("h3 mt-4").Text(tr(l, "helpdesk.recorded", len(b.Verdicts))),

@@ -62,7 +62,7 @@ func reviewSummary(c *schema.Call, issues schema.Issues, l schema.Lang) app.UI {
 	items := make([]app.UI, len(issues))
 	for i, is := range issues {
 		if is.Path == "" {
-			items[i] = app.Li().Text(tr(l, "review.form") + ": " + is.Message)
+			items[i] = app.Li().Text(labelled(tr(l, "review.form"), is.Message))
 			continue
 		}
 		href := sectionPath(sectionOf(is.Path)) + "#" + FieldID(is.Path)
@@ -70,7 +70,7 @@ func reviewSummary(c *schema.Call, issues schema.Issues, l schema.Lang) app.UI {
 		if s := c.Section(sectionOf(is.Path)); s != nil {
 			label = s.Title.In(l) + " › " + label
 		}
-		items[i] = app.Li().Body(app.A().Href(href).Text(label + ": " + is.Message))
+		items[i] = app.Li().Body(app.A().Href(href).Text(labelled(label, is.Message)))
 	}
 	title := tr(l, "summary.one")
 	if len(issues) > 1 {

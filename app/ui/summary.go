@@ -31,7 +31,7 @@ func (es *errorSummary) Render() (ui app.UI) {
 		if u == nil || u.issue == nil {
 			continue
 		}
-		links = append(links, app.Li().Body(summaryLink(path, "#"+FieldID(path), pathLabel(sess.call, path, l)+": "+u.issue.Message)))
+		links = append(links, app.Li().Body(summaryLink(path, "#"+FieldID(path), labelled(pathLabel(sess.call, path, l), u.issue.Message))))
 	}
 	if len(links) == 0 {
 		return app.Div().ID("error-summary-slot")
@@ -53,6 +53,15 @@ func (es *errorSummary) Render() (ui app.UI) {
 		app.Ul().Class("error-summary-list").Body(links...),
 		app.A().Class("summary-skip").Href(next).Text(tr(l, "summary.skip")),
 	)
+}
+
+// labelled puts a field's label before its message: "CAP: Questo campo è obbligatorio.", and
+// for a label that is a question, "È il capofila dell'ATS? Scegli una risposta." (not "?:").
+func labelled(label, msg string) string {
+	if strings.HasSuffix(label, "?") || strings.HasSuffix(label, ":") {
+		return label + " " + msg
+	}
+	return label + ": " + msg
 }
 
 // summaryLink goes to a field: on the same page it moves the focus to the input itself, not
