@@ -58,7 +58,7 @@ type Signers struct {
 	Filter string `json:"filter,omitempty"` // which items sign, in the item's scope: "capofila == true"
 	Name   string `json:"name"`             // field of the item with the signer's name
 	CF     string `json:"cf"`               // field of the item with the signer's codice fiscale
-	Entity string `json:"entity"`           // field of the item with the organisation's name
+	Entity string `json:"entity"`           // field of the item with the organisation's name, if any
 	Source string `json:"source,omitempty"`
 
 	when, filter *Expr

@@ -272,6 +272,9 @@ func (l *linter) signers(c *Call, s *Signers, n *jsonNode, p string, root *scope
 	s.group = g
 	s.filter = l.expr(s.Filter, n.get("filter"), p+".filter", groupScope(c, g), true)
 	for key, id := range map[string]string{"name": s.Name, "cf": s.CF, "entity": s.Entity} {
+		if key == "entity" && id == "" {
+			continue // a call with one applicant has no organisation per signer
+		}
 		if findField(g.Fields, id) == nil {
 			l.problem(orNode(n.get(key), n), p+"."+key, "lint.unknown_name", "il gruppo %s non ha il campo %q", "group %s has no field %q", g.path, id)
 		}

@@ -101,3 +101,30 @@ func TestBrowserBuilder(t *testing.T) {
 	b.open(app.url + ui.PathHome)
 	b.waitFor(`!!document.querySelector(".no-drafts")`, 10*time.Second)
 }
+
+// TestBrowserBuilderStarts: a call author starts from the blank template or from a shipped
+// call without any file: the schema box fills, the check passes, the preview shows the form;
+// replacing what is in the box asks first.
+func TestBrowserBuilderStarts(t *testing.T) {
+	app := startApp(t, "test")
+	b := newTab(t, "")
+	b.acceptDialogs()
+	b.open(app.url + ui.PathBuilder)
+	b.waitFor(`!!document.getElementById("builder-template")`, 10*time.Second)
+
+	b.press("#builder-template")
+	b.waitFor(`!!document.getElementById("builder-ok") && !!document.getElementById(`+strconv.Quote(ui.FieldID("ente.denominazione"))+`)`, 10*time.Second)
+	if src := eval[string](b, `document.getElementById("builder-source").value`); !strings.Contains(src, `"nuovo-bando-2026"`) {
+		t.Fatalf("the schema box does not hold the template: %.200s", src)
+	}
+	if q := b.lastDialog(); q != "" {
+		t.Errorf("asked %q before replacing an empty box", q)
+	}
+
+	b.press("#builder-from-toscana-fami-2024")
+	b.waitFor(`!!document.getElementById("builder-ok") && !!document.getElementById(`+strconv.Quote(ui.FieldID("ats.denominazione_ats"))+`)`, 10*time.Second)
+	if q := b.lastDialog(); !strings.Contains(q, "Sostituire lo schema") {
+		t.Errorf("replacing the template did not ask first: %q", q)
+	}
+	b.checkAxe("builder with a shipped call")
+}

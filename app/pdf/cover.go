@@ -98,7 +98,10 @@ func (d *doc) cover(p *proposal) {
 	case n > 0:
 		names := make([]string, n)
 		for i, s := range p.signers {
-			names[i] = fmt.Sprintf("%s (%s)", s.Name, s.Entity)
+			names[i] = s.Name
+			if s.Entity != "" {
+				names[i] = fmt.Sprintf("%s (%s)", s.Name, s.Entity)
+			}
 		}
 		facts = append(facts, fact{word("signers", l), strings.Join(names, "\n")})
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"maps"
 	"strconv"
@@ -47,7 +48,17 @@ var builderTexts = map[string][2]string{
 	"builder.check":     {"Controlla le risposte dell'anteprima", "Check the preview answers"},
 	"builder.checkok":   {"Le risposte dell'anteprima sono complete.", "The preview answers are complete."},
 	"builder.checkmany": {"%d problemi nelle risposte dell'anteprima.", "%d problems in the preview answers."},
+	"builder.start":     {"Parti da:", "Start from:"},
+	"builder.template":  {"un modello vuoto", "a blank template"},
+	"builder.replace":   {"Sostituire lo schema nell'editor? Le modifiche non scaricate andranno perse.", "Replace the schema in the editor? Changes not downloaded will be lost."},
 }
+
+// builderTemplate is where a new call starts: the parts every call has (applicant, signers,
+// project, budget lines with a ceiling, the D.P.R. 445/2000 declaration, an attachment), valid
+// as it is, to be edited (TestBuilderTemplate keeps it so).
+//
+//go:embed builder_template.json
+var builderTemplate string
 
 type builderPage struct {
 	app.Compo
@@ -79,6 +90,7 @@ func (b *builderPage) Render() (ui app.UI) {
 					app.Button().Type("button").ID("builder-download").Class("btn btn-outline-primary btn-sm").
 						Disabled(b.src == "").Text(tr(l, "builder.download")).OnClick(b.download),
 				),
+				b.starts(l),
 				slot(b.fileMsg != "", func() app.UI {
 					return app.Div().ID("builder-file-message").Class("alert alert-danger").Attr("role", "alert").Text(b.fileMsg)
 				}),
@@ -91,6 +103,51 @@ func (b *builderPage) Render() (ui app.UI) {
 			app.Div().Class("col-lg-6").Body(b.preview(l)),
 		),
 	)
+}
+
+// starts offers the ways to begin that need no file: a blank template, or a shipped call to
+// adapt (the next call of a Region is often the last one with changes).
+func (b *builderPage) starts(l schema.Lang) app.UI {
+	start := func(id, label string, src func() string) app.UI {
+		return app.Button().Type("button").ID(id).Class("btn btn-link btn-sm p-0 text-start").Text(label).
+			OnClick(func(ctx app.Context, e app.Event) {
+				defer sess.recovered()
+				if b.src != "" && !confirmed(tr(b.Lang, "builder.replace")) {
+					return
+				}
+				b.fileMsg = ""
+				b.load(src())
+			})
+	}
+	items := []app.UI{
+		app.Li().Body(start("builder-template", tr(l, "builder.template"), func() string { return builderTemplate })),
+	}
+	for _, id := range schema.ShippedIDs() {
+		c, err := schema.Shipped(id)
+		if err != nil {
+			continue
+		}
+		items = append(items, app.Li().Body(start("builder-from-"+id, c.Title.In(l), func() string {
+			src, _ := schema.ShippedSource(id)
+			return string(src)
+		})))
+	}
+	return app.Div().ID("builder-starts").Class("small mb-3").Body(
+		app.P().Class("mb-1").Text(tr(l, "builder.start")),
+		app.Ul().Class("mb-0").Body(items...),
+	)
+}
+
+// load puts src in the schema box and checks it at once.
+func (b *builderPage) load(src string) {
+	b.src = src
+	b.gen++
+	_ = jsTry(func() {
+		if el := app.Window().GetElementByID("builder-source"); el.Truthy() {
+			el.Set("value", b.src)
+		}
+	})
+	b.lint()
 }
 
 func (b *builderPage) lintReport(l schema.Lang) app.UI {
@@ -260,14 +317,7 @@ func (b *builderPage) picked(ctx app.Context, e app.Event) {
 				return
 			}
 			b.fileMsg = ""
-			b.src = string(data)
-			b.gen++
-			_ = jsTry(func() {
-				if el := app.Window().GetElementByID("builder-source"); el.Truthy() {
-					el.Set("value", b.src)
-				}
-			})
-			b.lint()
+			b.load(string(data))
 		})
 	})
 }
