@@ -233,3 +233,18 @@ func TestCoverWithManySigners(t *testing.T) {
 		t.Errorf("%d signature blocks, want 40", n)
 	}
 }
+
+// TestCoverSignerWithoutEntity: a call with one applicant names no organisation per signer;
+// the cover lists the signer alone, with no empty brackets.
+func TestCoverSignerWithoutEntity(t *testing.T) {
+	shipped, d := loadDraft(t, exampleDraft)
+	c := *shipped // the shipped call is shared: change a copy
+	c.Signers = append([]schema.Signers(nil), shipped.Signers...)
+	for i := range c.Signers {
+		c.Signers[i].Entity = ""
+	}
+	cover := tool(t, makePDF(t, &c, finalised(d), Options{}), "pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", "FILE", "-")
+	if !strings.Contains(cover, "Giulia Bartolini") || strings.Contains(cover, "()") {
+		t.Errorf("cover:\n%s", cover)
+	}
+}
