@@ -24,7 +24,7 @@ func TestBrowserBytesFigures(t *testing.T) {
 	}
 	web := browserWebDir(t)
 	routesOnce.Do(ui.Routes)
-	wire := &byteCounter{next: appHandler("bytes", web)}
+	wire := &byteCounter{next: appHandler("bytes", web, "")}
 	srv := httptest.NewServer(wire)
 	defer srv.Close()
 

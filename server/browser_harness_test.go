@@ -162,7 +162,7 @@ func (a *testApp) deploy(version string) { a.deployFrom(version, a.web) }
 
 // deployFrom swaps in the app built into web, as a deployment of another build does.
 func (a *testApp) deployFrom(version, web string) {
-	var h http.Handler = appHandler(version, web)
+	var h http.Handler = appHandler(version, web, "")
 	a.h.Store(&h)
 }
 

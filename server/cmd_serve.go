@@ -24,6 +24,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", ":8080", "address to listen on")
 	web := fs.String("web", "web", "folder with app.wasm and the static assets")
+	domain := fs.String("domain", "", "where the app is published, e.g. bandi.example.it: for the links of shared pages")
 	if err := fs.Parse(args); err != nil {
 		return usageErr("%v", err)
 	}
@@ -32,7 +33,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	}
 	ui.Routes()
 	srv := &http.Server{
-		Handler:           appHandler(version, *web),
+		Handler:           appHandler(version, *web, *domain),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      2 * time.Minute, // the wasm on a slow office line

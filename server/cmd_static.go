@@ -22,6 +22,7 @@ func runStatic(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 	fset.SetOutput(stderr)
 	out := fset.String("out", "dist", "folder to write the site to")
 	web := fset.String("web", "web", "folder with app.wasm and the static assets")
+	domain := fset.String("domain", "", "where the app is published, e.g. bandi.example.it: for the links of shared pages")
 	if err := fset.Parse(args); err != nil {
 		return usageErr("%v", err)
 	}
@@ -29,7 +30,7 @@ func runStatic(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 		return err
 	}
 	ui.Routes()
-	if err := app.GenerateStaticWebsite(*out, newHandler(version, *web), ui.Pages()...); err != nil {
+	if err := app.GenerateStaticWebsite(*out, newHandler(version, *web, *domain), ui.Pages()...); err != nil {
 		return fmt.Errorf("sito statico: %w", err)
 	}
 	n, err := copyTree(*web, filepath.Join(*out, "web"))

@@ -12,15 +12,18 @@ import (
 // appHandler is everything the server answers for the app: security headers and the only
 // methods allowed (secure), the wasm programs precompressed at build time (precompressed), the
 // text responses compressed once and kept (compressText), and go-app's handler.
-func appHandler(version, webDir string) http.Handler {
-	return secure(&precompressed{dir: webDir, next: compressed(newHandler(version, webDir))})
+func appHandler(version, webDir, domain string) http.Handler {
+	return secure(&precompressed{dir: webDir, next: compressed(newHandler(version, webDir, domain))})
 }
 
 // newHandler configures go-app's handler: the page shell, the PWA manifest and the service
 // worker. Every asset is self-hosted under /web/ (no CDN, no Google Fonts: offices go offline
 // and the app must make no third-party request). version changes with every build, so the
 // service worker notices a deployment; with an empty version every restart would look like one.
-func newHandler(version, webDir string) *app.Handler {
+//
+// domain is where the app is published (e.g. bandi.regione.toscana.it), for the links that
+// pages give when shared (og:url, og:image); without it go-app writes a bare "https://".
+func newHandler(version, webDir, domain string) *app.Handler {
 	return &app.Handler{
 		Name:            "Bando",
 		ShortName:       "Bando",
@@ -41,6 +44,8 @@ func newHandler(version, webDir string) *app.Handler {
 		Fonts:              preloadFonts,
 		CacheableResources: append(append(ui.Pages(), "/web/icon.svg"), signingWorker...),
 		Version:            version,
+		Domain:             domain,
+		Image:              "/web/icon-512.png",
 		Resources:          webDirResolver(webDir),
 	}
 }

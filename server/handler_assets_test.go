@@ -17,7 +17,7 @@ import (
 // handler names is a file of web/ or a route, and stylesheets load only files beside them.
 
 func TestHandlerAssetsAreSelfHosted(t *testing.T) {
-	h := newHandler("test", "../web")
+	h := newHandler("test", "../web", "")
 	built := map[string]bool{"/web/app.wasm": true, "/web/worker.wasm": true} // written by make wasm
 	var names []string
 	names = append(names, h.Styles...)
@@ -43,7 +43,7 @@ func TestHandlerAssetsAreSelfHosted(t *testing.T) {
 var cssURL = regexp.MustCompile(`url\(\s*["']?([^"')]+)`)
 
 func TestStylesheetsLoadOnlyTheirOwnFiles(t *testing.T) {
-	for _, s := range newHandler("test", "../web").Styles {
+	for _, s := range newHandler("test", "../web", "").Styles {
 		s = strings.Fields(s)[0]
 		t.Run(s, func(t *testing.T) {
 			css, err := os.ReadFile("../web/" + strings.TrimPrefix(s, "/web/"))
@@ -74,7 +74,7 @@ func TestPageRefersOnlyToItsOrigin(t *testing.T) {
 	for _, p := range []string{"/", "/riepilogo", "/sezione/ats"} {
 		t.Run(p, func(t *testing.T) {
 			rec := httptest.NewRecorder()
-			newHandler("test", "../web").ServeHTTP(rec, httptest.NewRequest("GET", p, nil))
+			newHandler("test", "../web", "").ServeHTTP(rec, httptest.NewRequest("GET", p, nil))
 			if rec.Code != 200 {
 				t.Fatalf("status %d", rec.Code)
 			}
@@ -85,5 +85,19 @@ func TestPageRefersOnlyToItsOrigin(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSharedPageLinks: with --domain, a page shared in a chat or a social network points to
+// itself and to the app's icon on the published site, not to a bare "https://".
+func TestSharedPageLinks(t *testing.T) {
+	routesOnce.Do(ui.Routes)
+	rec := httptest.NewRecorder()
+	newHandler("test", "../web", "bandi.example.it").ServeHTTP(rec, httptest.NewRequest("GET", "/sezione/ats", nil))
+	body := rec.Body.String()
+	for _, want := range []string{"https://bandi.example.it/sezione/ats", "https://bandi.example.it/web/icon-512.png"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page does not link %s", want)
+		}
 	}
 }

@@ -26,7 +26,7 @@ func TestLoopbackLoad(t *testing.T) {
 		web, _ = testWebDir(t)
 	}
 	ui.Routes()
-	srv := httptest.NewServer(appHandler("loadtest", web))
+	srv := httptest.NewServer(appHandler("loadtest", web, ""))
 	defer srv.Close()
 
 	const clients = 500
