@@ -41,7 +41,7 @@ type compressKey struct {
 
 // compressible are the content types worth compressing; fonts (woff2), images and the wasm
 // are compressed already or elsewhere.
-var compressible = []string{"text/", "application/javascript", "text/javascript", "application/json", "application/manifest+json", "image/svg+xml"}
+var compressible = []string{"text/", "application/javascript", "application/json", "application/manifest+json", "image/svg+xml"}
 
 // compressMin: below this size the headers cost more than compression saves.
 const compressMin = 1024

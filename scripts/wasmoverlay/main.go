@@ -46,7 +46,7 @@ const (
 )
 
 func main() {
-	out := flag.String("out", "bin/wasmoverlay", "folder for overlay.json and the patched files")
+	out := flag.String("out", "bin/wasm", "folder for wasm.mod, wasm.sum and the trimmed module copies")
 	flag.Parse()
 	ov, err := build(*out)
 	if err != nil {
@@ -56,13 +56,13 @@ func main() {
 	fmt.Println(ov.modfile)
 }
 
-// overlay is what build wrote: the module file and the validator tags it dropped.
-type overlay struct {
+// trimmed is what build wrote: the module file and the validator tags it dropped.
+type trimmed struct {
 	modfile string
 	dropped []string
 }
 
-func build(out string) (*overlay, error) {
+func build(out string) (*trimmed, error) {
 	out, err := filepath.Abs(out)
 	if err != nil {
 		return nil, err
@@ -135,7 +135,7 @@ func build(out string) (*overlay, error) {
 	if err := write(filepath.Join(out, "wasm.sum"), gosum); err != nil {
 		return nil, err
 	}
-	return &overlay{modfile: modfile, dropped: dropped}, nil
+	return &trimmed{modfile: modfile, dropped: dropped}, nil
 }
 
 // moduleRoot is the folder of the main module's go.mod.
