@@ -9,7 +9,7 @@ LDFLAGS := -s -w
 WASMTAGS := validator_novalidatefn
 ADDR    ?= :8080
 
-.PHONY: all build wasm wasm-v2 server run test vet unit deps bench bench-browser fuzz clean static
+.PHONY: all build wasm wasm-v1 server run test vet unit deps bench bench-browser fuzz clean static
 
 all: build
 
@@ -26,11 +26,12 @@ wasm: $(WASMMOD)
 	$(WASMBUILD) -tags $(WASMTAGS) -o web/app.wasm ./wasm
 	$(WASMBUILD) -tags $(WASMTAGS) -o web/worker.wasm ./wasm/worker
 
-## wasm-v2: for one browser test only (server/browser_update_test.go), the app with version 2
-## of the FAMI call (schema/testdata/toscana-fami-2024.v2.json), deployed over the normal build
-## to check that an app update changing the call version loses nothing. Never shipped.
-wasm-v2: $(WASMMOD)
-	$(WASMBUILD) -tags $(WASMTAGS),bando_v2_fixture -o bin/test/app-v2.wasm ./wasm
+## wasm-v1: for one browser test only (server/browser_update_test.go), the app with version 1
+## of the FAMI call as first shipped (schema/testdata/toscana-fami-2024.v1.json); the normal
+## build is deployed over it to check that an app update changing the call version loses
+## nothing. Never shipped.
+wasm-v1: $(WASMMOD)
+	$(WASMBUILD) -tags $(WASMTAGS),bando_v1_fixture -o bin/test/app-v1.wasm ./wasm
 
 ## server: the bando binary (server and CLI).
 server:
@@ -56,8 +57,8 @@ vet:
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... ./app/... ./schema/...
 
 ## test: vet, every Go test, and the browser tests against the freshly built wasm.
-test: deps wasm wasm-v2 vet
-	BANDO_WEB=$(CURDIR)/web BANDO_WASM_V2=$(CURDIR)/bin/test/app-v2.wasm $(GO) test -count=1 -timeout 30m ./...
+test: deps wasm wasm-v1 vet
+	BANDO_WEB=$(CURDIR)/web BANDO_WASM_V1=$(CURDIR)/bin/test/app-v1.wasm $(GO) test -count=1 -timeout 30m ./...
 	$(GO) test -count=1 -modfile $(WASMMOD) -tags $(WASMTAGS) ./schema/...   # the rules as the wasm builds have them
 
 ## bench: every figure of issue 6, one per line ("figure NAME VALUE"): validation on one core

@@ -18,8 +18,8 @@ var shipped embed.FS
 const DefaultCallID = "toscana-fami-2024"
 
 // replacedCalls are call texts that take the place of the embedded call with the same id. Only
-// the bando_v2_fixture build (calls_fixture.go) fills it: the browser test of an app update
-// that changes the call version runs a second app.wasm whose FAMI call is version 2.
+// the bando_v1_fixture build (calls_fixture.go) fills it: the browser test of an app update
+// that changes the call version runs first an app.wasm whose FAMI call is still version 1.
 var replacedCalls [][]byte
 
 var (

@@ -1,15 +1,15 @@
-//go:build bando_v2_fixture
+//go:build bando_v1_fixture
 
 package schema
 
 import _ "embed"
 
-// A build for one test only: `go build -tags bando_v2_fixture ./wasm` gives an app whose FAMI
-// call is the version 2 fixture (a renamed and a removed field), so the browser test can deploy
-// it over a normal build and check that an applicant's version 1 draft opens with nothing lost.
-// Never used for a release: make builds it into bin/test/ only.
+// A build for one test only: `go build -tags bando_v1_fixture ./wasm` gives an app whose FAMI
+// call is version 1 as it was first shipped, so the browser test can fill a draft with it,
+// deploy the current app over it and check that the applicant's version 1 draft opens under the
+// current version with nothing lost. Never used for a release: make builds it into bin/test/ only.
 //
-//go:embed testdata/toscana-fami-2024.v2.json
-var famiV2Fixture []byte
+//go:embed testdata/toscana-fami-2024.v1.json
+var famiV1Fixture []byte
 
-func init() { replacedCalls = append(replacedCalls, famiV2Fixture) }
+func init() { replacedCalls = append(replacedCalls, famiV1Fixture) }

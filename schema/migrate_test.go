@@ -10,7 +10,7 @@ import (
 // TestMigrateFAMIv1ToV2: a complete v1 draft opens under the v2 fixture with every answer
 // either moved or set aside, and v2 finds it complete.
 func TestMigrateFAMIv1ToV2(t *testing.T) {
-	v2 := loadTestCall(t, "toscana-fami-2024.v2.json")
+	v2 := loadTestCall(t, "toscana-fami-2024.v3.json")
 	_, v1answers := loadExample(t, "calls/examples/toscana-fami-2024.complete.bando.json")
 	before, _ := json.Marshal(v1answers)
 
@@ -60,7 +60,7 @@ func TestMigrateFAMIv1ToV2(t *testing.T) {
 }
 
 func TestMigrationLint(t *testing.T) {
-	data, err := os.ReadFile("testdata/toscana-fami-2024.v2.json")
+	data, err := os.ReadFile("testdata/toscana-fami-2024.v3.json")
 	if err != nil {
 		t.Fatal(err)
 	}

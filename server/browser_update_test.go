@@ -15,72 +15,84 @@ import (
 )
 
 // An app update that changes the call version. make test builds, beside web/app.wasm, a second
-// app with the build tag bando_v2_fixture (bin/test/app-v2.wasm, passed as $BANDO_WASM_V2):
-// its FAMI call is schema/testdata/toscana-fami-2024.v2.json, where the members' "telefono"
-// is renamed "recapito_telefonico" and "azioni.contesto" is removed. Without the variable the
-// test builds it itself (~40 s).
-var webV2 struct {
+// app with the build tag bando_v1_fixture (bin/test/app-v1.wasm, passed as $BANDO_WASM_V1):
+// its FAMI call is version 1 as it was shipped (schema/testdata/toscana-fami-2024.v1.json), where
+// the RUNTS registration was one text ("B/104587") and each action line's members were free
+// text. The shipped app has version 2, which splits the registration into section and number
+// (a migration that computes them) and picks the members from the list. Without the variable the
+// test builds the old app itself (~40 s).
+var webV1 struct {
 	once sync.Once
 	dir  string
 	err  error
 }
 
-// browserWebV2Dir is a copy of the test web folder with the version 2 app in it.
-func browserWebV2Dir(t *testing.T) string {
+// browserWebV1Dir is a copy of the test web folder with the version 1 app in it.
+func browserWebV1Dir(t *testing.T) string {
 	t.Helper()
 	base := browserWebDir(t)
-	webV2.once.Do(func() {
-		dir, err := os.MkdirTemp("", "bando-browser-web-v2-")
+	webV1.once.Do(func() {
+		dir, err := os.MkdirTemp("", "bando-browser-web-v1-")
 		if err != nil {
-			webV2.err = err
+			webV1.err = err
 			return
 		}
 		if _, err := copyTree(base, dir); err != nil {
-			webV2.err = err
+			webV1.err = err
 			return
 		}
 		wasm := filepath.Join(dir, "app.wasm")
-		// The compressed copies are of the version 1 app: the server would refuse them as older
-		// than the new wasm anyway, but they must not exist to be served by mistake.
+		// The compressed copies are of the current app: they must not be served for the old one.
 		for _, old := range []string{wasm + ".br", wasm + ".gz"} {
 			if err := os.Remove(old); err != nil && !os.IsNotExist(err) {
-				webV2.err = err
+				webV1.err = err
 				return
 			}
 		}
-		if src := os.Getenv("BANDO_WASM_V2"); src != "" {
+		if src := os.Getenv("BANDO_WASM_V1"); src != "" {
 			data, err := os.ReadFile(src)
 			if err == nil {
 				err = os.WriteFile(wasm, data, 0o644)
 			}
-			webV2.err = err
+			webV1.err = err
 		} else {
-			webV2.err = buildWasm(wasm, "../wasm", "bando_v2_fixture")
+			webV1.err = buildWasm(wasm, "../wasm", "bando_v1_fixture")
 		}
-		webV2.dir = dir
+		webV1.dir = dir
 	})
-	if webV2.err != nil {
-		t.Fatal(webV2.err)
+	if webV1.err != nil {
+		t.Fatal(webV1.err)
 	}
-	return webV2.dir
+	return webV1.dir
 }
 
-// TestBrowserUpdateChangesCallVersion: an applicant fills a version 1 FAMI draft; a new app
-// with version 2 of the call is deployed; after "Ricarica" the draft opens under version 2 with
-// the phone moved to its renamed field, the removed field's answer kept aside and shown on
-// "check your answers", a note saying what happened, and the draft stored under version 2 —
-// also after one more reload, offline.
+// TestBrowserUpdateChangesCallVersion: an applicant fills a FAMI draft with the app of the
+// call's version 1; the app with version 2 is deployed; after "Ricarica" the draft opens under
+// version 2 with the RUNTS registration split into section and number, the free-text members of
+// an action line kept aside and shown on "check your answers", a note saying what happened, and
+// the draft stored under version 2 with stable item ids — also after one more reload, offline.
 func TestBrowserUpdateChangesCallVersion(t *testing.T) {
-	v2 := browserWebV2Dir(t)
-	app, b, _, _ := newFAMIDraft(t)
+	v1 := browserWebV1Dir(t)
+	c1, err := schema.Load(mustRead(t, "../schema/testdata/toscana-fami-2024.v1.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := startApp(t, "test")
+	app.deployFrom("test-v1", v1)
+	b := newTab(t, "")
+	b.open(app.url + ui.PathHome)
+	b.click("new-" + c1.ID)
+	b.waitFor(`location.pathname === "/sezione/ats" && !!document.getElementById("f-ats--stato")`, 15*time.Second)
 	b.waitOfflineReady()
-	const phone, context = "055 1234567", "Quartieri della Piana fiorentina"
-	b.typeIn("ats.membri[0].telefono", phone)
+	const runts, members = "B/104587", "Ponti di Parole APS (coordinamento); Mediazione Insieme ODV (docenze)"
+	b.fill(c1, "ats.membri[0].forma_giuridica", "aps")
+	b.fill(c1, "ats.membri[0].ets", true)
+	b.typeIn("ats.membri[0].runts", runts)
 	b.navigateInApp("/sezione/azioni")
-	b.typeIn("azioni.contesto", context)
+	b.typeIn("azioni.linee[0].membri", members)
 	b.waitFor(`/salvata|saved/i.test(document.getElementById("save-status").innerText)`, 10*time.Second)
 
-	app.deployFrom("test-v2", v2)
+	app.deploy("test-v2")
 	eval[bool](b, `(goappTryUpdate(), true)`) // what the browser does by itself on its next check
 	b.waitFor(`!!document.getElementById("update-reload")`, 30*time.Second)
 	b.click("update-reload")
@@ -88,19 +100,19 @@ func TestBrowserUpdateChangesCallVersion(t *testing.T) {
 
 	b.waitFor(`!!document.querySelector(".migration-note")`, 10*time.Second)
 	note := eval[string](b, `document.querySelector(".migration-note").innerText`)
-	for _, want := range []string{"dalla versione 1 alla versione 2", "Una risposta è stata spostata in un campo rinominato", "Una risposta di un campo eliminato è conservata a parte", "recapito telefonico"} {
+	for _, want := range []string{"dalla versione 1 alla versione 2", "conservata a parte", "sezione e numero"} {
 		if !strings.Contains(note, want) {
 			t.Errorf("the migration note lacks %q: %q", want, note)
 		}
 	}
 	b.navigateInApp("/sezione/ats")
-	renamed := "ats.membri[0].recapito_telefonico"
-	b.waitFor(`!!document.getElementById(`+strconv.Quote(ui.FieldID(renamed))+`)`, 10*time.Second)
-	if v := b.value(renamed); v != phone {
-		t.Fatalf("the renamed field holds %q, want %q", v, phone)
+	number := "ats.membri[0].runts_numero"
+	b.waitFor(`!!document.getElementById(`+strconv.Quote(ui.FieldID(number))+`)`, 10*time.Second)
+	if v := b.value(number); v != "104587" {
+		t.Fatalf("the RUNTS number holds %q, want 104587", v)
 	}
-	if eval[bool](b, `!!document.getElementById(`+strconv.Quote(ui.FieldID("ats.membri[0].telefono"))+`)`) {
-		t.Fatal("the old phone field is still on screen")
+	if eval[bool](b, `!!document.getElementById(`+strconv.Quote(ui.FieldID("ats.membri[0].runts"))+`)`) {
+		t.Fatal("the old RUNTS field is still on screen")
 	}
 
 	checkAside := func() {
@@ -108,7 +120,7 @@ func TestBrowserUpdateChangesCallVersion(t *testing.T) {
 		b.navigateInApp(ui.PathReview)
 		b.waitFor(`!!document.getElementById("aside")`, 10*time.Second)
 		text := eval[string](b, `document.getElementById("aside").innerText`)
-		for _, want := range []string{"Proposta progettuale e linee d'azione › contesto", "versione 1", context} {
+		for _, want := range []string{"versione 1", members, runts} {
 			if !strings.Contains(text, want) {
 				t.Errorf("the answers kept aside lack %q: %q", want, text)
 			}
@@ -117,7 +129,8 @@ func TestBrowserUpdateChangesCallVersion(t *testing.T) {
 	checkAside()
 	b.checkAccessible()
 
-	// What is stored is the version 2 draft, with the removed answer under its old path.
+	// What is stored is the version 2 draft: the section computed, every item with its id, the
+	// removed answers under their old paths.
 	b.waitFor(`/salvata|saved/i.test(document.getElementById("save-status").innerText)`, 10*time.Second)
 	before := b.downloads()
 	b.click("export")
@@ -129,11 +142,13 @@ func TestBrowserUpdateChangesCallVersion(t *testing.T) {
 	if err := json.Unmarshal(b.exported(before), &d); err != nil {
 		t.Fatal(err)
 	}
-	if d.CallVersion != 2 || d.Aside["v1:azioni.contesto"] != context || d.Answers.Get(renamed) != phone || d.Answers.Get("ats.membri[0].telefono") != nil {
+	if d.CallVersion != 2 || d.Aside["v1:azioni.linee[0].membri"] != members || d.Aside["v1:ats.membri[0].runts"] != runts ||
+		d.Answers.Get("ats.membri[0].runts_sezione") != "b" || d.Answers.Get("ats.membri[0].runts") != nil ||
+		d.Answers.Get("ats.membri[0]._id") == nil || d.Answers.Get("azioni.linee[0]._id") == nil {
 		t.Fatalf("exported draft: version %d, aside %v, answers %s", d.CallVersion, d.Aside, d.Answers)
 	}
 
-	// Offline, reloaded again: no second migration, and the answer kept aside is still shown.
+	// Offline, reloaded again: no second migration, and the answers kept aside are still shown.
 	b.goOffline()
 	b.open(app.url + ui.PathReview)
 	b.waitFor(`document.body.dataset.ready === "1" && goappGetenv("GOAPP_VERSION") === "test-v2"`, 30*time.Second)
@@ -141,4 +156,13 @@ func TestBrowserUpdateChangesCallVersion(t *testing.T) {
 	if eval[bool](b, `!!document.querySelector(".migration-note")`) {
 		t.Fatal("the migration note came back on a reload: the draft was migrated twice")
 	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

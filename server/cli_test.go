@@ -73,7 +73,7 @@ func TestCLI(t *testing.T) {
 		{"validate needs a file", []string{"validate"}, 2, []string{"uso: bando validate"}},
 		{"call file used as a draft", []string{"validate", famiCall}, 2, []string{"descrizione di un bando"}},
 		{"broken call file", []string{"validate", "--call", brokenPath, famiComplete}, 2, []string{"il bando non è valido"}},
-		{"older draft migrates", []string{"validate", "--call", "../schema/testdata/toscana-fami-2024.v2.json", famiComplete}, 0, []string{
+		{"older draft migrates", []string{"validate", "--call", "../schema/testdata/toscana-fami-2024.v3.json", famiComplete}, 0, []string{
 			"dalla versione 1 alla 2", "1 messe da parte", "Nessun problema"}},
 	}
 	for _, tc := range cases {

@@ -9,7 +9,7 @@ import (
 )
 
 func TestOpenMigrates(t *testing.T) {
-	data, err := os.ReadFile("../../schema/testdata/toscana-fami-2024.v2.json")
+	data, err := os.ReadFile("../../schema/testdata/toscana-fami-2024.v3.json")
 	if err != nil {
 		t.Fatal(err)
 	}
