@@ -74,7 +74,7 @@ func (l *linter) unique(f *Field, n *jsonNode, p string) {
 		l.problem(n.get("unique"), p+".unique", "lint.unique",
 			"unique vale solo per un campo dentro un gruppo ripetuto: confronta le risposte delle voci",
 			"unique applies only to a field inside a repeating group: it compares the items' answers")
-	case f.Type == TypeGroup || f.Type == TypeBoolean || f.Type == TypeDeclaration || f.Type == TypeMultiChoice:
+	case f.Type == TypeGroup || f.Type == TypeBoolean || f.Type == TypeDeclaration || f.Type == TypeMultiChoice || f.Type == TypeComputed:
 		l.problem(n.get("unique"), p+".unique", "lint.unique",
 			"unique non vale per un campo di tipo %s: due voci possono dare la stessa risposta",
 			"unique does not apply to a %s field: two items may well give the same answer", f.Type)
@@ -97,16 +97,6 @@ func suggestEN(name string, known []string) string {
 		return fmt.Sprintf(": did you mean %q?", best)
 	}
 	return " (known: " + listed(known) + ")"
-}
-
-func closest(name string, known []string) string {
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := editDistance(name, k); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	return best
 }
 
 func listed(known []string) string {
