@@ -74,7 +74,8 @@ type Section struct {
 	Source string   `json:"source,omitempty"`
 	Fields []*Field `json:"fields"`
 
-	when *Expr
+	when       *Expr
+	readByPath bool // some compiled path enters the section: its `when` is memoised (evalCtx)
 }
 
 // FieldType is the kind of answer a field takes.
@@ -117,9 +118,10 @@ type Field struct {
 	Personal bool   `json:"personal,omitempty"`
 	Source   string `json:"source,omitempty"`
 
-	path string // schema path, "ats.membri.cf"
-	when *Expr
-	rule *rule
+	path       string // schema path, "ats.membri.cf"
+	when       *Expr
+	readByPath bool // some compiled path enters the field: its `when` is memoised (evalCtx)
+	rule       *rule
 }
 
 // Path is the field's schema path without item indices, e.g. "ats.membri.cf".

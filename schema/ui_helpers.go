@@ -9,5 +9,5 @@ func (c *Call) SectionShown(a Answers, id string) bool {
 	if s == nil {
 		return false
 	}
-	return s.when == nil || s.when.holds(env{map[string]any(a)})
+	return (&evalCtx{}).sectionShown(s, env{map[string]any(a)})
 }
