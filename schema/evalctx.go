@@ -3,14 +3,17 @@ package schema
 import "reflect"
 
 // evalCtx is one evaluation of a call's expressions over one set of answers: a Validate, a
-// Visible, a Shown. It remembers every condition (`when`) that a path has decided, so that
-// conditions reading fields that have conditions of their own cost one evaluation per field and
-// container: forty chained conditions are forty evaluations, not up to 2^40. The answers must
+// Visible, a Shown. It remembers every condition (`when`) and computed value that a path has
+// decided, so that conditions reading fields that have conditions of their own cost one
+// evaluation per field and container: forty chained conditions are forty evaluations, not up
+// to 2^40, and a total read by ten checks is added up once. The answers must
 // not change while it is in use; each evaluation makes its own, so it is never shared between
 // goroutines.
 type evalCtx struct {
-	shown map[memoKey]bool
-	whens int // conditions evaluated: what the bound above is about (tests read it)
+	shown  map[memoKey]bool
+	values map[memoKey]any // computed fields' values, the same way
+	whens  int             // conditions evaluated: what the bound above is about (tests read it)
+	sums   int             // computed values evaluated, likewise
 }
 
 // memoKey names the condition of one field or section in one place of the answers. A
@@ -75,4 +78,34 @@ func (c *evalCtx) sectionShown(s *Section, e env) bool {
 		return s.when.holds(c, e)
 	}
 	return c.remember(memoKeyOf(nil, s, e), s.when, e)
+}
+
+// computed is the value of computed field f with its container at the end of e (see
+// Field.computed), evaluated at most once per container in this evaluation.
+func (c *evalCtx) computed(f *Field, e env) any {
+	k := memoKeyOf(f, nil, e)
+	if v, ok := c.values[k]; ok {
+		return v
+	}
+	return c.computeNew(k, f, e)
+}
+
+// computedAt is computed for an env the caller keeps on its stack: it is copied only when the
+// value is not yet known.
+func (c *evalCtx) computedAt(f *Field, chain []map[string]any) any {
+	k := memoKeyOf(f, nil, chain)
+	if v, ok := c.values[k]; ok {
+		return v
+	}
+	return c.computeNew(k, f, append(env(nil), chain...))
+}
+
+func (c *evalCtx) computeNew(k memoKey, f *Field, e env) any {
+	c.sums++
+	v := f.computed(c, e)
+	if c.values == nil {
+		c.values = make(map[memoKey]any)
+	}
+	c.values[k] = v
+	return v
 }

@@ -130,3 +130,34 @@ func BenchmarkShownChainedWhen(b *testing.B) {
 		c.Shown(a, "s.f39")
 	}
 }
+
+// TestChainedComputedOnce: forty computed fields each adding the one before to itself (naively
+// 2^40 evaluations) are each computed once per Validate, and the total is exact.
+func TestChainedComputedOnce(t *testing.T) {
+	const n = 40
+	fields := []string{`{"id": "c0", "type": "number", "label": {"it": "C0"}}`}
+	for i := 1; i < n; i++ {
+		fields = append(fields, fmt.Sprintf(`{"id": "c%d", "type": "computed", "label": {"it": "C%d"}, "expr": "c%d + c%d", "format": "number"}`, i, i, i-1, i-1))
+	}
+	src := `{"format": "bando-call", "formatVersion": 1, "id": "chain", "version": 1,
+  "title": {"it": "Catena"}, "authority": {"name": {"it": "Ente"}},
+  "submission": {"channel": "pec", "to": "bandi@pec.example.it", "subject": "Domanda", "deadline": "2024-03-04"},
+  "checks": [{"id": "tetto", "rule": "s.c39 <= 1000", "message": {"it": "Troppo"}}],
+  "sections": [{"id": "s", "title": {"it": "S"}, "fields": [` + strings.Join(fields, ",\n") + `]}]}`
+	c, err := Load([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Answers{"s": map[string]any{"c0": 1.0}}
+	x := &evalCtx{}
+	is := c.validate(x, a, IT)
+	if len(is) != 1 || is[0].Key != "check.tetto" {
+		t.Fatalf("want the check to fail (2^39 > 1000), got %v", is)
+	}
+	if x.sums > n-1 {
+		t.Fatalf("Validate computed %d values, want at most %d", x.sums, n-1)
+	}
+	if got, want := c.Computed(a, "s.c39"), float64(int64(1)<<39); got != want {
+		t.Fatalf("Computed(s.c39) = %v, want %v", got, want)
+	}
+}

@@ -278,6 +278,10 @@ func checkOption(path, lit *cnode) error {
 	if path.fld.Type != TypeChoice && path.fld.Type != TypeMultiChoice {
 		return nil
 	}
+	if path.fld.OptionsFrom != nil {
+		return exprErr(lit.lit.At, "%s offre le voci di %s: la risposta è l'identificativo stabile di una voce, non un testo, e confrontarla con %q non ha senso; confronta invece un campo della voce scelta",
+			"%s offers the items of %s: its answer is an item's stable id, not a text, and comparing it with %q makes no sense; compare a field of the chosen item instead", path.fld.path, path.fld.OptionsFrom.Items, s)
+	}
 	if _, ok := path.fld.Option(s); ok {
 		return nil
 	}
@@ -534,6 +538,8 @@ func fieldVType(f *Field) vtype {
 		return vNum
 	case TypeMultiChoice, TypeGroup:
 		return vList
+	case TypeComputed:
+		return computedVType(f)
 	}
 	return vStr
 }
@@ -607,6 +613,10 @@ func (p *pathProg) one(c *evalCtx, e env) any {
 				return nil
 			}
 		}
+		if st.field != nil && st.field.Type == TypeComputed {
+			v = c.computedAt(st.field, chain[:st.level+1])
+			continue
+		}
 		v = m[st.name]
 	}
 	return v
@@ -652,7 +662,11 @@ func (p *pathProg) walk(c *evalCtx, scratch env, v any, i int, yield func(any)) 
 		if w := st.when(); w != nil && !c.remember(memoKeyOf(st.field, st.section, scratch[:st.level+1]), w, scratch[:st.level+1]) {
 			return
 		}
-		p.walk(c, scratch, m[st.name], i+1, yield)
+		next := m[st.name]
+		if st.field != nil && st.field.Type == TypeComputed {
+			next = c.computed(st.field, scratch[:st.level+1])
+		}
+		p.walk(c, scratch, next, i+1, yield)
 	default:
 		items, _ := v.([]any)
 		for _, it := range items {
