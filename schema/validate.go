@@ -16,12 +16,14 @@ import (
 
 // Issue is one problem with the answers: where (an answer path such as "ats.membri[2].cf", or
 // "" for the whole form), what (a stable message key, for tests, translations and support
-// bundles), with which parameters, and the message in the language asked for.
+// bundles), with which parameters, the message in the language asked for, and how serious it
+// is: an error ("") blocks the proposal, a warning (SeverityWarning) only asks to look again.
 type Issue struct {
-	Path    string            `json:"path"`
-	Key     string            `json:"key"`
-	Params  map[string]string `json:"params,omitempty"`
-	Message string            `json:"message"`
+	Path     string            `json:"path"`
+	Key      string            `json:"key"`
+	Params   map[string]string `json:"params,omitempty"`
+	Message  string            `json:"message"`
+	Severity Severity          `json:"severity,omitempty"`
 }
 
 // Issues is the list Validate returns, in form order, checks last.
@@ -98,11 +100,11 @@ func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bo
 		if !ok {
 			continue
 		}
-		if f.when != nil && !f.when.holds(e) {
+		if f.Type == TypeComputed || f.when != nil && !f.when.holds(e) {
 			if !copied {
 				out, copied = maps.Clone(m), true
 			}
-			delete(out, f.ID)
+			delete(out, f.ID) // hidden, or a stored value of a computed field: not an answer
 			continue
 		}
 		items, isList := v.([]any)
@@ -145,18 +147,11 @@ func (c *Call) Validate(a Answers, lang Lang) Issues {
 		v.fields(s.Fields, m, 1)
 	}
 	for _, ch := range c.Checks {
-		if !ch.rule.holds(v.env[:1]) {
-			v.issues = append(v.issues, Issue{Path: ch.Path, Key: "check." + ch.ID, Message: checkMessage(ch, lang)})
+		if ch.group == nil && !ch.rule.holds(v.env[:1]) {
+			v.issues = append(v.issues, Issue{Path: ch.Path, Key: "check." + ch.ID, Message: checkMessage(ch, -1, lang), Severity: ch.Severity.issue()})
 		}
 	}
 	return v.issues
-}
-
-func checkMessage(ch *Check, lang Lang) string {
-	if ch.Message.IsZero() {
-		return Message(lang, "check", nil)
-	}
-	return ch.Message.In(lang)
 }
 
 type validation struct {
@@ -165,6 +160,13 @@ type validation struct {
 	env    env
 	path   []byte // the answer path being checked, built in place: strings only for issues
 	issues Issues
+	// index[l] is the index of the item at env level l in its list, while the walk is in it.
+	index [maxEnv]int
+	// seen holds, for each field with Unique, the answers met so far in the list being walked.
+	seen map[*Field]map[string]int
+	// items are the ids of the shown items of each list a choice offers, by the list's
+	// answer path: computed once per validation, however many choices name the list.
+	items map[string]map[string]bool
 }
 
 // fields checks the fields of container m, which sits at env level `level`; v.path holds the
@@ -177,10 +179,20 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 		if f.when != nil && !f.when.holds(e) {
 			continue
 		}
+		if f.Type == TypeComputed {
+			continue // nobody answers it; a stored value is ignored
+		}
 		v.path = append(v.path[:prefix], f.ID...)
 		val := m[f.ID]
 		if f.Type != TypeGroup {
-			if is := checkValue(f, val, v.lang); is != nil {
+			is := checkValue(f, val, v.lang)
+			if is == nil && f.from != nil {
+				is = v.itemChoice(f, val)
+			}
+			if is == nil && f.Unique != uniqueOff {
+				is = uniqueIssue(f, val, v.index[level], v.seen[f], v.lang)
+			}
+			if is != nil {
 				is.Path = string(v.path)
 				v.issues = append(v.issues, *is)
 			}
@@ -195,10 +207,16 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 			v.issues = append(v.issues, *is)
 		}
 		group := len(v.path)
+		v.newList(f)
 		for i, it := range items {
 			im, _ := it.(map[string]any)
 			v.path = append(strconv.AppendInt(append(v.path[:group], '['), int64(i), 10), "]."...)
+			v.index[level+1] = i
 			v.fields(f.Fields, im, level+1)
+			if len(f.itemChecks) > 0 {
+				v.path = v.path[:len(v.path)-1] // "ats.membri[2]": the item's own path
+				v.itemChecks(f, level+1)
+			}
 		}
 	}
 	v.path = v.path[:prefix]
@@ -257,6 +275,9 @@ func typeIssue(f *Field, path string, lang Lang) Issue {
 // other answers, so it is cheap enough for every keystroke.
 func checkValue(f *Field, val any, lang Lang) *Issue {
 	const path = "" // set by the caller: the path string is built only when there is an issue
+	if f.Type == TypeComputed {
+		return nil // not an answer: its value is computed, a stored one is ignored
+	}
 	if isEmpty(val) || (f.Type == TypeDeclaration && val == false) {
 		switch {
 		case f.Type == TypeDeclaration:
@@ -296,7 +317,7 @@ func checkValue(f *Field, val any, lang Lang) *Issue {
 		v.list = make([]string, len(l))
 		for i, x := range l {
 			s, _ := x.(string)
-			if _, ok := f.Option(s); !ok {
+			if _, ok := f.Option(s); !ok && f.OptionsFrom == nil {
 				return newIssue(path, "choice.unknown", lang, "value", s)
 			}
 			v.list[i] = s
@@ -351,7 +372,7 @@ func checkText(f *Field, s string, lang Lang) *Issue {
 			return newIssue(path, "date.format", lang)
 		}
 	case TypeChoice:
-		if _, ok := f.Option(s); !ok {
+		if _, ok := f.Option(s); !ok && f.OptionsFrom == nil { // items are checked by itemChoice
 			return newIssue(path, "choice.unknown", lang, "value", s)
 		}
 	case TypeEmail:
@@ -449,6 +470,10 @@ func (c *Call) ValidateField(a Answers, path string, lang Lang) *Issue {
 		return repeatIssue(f, len(items), path, lang)
 	}
 	is := checkValue(f, val, lang)
+	if is == nil && f.from != nil {
+		v := &validation{call: c, lang: lang}
+		is = v.itemChoiceAt(f, val, path, a)
+	}
 	if is != nil {
 		is.Path = path
 	}
