@@ -46,7 +46,7 @@ func (r *reviewPage) Render() (ui app.UI) {
 		slot(sess.d != nil && len(sess.d.Aside) > 0, func() app.UI { return asideBlock(c, sess.d.Aside, l) }),
 		signersAndAttachments(c, a, l),
 		app.Div().Class("form-nav d-flex flex-wrap gap-3 mt-5 pt-4").Body(
-			&signEntry{Lang: l, Ready: len(issues) == 0},
+			&signEntry{Lang: l, Ready: len(issues.Errors()) == 0}, // warnings never block
 			exportButton(l),
 			app.A().Class("btn btn-link ms-auto").Href(PathHome).Text(tr(l, "nav.home")),
 		),
