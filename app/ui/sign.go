@@ -395,8 +395,15 @@ func (p *signPage) trustZone(l schema.Lang) app.UI {
 		zone += " import-zone-active"
 	}
 	return app.Div().Class(zone).ID("trust-zone").
-		OnDragOver(func(ctx app.Context, e app.Event) { e.PreventDefault(); p.trust.dragging = true }).
-		OnDragLeave(func(ctx app.Context, e app.Event) { p.trust.dragging = false }).
+		OnDragOver(func(ctx app.Context, e app.Event) {
+			defer sess.recovered()
+			e.PreventDefault()
+			p.trust.dragging = true
+		}).
+		OnDragLeave(func(ctx app.Context, e app.Event) {
+			defer sess.recovered()
+			p.trust.dragging = false
+		}).
 		OnDrop(func(ctx app.Context, e app.Event) {
 			defer sess.recovered()
 			e.PreventDefault()
@@ -418,7 +425,10 @@ func (p *signPage) trustZone(l schema.Lang) app.UI {
 			return app.Div().Class("mt-2").Body(
 				app.Span().ID("trust-given").Class("small me-2").Text(tr(l, "sign.trust.given", strings.Join(p.trust.names, ", "))),
 				app.Button().Type("button").ID("trust-clear").Class("btn btn-sm btn-link").Text(tr(l, "sign.trust.clear")).
-					OnClick(func(ctx app.Context, e app.Event) { p.setTrust(ctx, nil) }),
+					OnClick(func(ctx app.Context, e app.Event) {
+						defer sess.recovered()
+						p.setTrust(ctx, nil)
+					}),
 			)
 		}),
 	)
