@@ -322,10 +322,13 @@ func (l *linter) expr(src string, n *jsonNode, p string, sc *scope, wantBool boo
 			off = n.off + 1 // the opening quote
 		}
 		if ee, ok := err.(*ExprError); ok {
-			off += ee.Offset
+			if n != nil && n.kind == 's' {
+				off = rawOffset(l.data, n, int(ee.Pos))
+			}
+			_, col := ee.Pos.Column(src)
 			l.problems = append(l.problems, Problem{Path: p, Pos: PositionAt(l.data, off), Key: "lint.expr", Msg: Text{
-				IT: fmt.Sprintf("espressione non valida (colonna %d di %q): %s", ee.Offset+1, src, ee.Msg.IT),
-				EN: fmt.Sprintf("invalid expression (column %d of %q): %s", ee.Offset+1, src, ee.Msg.EN),
+				IT: fmt.Sprintf("espressione non valida (colonna %d di %q): %s", col, src, ee.IT),
+				EN: fmt.Sprintf("invalid expression (column %d of %q): %s", col, src, ee.EN),
 			}})
 		} else {
 			l.problemAt(off, p, "lint.expr", "espressione non valida: %s", "invalid expression: %s", err.Error())

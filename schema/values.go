@@ -15,12 +15,13 @@ import (
 
 // computed is the value of computed field f for the containers in e (e[len(e)-1] holds the
 // field): int64 cents for money (as money answers are), float64 for numbers, a string for text
-// and dates; nil when the expression gives no value.
-func (f *Field) computed(e env) any {
+// and dates; nil when the expression gives no value. Paths reach it through evalCtx.computed,
+// which evaluates it once per container in one evaluation.
+func (f *Field) computed(x *evalCtx, e env) any {
 	if f.expr == nil {
 		return nil
 	}
-	v := f.expr.fn(e)
+	v := f.expr.fn(x, e)
 	switch f.Format {
 	case FormatMoneyValue, FormatNumberValue:
 		n, ok := toNum(v)
@@ -52,7 +53,7 @@ func (c *Call) Computed(a Answers, path string) any {
 	if !ok {
 		return nil
 	}
-	return f.computed(e)
+	return f.computed(&evalCtx{}, e)
 }
 
 // containers is the env of the field at an answer path: the root, its section's answers and
