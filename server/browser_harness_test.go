@@ -95,7 +95,7 @@ func browserWebDir(t *testing.T) string {
 			browserWeb.err = err
 			return
 		}
-		if _, err := copyTree(src, dir); err != nil {
+		if _, err := copyTree(context.Background(), src, dir); err != nil {
 			browserWeb.err = err
 			return
 		}

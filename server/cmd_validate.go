@@ -2,24 +2,22 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 
 	"bando/app/draft"
 	"bando/schema"
 )
 
-func runValidate(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+func runValidate(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	callArg := fs.String("call", "", "call id (e.g. toscana-fami-2024) or call schema file; default: the draft's own call")
 	lang := fs.String("lang", "it", "language of the messages: it or en")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "uso: bando validate [--call ID|CALL.json] [--lang it|en] [--json] DRAFT.bando.json")
+		tprintln(stderr, "uso: bando validate [--call ID|CALL.json] [--lang it|en] [--json] DRAFT.bando.json")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -35,6 +33,9 @@ func runValidate(_ context.Context, args []string, _ io.Reader, stdout, stderr i
 		return err
 	}
 	issues := c.Validate(d.Answers, l)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if *asJSON {
 		out := struct {
 			Call   string        `json:"call"`
@@ -44,10 +45,7 @@ func runValidate(_ context.Context, args []string, _ io.Reader, stdout, stderr i
 		if out.Issues == nil {
 			out.Issues = schema.Issues{}
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(out); err != nil {
+		if err := writeJSON(stdout, out); err != nil {
 			return err
 		}
 	} else {
@@ -60,7 +58,15 @@ func runValidate(_ context.Context, args []string, _ io.Reader, stdout, stderr i
 }
 
 func printIssues(w io.Writer, issues schema.Issues, l schema.Lang) {
+	_ = printIssuesCtx(context.Background(), w, issues, l)
+}
+
+// printIssuesCtx prints the issues one per line and the count, stopping when ctx is done.
+func printIssuesCtx(ctx context.Context, w io.Writer, issues schema.Issues, l schema.Lang) error {
 	for _, is := range issues {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		path := is.Path
 		if path == "" {
 			path = "(domanda)"
@@ -68,20 +74,21 @@ func printIssues(w io.Writer, issues schema.Issues, l schema.Lang) {
 				path = "(application)"
 			}
 		}
-		fmt.Fprintf(w, "%s: %s\n", path, is.Message)
+		tprintf(w, "%s: %s\n", path, is.Message)
 	}
 	switch {
 	case len(issues) == 0 && l == schema.EN:
-		fmt.Fprintln(w, "No problems: the application is complete.")
+		tprintln(w, "No problems: the application is complete.")
 	case len(issues) == 0:
-		fmt.Fprintln(w, "Nessun problema: la domanda è completa.")
+		tprintln(w, "Nessun problema: la domanda è completa.")
 	case l == schema.EN:
-		fmt.Fprintf(w, "%d problem(s) to fix.\n", len(issues))
+		tprintf(w, "%d problem(s) to fix.\n", len(issues))
 	case len(issues) == 1:
-		fmt.Fprintln(w, "1 problema da correggere.")
+		tprintln(w, "1 problema da correggere.")
 	default:
-		fmt.Fprintf(w, "%d problemi da correggere.\n", len(issues))
+		tprintf(w, "%d problemi da correggere.\n", len(issues))
 	}
+	return nil
 }
 
 func localized(err error, l schema.Lang) string {

@@ -6,12 +6,10 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"bando/app/draft"
@@ -19,7 +17,7 @@ import (
 	"bando/schema"
 )
 
-func runVerify(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+func runVerify(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	callArg := fs.String("call", "", "call id or call schema file; default: the draft's own call")
@@ -27,7 +25,7 @@ func runVerify(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 	lang := fs.String("lang", "it", "language of the messages: it or en")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "uso: bando verify [--call ID|CALL.json] [--lang it|en] [--json] --draft DRAFT.bando.json FIRMATO.pdf.p7m|FIRMATO.pdf")
+		tprintln(stderr, "uso: bando verify [--call ID|CALL.json] [--lang it|en] [--json] --draft DRAFT.bando.json FIRMATO.pdf.p7m|FIRMATO.pdf")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -43,19 +41,19 @@ func runVerify(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(files[0])
+	data, err := readInput(files[0], maxSignedFile, l)
 	if err != nil {
-		return unreadable(fmt.Errorf("%s: file non leggibile: %w", files[0], err))
+		return err
 	}
 	r, err := verifySigned(c, d, data, l)
 	if err != nil {
 		return unreadable(fmt.Errorf("%s: %s", files[0], err))
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(jsonReport(r, l)); err != nil {
+		if err := writeJSON(stdout, jsonReport(r, l)); err != nil {
 			return err
 		}
 	} else {
@@ -96,13 +94,13 @@ func other(l schema.Lang) schema.Lang {
 
 func printReport(w io.Writer, r *pec.Report, l schema.Lang) {
 	format := map[pec.Format]string{pec.CAdES: "CAdES (.p7m)", pec.PAdES: "PAdES (PDF firmato)"}[r.Format]
-	fmt.Fprintf(w, pick(l, "Formato: %s\n", "Format: %s\n"), format)
+	tprintf(w, pick(l, "Formato: %s\n", "Format: %s\n"), format)
 	if r.Same {
-		fmt.Fprintln(w, pick(l, "Documento: è la domanda generata da questa bozza, byte per byte.", "Document: it is the application generated from this draft, byte for byte."))
+		tprintln(w, pick(l, "Documento: è la domanda generata da questa bozza, byte per byte.", "Document: it is the application generated from this draft, byte for byte."))
 	} else {
-		fmt.Fprintln(w, pick(l, "Documento: NON è la domanda generata da questa bozza.", "Document: it is NOT the application generated from this draft."))
+		tprintln(w, pick(l, "Documento: NON è la domanda generata da questa bozza.", "Document: it is NOT the application generated from this draft."))
 	}
-	fmt.Fprintln(w, pick(l, "Firme:", "Signatures:"))
+	tprintln(w, pick(l, "Firme:", "Signatures:"))
 	for _, s := range r.Signers {
 		state := pick(l, "valida", "valid")
 		if !s.Valid {
@@ -112,29 +110,29 @@ func printReport(w io.Writer, r *pec.Report, l schema.Lang) {
 		if !s.Required {
 			role = pick(l, " (non tra i firmatari richiesti)", " (not among the required signers)")
 		}
-		fmt.Fprintf(w, "  - %s, CF %s: %s%s\n", s.Name, orDash(s.CF), state, role)
-		fmt.Fprintf(w, pick(l, "    certificato di %s, valido dal %s al %s", "    certificate by %s, valid %s to %s"), orDash(s.Issuer), s.NotBefore.Format("02/01/2006"), s.NotAfter.Format("02/01/2006"))
+		tprintf(w, "  - %s, CF %s: %s%s\n", s.Name, orDash(s.CF), state, role)
+		tprintf(w, pick(l, "    certificato di %s, valido dal %s al %s", "    certificate by %s, valid %s to %s"), orDash(s.Issuer), s.NotBefore.Format("02/01/2006"), s.NotAfter.Format("02/01/2006"))
 		if s.SigningTime != nil {
-			fmt.Fprintf(w, pick(l, "; firmato il %s", "; signed on %s"), schema.InRome(*s.SigningTime).Format("02/01/2006 15:04"))
+			tprintf(w, pick(l, "; firmato il %s", "; signed on %s"), schema.InRome(*s.SigningTime).Format("02/01/2006 15:04"))
 		}
-		fmt.Fprintln(w)
+		tprintln(w)
 		for _, warn := range s.Warnings {
-			fmt.Fprintf(w, pick(l, "    attenzione: %s\n", "    warning: %s\n"), warn.Message(l))
+			tprintf(w, pick(l, "    attenzione: %s\n", "    warning: %s\n"), warn.Message(l))
 		}
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(w, pick(l, "Nota: %s\n", "Note: %s\n"), n.In(l))
+		tprintf(w, pick(l, "Nota: %s\n", "Note: %s\n"), n.In(l))
 	}
 	if r.OK() {
-		fmt.Fprintln(w, pick(l, "Esito: la domanda è firmata da tutti i firmatari richiesti.", "Result: the application is signed by every required signer."))
+		tprintln(w, pick(l, "Esito: la domanda è firmata da tutti i firmatari richiesti.", "Result: the application is signed by every required signer."))
 		return
 	}
-	fmt.Fprintln(w, pick(l, "Esito: file NON accettabile, perché:", "Result: file NOT acceptable, because:"))
+	tprintln(w, pick(l, "Esito: file NON accettabile, perché:", "Result: file NOT acceptable, because:"))
 	seen := map[string]bool{}
 	for _, p := range r.Problems {
 		if msg := p.Message(l); !seen[msg] {
 			seen[msg] = true
-			fmt.Fprintf(w, "  - %s\n", msg)
+			tprintf(w, "  - %s\n", msg)
 		}
 	}
 }
