@@ -30,6 +30,8 @@ type Call struct {
 	index map[string]*Field
 	// sectionByID is filled by Load.
 	sectionByID map[string]*Section
+	// fromFields are the choices fed by a group's items (OptionsFrom), in document order.
+	fromFields []*Field
 }
 
 // Authority is the body that publishes the call.
@@ -74,7 +76,8 @@ type Section struct {
 	Source string   `json:"source,omitempty"`
 	Fields []*Field `json:"fields"`
 
-	when *Expr
+	when       *Expr
+	readByPath bool // some compiled path enters the section: its `when` is memoised (evalCtx)
 }
 
 // FieldType is the kind of answer a field takes.
@@ -92,9 +95,20 @@ const (
 	TypeDeclaration FieldType = "declaration" // a statement to accept; answer: true
 	TypeEmail       FieldType = "email"       // answer: string
 	TypeGroup       FieldType = "group"       // repeating group; answer: array of objects
+	TypeComputed    FieldType = "computed"    // a value computed from other answers (Expr); no answer
 )
 
-var fieldTypes = []FieldType{TypeText, TypeTextArea, TypeNumber, TypeMoney, TypeDate, TypeChoice, TypeMultiChoice, TypeBoolean, TypeDeclaration, TypeEmail, TypeGroup}
+var fieldTypes = []FieldType{TypeText, TypeTextArea, TypeNumber, TypeMoney, TypeDate, TypeChoice, TypeMultiChoice, TypeBoolean, TypeDeclaration, TypeEmail, TypeGroup, TypeComputed}
+
+// Formats of a computed field: how its value is read and shown.
+const (
+	FormatMoneyValue  = "money"  // euro cents, shown "€ 1.234,56"
+	FormatNumberValue = "number" // shown "1.234,5"
+	FormatTextValue   = "text"
+	FormatDateValue   = "date" // "YYYY-MM-DD", shown "04/03/2024"
+)
+
+var computedFormats = []string{FormatMoneyValue, FormatNumberValue, FormatTextValue, FormatDateValue}
 
 // Field is one question, or a repeating group of questions.
 type Field struct {
@@ -108,18 +122,44 @@ type Field struct {
 	Rules     string   `json:"rules,omitempty"` // validator tags: "required,max=200,cf"
 	When      string   `json:"when,omitempty"`  // shown only when this expression holds
 	Options   []Option `json:"options,omitempty"`
-	MaxChars  int      `json:"maxChars,omitempty"`
-	Repeat    *Repeat  `json:"repeat,omitempty"`
-	Fields    []*Field `json:"fields,omitempty"`
+	// OptionsFrom makes the options of a choice the items of a group (instead of Options).
+	OptionsFrom *OptionsFrom `json:"optionsFrom,omitempty"`
+	// Expr and Format define a computed field: its value, and how it is shown.
+	Expr     string   `json:"expr,omitempty"`
+	Format   string   `json:"format,omitempty"`
+	MaxChars int      `json:"maxChars,omitempty"`
+	Repeat   *Repeat  `json:"repeat,omitempty"`
+	Fields   []*Field `json:"fields,omitempty"`
 	// ItemLabel names one item of a group ("Partner", "Azione") for buttons and headings.
 	ItemLabel Text `json:"itemLabel,omitempty"`
 	// Personal marks data about people or organisations, redacted in support bundles.
-	Personal bool   `json:"personal,omitempty"`
-	Source   string `json:"source,omitempty"`
+	Personal bool `json:"personal,omitempty"`
+	// Unique, on a field of a group's item, asks that no two shown items of the same list give
+	// the same answer (see unique.go).
+	Unique Unique `json:"unique,omitempty"`
+	Source string `json:"source,omitempty"`
 
-	path string // schema path, "ats.membri.cf"
-	when *Expr
-	rule *rule
+	path  string // schema path, "ats.membri.cf"
+	group *Field // the group whose items hold this field; nil for a section's own field
+	when  *Expr
+	rule  *rule
+	expr  *Expr // a computed field's value
+	// readByPath: some compiled path enters the field, so its `when` and computed value may be
+	// asked many times in one evaluation: they are remembered (evalCtx).
+	readByPath bool
+	// from and fromLabel are the group and the label field of OptionsFrom, set by Load.
+	from, fromLabel *Field
+	// On a group, filled by Load: the checks evaluated once per item (Check.Each) and the
+	// fields of the item that must differ between items (Unique).
+	itemChecks []*Check
+	uniques    []*Field
+}
+
+// OptionsFrom says which group's items a choice offers ("ats.membri") and which field of an
+// item names it ("denominazione"). The answer is the item's id (ItemID).
+type OptionsFrom struct {
+	Items string `json:"items"`
+	Label string `json:"label"`
 }
 
 // Path is the field's schema path without item indices, e.g. "ats.membri.cf".
@@ -177,14 +217,23 @@ func (o *Option) UnmarshalJSON(b []byte) error {
 }
 
 // Check is a cross-field rule: Rule must hold, or Message is shown at Path.
+//
+// With Each (a group's schema path, "ats.membri"), the rule is written in the scope of one item
+// of the group and holds for every shown item: the item's fields by their own names. Path is
+// then the id of a field of the item ("forma", the issue is at "ats.membri[2].forma"), or empty
+// for the item itself ("ats.membri[2]"); the message may say which item with {item}.
 type Check struct {
-	ID      string `json:"id"`
-	Rule    string `json:"rule"`
-	Path    string `json:"path,omitempty"` // where the error is shown; the whole form when empty
-	Message Text   `json:"message"`
-	Source  string `json:"source,omitempty"`
+	ID       string   `json:"id"`
+	Rule     string   `json:"rule"`
+	Each     string   `json:"each,omitempty"`
+	Path     string   `json:"path,omitempty"` // where the message is shown; the whole form when empty
+	Severity Severity `json:"severity,omitempty"`
+	Message  Text     `json:"message"`
+	Source   string   `json:"source,omitempty"`
 
-	rule *Expr
+	rule  *Expr
+	group *Field // the group of Each
+	field *Field // the field of the item named by Path, with Each
 }
 
 // Attachment is a document the call asks for beside the proposal.

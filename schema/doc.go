@@ -6,7 +6,7 @@
 // A call is JSON (see Load): sections, fields, repeating groups, `when` conditions, field rules
 // written as go-playground/validator tags plus our Italian tags (cf, cf_ente, piva, iban, pec,
 // runts, cup, cap, provincia — see package itid), and cross-field checks written in a tiny
-// expression language (see expr.go). Load lints the call and reports every problem with its
+// expression language (parsed by schema/expr, compiled to closures in expr.go). Load lints the call and reports every problem with its
 // JSON path and line:column, so a call author can fix a schema without a developer.
 //
 // Answers are plain JSON-shaped values (see Answers); Validate returns Issues that carry a

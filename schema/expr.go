@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"bando/schema/expr"
 )
 
 // Expr is a compiled expression: every path in it was resolved against the call at load
@@ -23,7 +25,8 @@ func (e *Expr) String() string { return e.src }
 // section's answers, env[2] the item of a group, env[3] the item of a nested group.
 type env = []map[string]any
 
-type evalFn func(env) any
+// evalFn evaluates a compiled expression in one evaluation c (see evalCtx) and env e.
+type evalFn func(c *evalCtx, e env) any
 
 // vtype is the static type of an expression; vAny when it cannot be known.
 type vtype int
@@ -41,7 +44,7 @@ func (t vtype) String() string {
 }
 
 // holds reports whether the expression is true in e (see truthy).
-func (x *Expr) holds(e env) bool { return truthy(x.fn(e)) }
+func (x *Expr) holds(c *evalCtx, e env) bool { return truthy(x.fn(c, e)) }
 
 // scope is what names mean where an expression is written: the call root (section ids), a
 // section (its field ids) or an item of a group (the group's field ids), and what encloses it.
@@ -51,7 +54,7 @@ type scope struct {
 	call    *Call
 	section *Section
 	group   *Field
-	refs    *[]any // set on the outermost scope while an expression compiles
+	info    *compileInfo // set on the outermost scope while an expression compiles
 }
 
 func (s *scope) root() *scope {
@@ -107,93 +110,116 @@ func findField(fs []*Field, id string) *Field {
 	return nil
 }
 
-// compileExpr parses and compiles src in scope sc.
+// ExprError is a problem in an expression at byte offset Pos, explained in Italian and English.
+type ExprError = expr.Error
+
+// compileExpr parses and compiles src in scope sc. It is the one entry point for every
+// expression of a call: conditions, checks, signers' filters.
 func compileExpr(src string, sc *scope) (*Expr, error) {
-	a, err := parseExpr(src)
+	n, err := expr.Parse(src)
 	if err != nil {
 		return nil, err
 	}
-	var refs []any
+	var info compileInfo
 	root := sc.root()
-	root.refs = &refs
-	defer func() { root.refs = nil }()
-	n, err := compileNode(a, sc)
+	root.info = &info
+	defer func() { root.info = nil }()
+	c, err := compileNode(n, sc)
 	if err != nil {
 		return nil, err
 	}
-	return &Expr{src: src, fn: n.fn, typ: n.typ, refs: refs}, nil
+	return &Expr{src: src, fn: c.fn, typ: c.typ, refs: info.refs}, nil
+}
+
+// compileInfo is what compiling one expression learns about it as a whole.
+type compileInfo struct {
+	refs []any // see Expr.refs
 }
 
 type cnode struct {
 	fn   evalFn
-	each func(env, func(any)) // for list paths: visit each element without building the list
+	each func(*evalCtx, env, func(any)) // for list paths: visit each element without building the list
 	typ  vtype
-	elt  vtype  // element type of a list
-	fld  *Field // the field a path names (for option checks)
-	lit  *ast   // the literal, when the node is one
+	elt  vtype        // element type of a list
+	fld  *Field       // the field a path names (for option checks)
+	lit  *expr.String // the text literal, when the node is one
 }
 
-func compileNode(a *ast, sc *scope) (*cnode, error) {
-	switch a.kind {
-	case aLit:
-		v := a.lit
-		t := vAny
-		switch v.(type) {
-		case bool:
-			t = vBool
-		case float64:
-			t = vNum
-		case string:
-			t = vStr
-		}
-		return &cnode{fn: func(env) any { return v }, typ: t, lit: a}, nil
-	case aPath:
-		return compilePath(a, sc)
-	case aCall:
-		return compileCall(a, sc)
-	case aUnary:
-		x, err := compileNode(a.args[0], sc)
-		if err != nil {
-			return nil, err
-		}
-		if a.op == "!" {
-			return &cnode{fn: func(e env) any { return !truthy(x.fn(e)) }, typ: vBool}, nil
-		}
-		if err := wantType(a.args[0], x, vNum); err != nil {
-			return nil, err
-		}
-		return &cnode{fn: func(e env) any {
-			if f, ok := toNum(x.fn(e)); ok {
-				return -f
-			}
-			return nil
-		}, typ: vNum}, nil
+func constant(v any, t vtype) *cnode {
+	return &cnode{fn: func(*evalCtx, env) any { return v }, typ: t}
+}
+
+func compileNode(n expr.Node, sc *scope) (*cnode, error) {
+	switch x := n.(type) {
+	case *expr.Bool:
+		return constant(x.Value, vBool), nil
+	case *expr.Number:
+		return constant(x.Value, vNum), nil
+	case *expr.String:
+		c := constant(x.Value, vStr)
+		c.lit = x
+		return c, nil
+	case *expr.Null:
+		return constant(nil, vAny), nil
+	case *expr.Path:
+		return compilePath(x, sc)
+	case *expr.Call:
+		return compileCall(x, sc)
+	case *expr.Unary:
+		return compileUnary(x, sc)
+	case *expr.Binary:
+		return compileBinary(x, sc)
 	}
-	return compileBinary(a, sc)
+	panic("schema: unknown expression node") // unreachable: the node set is sealed
 }
 
-func wantType(a *ast, n *cnode, t vtype) error {
-	if n.typ != vAny && n.typ != t {
-		return exprErr(a.off, "qui serve un valore di tipo %s, questo è di tipo %s", "a %s is expected here, this is a %s", t, n.typ)
+func compileUnary(u *expr.Unary, sc *scope) (*cnode, error) {
+	x, err := compileNode(u.X, sc)
+	if err != nil {
+		return nil, err
+	}
+	xf := x.fn
+	if u.Op == "!" {
+		return &cnode{fn: func(c *evalCtx, e env) any { return !truthy(xf(c, e)) }, typ: vBool}, nil
+	}
+	if err := wantType(u.X, x, vNum); err != nil {
+		return nil, err
+	}
+	return &cnode{fn: func(c *evalCtx, e env) any {
+		if f, ok := toNum(xf(c, e)); ok {
+			return -f
+		}
+		return nil
+	}, typ: vNum}, nil
+}
+
+func exprErr(pos expr.Pos, it, en string, args ...any) *ExprError {
+	return expr.Errorf(pos, it, en, args...)
+}
+
+// wantType reports an operand n of the wrong type at the operand's start.
+func wantType(n expr.Node, c *cnode, t vtype) error {
+	if c.typ != vAny && c.typ != t {
+		return exprErr(expr.Start(n), "qui serve un valore di tipo %s, questo è di tipo %s", "a %s is expected here, this is a %s", t, c.typ)
 	}
 	return nil
 }
 
-func compileBinary(a *ast, sc *scope) (*cnode, error) {
-	l, err := compileNode(a.args[0], sc)
+func compileBinary(b *expr.Binary, sc *scope) (*cnode, error) {
+	l, err := compileNode(b.X, sc)
 	if err != nil {
 		return nil, err
 	}
-	r, err := compileNode(a.args[1], sc)
+	r, err := compileNode(b.Y, sc)
 	if err != nil {
 		return nil, err
 	}
 	lf, rf := l.fn, r.fn
-	switch a.op {
+	switch b.Op {
 	case "&&":
-		return &cnode{fn: func(e env) any { return truthy(lf(e)) && truthy(rf(e)) }, typ: vBool}, nil
+		return &cnode{fn: func(c *evalCtx, e env) any { return truthy(lf(c, e)) && truthy(rf(c, e)) }, typ: vBool}, nil
 	case "||":
-		return &cnode{fn: func(e env) any { return truthy(lf(e)) || truthy(rf(e)) }, typ: vBool}, nil
+		return &cnode{fn: func(c *evalCtx, e env) any { return truthy(lf(c, e)) || truthy(rf(c, e)) }, typ: vBool}, nil
 	case "==", "!=":
 		if err := checkOption(l, r); err != nil {
 			return nil, err
@@ -202,28 +228,28 @@ func compileBinary(a *ast, sc *scope) (*cnode, error) {
 			return nil, err
 		}
 		if l.typ != vAny && r.typ != vAny && l.typ != r.typ {
-			return nil, exprErr(a.off, "confrontare un valore di tipo %s con uno di tipo %s dà sempre falso", "comparing a %s with a %s is always false", l.typ, r.typ)
+			return nil, exprErr(b.At, "confrontare un valore di tipo %s con uno di tipo %s dà sempre falso", "comparing a %s with a %s is always false", l.typ, r.typ)
 		}
-		neg := a.op == "!="
-		return &cnode{fn: func(e env) any { return equal(lf(e), rf(e)) != neg }, typ: vBool}, nil
+		neg := b.Op == "!="
+		return &cnode{fn: func(c *evalCtx, e env) any { return equal(lf(c, e), rf(c, e)) != neg }, typ: vBool}, nil
 	case "<", "<=", ">", ">=":
 		if l.typ != vAny && r.typ != vAny && l.typ != r.typ || l.typ == vBool || l.typ == vList || r.typ == vBool || r.typ == vList {
-			return nil, exprErr(a.off, "%s vuole due numeri o due testi (date)", "%s needs two numbers or two texts (dates)", a.op)
+			return nil, exprErr(b.At, "%s vuole due numeri o due testi (date)", "%s needs two numbers or two texts (dates)", b.Op)
 		}
-		op := a.op
-		return &cnode{fn: func(e env) any { return ordered(op, lf(e), rf(e)) }, typ: vBool}, nil
+		op := b.Op
+		return &cnode{fn: func(c *evalCtx, e env) any { return ordered(op, lf(c, e), rf(c, e)) }, typ: vBool}, nil
 	}
 	// arithmetic
-	if err := wantType(a.args[0], l, vNum); err != nil {
+	if err := wantType(b.X, l, vNum); err != nil {
 		return nil, err
 	}
-	if err := wantType(a.args[1], r, vNum); err != nil {
+	if err := wantType(b.Y, r, vNum); err != nil {
 		return nil, err
 	}
-	op := a.op
-	return &cnode{fn: func(e env) any {
-		x, ok1 := toNum(lf(e))
-		y, ok2 := toNum(rf(e))
+	op := b.Op
+	return &cnode{fn: func(c *evalCtx, e env) any {
+		x, ok1 := toNum(lf(c, e))
+		y, ok2 := toNum(rf(c, e))
 		if !ok1 || !ok2 {
 			return nil
 		}
@@ -248,9 +274,13 @@ func checkOption(path, lit *cnode) error {
 	if path.fld == nil || lit.lit == nil {
 		return nil
 	}
-	s, ok := lit.lit.lit.(string)
-	if !ok || (path.fld.Type != TypeChoice && path.fld.Type != TypeMultiChoice) {
+	s := lit.lit.Value
+	if path.fld.Type != TypeChoice && path.fld.Type != TypeMultiChoice {
 		return nil
+	}
+	if path.fld.OptionsFrom != nil {
+		return exprErr(lit.lit.At, "%s offre le voci di %s: la risposta è l'identificativo stabile di una voce, non un testo, e confrontarla con %q non ha senso; confronta invece un campo della voce scelta",
+			"%s offers the items of %s: its answer is an item's stable id, not a text, and comparing it with %q makes no sense; compare a field of the chosen item instead", path.fld.path, path.fld.OptionsFrom.Items, s)
 	}
 	if _, ok := path.fld.Option(s); ok {
 		return nil
@@ -259,25 +289,25 @@ func checkOption(path, lit *cnode) error {
 	for i, o := range path.fld.Options {
 		vals[i] = o.Value
 	}
-	return exprErr(lit.lit.off, "%q non è un'opzione di %s (opzioni: %s)", "%q is not an option of %s (options: %s)", s, path.fld.path, strings.Join(vals, ", "))
+	return exprErr(lit.lit.At, "%q non è un'opzione di %s (opzioni: %s)", "%q is not an option of %s (options: %s)", s, path.fld.path, strings.Join(vals, ", "))
 }
 
-func compileCall(a *ast, sc *scope) (*cnode, error) {
+func compileCall(call *expr.Call, sc *scope) (*cnode, error) {
 	arity := map[string]int{"count": 1, "sum": 1, "any": 1, "all": 1, "answered": 1, "len": 1, "contains": 2}
-	want, ok := arity[a.op]
+	want, ok := arity[call.Func]
 	if !ok {
 		names := make([]string, 0, len(arity))
 		for n := range arity {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		return nil, exprErr(a.off, "funzione %q sconosciuta (disponibili: %s)", "unknown function %q (known: %s)", a.op, strings.Join(names, ", "))
+		return nil, exprErr(call.At, "funzione %q sconosciuta (disponibili: %s)", "unknown function %q (known: %s)", call.Func, strings.Join(names, ", "))
 	}
-	if len(a.args) != want {
-		return nil, exprErr(a.off, "%s vuole %d argomenti, non %d", "%s takes %d argument(s), not %d", a.op, want, len(a.args))
+	if len(call.Args) != want {
+		return nil, exprErr(call.At, "%s vuole %d argomenti, non %d", "%s takes %d argument(s), not %d", call.Func, want, len(call.Args))
 	}
-	args := make([]*cnode, len(a.args))
-	for i, x := range a.args {
+	args := make([]*cnode, len(call.Args))
+	for i, x := range call.Args {
 		n, err := compileNode(x, sc)
 		if err != nil {
 			return nil, err
@@ -288,21 +318,21 @@ func compileCall(a *ast, sc *scope) (*cnode, error) {
 	// each visits the elements of the argument; list paths do it without building the list.
 	each := args[0].each
 	if each == nil {
-		each = func(e env, yield func(any)) {
-			for _, v := range asList(x(e)) {
+		each = func(c *evalCtx, e env, yield func(any)) {
+			for _, v := range asList(x(c, e)) {
 				yield(v)
 			}
 		}
 	}
-	needList := func() error { return wantType(a.args[0], args[0], vList) }
-	switch a.op {
+	needList := func() error { return wantType(call.Args[0], args[0], vList) }
+	switch call.Func {
 	case "count":
 		if err := needList(); err != nil {
 			return nil, err
 		}
-		return &cnode{fn: func(e env) any {
+		return &cnode{fn: func(c *evalCtx, e env) any {
 			n := 0
-			each(e, func(any) { n++ })
+			each(c, e, func(any) { n++ })
 			return float64(n)
 		}, typ: vNum}, nil
 	case "sum":
@@ -310,11 +340,11 @@ func compileCall(a *ast, sc *scope) (*cnode, error) {
 			return nil, err
 		}
 		if args[0].elt != vAny && args[0].elt != vNum {
-			return nil, exprErr(a.args[0].off, "sum vuole un elenco di numeri o importi", "sum needs a list of numbers or amounts")
+			return nil, exprErr(expr.Start(call.Args[0]), "sum vuole un elenco di numeri o importi", "sum needs a list of numbers or amounts")
 		}
-		return &cnode{fn: func(e env) any {
+		return &cnode{fn: func(c *evalCtx, e env) any {
 			var s float64
-			each(e, func(v any) {
+			each(c, e, func(v any) {
 				if f, ok := toNum(v); ok {
 					s += f
 				}
@@ -325,9 +355,9 @@ func compileCall(a *ast, sc *scope) (*cnode, error) {
 		if err := needList(); err != nil {
 			return nil, err
 		}
-		wantAll := a.op == "all"
-		return &cnode{fn: func(e env) any {
-			for _, v := range asList(x(e)) {
+		wantAll := call.Func == "all"
+		return &cnode{fn: func(c *evalCtx, e env) any {
+			for _, v := range asList(x(c, e)) {
 				if truthy(v) != wantAll {
 					return !wantAll
 				}
@@ -335,13 +365,13 @@ func compileCall(a *ast, sc *scope) (*cnode, error) {
 			return wantAll
 		}, typ: vBool}, nil
 	case "answered":
-		return &cnode{fn: func(e env) any { return !isEmpty(x(e)) }, typ: vBool}, nil
+		return &cnode{fn: func(c *evalCtx, e env) any { return !isEmpty(x(c, e)) }, typ: vBool}, nil
 	case "len":
-		if err := wantType(a.args[0], args[0], vStr); err != nil {
+		if err := wantType(call.Args[0], args[0], vStr); err != nil {
 			return nil, err
 		}
-		return &cnode{fn: func(e env) any {
-			s, _ := x(e).(string)
+		return &cnode{fn: func(c *evalCtx, e env) any {
+			s, _ := x(c, e).(string)
 			return float64(utf8.RuneCountInString(s))
 		}, typ: vNum}, nil
 	}
@@ -353,9 +383,9 @@ func compileCall(a *ast, sc *scope) (*cnode, error) {
 		return nil, err
 	}
 	y := args[1].fn
-	return &cnode{fn: func(e env) any {
-		want := y(e)
-		for _, v := range asList(x(e)) {
+	return &cnode{fn: func(c *evalCtx, e env) any {
+		want := y(c, e)
+		for _, v := range asList(x(c, e)) {
 			if equal(v, want) {
 				return true
 			}
@@ -378,26 +408,26 @@ type pstep struct {
 	name   string
 	level  int // sName: level of the container; sAll/sFilter: level of the items
 	filter evalFn
-	// hidden is the `when` of the field or section this step enters: an answer the applicant
-	// cannot see reads as no answer, so a hidden amount never counts in a sum. Read at run time
-	// (not copied) because fields are compiled in document order.
+	// The field or section this step enters: when it has a `when`, an answer the applicant
+	// cannot see reads as no answer, so a hidden amount never counts in a sum. The `when` is
+	// read at run time (not copied) because fields are compiled in document order.
 	field   *Field
 	section *Section
 }
 
-// shown reports whether the step's field or section is shown, given its container in env e.
-func (st *pstep) shown(e env) bool {
-	var w *Expr
+// when is the condition of the field or section the step enters, or nil.
+func (st *pstep) when() *Expr {
 	if st.field != nil {
-		w = st.field.when
-	} else if st.section != nil {
-		w = st.section.when
+		return st.field.when
 	}
-	return w == nil || w.holds(e)
+	if st.section != nil {
+		return st.section.when
+	}
+	return nil
 }
 
-func compilePath(a *ast, sc *scope) (*cnode, error) {
-	first := a.segs[0]
+func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
+	first := p.Steps[0]
 	var (
 		level int
 		sec   *Section
@@ -405,22 +435,22 @@ func compilePath(a *ast, sc *scope) (*cnode, error) {
 		at    *scope
 	)
 	for s := sc; s != nil; s = s.parent {
-		if sec, fld = s.child(first.name); sec != nil || fld != nil {
+		if sec, fld = s.child(first.Name); sec != nil || fld != nil {
 			level, at = s.level, s
 			break
 		}
 	}
 	if at == nil {
-		return nil, unknownName(first.off, first.name, sc)
+		return nil, unknownName(first.At, first.Name, sc)
 	}
-	steps := []pstep{{kind: sName, name: first.name, level: level, field: fld, section: sec}}
+	steps := []pstep{{kind: sName, name: first.Name, level: level, field: fld, section: sec}}
 	list := false
 	// cur describes where the path stands: in a section, on a field, or on a group's items.
 	onItems := false
 	cur := at
-	for _, seg := range a.segs[1:] {
+	for _, seg := range p.Steps[1:] {
 		switch {
-		case seg.name != "":
+		case seg.Name != "":
 			var next *scope
 			switch {
 			case sec != nil:
@@ -428,24 +458,24 @@ func compilePath(a *ast, sc *scope) (*cnode, error) {
 			case fld != nil && fld.Type == TypeGroup && onItems:
 				next = &scope{parent: cur, level: level + 1, call: sc.call, group: fld}
 			case fld != nil && fld.Type == TypeGroup:
-				return nil, exprErr(seg.off, "%s è un gruppo ripetuto: scrivi %s[].%s per ogni voce, oppure %s[condizione].%s", "%s is a repeating group: write %s[].%s for every item, or %s[condition].%s", fld.path, fld.ID, seg.name, fld.ID, seg.name)
+				return nil, exprErr(seg.At, "%s è un gruppo ripetuto: scrivi %s[].%s per ogni voce, oppure %s[condizione].%s", "%s is a repeating group: write %s[].%s for every item, or %s[condition].%s", fld.path, fld.ID, seg.Name, fld.ID, seg.Name)
 			default:
-				return nil, exprErr(seg.off, "%s non contiene campi", "%s has no fields inside", fld.path)
+				return nil, exprErr(seg.At, "%s non contiene campi", "%s has no fields inside", fld.path)
 			}
-			_, f := next.child(seg.name)
+			_, f := next.child(seg.Name)
 			if f == nil {
-				return nil, unknownName(seg.off, seg.name, next)
+				return nil, unknownName(seg.At, seg.Name, next)
 			}
 			cur, level, sec, fld, onItems = next, level+1, nil, f, false
-			steps = append(steps, pstep{kind: sName, name: seg.name, level: level, field: f})
+			steps = append(steps, pstep{kind: sName, name: seg.Name, level: level, field: f})
 		default:
 			if fld == nil || fld.Type != TypeGroup || onItems {
-				return nil, exprErr(seg.off, "[] vale solo per un gruppo ripetuto", "[] applies only to a repeating group")
+				return nil, exprErr(seg.At, "[] vale solo per un gruppo ripetuto", "[] applies only to a repeating group")
 			}
 			st := pstep{kind: sAll, level: level + 1}
-			if seg.filter != nil {
+			if seg.Filter != nil {
 				inner := &scope{parent: cur, level: level + 1, call: sc.call, group: fld}
-				fn, err := compileNode(seg.filter, inner)
+				fn, err := compileNode(seg.Filter, inner)
 				if err != nil {
 					return nil, err
 				}
@@ -456,7 +486,7 @@ func compilePath(a *ast, sc *scope) (*cnode, error) {
 		}
 	}
 	if sec != nil {
-		return nil, exprErr(a.off, "%s è una sezione, non un valore: indica uno dei suoi campi", "%s is a section, not a value: name one of its fields", sec.ID)
+		return nil, exprErr(p.Pos(), "%s è una sezione, non un valore: indica uno dei suoi campi", "%s is a section, not a value: name one of its fields", sec.ID)
 	}
 	n := &cnode{typ: fieldVType(fld), fld: fld}
 	if fld.Type == TypeGroup && !onItems {
@@ -474,20 +504,28 @@ func compilePath(a *ast, sc *scope) (*cnode, error) {
 		}
 		n.typ = vList
 	}
-	if r := sc.root().refs; r != nil {
+	for _, st := range steps {
+		// A `when` that paths read may be asked many times in one evaluation: remember it.
+		if st.field != nil {
+			st.field.readByPath = true
+		} else if st.section != nil {
+			st.section.readByPath = true
+		}
+	}
+	if info := sc.root().info; info != nil {
 		for _, st := range steps {
 			if st.field != nil {
-				*r = append(*r, st.field)
+				info.refs = append(info.refs, st.field)
 			} else if st.section != nil {
-				*r = append(*r, st.section)
+				info.refs = append(info.refs, st.section)
 			}
 		}
 	}
-	p := &pathProg{steps: steps}
+	prog := &pathProg{steps: steps}
 	if list {
-		n.fn, n.each = p.list, p.each
+		n.fn, n.each = prog.list, prog.each
 	} else {
-		n.fn = p.one
+		n.fn = prog.one
 	}
 	return n, nil
 }
@@ -500,11 +538,13 @@ func fieldVType(f *Field) vtype {
 		return vNum
 	case TypeMultiChoice, TypeGroup:
 		return vList
+	case TypeComputed:
+		return computedVType(f)
 	}
 	return vStr
 }
 
-func unknownName(off int, name string, sc *scope) *ExprError {
+func unknownName(pos expr.Pos, name string, sc *scope) *ExprError {
 	var all []string
 	for s := sc; s != nil; s = s.parent {
 		all = append(all, s.names()...)
@@ -517,11 +557,11 @@ func unknownName(off int, name string, sc *scope) *ExprError {
 	}
 	switch {
 	case best != "":
-		return exprErr(off, "nome %q sconosciuto: forse %q?", "unknown name %q: did you mean %q?", name, best)
+		return exprErr(pos, "nome %q sconosciuto: forse %q?", "unknown name %q: did you mean %q?", name, best)
 	case len(all) > 12:
 		all = append(all[:12], "…")
 	}
-	return exprErr(off, "nome %q sconosciuto (nomi disponibili qui: %s)", "unknown name %q (names here: %s)", name, strings.Join(all, ", "))
+	return exprErr(pos, "nome %q sconosciuto (nomi disponibili qui: %s)", "unknown name %q (names here: %s)", name, strings.Join(all, ", "))
 }
 
 func editDistance(a, b string) int {
@@ -549,9 +589,9 @@ type pathProg struct{ steps []pstep }
 // maxEnv is the deepest env an expression can see: root, section and maxGroupDepth items.
 const maxEnv = 2 + maxGroupDepth
 
-// one follows a path without lists. It allocates only when a step enters a field that has a
-// `when` of its own, which then needs the chain of containers as its env.
-func (p *pathProg) one(e env) any {
+// one follows a path without lists. It allocates only when a step enters a field whose `when`
+// is not yet known in this evaluation, which then needs the chain of containers as its env.
+func (p *pathProg) one(c *evalCtx, e env) any {
 	var chain [maxEnv]map[string]any // containers entered so far; stays on the stack
 	l := p.steps[0].level
 	copy(chain[:], e[:l])
@@ -563,35 +603,42 @@ func (p *pathProg) one(e env) any {
 			return nil
 		}
 		chain[st.level] = m
-		if st.hasWhen() && !st.shown(append(env(nil), chain[:st.level+1]...)) {
-			return nil
+		if w := st.when(); w != nil {
+			k := memoKeyOf(st.field, st.section, chain[:st.level+1])
+			shown, known := c.shown[k]
+			if !known {
+				shown = c.remember(k, w, append(env(nil), chain[:st.level+1]...))
+			}
+			if !shown {
+				return nil
+			}
+		}
+		if st.field != nil && st.field.Type == TypeComputed {
+			v = c.computedAt(st.field, chain[:st.level+1])
+			continue
 		}
 		v = m[st.name]
 	}
 	return v
 }
 
-func (st *pstep) hasWhen() bool {
-	return st.field != nil && st.field.when != nil || st.section != nil && st.section.when != nil
-}
-
-func (p *pathProg) list(e env) any {
+func (p *pathProg) list(c *evalCtx, e env) any {
 	out := make([]any, 0, 16)
-	p.each(e, func(v any) { out = append(out, v) })
+	p.each(c, e, func(v any) { out = append(out, v) })
 	return out
 }
 
 // each calls yield for every element the path reaches, in order, without building a list.
-func (p *pathProg) each(e env, yield func(any)) {
+func (p *pathProg) each(c *evalCtx, e env, yield func(any)) {
 	var buf [maxEnv]map[string]any
 	l := p.steps[0].level
 	copy(buf[:], e[:l])
-	p.walk(buf[:], e[l], 0, yield)
+	p.walk(c, buf[:], e[l], 0, yield)
 }
 
 // walk follows the steps from v; scratch[:level] holds the containers above the current one.
 // Deeper calls only write deeper slots, so one scratch array serves the whole walk.
-func (p *pathProg) walk(scratch env, v any, i int, yield func(any)) {
+func (p *pathProg) walk(c *evalCtx, scratch env, v any, i int, yield func(any)) {
 	if i == len(p.steps) {
 		switch x := v.(type) {
 		case nil:
@@ -612,10 +659,14 @@ func (p *pathProg) walk(scratch env, v any, i int, yield func(any)) {
 			return
 		}
 		scratch[st.level] = m
-		if st.hasWhen() && !st.shown(scratch[:st.level+1]) {
+		if w := st.when(); w != nil && !c.remember(memoKeyOf(st.field, st.section, scratch[:st.level+1]), w, scratch[:st.level+1]) {
 			return
 		}
-		p.walk(scratch, m[st.name], i+1, yield)
+		next := m[st.name]
+		if st.field != nil && st.field.Type == TypeComputed {
+			next = c.computed(st.field, scratch[:st.level+1])
+		}
+		p.walk(c, scratch, next, i+1, yield)
 	default:
 		items, _ := v.([]any)
 		for _, it := range items {
@@ -624,10 +675,10 @@ func (p *pathProg) walk(scratch env, v any, i int, yield func(any)) {
 				continue
 			}
 			scratch[st.level] = m
-			if st.kind == sFilter && !truthy(st.filter(scratch[:st.level+1])) {
+			if st.kind == sFilter && !truthy(st.filter(c, scratch[:st.level+1])) {
 				continue
 			}
-			p.walk(scratch, m, i+1, yield)
+			p.walk(c, scratch, m, i+1, yield)
 		}
 	}
 }

@@ -41,7 +41,7 @@ func TestExprEval(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := x.fn(env{a}); got != tc.want {
+			if got := x.fn(&evalCtx{}, env{a}); got != tc.want {
 				t.Fatalf("%s = %v (%T), want %v", tc.src, got, got, tc.want)
 			}
 		})
@@ -74,10 +74,10 @@ func TestExprErrors(t *testing.T) {
 			if !ok {
 				t.Fatalf("want *ExprError, got %v", err)
 			}
-			if ee.Offset+1 != tc.col {
-				t.Fatalf("column %d, want %d (%s)", ee.Offset+1, tc.col, ee.Msg.EN)
+			if int(ee.Pos)+1 != tc.col {
+				t.Fatalf("column %d, want %d (%s)", ee.Pos+1, tc.col, ee.EN)
 			}
-			if ee.Msg.IT == "" || ee.Msg.EN == "" {
+			if ee.IT == "" || ee.EN == "" {
 				t.Fatalf("message missing a language: %+v", ee)
 			}
 		})

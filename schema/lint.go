@@ -61,7 +61,7 @@ func (l *linter) call(c *Call, n *jsonNode) {
 		if len(s.Fields) == 0 {
 			l.problem(orNode(sn.get("fields"), sn), p+".fields", "lint.no_fields", "la sezione non ha campi", "the section has no fields")
 		}
-		l.indexFields(c, s.Fields, sn.get("fields"), p+".fields", s.ID, 0)
+		l.indexFields(c, s.Fields, sn.get("fields"), p+".fields", s.ID, nil, 0)
 	}
 	if len(l.problems) > 0 {
 		return // compiling expressions against a broken index would only add noise
@@ -86,14 +86,17 @@ func (l *linter) call(c *Call, n *jsonNode) {
 			}
 			seen[ch.ID] = true
 		}
-		if strings.TrimSpace(ch.Rule) == "" {
+		sc, ok := l.checkScope(c, ch, cn, p, root)
+		switch {
+		case strings.TrimSpace(ch.Rule) == "":
 			l.problem(cn, p+".rule", "lint.required", "manca la regola (rule)", "the rule is missing")
-		} else {
-			ch.rule = l.expr(ch.Rule, cn.get("rule"), p+".rule", root, true)
+		case ok:
+			ch.rule = l.expr(ch.Rule, cn.get("rule"), p+".rule", sc, true)
 		}
 		l.text(ch.Message, cn.get("message"), cn, p+".message", true)
-		if ch.Path != "" && !c.knownPath(ch.Path) {
-			l.problem(cn.get("path"), p+".path", "lint.unknown_path", "percorso %q inesistente", "path %q does not exist", ch.Path)
+		l.severity(ch.Severity, cn.get("severity"), p+".severity")
+		if ch.rule != nil && ch.group != nil {
+			ch.group.itemChecks = append(ch.group.itemChecks, ch)
 		}
 	}
 	atts := n.get("attachments")
@@ -155,7 +158,7 @@ func (l *linter) submission(s *Submission, n, parent *jsonNode) {
 	}
 }
 
-func (l *linter) indexFields(c *Call, fs []*Field, n *jsonNode, p, prefix string, depth int) {
+func (l *linter) indexFields(c *Call, fs []*Field, n *jsonNode, p, prefix string, group *Field, depth int) {
 	seen := map[string]bool{}
 	for i, f := range fs {
 		fn := n.at(i)
@@ -169,14 +172,16 @@ func (l *linter) indexFields(c *Call, fs []*Field, n *jsonNode, p, prefix string
 		}
 		seen[f.ID] = true
 		f.path = prefix + "." + f.ID
+		f.group = group
 		c.index[f.path] = f
 		l.fieldShape(f, fn, fp)
+		l.unique(f, fn, fp)
 		if f.Type == TypeGroup {
 			if depth+1 > maxGroupDepth {
 				l.problem(fn, fp, "lint.depth", "troppi gruppi annidati (massimo %d)", "too many nested groups (at most %d)", maxGroupDepth)
 				continue
 			}
-			l.indexFields(c, f.Fields, fn.get("fields"), fp+".fields", f.path, depth+1)
+			l.indexFields(c, f.Fields, fn.get("fields"), fp+".fields", f.path, f, depth+1)
 		}
 	}
 }
@@ -197,11 +202,18 @@ func (l *linter) fieldShape(f *Field, n *jsonNode, p string) {
 	l.text(f.Label, n.get("label"), n, p+".label", true)
 	isChoice := f.Type == TypeChoice || f.Type == TypeMultiChoice
 	switch {
-	case isChoice && len(f.Options) == 0:
-		l.problem(orNode(n.get("options"), n), p+".options", "lint.no_options", "una scelta ha bisogno di opzioni", "a choice needs options")
+	case isChoice && len(f.Options) > 0 && f.OptionsFrom != nil:
+		l.problem(n.get("optionsFrom"), p+".optionsFrom", "lint.options_from",
+			"options e optionsFrom si escludono: tieni options per un elenco fisso di risposte, oppure optionsFrom per offrire le voci di un gruppo (es. i membri dell'ATS)",
+			"options and optionsFrom exclude each other: keep options for a fixed list of answers, or optionsFrom to offer the items of a group (e.g. the ATS members)")
+	case isChoice && len(f.Options) == 0 && f.OptionsFrom == nil:
+		l.problem(orNode(n.get("options"), n), p+".options", "lint.no_options", "una scelta ha bisogno di opzioni (options) o di un gruppo da cui prenderle (optionsFrom)", "a choice needs options, or a group to take them from (optionsFrom)")
 	case !isChoice && len(f.Options) > 0:
 		l.problem(n.get("options"), p+".options", "lint.options", "solo i campi choice e multichoice hanno opzioni", "only choice and multichoice fields take options")
+	case !isChoice && f.OptionsFrom != nil:
+		l.problem(n.get("optionsFrom"), p+".optionsFrom", "lint.options_from", "solo i campi choice e multichoice prendono le opzioni da un gruppo (optionsFrom)", "only choice and multichoice fields take their options from a group (optionsFrom)")
 	}
+	l.computedShape(f, n, p)
 	vals := map[string]bool{}
 	on := n.get("options")
 	for i, o := range f.Options {
@@ -252,6 +264,12 @@ func (l *linter) compileFields(fs []*Field, n *jsonNode, p string, sc *scope) {
 			l.problem(fn.get("rules"), fp+".rules", "lint.rules", "regole non valide: %[1]s", "invalid rules: %[2]s", why.IT, why.EN)
 		}
 		f.rule = r
+		if f.Type == TypeComputed {
+			l.computedExpr(f, fn, fp, sc)
+		}
+		if f.OptionsFrom != nil {
+			l.optionsFrom(sc.call, f, fn.get("optionsFrom"), fp+".optionsFrom")
+		}
 		if f.Type == TypeGroup {
 			l.compileFields(f.Fields, fn.get("fields"), fp+".fields", &scope{parent: sc, level: sc.level + 1, call: sc.call, group: f})
 		}
@@ -304,10 +322,13 @@ func (l *linter) expr(src string, n *jsonNode, p string, sc *scope, wantBool boo
 			off = n.off + 1 // the opening quote
 		}
 		if ee, ok := err.(*ExprError); ok {
-			off += ee.Offset
+			if n != nil && n.kind == 's' {
+				off = rawOffset(l.data, n, int(ee.Pos))
+			}
+			_, col := ee.Pos.Column(src)
 			l.problems = append(l.problems, Problem{Path: p, Pos: PositionAt(l.data, off), Key: "lint.expr", Msg: Text{
-				IT: fmt.Sprintf("espressione non valida (colonna %d di %q): %s", ee.Offset+1, src, ee.Msg.IT),
-				EN: fmt.Sprintf("invalid expression (column %d of %q): %s", ee.Offset+1, src, ee.Msg.EN),
+				IT: fmt.Sprintf("espressione non valida (colonna %d di %q): %s", col, src, ee.IT),
+				EN: fmt.Sprintf("invalid expression (column %d of %q): %s", col, src, ee.EN),
 			}})
 		} else {
 			l.problemAt(off, p, "lint.expr", "espressione non valida: %s", "invalid expression: %s", err.Error())
@@ -354,8 +375,9 @@ func (n *jsonNode) at(i int) *jsonNode {
 	return n
 }
 
-// conditionCycles reports `when` conditions that depend on themselves (a shown only when b,
-// b only when a): evaluating one would never end, and no applicant could ever see the fields.
+// conditionCycles reports `when` conditions and computed values that depend on themselves (a
+// shown only when b, b only when a; a total that adds itself): evaluating one would never end,
+// and no applicant could ever see the fields.
 func (l *linter) conditionCycles(c *Call, n *jsonNode) {
 	whenOf := func(x any) *Expr {
 		switch v := x.(type) {
@@ -372,16 +394,21 @@ func (l *linter) conditionCycles(c *Call, n *jsonNode) {
 		done
 	)
 	state := map[any]int{}
+	var cyc any // the node that closes the cycle found
 	var visit func(x any) bool
 	visit = func(x any) bool {
 		switch state[x] {
 		case visiting:
+			cyc = x
 			return true
 		case done:
 			return false
 		}
 		state[x] = visiting
-		if w := whenOf(x); w != nil {
+		for _, w := range []*Expr{whenOf(x), computedOf(x)} {
+			if w == nil {
+				continue
+			}
 			for _, r := range w.refs {
 				if visit(r) {
 					return true
@@ -398,9 +425,17 @@ func (l *linter) conditionCycles(c *Call, n *jsonNode) {
 		}
 	}
 	for _, f := range c.Fields() {
-		if visit(f) {
-			l.problem(n, "$", "lint.cycle", "la condizione (when) del campo %s dipende da se stessa, direttamente o tramite altri campi", "the condition (when) of field %s depends on itself, directly or through other fields", f.path)
+		if !visit(f) {
+			continue
+		}
+		if cf, ok := cyc.(*Field); ok && cf.Type == TypeComputed {
+			l.problem(n, "$", "lint.cycle", "il valore del campo calcolato %s dipende da se stesso, direttamente o tramite altri campi", "the value of computed field %s depends on itself, directly or through other fields", cf.path)
 			return
 		}
+		if cf, ok := cyc.(*Field); ok {
+			f = cf
+		}
+		l.problem(n, "$", "lint.cycle", "la condizione (when) del campo %s dipende da se stessa, direttamente o tramite altri campi", "the condition (when) of field %s depends on itself, directly or through other fields", f.path)
+		return
 	}
 }

@@ -168,3 +168,39 @@ func TestRuleProblemsInBothLanguages(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadExprColumn: a problem inside an expression is reported at its own character of the
+// file, however the JSON string escapes what comes before it.
+func TestLoadExprColumn(t *testing.T) {
+	old := `"when": "ats.stato == \"costituita\""`
+	cases := []struct {
+		name, when, at string
+	}{
+		{"plain", `"when": "ats.stat == 1"`, `stat ==`},
+		{"after escaped quotes", `"when": "ats.stato == \"costituito\""`, `\"costituito`},
+		{"after a unicode escape", `"when": "\u0061ts.stat == 1"`, `stat ==`},
+		{"after a surrogate pair", `"when": "\"\ud83d\ude00\" == ats.stat"`, `stat"`},
+		{"after accented letters", `"when": "\"città\" == ats.stat"`, `stat"`},
+		{"after an escaped newline", `"when": "1 == 1 &&\n ats.stat"`, `stat"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			data := mutate(t, old, tc.when)
+			_, err := Load(data)
+			var le *LoadError
+			if !errors.As(err, &le) {
+				t.Fatalf("want a LoadError, got %v", err)
+			}
+			want := PositionAt(data, strings.Index(string(data), tc.at))
+			for _, p := range le.Problems {
+				if p.Key == "lint.expr" {
+					if p.Pos != want {
+						t.Fatalf("problem at %v, want %v: %s", p.Pos, want, p.Format(EN))
+					}
+					return
+				}
+			}
+			t.Fatalf("no lint.expr problem; got:\n%s", le.Format(EN))
+		})
+	}
+}

@@ -16,12 +16,14 @@ import (
 
 // Issue is one problem with the answers: where (an answer path such as "ats.membri[2].cf", or
 // "" for the whole form), what (a stable message key, for tests, translations and support
-// bundles), with which parameters, and the message in the language asked for.
+// bundles), with which parameters, the message in the language asked for, and how serious it
+// is: an error ("") blocks the proposal, a warning (SeverityWarning) only asks to look again.
 type Issue struct {
-	Path    string            `json:"path"`
-	Key     string            `json:"key"`
-	Params  map[string]string `json:"params,omitempty"`
-	Message string            `json:"message"`
+	Path     string            `json:"path"`
+	Key      string            `json:"key"`
+	Params   map[string]string `json:"params,omitempty"`
+	Message  string            `json:"message"`
+	Severity Severity          `json:"severity,omitempty"`
 }
 
 // Issues is the list Validate returns, in form order, checks last.
@@ -57,11 +59,11 @@ func (is Issues) At(p string) Issues {
 // draft — the applicant may change their mind — but are neither checked nor counted. One pass
 // is exact: conditions already read the answers of hidden fields as no answer (see pstep).
 func (c *Call) Visible(a Answers) Answers {
-	view, _ := c.pruneRoot(a)
+	view, _ := c.pruneRoot(&evalCtx{}, a)
 	return Answers(view)
 }
 
-func (c *Call) pruneRoot(root map[string]any) (map[string]any, bool) {
+func (c *Call) pruneRoot(x *evalCtx, root map[string]any) (map[string]any, bool) {
 	out, copied := root, false
 	e := env{root}
 	for _, s := range c.Sections {
@@ -70,7 +72,7 @@ func (c *Call) pruneRoot(root map[string]any) (map[string]any, bool) {
 			continue
 		}
 		m, _ := v.(map[string]any)
-		if s.when != nil && !s.when.holds(e) {
+		if !x.sectionShown(s, e) {
 			if !copied {
 				out, copied = maps.Clone(root), true
 			}
@@ -80,7 +82,7 @@ func (c *Call) pruneRoot(root map[string]any) (map[string]any, bool) {
 		if m == nil {
 			continue
 		}
-		if nm, ch := pruneFields(s.Fields, m, e); ch {
+		if nm, ch := pruneFields(x, s.Fields, m, e); ch {
 			if !copied {
 				out, copied = maps.Clone(root), true
 			}
@@ -90,7 +92,7 @@ func (c *Call) pruneRoot(root map[string]any) (map[string]any, bool) {
 	return out, copied
 }
 
-func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bool) {
+func pruneFields(x *evalCtx, fs []*Field, m map[string]any, parents env) (map[string]any, bool) {
 	out, copied := m, false
 	e := append(parents[:len(parents):len(parents)], m)
 	for _, f := range fs {
@@ -98,11 +100,11 @@ func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bo
 		if !ok {
 			continue
 		}
-		if f.when != nil && !f.when.holds(e) {
+		if f.Type == TypeComputed || !x.fieldShown(f, e) {
 			if !copied {
 				out, copied = maps.Clone(m), true
 			}
-			delete(out, f.ID)
+			delete(out, f.ID) // hidden, or a stored value of a computed field: not an answer
 			continue
 		}
 		items, isList := v.([]any)
@@ -115,7 +117,7 @@ func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bo
 			if !ok {
 				continue
 			}
-			if nm, ch := pruneFields(f.Fields, im, e); ch {
+			if nm, ch := pruneFields(x, f.Fields, im, e); ch {
 				if newItems == nil {
 					newItems = append([]any(nil), items...)
 				}
@@ -134,10 +136,14 @@ func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bo
 
 // Validate checks every shown answer against its field and every cross-field check.
 func (c *Call) Validate(a Answers, lang Lang) Issues {
-	v := &validation{call: c, lang: lang, env: make(env, 1, maxEnv), path: make([]byte, 0, 64)}
+	return c.validate(&evalCtx{}, a, lang)
+}
+
+func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
+	v := &validation{x: x, call: c, lang: lang, env: make(env, 1, maxEnv), path: make([]byte, 0, 64)}
 	v.env[0] = a
 	for _, s := range c.Sections {
-		if s.when != nil && !s.when.holds(v.env[:1]) {
+		if !v.x.sectionShown(s, v.env[:1]) {
 			continue
 		}
 		m, _ := a[s.ID].(map[string]any)
@@ -145,26 +151,27 @@ func (c *Call) Validate(a Answers, lang Lang) Issues {
 		v.fields(s.Fields, m, 1)
 	}
 	for _, ch := range c.Checks {
-		if !ch.rule.holds(v.env[:1]) {
-			v.issues = append(v.issues, Issue{Path: ch.Path, Key: "check." + ch.ID, Message: checkMessage(ch, lang)})
+		if ch.group == nil && !ch.rule.holds(v.x, v.env[:1]) {
+			v.issues = append(v.issues, Issue{Path: ch.Path, Key: "check." + ch.ID, Message: checkMessage(ch, -1, lang), Severity: ch.Severity.issue()})
 		}
 	}
 	return v.issues
 }
 
-func checkMessage(ch *Check, lang Lang) string {
-	if ch.Message.IsZero() {
-		return Message(lang, "check", nil)
-	}
-	return ch.Message.In(lang)
-}
-
 type validation struct {
+	x      *evalCtx
 	call   *Call
 	lang   Lang
 	env    env
 	path   []byte // the answer path being checked, built in place: strings only for issues
 	issues Issues
+	// index[l] is the index of the item at env level l in its list, while the walk is in it.
+	index [maxEnv]int
+	// seen holds, for each field with Unique, the answers met so far in the list being walked.
+	seen map[*Field]map[string]int
+	// items are the ids of the shown items of each list a choice offers, by the list's
+	// answer path: computed once per validation, however many choices name the list.
+	items map[string]map[string]bool
 }
 
 // fields checks the fields of container m, which sits at env level `level`; v.path holds the
@@ -174,13 +181,23 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 	e[level] = m
 	prefix := len(v.path)
 	for _, f := range fs {
-		if f.when != nil && !f.when.holds(e) {
+		if !v.x.fieldShown(f, e) {
 			continue
+		}
+		if f.Type == TypeComputed {
+			continue // nobody answers it; a stored value is ignored
 		}
 		v.path = append(v.path[:prefix], f.ID...)
 		val := m[f.ID]
 		if f.Type != TypeGroup {
-			if is := checkValue(f, val, v.lang); is != nil {
+			is := checkValue(f, val, v.lang)
+			if is == nil && f.from != nil {
+				is = v.itemChoice(f, val)
+			}
+			if is == nil && f.Unique != uniqueOff {
+				is = uniqueIssue(f, val, v.index[level], v.seen[f], v.lang)
+			}
+			if is != nil {
 				is.Path = string(v.path)
 				v.issues = append(v.issues, *is)
 			}
@@ -195,10 +212,16 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 			v.issues = append(v.issues, *is)
 		}
 		group := len(v.path)
+		v.newList(f)
 		for i, it := range items {
 			im, _ := it.(map[string]any)
 			v.path = append(strconv.AppendInt(append(v.path[:group], '['), int64(i), 10), "]."...)
+			v.index[level+1] = i
 			v.fields(f.Fields, im, level+1)
+			if len(f.itemChecks) > 0 {
+				v.path = v.path[:len(v.path)-1] // "ats.membri[2]": the item's own path
+				v.itemChecks(f, level+1)
+			}
 		}
 	}
 	v.path = v.path[:prefix]
@@ -257,6 +280,9 @@ func typeIssue(f *Field, path string, lang Lang) Issue {
 // other answers, so it is cheap enough for every keystroke.
 func checkValue(f *Field, val any, lang Lang) *Issue {
 	const path = "" // set by the caller: the path string is built only when there is an issue
+	if f.Type == TypeComputed {
+		return nil // not an answer: its value is computed, a stored one is ignored
+	}
 	if isEmpty(val) || (f.Type == TypeDeclaration && val == false) {
 		switch {
 		case f.Type == TypeDeclaration:
@@ -296,7 +322,7 @@ func checkValue(f *Field, val any, lang Lang) *Issue {
 		v.list = make([]string, len(l))
 		for i, x := range l {
 			s, _ := x.(string)
-			if _, ok := f.Option(s); !ok {
+			if _, ok := f.Option(s); !ok && f.OptionsFrom == nil {
 				return newIssue(path, "choice.unknown", lang, "value", s)
 			}
 			v.list[i] = s
@@ -351,7 +377,7 @@ func checkText(f *Field, s string, lang Lang) *Issue {
 			return newIssue(path, "date.format", lang)
 		}
 	case TypeChoice:
-		if _, ok := f.Option(s); !ok {
+		if _, ok := f.Option(s); !ok && f.OptionsFrom == nil { // items are checked by itemChoice
 			return newIssue(path, "choice.unknown", lang, "value", s)
 		}
 	case TypeEmail:
@@ -437,7 +463,7 @@ func (c *Call) ValidateField(a Answers, path string, lang Lang) *Issue {
 	if f == nil {
 		return nil
 	}
-	if !c.Shown(a, path) {
+	if !c.shown(&evalCtx{}, a, path) {
 		return nil
 	}
 	val := a.Get(path)
@@ -449,6 +475,10 @@ func (c *Call) ValidateField(a Answers, path string, lang Lang) *Issue {
 		return repeatIssue(f, len(items), path, lang)
 	}
 	is := checkValue(f, val, lang)
+	if is == nil && f.from != nil {
+		v := &validation{call: c, lang: lang}
+		is = v.itemChoiceAt(f, val, path, a)
+	}
 	if is != nil {
 		is.Path = path
 	}
@@ -458,6 +488,10 @@ func (c *Call) ValidateField(a Answers, path string, lang Lang) *Issue {
 // Shown reports whether the field at an answer path is shown: its section's and every
 // enclosing field's `when` holds for the answers around it.
 func (c *Call) Shown(a Answers, path string) bool {
+	return c.shown(&evalCtx{}, a, path)
+}
+
+func (c *Call) shown(x *evalCtx, a Answers, path string) bool {
 	p, err := ParsePath(path)
 	if err != nil || len(p) < 2 {
 		return false
@@ -468,7 +502,7 @@ func (c *Call) Shown(a Answers, path string) bool {
 	}
 	e := make(env, 1, len(p)+1)
 	e[0] = a
-	if s.when != nil && !s.when.holds(e) {
+	if !x.sectionShown(s, e) {
 		return false
 	}
 	m, _ := a[s.ID].(map[string]any)
@@ -479,7 +513,7 @@ func (c *Call) Shown(a Answers, path string) bool {
 		if f == nil {
 			return false
 		}
-		if f.when != nil && !f.when.holds(e) {
+		if !x.fieldShown(f, e) {
 			return false
 		}
 		if el.Index < 0 {

@@ -81,7 +81,7 @@ func runEML(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 
 	// 1. the signed file is this proposal, signed by everyone who must sign
 	var problems []string
-	report, err := verifySigned(c, d, signedData, l)
+	report, err := verifySigned(c, d, signedData, l, nil)
 	if err != nil {
 		return unreadable(fmt.Errorf("%s: %s", *signedArg, err))
 	}

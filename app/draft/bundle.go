@@ -70,9 +70,10 @@ type Browser struct {
 // Verdict is one problem as recorded: where, which message key and its parameters. Messages
 // are not stored: they are worded again from the key in the reader's language and app version.
 type Verdict struct {
-	Path   string            `json:"path"`
-	Key    string            `json:"key"`
-	Params map[string]string `json:"params,omitempty"`
+	Path     string            `json:"path"`
+	Key      string            `json:"key"`
+	Params   map[string]string `json:"params,omitempty"`
+	Severity schema.Severity   `json:"severity,omitempty"` // "" an error, "warning" a warning
 }
 
 // String returns "path: key", the form NotKept and the CLI use.
@@ -82,7 +83,7 @@ func (v Verdict) String() string { return v.Path + ": " + v.Key }
 func Verdicts(is schema.Issues) []Verdict {
 	out := make([]Verdict, len(is))
 	for i, x := range is {
-		out[i] = Verdict{Path: x.Path, Key: x.Key, Params: x.Params}
+		out[i] = Verdict{Path: x.Path, Key: x.Key, Params: x.Params, Severity: x.Severity}
 	}
 	return out
 }
@@ -180,12 +181,13 @@ func CompareVerdicts(was, now []Verdict) (gone, added []int) {
 	return gone, added
 }
 
-// id is the identity of a verdict for comparisons: path, key and the parameters sorted, each
-// quoted so that no two verdicts share one.
+// id is the identity of a verdict for comparisons: path, key, severity and the parameters
+// sorted, each quoted so that no two verdicts share one.
 func (v Verdict) id() string {
 	var b strings.Builder
 	b.WriteString(strconv.Quote(v.Path))
 	b.WriteString(strconv.Quote(v.Key))
+	b.WriteString(strconv.Quote(string(v.Severity)))
 	for _, k := range slices.Sorted(maps.Keys(v.Params)) {
 		b.WriteString(strconv.Quote(k))
 		b.WriteString(strconv.Quote(v.Params[k]))
