@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -32,7 +33,7 @@ func browserWebChecksDir(t *testing.T) string {
 	webChecks.once.Do(func() {
 		dir, err := os.MkdirTemp("", "bando-browser-web-checks-")
 		if err == nil {
-			_, err = copyTree(base, dir)
+			_, err = copyTree(context.Background(), base, dir)
 		}
 		for _, name := range []string{"app.wasm", "worker.wasm"} {
 			if err != nil {
