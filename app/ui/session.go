@@ -40,6 +40,8 @@ type session struct {
 	ver, condVer int
 	condNames    map[string]bool
 	ui           map[string]*fieldUI
+	live         liveValues // computed values and choices fed by items on screen (live.go)
+	liveChoices  map[*fieldView]app.Context
 
 	route route // the page on screen, set by the shell
 
@@ -261,6 +263,7 @@ func (s *session) use(id string, c *schema.Call, d *draft.Draft) {
 	s.mu.Unlock()
 	s.openErr, s.note, s.conflict, s.otherTab = "", "", nil, false
 	s.condNames = conditionNames(c)
+	s.live = newLiveValues(c)
 	s.ui = map[string]*fieldUI{}
 	s.summary, s.summaryFor = nil, ""
 	s.ver++
@@ -279,6 +282,7 @@ func (s *session) newDraft(c *schema.Call) {
 			}
 		}
 	}
+	c.AssignItemIDs(d.Answers)
 	s.use(draft.NewID(now), c, d)
 	s.changed()
 	s.saveNow()
@@ -324,10 +328,13 @@ func (s *session) set(path string, v any) {
 	s.mu.Lock()
 	_ = s.d.Answers.Set(path, v)
 	s.mu.Unlock()
-	if s.condNames[lastName(path)] {
+	name := lastName(path)
+	cond := s.condNames[name]
+	if cond {
 		s.condVer++
 	}
 	s.changed()
+	s.refreshLive(path, name, cond)
 }
 
 // edit changes the answers with f (adding, removing or moving items) and schedules the autosave.
@@ -337,9 +344,12 @@ func (s *session) edit(f func(a schema.Answers)) {
 	}
 	s.mu.Lock()
 	f(s.d.Answers)
+	// an item added (or copied) gets its id at once; moving or removing keeps the others'
+	s.call.AssignItemIDs(s.d.Answers)
 	s.mu.Unlock()
 	s.condVer++
 	s.changed()
+	s.refreshLive("", "", true)
 }
 
 // fieldUI returns the display state of the answer at path.
