@@ -12,7 +12,8 @@ type Expr struct {
 	src  string
 	fn   evalFn
 	typ  expr.Type
-	refs []any // the *Field and *Section values its paths enter, for lint's cycle check
+	refs []any   // the *Field and *Section values its paths enter, for lint's cycle check
+	cost float64 // worst-case steps over one validation (see expr_cost.go)
 }
 
 // String returns the source of the expression.
@@ -62,7 +63,7 @@ func compileExpr(src string, sc *scope) (*Expr, error) {
 			return v
 		}
 	}
-	return &Expr{src: src, fn: fn, typ: c.typ, refs: info.refs}, nil
+	return &Expr{src: src, fn: fn, typ: c.typ, refs: info.refs, cost: c.cost * timesEvaluated(sc)}, nil
 }
 
 // compileInfo is what compiling one expression learns about it as a whole.
@@ -79,10 +80,13 @@ type cnode struct {
 	typ  expr.Type
 	fld  *Field    // the field a path names (for option checks)
 	node expr.Node // the node, for literals (a text literal may stand for a date)
+	// cost is the worst-case number of steps one evaluation takes, every group at its
+	// repeat.max (see expr_cost.go).
+	cost float64
 }
 
 func constant(v any, t expr.Type, n expr.Node) *cnode {
-	return &cnode{fn: func(*evalCtx, env) any { return v }, typ: t, node: n}
+	return &cnode{fn: func(*evalCtx, env) any { return v }, typ: t, node: n, cost: 1}
 }
 
 // as is n where type t is expected: a text literal that expr.Fit read as a date becomes that
@@ -126,16 +130,17 @@ func compileUnary(u *expr.Unary, sc *scope) (*cnode, error) {
 	if err != nil {
 		return nil, err
 	}
+	cost := 1 + x.cost
 	xf := x.fn
 	if u.Op == "!" {
-		return &cnode{fn: func(c *evalCtx, e env) any { return !truthy(xf(c, e)) }, typ: t}, nil
+		return &cnode{fn: func(c *evalCtx, e env) any { return !truthy(xf(c, e)) }, typ: t, cost: cost}, nil
 	}
 	return &cnode{fn: func(c *evalCtx, e env) any {
 		if f, ok := toNum(xf(c, e)); ok {
 			return -f
 		}
 		return nil
-	}, typ: t}, nil
+	}, typ: t, cost: cost}, nil
 }
 
 func compileBinary(b *expr.Binary, sc *scope) (*cnode, error) {
@@ -152,12 +157,13 @@ func compileBinary(b *expr.Binary, sc *scope) (*cnode, error) {
 		return nil, err
 	}
 	l, r = l.as(lt), r.as(rt)
+	cost := 1 + l.cost + r.cost
 	lf, rf := l.fn, r.fn
 	switch b.Op {
 	case "&&":
-		return &cnode{fn: func(c *evalCtx, e env) any { return truthy(lf(c, e)) && truthy(rf(c, e)) }, typ: t}, nil
+		return &cnode{fn: func(c *evalCtx, e env) any { return truthy(lf(c, e)) && truthy(rf(c, e)) }, typ: t, cost: cost}, nil
 	case "||":
-		return &cnode{fn: func(c *evalCtx, e env) any { return truthy(lf(c, e)) || truthy(rf(c, e)) }, typ: t}, nil
+		return &cnode{fn: func(c *evalCtx, e env) any { return truthy(lf(c, e)) || truthy(rf(c, e)) }, typ: t, cost: cost}, nil
 	case "==", "!=":
 		if err := checkOption(l, r); err != nil {
 			return nil, err
@@ -166,13 +172,13 @@ func compileBinary(b *expr.Binary, sc *scope) (*cnode, error) {
 			return nil, err
 		}
 		neg := b.Op == "!="
-		return &cnode{fn: func(c *evalCtx, e env) any { return equal(lf(c, e), rf(c, e)) != neg }, typ: t}, nil
+		return &cnode{fn: func(c *evalCtx, e env) any { return equal(lf(c, e), rf(c, e)) != neg }, typ: t, cost: cost}, nil
 	case "<", "<=", ">", ">=":
 		op := b.Op
-		return &cnode{fn: func(c *evalCtx, e env) any { return ordered(op, lf(c, e), rf(c, e)) }, typ: t}, nil
+		return &cnode{fn: func(c *evalCtx, e env) any { return ordered(op, lf(c, e), rf(c, e)) }, typ: t, cost: cost}, nil
 	}
 	op := b.Op
-	return &cnode{fn: func(c *evalCtx, e env) any { return arith(op, lf(c, e), rf(c, e)) }, typ: t}, nil
+	return &cnode{fn: func(c *evalCtx, e env) any { return arith(op, lf(c, e), rf(c, e)) }, typ: t, cost: cost}, nil
 }
 
 // arith is x op y for numbers and amounts; nil when either has no value, or for a division

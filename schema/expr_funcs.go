@@ -38,7 +38,11 @@ func compileCall(call *expr.Call, sc *scope) (*cnode, error) {
 		return args[0], nil // a literal, read at compile time
 	}
 	fn := funcImpl(call.Func, args, sc.call)
-	return &cnode{fn: fn, typ: t}, nil
+	cost := 1.0
+	for _, a := range args {
+		cost += a.cost
+	}
+	return &cnode{fn: fn, typ: t, cost: cost}, nil
 }
 
 // funcImpl is the closure of function name over its compiled arguments.

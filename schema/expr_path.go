@@ -79,6 +79,9 @@ func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
 		return nil, unknownName(first.At, first.Name, sc)
 	}
 	steps := []pstep{{kind: sName, name: first.Name, level: level, field: fld, section: sec}}
+	// mult is how many containers the walk may stand on after each step; cost adds up the
+	// steps over all of them, filters included (see expr_cost.go).
+	mult, cost := 1.0, 1.0
 	list := false
 	// cur describes where the path stands: in a section, on a field, or on a group's items.
 	onItems := false
@@ -103,6 +106,7 @@ func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
 			}
 			cur, level, sec, fld, onItems = next, level+1, nil, f, false
 			steps = append(steps, pstep{kind: sName, name: seg.Name, level: level, field: f})
+			cost += mult
 		default:
 			if fld == nil || fld.Type != TypeGroup || onItems {
 				return nil, exprErr(seg.At, "[] vale solo per un gruppo ripetuto", "[] applies only to a repeating group")
@@ -118,7 +122,10 @@ func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
 					return nil, exprErr(expr.Start(seg.Filter), "il filtro tra [ ] è una condizione vera/falsa sulla voce, es. [capofila == true]; questo è di tipo %s", "the filter in [ ] is a true/false condition on the item, e.g. [capofila == true]; this is a %[2]s", fn.typ.IT(), fn.typ.EN())
 				}
 				st.kind, st.filter = sFilter, fn.fn
+				cost += mult * groupMax(fld) * fn.cost
 			}
+			mult *= groupMax(fld)
+			cost += mult
 			steps = append(steps, st)
 			onItems, list = true, true
 		}
@@ -131,7 +138,10 @@ func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
 		// `count(ats.membri)` reads naturally: a bare group is the list of its items.
 		steps = append(steps, pstep{kind: sAll, level: level + 1})
 		list, onItems = true, true
+		mult *= groupMax(fld)
+		cost += mult
 	}
+	n.cost = cost
 	if onItems {
 		n.typ, n.fld = expr.ListOf(expr.Item), nil
 	}

@@ -340,6 +340,11 @@ func (l *linter) expr(src string, n *jsonNode, p string, sc *scope, wantBool boo
 		}
 		return nil
 	}
+	if x.cost > maxExprCost {
+		why := costText(x.cost)
+		l.problem(n, p, "lint.cost", "espressione troppo costosa %[3]q: %[1]s", "expression too costly %[3]q: %[2]s", why.IT, why.EN, src)
+		return nil
+	}
 	if wantBool && !x.typ.Is(expr.Bool) {
 		l.problem(n, p, "lint.expr_type", "la condizione deve essere vera o falsa, questa dà un valore di tipo %[1]s", "the condition must be true or false, this gives a %[2]s", x.typ.IT(), x.typ.EN())
 		return nil
