@@ -59,11 +59,11 @@ func (is Issues) At(p string) Issues {
 // draft — the applicant may change their mind — but are neither checked nor counted. One pass
 // is exact: conditions already read the answers of hidden fields as no answer (see pstep).
 func (c *Call) Visible(a Answers) Answers {
-	view, _ := c.pruneRoot(a)
+	view, _ := c.pruneRoot(&evalCtx{}, a)
 	return Answers(view)
 }
 
-func (c *Call) pruneRoot(root map[string]any) (map[string]any, bool) {
+func (c *Call) pruneRoot(x *evalCtx, root map[string]any) (map[string]any, bool) {
 	out, copied := root, false
 	e := env{root}
 	for _, s := range c.Sections {
@@ -72,7 +72,7 @@ func (c *Call) pruneRoot(root map[string]any) (map[string]any, bool) {
 			continue
 		}
 		m, _ := v.(map[string]any)
-		if s.when != nil && !s.when.holds(e) {
+		if !x.sectionShown(s, e) {
 			if !copied {
 				out, copied = maps.Clone(root), true
 			}
@@ -82,7 +82,7 @@ func (c *Call) pruneRoot(root map[string]any) (map[string]any, bool) {
 		if m == nil {
 			continue
 		}
-		if nm, ch := pruneFields(s.Fields, m, e); ch {
+		if nm, ch := pruneFields(x, s.Fields, m, e); ch {
 			if !copied {
 				out, copied = maps.Clone(root), true
 			}
@@ -92,7 +92,7 @@ func (c *Call) pruneRoot(root map[string]any) (map[string]any, bool) {
 	return out, copied
 }
 
-func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bool) {
+func pruneFields(x *evalCtx, fs []*Field, m map[string]any, parents env) (map[string]any, bool) {
 	out, copied := m, false
 	e := append(parents[:len(parents):len(parents)], m)
 	for _, f := range fs {
@@ -100,7 +100,7 @@ func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bo
 		if !ok {
 			continue
 		}
-		if f.Type == TypeComputed || f.when != nil && !f.when.holds(e) {
+		if f.Type == TypeComputed || !x.fieldShown(f, e) {
 			if !copied {
 				out, copied = maps.Clone(m), true
 			}
@@ -117,7 +117,7 @@ func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bo
 			if !ok {
 				continue
 			}
-			if nm, ch := pruneFields(f.Fields, im, e); ch {
+			if nm, ch := pruneFields(x, f.Fields, im, e); ch {
 				if newItems == nil {
 					newItems = append([]any(nil), items...)
 				}
@@ -136,10 +136,14 @@ func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bo
 
 // Validate checks every shown answer against its field and every cross-field check.
 func (c *Call) Validate(a Answers, lang Lang) Issues {
-	v := &validation{call: c, lang: lang, env: make(env, 1, maxEnv), path: make([]byte, 0, 64)}
+	return c.validate(&evalCtx{}, a, lang)
+}
+
+func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
+	v := &validation{x: x, call: c, lang: lang, env: make(env, 1, maxEnv), path: make([]byte, 0, 64)}
 	v.env[0] = a
 	for _, s := range c.Sections {
-		if s.when != nil && !s.when.holds(v.env[:1]) {
+		if !v.x.sectionShown(s, v.env[:1]) {
 			continue
 		}
 		m, _ := a[s.ID].(map[string]any)
@@ -147,7 +151,7 @@ func (c *Call) Validate(a Answers, lang Lang) Issues {
 		v.fields(s.Fields, m, 1)
 	}
 	for _, ch := range c.Checks {
-		if ch.group == nil && !ch.rule.holds(v.env[:1]) {
+		if ch.group == nil && !ch.rule.holds(v.x, v.env[:1]) {
 			v.issues = append(v.issues, Issue{Path: ch.Path, Key: "check." + ch.ID, Message: checkMessage(ch, -1, lang), Severity: ch.Severity.issue()})
 		}
 	}
@@ -155,6 +159,7 @@ func (c *Call) Validate(a Answers, lang Lang) Issues {
 }
 
 type validation struct {
+	x      *evalCtx
 	call   *Call
 	lang   Lang
 	env    env
@@ -176,7 +181,7 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 	e[level] = m
 	prefix := len(v.path)
 	for _, f := range fs {
-		if f.when != nil && !f.when.holds(e) {
+		if !v.x.fieldShown(f, e) {
 			continue
 		}
 		if f.Type == TypeComputed {
@@ -458,7 +463,7 @@ func (c *Call) ValidateField(a Answers, path string, lang Lang) *Issue {
 	if f == nil {
 		return nil
 	}
-	if !c.Shown(a, path) {
+	if !c.shown(&evalCtx{}, a, path) {
 		return nil
 	}
 	val := a.Get(path)
@@ -483,6 +488,10 @@ func (c *Call) ValidateField(a Answers, path string, lang Lang) *Issue {
 // Shown reports whether the field at an answer path is shown: its section's and every
 // enclosing field's `when` holds for the answers around it.
 func (c *Call) Shown(a Answers, path string) bool {
+	return c.shown(&evalCtx{}, a, path)
+}
+
+func (c *Call) shown(x *evalCtx, a Answers, path string) bool {
 	p, err := ParsePath(path)
 	if err != nil || len(p) < 2 {
 		return false
@@ -493,7 +502,7 @@ func (c *Call) Shown(a Answers, path string) bool {
 	}
 	e := make(env, 1, len(p)+1)
 	e[0] = a
-	if s.when != nil && !s.when.holds(e) {
+	if !x.sectionShown(s, e) {
 		return false
 	}
 	m, _ := a[s.ID].(map[string]any)
@@ -504,7 +513,7 @@ func (c *Call) Shown(a Answers, path string) bool {
 		if f == nil {
 			return false
 		}
-		if f.when != nil && !f.when.holds(e) {
+		if !x.fieldShown(f, e) {
 			return false
 		}
 		if el.Index < 0 {

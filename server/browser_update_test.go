@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -37,7 +38,7 @@ func browserWebV1Dir(t *testing.T) string {
 			webV1.err = err
 			return
 		}
-		if _, err := copyTree(base, dir); err != nil {
+		if _, err := copyTree(context.Background(), base, dir); err != nil {
 			webV1.err = err
 			return
 		}
