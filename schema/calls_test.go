@@ -29,6 +29,12 @@ type exampleDraft struct {
 
 func loadExample(t *testing.T, path string) (*Call, Answers) {
 	t.Helper()
+	return loadExampleAt(t, path, 0)
+}
+
+// loadExampleAt reads a draft saved under version (0: the shipped call's current version).
+func loadExampleAt(t *testing.T, path string, version int) (*Call, Answers) {
+	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -44,8 +50,11 @@ func loadExample(t *testing.T, path string) (*Call, Answers) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.CallVersion != c.Version {
-		t.Fatalf("%s: callVersion %d, call is at %d", path, d.CallVersion, c.Version)
+	if version == 0 {
+		version = c.Version
+	}
+	if d.CallVersion != version {
+		t.Fatalf("%s: callVersion %d, want %d", path, d.CallVersion, version)
 	}
 	a, err := DecodeAnswers(d.Answers)
 	if err != nil {
@@ -73,20 +82,58 @@ func TestCompleteExamplesValid(t *testing.T) {
 	}
 }
 
-// TestFAMIErrorsExample: the errors example shows the typical mistakes the issue names.
+// TestFAMIErrorsExample: the errors example shows the typical mistakes, and one of each kind of
+// rule the call language has, at the place it names: a field's own rule, a check on every
+// item, a unique field, a choice among the members, a computed subtotal, a date against the
+// deadline, a birth date read from a codice fiscale, and call-level checks.
 func TestFAMIErrorsExample(t *testing.T) {
 	c, a := loadExample(t, "calls/examples/toscana-fami-2024.errors.bando.json")
 	is := c.Validate(a, IT)
-	keys := map[string]bool{}
+	got := map[string]bool{}
 	for _, x := range is {
-		keys[x.Key] = true
+		got[x.Path+" "+x.Key] = true
 		if x.Message == "" || strings.Contains(x.Message, "{") {
 			t.Errorf("bad message for %+v", x)
 		}
-	}
-	for _, want := range []string{"cf.checksum", "check.one_capofila", "check.budget_within_call"} {
-		if !keys[want] {
-			t.Errorf("errors example: no %s issue; got:\n%v", want, is)
+		if x.IsWarning() {
+			t.Errorf("the errors example has a warning: %+v", x)
 		}
+	}
+	for _, want := range []string{
+		"ats.membri[1].rl_cf cf.checksum",
+		"ats.membri[1].capofila check.capofila_unico",
+		"ats.membri[1].runts_sezione check.sezione_odv",
+		"ats.membri[2].rl_nascita_data check.rl_nascita_cf",
+		"ats.membri[3].forma_giuridica check.membro_privato",
+		"ats.membri[4].cf unique",
+		"azioni.linee[4].linea unique",
+		"azioni.linee[3].membri_coinvolti choice.item",
+		"azioni.linee[1].importo check.voci_linea",
+		"budget.voci[20].azione check.voce_su_linea_proposta",
+		"azioni.linee check.budget_within_call",
+		"dichiarazioni.data check.data_entro_scadenza",
+	} {
+		if !got[want] {
+			t.Errorf("errors example: no %s; got:\n%v", want, is)
+		}
+	}
+}
+
+// TestFAMIWarningsExample: the warnings example is a proposal that can be finalised and signed
+// (no error) with the two things the call only warns about: one person legal representative of
+// two members, and the stamp-duty exemption of an ATS costituenda with a member that has none.
+func TestFAMIWarningsExample(t *testing.T) {
+	c, a := loadExample(t, "calls/examples/toscana-fami-2024.warnings.bando.json")
+	is := c.Validate(a, IT)
+	if errs := is.Errors(); len(errs) != 0 {
+		t.Fatalf("the warnings example has errors:\n%v", errs)
+	}
+	var got []string
+	for _, x := range is.Warnings() {
+		got = append(got, x.Path+" "+x.Key)
+	}
+	want := []string{"ats.membri[4].rl_cf unique", "dichiarazioni.bollo check.bollo_esenzione_membri"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

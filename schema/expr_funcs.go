@@ -172,6 +172,22 @@ func funcImpl(name string, args []*cnode, call *Call) evalFn {
 			}
 			return nil // 29 February of a common year: the code says a day that was not
 		}
+	case "runtsSection", "runtsNumber":
+		// A registration written as one text ("B/104587", "b 104587"), as calls asked for it
+		// before section and number were two questions (CTS art. 46): lets a migration carry
+		// it over. No answer when the text is no registration.
+		section := name == "runtsSection"
+		return func(c *evalCtx, e env) any {
+			s, _ := x(c, e).(string)
+			sec, num, ok := itid.RUNTSParts(s)
+			switch {
+			case !ok:
+				return nil
+			case section:
+				return sec
+			}
+			return num
+		}
 	case "date":
 		return func(c *evalCtx, e env) any { return toDay(x(c, e)) }
 	case "year":

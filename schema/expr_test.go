@@ -106,6 +106,9 @@ func TestExprEval(t *testing.T) {
 		{"birth date from the codice fiscale", `cfBirthDate(p.rl_cf) == p.rl_nascita`, 0, true},
 		{"sex from the codice fiscale", `cfSex(p.rl_cf)`, 0, "M"},
 		{"birthplace from the codice fiscale", `cfBirthplace(p.rl_cf)`, 0, "H501"},
+		{"RUNTS section of a registration", `runtsSection(p.runts)`, 0, "b"},
+		{"RUNTS number of a registration", `runtsNumber(p.runts)`, 0, "104587"},
+		{"a text that is no registration gives no section", `answered(runtsSection(p.nome))`, 0, false},
 		{"an entity's code gives no birth date", `answered(cfBirthDate(p.membri[capofila].cf[0]))`, 0, nil},
 		{"an invalid code gives no sex", `answered(cfSex("RSSMRA85T10H501A"))`, 0, false},
 		// uniqueness
@@ -223,7 +226,7 @@ func TestExprEveryFunctionCompiles(t *testing.T) {
 		"answered": "p.nome", "contains": `p.settori, "a"`, "len": "p.nome", "distinct": "p.membri[].cf",
 		"upper": "p.nome", "lower": "p.nome", "trim": "p.nome", "startsWith": `p.nome, "A"`, "endsWith": `p.nome, "A"`,
 		"before": `p.runts, "/"`, "after": `p.runts, "/"`, "cfBirthDate": "p.rl_cf", "cfSex": "p.rl_cf",
-		"cfBirthplace": "p.rl_cf", "date": "p.nome", "year": "p.firma", "euro": "p.quota", "min": "1, 2", "max": "1, 2",
+		"cfBirthplace": "p.rl_cf", "runtsSection": "p.runts", "runtsNumber": "p.runts", "date": "p.nome", "year": "p.firma", "euro": "p.quota", "min": "1, 2", "max": "1, 2",
 		"if": "p.ets, 1, 2",
 	}
 	for _, name := range expr.FuncNames() {

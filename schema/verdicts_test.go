@@ -13,13 +13,14 @@ func TestConditionFields(t *testing.T) {
 		read bool
 	}{
 		{"ats.stato", true},                  // `when` of atto_data, signers
-		{"ats.membri.forma_giuridica", true}, // `when` of runts and rea
+		{"ats.membri.forma_giuridica", true}, // `when` of the RUNTS fields and rea
 		{"ats.membri.capofila", true},        // checks and signers
 		{"azioni.linee.importo", true},       // budget checks
 		{"budget.voci.azione", true},         // budget checks, inside a filter
 		{"dichiarazioni.bollo", true},        // `when` of bollo_id
 		{"ats.membri", false},                // a group: its count is not a value
-		{"ats.membri.cf", false},
+		{"ats.membri.cf", true},              // unique: one member's CF decides another's verdict
+		{"ats.membri.rl_nascita_luogo", false},
 		{"ats.membri.rl_nome", false}, // signers name it as the signer, but no expression reads it
 		{"azioni.titolo", false},
 	}
@@ -51,7 +52,7 @@ func TestCheckAnswer(t *testing.T) {
 		{"blank required", "ats.membri.rl_cf", "  ", "required"},
 		{"over maxChars", "ats.membri.ruolo", string(make([]byte, 1001)), "maxchars"},
 		{"wrong type", "ats.membri.denominazione", int64(3), "type"},
-		{"hidden field checked anyway", "ats.membri.runts", "B/000", "runts.zero"},
+		{"hidden field checked anyway", "ats.membri.rea", string(make([]byte, 41)), "max.string"},
 		{"group", "ats.membri", nil, ""},
 	}
 	for _, tc := range cases {

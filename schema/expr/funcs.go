@@ -117,6 +117,8 @@ var funcs = map[string]function{
 	"cfBirthDate":  {[]string{"codice fiscale"}, textTo(Date)},
 	"cfSex":        {[]string{"codice fiscale"}, textTo(Text)},
 	"cfBirthplace": {[]string{"codice fiscale"}, textTo(Text)},
+	"runtsSection": {[]string{"iscrizione RUNTS"}, textTo(Text)},
+	"runtsNumber":  {[]string{"iscrizione RUNTS"}, textTo(Text)},
 	"date": {[]string{"testo AAAA-MM-GG"}, func(c *Call, args []Type) (Type, error) {
 		if _, err := Fit(c.Args[0], args[0], Of(Date)); err != nil {
 			return Type{}, err // a literal that is no date

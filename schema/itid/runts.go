@@ -22,43 +22,59 @@ import "strings"
 // separator (space, "-", "/" or ":", with spaces around it allowed, e.g. "B / 123") and the
 // repertorio number, 1 to 9 digits, not all zeros. Surrounding white space is ignored.
 func RUNTS(s string) error {
+	_, _, err := parseRUNTS(s)
+	return err
+}
+
+// RUNTSParts splits a registration RUNTS accepts into its section letter, lower case ("b"),
+// and its repertorio number as written ("104587"); ok is false when RUNTS refuses s. A call
+// that asks for section and number apart uses it to carry older answers over.
+func RUNTSParts(s string) (section, number string, ok bool) {
+	sec, num, err := parseRUNTS(s)
+	if err != nil {
+		return "", "", false
+	}
+	return string(sec), num, true
+}
+
+func parseRUNTS(s string) (section byte, number string, err error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return fail(KindRUNTS, ReasonLength)
+		return 0, "", fail(KindRUNTS, ReasonLength)
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !isAlnumASCII(c) && c != ' ' && c != '-' && c != '/' && c != ':' {
-			return fail(KindRUNTS, ReasonCharset)
+			return 0, "", fail(KindRUNTS, ReasonCharset)
 		}
 	}
-	section := s[0] | 0x20 // ASCII lower case; s[0] is a letter or digit here
+	section = s[0] | 0x20 // ASCII lower case; s[0] is a letter or digit here
 	if !('a' <= section && section <= 'z') || len(s) > 1 && !isDigit(s[1]) && isAlnumASCII(s[1]) {
 		// No section letter, or a word ("AB12", "sez b") instead of a single letter.
-		return fail(KindRUNTS, ReasonFormat)
+		return 0, "", fail(KindRUNTS, ReasonFormat)
 	}
 	if section > 'g' {
-		return fail(KindRUNTS, ReasonSection)
+		return 0, "", fail(KindRUNTS, ReasonSection)
 	}
 	rest := strings.TrimLeft(s[1:], " ")
 	if rest != "" && (rest[0] == '-' || rest[0] == '/' || rest[0] == ':') {
 		rest = strings.TrimLeft(rest[1:], " ")
 	}
 	if rest == "" {
-		return fail(KindRUNTS, ReasonFormat)
+		return 0, "", fail(KindRUNTS, ReasonFormat)
 	}
 	zero := true
 	for i := 0; i < len(rest); i++ {
 		if !isDigit(rest[i]) {
-			return fail(KindRUNTS, ReasonFormat)
+			return 0, "", fail(KindRUNTS, ReasonFormat)
 		}
 		zero = zero && rest[i] == '0'
 	}
 	if len(rest) > 9 {
-		return fail(KindRUNTS, ReasonLength)
+		return 0, "", fail(KindRUNTS, ReasonLength)
 	}
 	if zero {
-		return fail(KindRUNTS, ReasonZero)
+		return 0, "", fail(KindRUNTS, ReasonZero)
 	}
-	return nil
+	return section, rest, nil
 }

@@ -74,3 +74,22 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+func TestRUNTSParts(t *testing.T) {
+	for _, tc := range []struct{ in, section, number string }{
+		{"B/104587", "b", "104587"},
+		{"  a 87231 ", "a", "87231"},
+		{"G - 215506", "g", "215506"},
+		{"e:12", "e", "12"},
+		{"C000123", "c", "000123"},
+		{"H/1", "", ""},      // no section H
+		{"B/0000", "", ""},   // all zeros
+		{"sez b 12", "", ""}, // a word, not a letter
+		{"", "", ""},
+	} {
+		sec, num, ok := RUNTSParts(tc.in)
+		if ok != (tc.section != "") || sec != tc.section || num != tc.number {
+			t.Errorf("RUNTSParts(%q) = %q, %q, %v; want %q, %q", tc.in, sec, num, ok, tc.section, tc.number)
+		}
+	}
+}
