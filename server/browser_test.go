@@ -411,14 +411,14 @@ func TestBrowserGroupsAndDrafts(t *testing.T) {
 		t.Fatalf("after removing the first: %s", got)
 	}
 
-	ets, runts := "ats.membri[0].ets", "ats.membri[0].runts"
+	ets, runts := "ats.membri[0].ets", "ats.membri[0].runts_numero"
 	b.fill(c, ets, true)
-	b.typeIn(runts, "B/12345")
+	b.typeIn(runts, "12345")
 	b.fill(c, ets, false)
 	b.waitFor(`!document.getElementById(`+strconv.Quote(ui.FieldID(runts))+`)`, 5*time.Second)
 	b.fill(c, ets, true)
 	b.waitFor(`!!document.getElementById(`+strconv.Quote(ui.FieldID(runts))+`)`, 5*time.Second)
-	if v := b.value(runts); v != "B/12345" {
+	if v := b.value(runts); v != "12345" {
 		t.Fatalf("the hidden answer was not kept: %q", v)
 	}
 

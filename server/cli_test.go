@@ -14,6 +14,8 @@ const (
 	famiCall     = "../schema/calls/toscana-fami-2024.json"
 	famiComplete = "../schema/calls/examples/toscana-fami-2024.complete.bando.json"
 	famiErrors   = "../schema/calls/examples/toscana-fami-2024.errors.bando.json"
+	famiWarnings = "../schema/calls/examples/toscana-fami-2024.warnings.bando.json"
+	famiV1       = "../schema/testdata/toscana-fami-2024.v1.complete.bando.json"
 )
 
 // cli runs the command line in-process and returns stdout, stderr and the exit code.
@@ -63,9 +65,15 @@ func TestCLI(t *testing.T) {
 		{"validate complete", []string{"validate", famiComplete}, 0, []string{"Nessun problema"}},
 		{"validate errors", []string{"validate", "--call", "toscana-fami-2024", famiErrors}, 1, []string{
 			"ats.membri[1].rl_cf: Il codice fiscale non è corretto",
-			"ats.membri: L'ATS deve avere un solo capofila",
+			"ats.membri[1].capofila: Più di un membro è indicato come capofila",
+			"ats.membri[3].forma_giuridica: Un ente pubblico non può far parte dell'ATS",
+			"ats.membri[4].cf: Lo stesso valore è già indicato per membro 4",
 			"azioni.linee: Il totale richiesto",
-			"7 problemi da correggere"}},
+			"dichiarazioni.data: La data di sottoscrizione è successiva alla scadenza",
+			"22 problemi da correggere"}},
+		{"validate warnings", []string{"validate", famiWarnings}, 0, []string{
+			"ats.membri[4].rl_cf", "dichiarazioni.bollo", "2 avvisi da rivedere"}},
+		{"validate warnings strict", []string{"validate", "--strict", famiWarnings}, 1, []string{"2 avvisi da rivedere"}},
 		{"validate errors english", []string{"validate", "--lang", "en", famiErrors}, 1, []string{"tax code is not correct"}},
 		{"validate with call file", []string{"validate", "--call", famiCall, famiComplete}, 0, []string{"Nessun problema"}},
 		{"unknown call id lists known", []string{"validate", "--call", "toscana-xyz", famiComplete}, 2, []string{"toscana-xyz", "toscana-fami-2024"}},
@@ -74,7 +82,9 @@ func TestCLI(t *testing.T) {
 		{"call file used as a draft", []string{"validate", famiCall}, 2, []string{"descrizione di un bando"}},
 		{"broken call file", []string{"validate", "--call", brokenPath, famiComplete}, 2, []string{"il bando non è valido"}},
 		{"older draft migrates", []string{"validate", "--call", "../schema/testdata/toscana-fami-2024.v3.json", famiComplete}, 0, []string{
-			"dalla versione 1 alla 2", "1 messe da parte", "Nessun problema"}},
+			"dalla versione 2 alla 3", "1 messe da parte", "Nessun problema"}},
+		{"version 1 draft migrates to the shipped call", []string{"validate", famiV1}, 1, []string{
+			"dalla versione 1 alla 2", "azioni.linee[0].membri_coinvolti: Scegli una risposta", "5 problemi da correggere e 1 avviso da rivedere"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
