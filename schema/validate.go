@@ -57,6 +57,7 @@ func (is Issues) At(p string) Issues {
 // draft — the applicant may change their mind — but are neither checked nor counted. One pass
 // is exact: conditions already read the answers of hidden fields as no answer (see pstep).
 func (c *Call) Visible(a Answers) Answers {
+	a, _ = c.boundItems(a) // items past a group's repeat.max are not part of the proposal
 	view, _ := c.pruneRoot(a)
 	return Answers(view)
 }
@@ -132,9 +133,12 @@ func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bo
 	return out, copied
 }
 
-// Validate checks every shown answer against its field and every cross-field check.
+// Validate checks every shown answer against its field and every cross-field check. A group
+// with more items than its repeat.max gets one repeat.max issue; the items past max are not
+// validated and expressions do not see them (see boundItems).
 func (c *Call) Validate(a Answers, lang Lang) Issues {
-	v := &validation{call: c, lang: lang, env: make(env, 1, maxEnv), path: make([]byte, 0, 64)}
+	a, cut := c.boundItems(a)
+	v := &validation{call: c, lang: lang, env: make(env, 1, maxEnv), path: make([]byte, 0, 64), cut: cut}
 	v.env[0] = a
 	for _, s := range c.Sections {
 		if s.when != nil && !s.when.holds(v.env[:1]) {
@@ -165,6 +169,7 @@ type validation struct {
 	env    env
 	path   []byte // the answer path being checked, built in place: strings only for issues
 	issues Issues
+	cut    map[string]int // groups cut at repeat.max: how many items they really hold
 }
 
 // fields checks the fields of container m, which sits at env level `level`; v.path holds the
@@ -191,7 +196,11 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 			v.issues = append(v.issues, typeIssue(f, string(v.path), v.lang))
 			continue
 		}
-		if is := repeatIssue(f, len(items), string(v.path), v.lang); is != nil {
+		n := len(items)
+		if full, ok := v.cut[string(v.path)]; ok {
+			n = full
+		}
+		if is := repeatIssue(f, n, string(v.path), v.lang); is != nil {
 			v.issues = append(v.issues, *is)
 		}
 		group := len(v.path)
@@ -437,6 +446,9 @@ func (c *Call) ValidateField(a Answers, path string, lang Lang) *Issue {
 	if f == nil {
 		return nil
 	}
+	if p, err := ParsePath(path); err != nil || c.pastMax(p) {
+		return nil // an item past repeat.max: only the group's repeat.max issue speaks for it
+	}
 	if !c.Shown(a, path) {
 		return nil
 	}
@@ -466,6 +478,7 @@ func (c *Call) Shown(a Answers, path string) bool {
 	if s == nil {
 		return false
 	}
+	a, _ = c.boundItems(a) // conditions see what Validate sees
 	e := make(env, 1, len(p)+1)
 	e[0] = a
 	if s.when != nil && !s.when.holds(e) {
