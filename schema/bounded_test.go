@@ -67,7 +67,6 @@ func items(n int, it map[string]any) []any {
 	return out
 }
 
-
 // TestValidatePastMax: a group over repeat.max gets one repeat.max issue; its extra items are
 // neither validated nor seen by checks, and the answers are not modified.
 func TestValidatePastMax(t *testing.T) {

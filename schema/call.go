@@ -30,6 +30,8 @@ type Call struct {
 	index map[string]*Field
 	// sectionByID is filled by Load.
 	sectionByID map[string]*Section
+	// fromFields are the choices fed by a group's items (OptionsFrom), in document order.
+	fromFields []*Field
 }
 
 // Authority is the body that publishes the call.
@@ -92,9 +94,20 @@ const (
 	TypeDeclaration FieldType = "declaration" // a statement to accept; answer: true
 	TypeEmail       FieldType = "email"       // answer: string
 	TypeGroup       FieldType = "group"       // repeating group; answer: array of objects
+	TypeComputed    FieldType = "computed"    // a value computed from other answers (Expr); no answer
 )
 
-var fieldTypes = []FieldType{TypeText, TypeTextArea, TypeNumber, TypeMoney, TypeDate, TypeChoice, TypeMultiChoice, TypeBoolean, TypeDeclaration, TypeEmail, TypeGroup}
+var fieldTypes = []FieldType{TypeText, TypeTextArea, TypeNumber, TypeMoney, TypeDate, TypeChoice, TypeMultiChoice, TypeBoolean, TypeDeclaration, TypeEmail, TypeGroup, TypeComputed}
+
+// Formats of a computed field: how its value is read and shown.
+const (
+	FormatMoneyValue  = "money"  // euro cents, shown "€ 1.234,56"
+	FormatNumberValue = "number" // shown "1.234,5"
+	FormatTextValue   = "text"
+	FormatDateValue   = "date" // "YYYY-MM-DD", shown "04/03/2024"
+)
+
+var computedFormats = []string{FormatMoneyValue, FormatNumberValue, FormatTextValue, FormatDateValue}
 
 // Field is one question, or a repeating group of questions.
 type Field struct {
@@ -108,9 +121,14 @@ type Field struct {
 	Rules     string   `json:"rules,omitempty"` // validator tags: "required,max=200,cf"
 	When      string   `json:"when,omitempty"`  // shown only when this expression holds
 	Options   []Option `json:"options,omitempty"`
-	MaxChars  int      `json:"maxChars,omitempty"`
-	Repeat    *Repeat  `json:"repeat,omitempty"`
-	Fields    []*Field `json:"fields,omitempty"`
+	// OptionsFrom makes the options of a choice the items of a group (instead of Options).
+	OptionsFrom *OptionsFrom `json:"optionsFrom,omitempty"`
+	// Expr and Format define a computed field: its value, and how it is shown.
+	Expr     string   `json:"expr,omitempty"`
+	Format   string   `json:"format,omitempty"`
+	MaxChars int      `json:"maxChars,omitempty"`
+	Repeat   *Repeat  `json:"repeat,omitempty"`
+	Fields   []*Field `json:"fields,omitempty"`
 	// ItemLabel names one item of a group ("Partner", "Azione") for buttons and headings.
 	ItemLabel Text `json:"itemLabel,omitempty"`
 	// Personal marks data about people or organisations, redacted in support bundles.
@@ -120,6 +138,16 @@ type Field struct {
 	path string // schema path, "ats.membri.cf"
 	when *Expr
 	rule *rule
+	expr *Expr // a computed field's value
+	// from and fromLabel are the group and the label field of OptionsFrom, set by Load.
+	from, fromLabel *Field
+}
+
+// OptionsFrom says which group's items a choice offers ("ats.membri") and which field of an
+// item names it ("denominazione"). The answer is the item's id (ItemID).
+type OptionsFrom struct {
+	Items string `json:"items"`
+	Label string `json:"label"`
 }
 
 // Path is the field's schema path without item indices, e.g. "ats.membri.cf".

@@ -252,6 +252,10 @@ func checkOption(path, lit *cnode) error {
 	if !ok || (path.fld.Type != TypeChoice && path.fld.Type != TypeMultiChoice) {
 		return nil
 	}
+	if path.fld.OptionsFrom != nil {
+		return exprErr(lit.lit.off, "%s offre le voci di %s: la risposta è l'identificativo stabile di una voce, non un testo, e confrontarla con %q non ha senso; confronta invece un campo della voce scelta",
+			"%s offers the items of %s: its answer is an item's stable id, not a text, and comparing it with %q makes no sense; compare a field of the chosen item instead", path.fld.path, path.fld.OptionsFrom.Items, s)
+	}
 	if _, ok := path.fld.Option(s); ok {
 		return nil
 	}
@@ -500,6 +504,8 @@ func fieldVType(f *Field) vtype {
 		return vNum
 	case TypeMultiChoice, TypeGroup:
 		return vList
+	case TypeComputed:
+		return computedVType(f)
 	}
 	return vStr
 }
@@ -566,6 +572,10 @@ func (p *pathProg) one(e env) any {
 		if st.hasWhen() && !st.shown(append(env(nil), chain[:st.level+1]...)) {
 			return nil
 		}
+		if st.field != nil && st.field.Type == TypeComputed {
+			v = st.field.computed(append(env(nil), chain[:st.level+1]...))
+			continue
+		}
 		v = m[st.name]
 	}
 	return v
@@ -615,7 +625,11 @@ func (p *pathProg) walk(scratch env, v any, i int, yield func(any)) {
 		if st.hasWhen() && !st.shown(scratch[:st.level+1]) {
 			return
 		}
-		p.walk(scratch, m[st.name], i+1, yield)
+		next := m[st.name]
+		if st.field != nil && st.field.Type == TypeComputed {
+			next = st.field.computed(scratch[:st.level+1])
+		}
+		p.walk(scratch, next, i+1, yield)
 	default:
 		items, _ := v.([]any)
 		for _, it := range items {

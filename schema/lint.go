@@ -197,11 +197,18 @@ func (l *linter) fieldShape(f *Field, n *jsonNode, p string) {
 	l.text(f.Label, n.get("label"), n, p+".label", true)
 	isChoice := f.Type == TypeChoice || f.Type == TypeMultiChoice
 	switch {
-	case isChoice && len(f.Options) == 0:
-		l.problem(orNode(n.get("options"), n), p+".options", "lint.no_options", "una scelta ha bisogno di opzioni", "a choice needs options")
+	case isChoice && len(f.Options) > 0 && f.OptionsFrom != nil:
+		l.problem(n.get("optionsFrom"), p+".optionsFrom", "lint.options_from",
+			"options e optionsFrom si escludono: tieni options per un elenco fisso di risposte, oppure optionsFrom per offrire le voci di un gruppo (es. i membri dell'ATS)",
+			"options and optionsFrom exclude each other: keep options for a fixed list of answers, or optionsFrom to offer the items of a group (e.g. the ATS members)")
+	case isChoice && len(f.Options) == 0 && f.OptionsFrom == nil:
+		l.problem(orNode(n.get("options"), n), p+".options", "lint.no_options", "una scelta ha bisogno di opzioni (options) o di un gruppo da cui prenderle (optionsFrom)", "a choice needs options, or a group to take them from (optionsFrom)")
 	case !isChoice && len(f.Options) > 0:
 		l.problem(n.get("options"), p+".options", "lint.options", "solo i campi choice e multichoice hanno opzioni", "only choice and multichoice fields take options")
+	case !isChoice && f.OptionsFrom != nil:
+		l.problem(n.get("optionsFrom"), p+".optionsFrom", "lint.options_from", "solo i campi choice e multichoice prendono le opzioni da un gruppo (optionsFrom)", "only choice and multichoice fields take their options from a group (optionsFrom)")
 	}
+	l.computedShape(f, n, p)
 	vals := map[string]bool{}
 	on := n.get("options")
 	for i, o := range f.Options {
@@ -279,6 +286,12 @@ func (l *linter) compileFields(fs []*Field, n *jsonNode, p string, sc *scope) {
 			l.problem(fn.get("rules"), fp+".rules", "lint.rules", "regole non valide: %[1]s", "invalid rules: %[2]s", why.IT, why.EN)
 		}
 		f.rule = r
+		if f.Type == TypeComputed {
+			l.computedExpr(f, fn, fp, sc)
+		}
+		if f.OptionsFrom != nil {
+			l.optionsFrom(sc.call, f, fn.get("optionsFrom"), fp+".optionsFrom")
+		}
 		if f.Type == TypeGroup {
 			l.compileFields(f.Fields, fn.get("fields"), fp+".fields", &scope{parent: sc, level: sc.level + 1, call: sc.call, group: f})
 		}
@@ -381,8 +394,9 @@ func (n *jsonNode) at(i int) *jsonNode {
 	return n
 }
 
-// conditionCycles reports `when` conditions that depend on themselves (a shown only when b,
-// b only when a): evaluating one would never end, and no applicant could ever see the fields.
+// conditionCycles reports `when` conditions and computed values that depend on themselves (a
+// shown only when b, b only when a; a total that adds itself): evaluating one would never end,
+// and no applicant could ever see the fields.
 func (l *linter) conditionCycles(c *Call, n *jsonNode) {
 	whenOf := func(x any) *Expr {
 		switch v := x.(type) {
@@ -399,16 +413,21 @@ func (l *linter) conditionCycles(c *Call, n *jsonNode) {
 		done
 	)
 	state := map[any]int{}
+	var cyc any // the node that closes the cycle found
 	var visit func(x any) bool
 	visit = func(x any) bool {
 		switch state[x] {
 		case visiting:
+			cyc = x
 			return true
 		case done:
 			return false
 		}
 		state[x] = visiting
-		if w := whenOf(x); w != nil {
+		for _, w := range []*Expr{whenOf(x), computedOf(x)} {
+			if w == nil {
+				continue
+			}
 			for _, r := range w.refs {
 				if visit(r) {
 					return true
@@ -425,9 +444,17 @@ func (l *linter) conditionCycles(c *Call, n *jsonNode) {
 		}
 	}
 	for _, f := range c.Fields() {
-		if visit(f) {
-			l.problem(n, "$", "lint.cycle", "la condizione (when) del campo %s dipende da se stessa, direttamente o tramite altri campi", "the condition (when) of field %s depends on itself, directly or through other fields", f.path)
+		if !visit(f) {
+			continue
+		}
+		if cf, ok := cyc.(*Field); ok && cf.Type == TypeComputed {
+			l.problem(n, "$", "lint.cycle", "il valore del campo calcolato %s dipende da se stesso, direttamente o tramite altri campi", "the value of computed field %s depends on itself, directly or through other fields", cf.path)
 			return
 		}
+		if cf, ok := cyc.(*Field); ok {
+			f = cf
+		}
+		l.problem(n, "$", "lint.cycle", "la condizione (when) del campo %s dipende da se stessa, direttamente o tramite altri campi", "the condition (when) of field %s depends on itself, directly or through other fields", f.path)
+		return
 	}
 }

@@ -16,6 +16,7 @@ var messages = map[string][2]string{ // key → {it, en}
 	"maxchars":             {"Al massimo {max} caratteri: ora sono {n}.", "At most {max} characters: there are {n}."},
 	"date.format":          {"Data non valida.", "Invalid date."},
 	"choice.unknown":       {"La risposta «{value}» non è tra quelle previste.", "The answer “{value}” is not one of the options."},
+	"choice.item":          {"La voce scelta non è più tra le voci «{item}» (forse è stata eliminata, o il gruppo non è più richiesto): scegli di nuovo.", "The chosen entry is no longer among the “{item}” entries (it may have been removed, or the group is no longer asked for): choose again."},
 	"number.format":        {"Numero non valido.", "Invalid number."},
 	"money.format":         {"Importo non valido: scrivi euro e centesimi, ad esempio 1.234,50.", "Invalid amount: write euros and cents, e.g. 1,234.50."},
 	"email.format":         {"Indirizzo e-mail non valido.", "Invalid e-mail address."},

@@ -99,11 +99,11 @@ func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bo
 		if !ok {
 			continue
 		}
-		if f.when != nil && !f.when.holds(e) {
+		if f.Type == TypeComputed || f.when != nil && !f.when.holds(e) {
 			if !copied {
 				out, copied = maps.Clone(m), true
 			}
-			delete(out, f.ID)
+			delete(out, f.ID) // hidden, or a stored value of a computed field: not an answer
 			continue
 		}
 		items, isList := v.([]any)
@@ -170,6 +170,9 @@ type validation struct {
 	path   []byte // the answer path being checked, built in place: strings only for issues
 	issues Issues
 	cut    map[string]int // groups cut at repeat.max: how many items they really hold
+	// items are the ids of the shown items of each list a choice offers, by the list's
+	// answer path: computed once per validation, however many choices name the list.
+	items map[string]map[string]bool
 }
 
 // fields checks the fields of container m, which sits at env level `level`; v.path holds the
@@ -182,10 +185,17 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 		if f.when != nil && !f.when.holds(e) {
 			continue
 		}
+		if f.Type == TypeComputed {
+			continue // nobody answers it; a stored value is ignored
+		}
 		v.path = append(v.path[:prefix], f.ID...)
 		val := m[f.ID]
 		if f.Type != TypeGroup {
-			if is := checkValue(f, val, v.lang); is != nil {
+			is := checkValue(f, val, v.lang)
+			if is == nil && f.from != nil {
+				is = v.itemChoice(f, val)
+			}
+			if is != nil {
 				is.Path = string(v.path)
 				v.issues = append(v.issues, *is)
 			}
@@ -266,6 +276,9 @@ func typeIssue(f *Field, path string, lang Lang) Issue {
 // other answers, so it is cheap enough for every keystroke.
 func checkValue(f *Field, val any, lang Lang) *Issue {
 	const path = "" // set by the caller: the path string is built only when there is an issue
+	if f.Type == TypeComputed {
+		return nil // not an answer: its value is computed, a stored one is ignored
+	}
 	if isEmpty(val) || (f.Type == TypeDeclaration && val == false) {
 		switch {
 		case f.Type == TypeDeclaration:
@@ -305,7 +318,7 @@ func checkValue(f *Field, val any, lang Lang) *Issue {
 		v.list = make([]string, len(l))
 		for i, x := range l {
 			s, _ := x.(string)
-			if _, ok := f.Option(s); !ok {
+			if _, ok := f.Option(s); !ok && f.OptionsFrom == nil {
 				return newIssue(path, "choice.unknown", lang, "value", s)
 			}
 			v.list[i] = s
@@ -360,7 +373,7 @@ func checkText(f *Field, s string, lang Lang) *Issue {
 			return newIssue(path, "date.format", lang)
 		}
 	case TypeChoice:
-		if _, ok := f.Option(s); !ok {
+		if _, ok := f.Option(s); !ok && f.OptionsFrom == nil { // items are checked by itemChoice
 			return newIssue(path, "choice.unknown", lang, "value", s)
 		}
 	case TypeEmail:
@@ -461,6 +474,10 @@ func (c *Call) ValidateField(a Answers, path string, lang Lang) *Issue {
 		return repeatIssue(f, len(items), path, lang)
 	}
 	is := checkValue(f, val, lang)
+	if is == nil && f.from != nil {
+		v := &validation{call: c, lang: lang}
+		is = v.itemChoiceAt(f, val, path, a)
+	}
 	if is != nil {
 		is.Path = path
 	}

@@ -9,7 +9,8 @@ import (
 // Open checks that d answers call c and brings it to c's version: answers of renamed fields
 // move, answers of removed fields go to d.Aside under their old path (with the version they
 // came from, so a later migration never overwrites them). The report says what happened, for
-// the applicant to read; nothing is dropped. d changes only when Open succeeds.
+// the applicant to read; nothing is dropped. Items of groups get their stable ids (see
+// schema.Call.AssignItemIDs). d changes only when Open succeeds.
 func Open(d *Draft, c *schema.Call) (*schema.MigrationReport, error) {
 	if err := CheckCall(d, c); err != nil {
 		return nil, err
@@ -25,6 +26,9 @@ func Open(d *Draft, c *schema.Call) (*schema.MigrationReport, error) {
 		key := fmt.Sprintf("v%d:%s", d.CallVersion, a.Path)
 		d.Aside[key] = a.Value
 	}
+	// Items get their stable ids (schema.ItemID) here, after migration, so that every way a
+	// draft is opened (the app, an import, the CLI, the signing worker) gives the same ones.
+	c.AssignItemIDs(answers)
 	d.Answers, d.CallVersion = answers, c.Version
 	return rep, nil
 }

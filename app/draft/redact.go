@@ -24,6 +24,8 @@ package draft
 //   - dates that are not personal (the date of a deed, of the application) and personal dates
 //     a condition or check reads, since their value decides other verdicts.
 //   - empty and blank answers: "required" depends on them, and they hide nothing.
+//   - the ids of group items (schema.ItemID, "i3"): they name no one, and choices fed by a
+//     group's items (optionsFrom) hold them.
 //
 // Every fake is checked: the field's own verdict (key and parameters, see
 // schema.Field.CheckAnswer) on the fake must equal the verdict on the original, else another
@@ -88,7 +90,10 @@ func (r *redactor) container(fs []*schema.Field, m map[string]any) {
 	for id, v := range m {
 		f := findField(fs, id)
 		switch {
-		case f == nil:
+		case id == schema.ItemID:
+			// an item's id ("i3") says nothing about anyone, and choices that name the
+			// item must still find it in the bundle
+		case f == nil, f.Type == schema.TypeComputed: // a computed field has no answer
 			m[id] = maskAny(v)
 		case f.Type == schema.TypeGroup:
 			items, ok := v.([]any)

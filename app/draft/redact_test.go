@@ -268,7 +268,7 @@ func TestRedactLeavesTheOriginal(t *testing.T) {
 // example.
 func TestRedactWhatIsKept(t *testing.T) {
 	c := fami(t)
-	a := mutated(t, readDraftFile(t, complete).Answers, map[string]any{"ats.vecchio": "Mario Rossi", "extra": map[string]any{"x": 12.5}})
+	a := mutated(t, readDraftFile(t, complete).Answers, map[string]any{"ats.vecchio": "Mario Rossi", "extra": map[string]any{"x": 12.5}, "ats.membri[0]._id": "i1"})
 	r := Redact(c, a, []byte("salt"))
 	cases := []struct {
 		path string
@@ -276,6 +276,7 @@ func TestRedactWhatIsKept(t *testing.T) {
 	}{
 		{"ats.stato", true},                      // choice
 		{"ats.membri[0].capofila", true},         // boolean
+		{"ats.membri[0]._id", true},              // an item's id
 		{"ats.membri[0].sede_cap", true},         // CAP
 		{"ats.membri[0].sede_provincia", true},   // provincia
 		{"azioni.linee[0].importo", true},        // money

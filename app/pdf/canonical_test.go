@@ -79,12 +79,17 @@ func TestAnswersDigest(t *testing.T) {
 	if err := changed.Set("azioni.titolo", "Un altro titolo"); err != nil {
 		t.Fatal(err)
 	}
+	withIDs := d.Answers.Clone()
+	if !c.AssignItemIDs(withIDs) {
+		t.Fatal("the example already has item ids")
+	}
 	tests := []struct {
 		name string
 		a    schema.Answers
 		same bool
 	}{
 		{"a hidden answer changes nothing", hidden, true},
+		{"item ids change nothing", withIDs, true},
 		{"an integral float is the same number", asFloat, true},
 		{"a shown answer changes the digest", changed, false},
 	}
