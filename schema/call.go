@@ -132,15 +132,23 @@ type Field struct {
 	// ItemLabel names one item of a group ("Partner", "Azione") for buttons and headings.
 	ItemLabel Text `json:"itemLabel,omitempty"`
 	// Personal marks data about people or organisations, redacted in support bundles.
-	Personal bool   `json:"personal,omitempty"`
-	Source   string `json:"source,omitempty"`
+	Personal bool `json:"personal,omitempty"`
+	// Unique, on a field of a group's item, asks that no two shown items of the same list give
+	// the same answer (see unique.go).
+	Unique Unique `json:"unique,omitempty"`
+	Source string `json:"source,omitempty"`
 
-	path string // schema path, "ats.membri.cf"
-	when *Expr
-	rule *rule
-	expr *Expr // a computed field's value
+	path  string // schema path, "ats.membri.cf"
+	group *Field // the group whose items hold this field; nil for a section's own field
+	when  *Expr
+	rule  *rule
+	expr  *Expr // a computed field's value
 	// from and fromLabel are the group and the label field of OptionsFrom, set by Load.
 	from, fromLabel *Field
+	// On a group, filled by Load: the checks evaluated once per item (Check.Each) and the
+	// fields of the item that must differ between items (Unique).
+	itemChecks []*Check
+	uniques    []*Field
 }
 
 // OptionsFrom says which group's items a choice offers ("ats.membri") and which field of an
@@ -207,14 +215,23 @@ func (o *Option) UnmarshalJSON(b []byte) error {
 }
 
 // Check is a cross-field rule: Rule must hold, or Message is shown at Path.
+//
+// With Each (a group's schema path, "ats.membri"), the rule is written in the scope of one item
+// of the group and holds for every shown item: the item's fields by their own names. Path is
+// then the id of a field of the item ("forma", the issue is at "ats.membri[2].forma"), or empty
+// for the item itself ("ats.membri[2]"); the message may say which item with {item}.
 type Check struct {
-	ID      string `json:"id"`
-	Rule    string `json:"rule"`
-	Path    string `json:"path,omitempty"` // where the error is shown; the whole form when empty
-	Message Text   `json:"message"`
-	Source  string `json:"source,omitempty"`
+	ID       string   `json:"id"`
+	Rule     string   `json:"rule"`
+	Each     string   `json:"each,omitempty"`
+	Path     string   `json:"path,omitempty"` // where the message is shown; the whole form when empty
+	Severity Severity `json:"severity,omitempty"`
+	Message  Text     `json:"message"`
+	Source   string   `json:"source,omitempty"`
 
-	rule *Expr
+	rule  *Expr
+	group *Field // the group of Each
+	field *Field // the field of the item named by Path, with Each
 }
 
 // Attachment is a document the call asks for beside the proposal.

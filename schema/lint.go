@@ -61,7 +61,7 @@ func (l *linter) call(c *Call, n *jsonNode) {
 		if len(s.Fields) == 0 {
 			l.problem(orNode(sn.get("fields"), sn), p+".fields", "lint.no_fields", "la sezione non ha campi", "the section has no fields")
 		}
-		l.indexFields(c, s.Fields, sn.get("fields"), p+".fields", s.ID, 0)
+		l.indexFields(c, s.Fields, sn.get("fields"), p+".fields", s.ID, nil, 0)
 	}
 	if len(l.problems) > 0 {
 		return // compiling expressions against a broken index would only add noise
@@ -86,14 +86,17 @@ func (l *linter) call(c *Call, n *jsonNode) {
 			}
 			seen[ch.ID] = true
 		}
-		if strings.TrimSpace(ch.Rule) == "" {
+		sc, ok := l.checkScope(c, ch, cn, p, root)
+		switch {
+		case strings.TrimSpace(ch.Rule) == "":
 			l.problem(cn, p+".rule", "lint.required", "manca la regola (rule)", "the rule is missing")
-		} else {
-			ch.rule = l.expr(ch.Rule, cn.get("rule"), p+".rule", root, true)
+		case ok:
+			ch.rule = l.expr(ch.Rule, cn.get("rule"), p+".rule", sc, true)
 		}
 		l.text(ch.Message, cn.get("message"), cn, p+".message", true)
-		if ch.Path != "" && !c.knownPath(ch.Path) {
-			l.problem(cn.get("path"), p+".path", "lint.unknown_path", "percorso %q inesistente", "path %q does not exist", ch.Path)
+		l.severity(ch.Severity, cn.get("severity"), p+".severity")
+		if ch.rule != nil && ch.group != nil {
+			ch.group.itemChecks = append(ch.group.itemChecks, ch)
 		}
 	}
 	atts := n.get("attachments")
@@ -155,7 +158,7 @@ func (l *linter) submission(s *Submission, n, parent *jsonNode) {
 	}
 }
 
-func (l *linter) indexFields(c *Call, fs []*Field, n *jsonNode, p, prefix string, depth int) {
+func (l *linter) indexFields(c *Call, fs []*Field, n *jsonNode, p, prefix string, group *Field, depth int) {
 	seen := map[string]bool{}
 	for i, f := range fs {
 		fn := n.at(i)
@@ -169,14 +172,16 @@ func (l *linter) indexFields(c *Call, fs []*Field, n *jsonNode, p, prefix string
 		}
 		seen[f.ID] = true
 		f.path = prefix + "." + f.ID
+		f.group = group
 		c.index[f.path] = f
 		l.fieldShape(f, fn, fp)
+		l.unique(f, fn, fp)
 		if f.Type == TypeGroup {
 			if depth+1 > maxGroupDepth {
 				l.problem(fn, fp, "lint.depth", "troppi gruppi annidati (massimo %d)", "too many nested groups (at most %d)", maxGroupDepth)
 				continue
 			}
-			l.indexFields(c, f.Fields, fn.get("fields"), fp+".fields", f.path, depth+1)
+			l.indexFields(c, f.Fields, fn.get("fields"), fp+".fields", f.path, f, depth+1)
 		}
 	}
 }

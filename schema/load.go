@@ -109,6 +109,7 @@ func (l *linter) problem(n *jsonNode, path, key, it, en string, args ...any) {
 var (
 	textType   = reflect.TypeOf(Text{})
 	optionType = reflect.TypeOf(Option{})
+	uniqueType = reflect.TypeOf(Unique(""))
 )
 
 // shape compares a JSON node with the Go type it decodes into: unknown keys (usually typos:
@@ -120,7 +121,7 @@ func (l *linter) shape(n *jsonNode, t reflect.Type, path string) {
 	if n.kind == 'z' {
 		return // null: the zero value, lint decides whether it was needed
 	}
-	if t == optionType && n.kind == 's' {
+	if t == optionType && n.kind == 's' || t == uniqueType && (n.kind == 'b' || n.kind == 's') {
 		return
 	}
 	want := ""

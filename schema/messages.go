@@ -97,7 +97,8 @@ var messages = map[string][2]string{ // key → {it, en}
 	"rule.or":    {"Valore non valido: serve {param}.", "Invalid value: {param} expected."},
 	"rule":       {"Valore non valido (regola «{param}»).", "Invalid value (rule “{param}”)."},
 
-	"check": {"Le risposte non rispettano una regola del bando.", "The answers break one of the call's rules."},
+	"unique": {"Lo stesso valore è già indicato per {item}.", "The same value is already given for {item}."},
+	"check":  {"Le risposte non rispettano una regola del bando.", "The answers break one of the call's rules."},
 }
 
 // tagNames name our tags in OR-lists: "cf|piva" → "codice fiscale o partita IVA".

@@ -35,3 +35,23 @@ func TestSectionShown(t *testing.T) {
 		})
 	}
 }
+
+func TestHasRule(t *testing.T) {
+	c, err := Load([]byte(`{
+  "format": "bando-call", "formatVersion": 1, "id": "t", "version": 1,
+  "title": {"it": "Prova"}, "authority": {"name": {"it": "Ente"}},
+  "submission": {"channel": "pec", "to": "a@pec.example.it", "subject": "S", "deadline": "2024-03-04"},
+  "sections": [{"id": "a", "title": {"it": "A"}, "fields": [
+    {"id": "pec", "type": "text", "rules": "required,pec", "label": {"it": "PEC"}},
+    {"id": "either", "type": "text", "rules": "pec|email", "label": {"it": "PEC o e-mail"}},
+    {"id": "mail", "type": "email", "rules": "required", "label": {"it": "E-mail"}},
+    {"id": "none", "type": "text", "label": {"it": "Nota"}}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{"a.pec": true, "a.either": true, "a.mail": false, "a.none": false} {
+		if got := c.Field(path).HasRule("pec"); got != want {
+			t.Errorf("%s: HasRule(pec) = %v, want %v", path, got, want)
+		}
+	}
+}

@@ -16,12 +16,14 @@ import (
 
 // Issue is one problem with the answers: where (an answer path such as "ats.membri[2].cf", or
 // "" for the whole form), what (a stable message key, for tests, translations and support
-// bundles), with which parameters, and the message in the language asked for.
+// bundles), with which parameters, the message in the language asked for, and how serious it
+// is: an error ("") blocks the proposal, a warning (SeverityWarning) only asks to look again.
 type Issue struct {
-	Path    string            `json:"path"`
-	Key     string            `json:"key"`
-	Params  map[string]string `json:"params,omitempty"`
-	Message string            `json:"message"`
+	Path     string            `json:"path"`
+	Key      string            `json:"key"`
+	Params   map[string]string `json:"params,omitempty"`
+	Message  string            `json:"message"`
+	Severity Severity          `json:"severity,omitempty"`
 }
 
 // Issues is the list Validate returns, in form order, checks last.
@@ -149,18 +151,11 @@ func (c *Call) Validate(a Answers, lang Lang) Issues {
 		v.fields(s.Fields, m, 1)
 	}
 	for _, ch := range c.Checks {
-		if !ch.rule.holds(v.env[:1]) {
-			v.issues = append(v.issues, Issue{Path: ch.Path, Key: "check." + ch.ID, Message: checkMessage(ch, lang)})
+		if ch.group == nil && !ch.rule.holds(v.env[:1]) {
+			v.issues = append(v.issues, Issue{Path: ch.Path, Key: "check." + ch.ID, Message: checkMessage(ch, -1, lang), Severity: ch.Severity.issue()})
 		}
 	}
 	return v.issues
-}
-
-func checkMessage(ch *Check, lang Lang) string {
-	if ch.Message.IsZero() {
-		return Message(lang, "check", nil)
-	}
-	return ch.Message.In(lang)
 }
 
 type validation struct {
@@ -170,6 +165,10 @@ type validation struct {
 	path   []byte // the answer path being checked, built in place: strings only for issues
 	issues Issues
 	cut    map[string]int // groups cut at repeat.max: how many items they really hold
+	// index[l] is the index of the item at env level l in its list, while the walk is in it.
+	index [maxEnv]int
+	// seen holds, for each field with Unique, the answers met so far in the list being walked.
+	seen map[*Field]map[string]int
 	// items are the ids of the shown items of each list a choice offers, by the list's
 	// answer path: computed once per validation, however many choices name the list.
 	items map[string]map[string]bool
@@ -195,6 +194,9 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 			if is == nil && f.from != nil {
 				is = v.itemChoice(f, val)
 			}
+			if is == nil && f.Unique != uniqueOff {
+				is = uniqueIssue(f, val, v.index[level], v.seen[f], v.lang)
+			}
 			if is != nil {
 				is.Path = string(v.path)
 				v.issues = append(v.issues, *is)
@@ -214,10 +216,16 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 			v.issues = append(v.issues, *is)
 		}
 		group := len(v.path)
+		v.newList(f)
 		for i, it := range items {
 			im, _ := it.(map[string]any)
 			v.path = append(strconv.AppendInt(append(v.path[:group], '['), int64(i), 10), "]."...)
+			v.index[level+1] = i
 			v.fields(f.Fields, im, level+1)
+			if len(f.itemChecks) > 0 {
+				v.path = v.path[:len(v.path)-1] // "ats.membri[2]": the item's own path
+				v.itemChecks(f, level+1)
+			}
 		}
 	}
 	v.path = v.path[:prefix]

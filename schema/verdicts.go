@@ -18,7 +18,8 @@ func (f *Field) CheckAnswer(v any, lang Lang) *Issue {
 
 // ConditionFields returns the value fields (not groups) whose answers some expression of the
 // call reads: the `when` of sections, fields and attachments, the cross-field checks and the
-// signer rules. Changing an answer outside this set can change only that answer's own verdict.
+// signer rules, and the fields whose answers must differ between items (unique). Changing an
+// answer outside this set can change only that answer's own verdict.
 func (c *Call) ConditionFields() map[*Field]bool {
 	out := map[*Field]bool{}
 	add := func(x *Expr) {
@@ -36,6 +37,9 @@ func (c *Call) ConditionFields() map[*Field]bool {
 	}
 	for _, f := range c.Fields() {
 		add(f.when)
+		if f.Unique != uniqueOff {
+			out[f] = true
+		}
 	}
 	for _, ch := range c.Checks {
 		add(ch.rule)

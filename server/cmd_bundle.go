@@ -65,7 +65,16 @@ func runBundle(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 
 // printBundleSummary tells, on stderr (stdout holds the bundle), what the bundle holds.
 func printBundleSummary(w io.Writer, b *draft.Bundle, l schema.Lang) {
-	fmt.Fprintf(w, tr(l, "Pacchetto di assistenza pronto: %d problemi registrati.\n", "Support bundle ready: %d problem(s) recorded.\n"), len(b.Verdicts))
+	warns := 0
+	for _, v := range b.Verdicts {
+		if v.Severity == schema.SeverityWarning {
+			warns++
+		}
+	}
+	fmt.Fprintf(w, tr(l, "Pacchetto di assistenza pronto: %d problemi registrati.\n", "Support bundle ready: %d problem(s) recorded.\n"), len(b.Verdicts)-warns)
+	if warns > 0 {
+		fmt.Fprintf(w, tr(l, "Avvisi registrati (non bloccano la domanda): %d.\n", "Warnings recorded (they do not block the application): %d.\n"), warns)
+	}
 	if b.Redacted {
 		fmt.Fprintln(w, tr(l, "Dati personali sostituiti da valori fittizi che danno gli stessi esiti.", "Personal data replaced by fakes that get the same verdicts."))
 	} else {

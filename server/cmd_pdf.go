@@ -43,11 +43,15 @@ func runPDF(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	if issues := c.Validate(d.Answers, l); len(issues) > 0 && !*force {
+	issues := c.Validate(d.Answers, l)
+	if len(issues.Errors()) > 0 && !*force {
 		printIssues(stderr, issues, l)
 		return &exitError{1, errors.New(pick(l,
 			"la domanda non è completa: correggi i problemi e genera di nuovo il PDF (--force produce una prova da non firmare)",
 			"the application is not complete: fix the problems and make the PDF again (--force makes a proof not to be signed)"))}
+	}
+	if w := issues.Warnings(); len(w) > 0 && len(issues.Errors()) == 0 {
+		printIssues(stderr, w, l) // warnings never block the PDF, but are worth a look
 	}
 	proposal, err := makeProposal(c, d, l)
 	if err != nil {

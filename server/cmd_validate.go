@@ -18,8 +18,9 @@ func runValidate(_ context.Context, args []string, _ io.Reader, stdout, stderr i
 	callArg := fs.String("call", "", "call id (e.g. toscana-fami-2024) or call schema file; default: the draft's own call")
 	lang := fs.String("lang", "it", "language of the messages: it or en")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
+	strict := fs.Bool("strict", false, "count warnings as errors: exit 1 when there is any")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "uso: bando validate [--call ID|CALL.json] [--lang it|en] [--json] DRAFT.bando.json")
+		fmt.Fprintln(stderr, "uso: bando validate [--call ID|CALL.json] [--lang it|en] [--json] [--strict] DRAFT.bando.json")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -35,12 +36,18 @@ func runValidate(_ context.Context, args []string, _ io.Reader, stdout, stderr i
 		return err
 	}
 	issues := c.Validate(d.Answers, l)
+	errs, warns := len(issues.Errors()), len(issues.Warnings())
+	// Warnings never block the proposal; --strict is for whoever wants a draft with none.
+	valid := errs == 0 && (!*strict || warns == 0)
 	if *asJSON {
 		out := struct {
-			Call   string        `json:"call"`
-			Valid  bool          `json:"valid"`
-			Issues schema.Issues `json:"issues"`
-		}{c.ID, len(issues) == 0, issues}
+			Call     string        `json:"call"`
+			Valid    bool          `json:"valid"`
+			Strict   bool          `json:"strict,omitempty"`
+			Errors   int           `json:"errors"`
+			Warnings int           `json:"warnings"`
+			Issues   schema.Issues `json:"issues"`
+		}{c.ID, valid, *strict, errs, warns, issues}
 		if out.Issues == nil {
 			out.Issues = schema.Issues{}
 		}
@@ -52,36 +59,59 @@ func runValidate(_ context.Context, args []string, _ io.Reader, stdout, stderr i
 		}
 	} else {
 		printIssues(stdout, issues, l)
+		if *strict && warns > 0 {
+			fmt.Fprintln(stdout, pick(l, "--strict: gli avvisi contano come errori.", "--strict: warnings count as errors."))
+		}
 	}
-	if len(issues) > 0 {
+	if !valid {
 		return errInvalid
 	}
 	return nil
 }
 
+// printIssues lists issues one a line, "path: message", a warning marked as such, and says
+// how many of each there are.
 func printIssues(w io.Writer, issues schema.Issues, l schema.Lang) {
 	for _, is := range issues {
 		path := is.Path
 		if path == "" {
-			path = "(domanda)"
-			if l == schema.EN {
-				path = "(application)"
-			}
+			path = pick(l, "(domanda)", "(application)")
+		}
+		if is.IsWarning() {
+			fmt.Fprintf(w, "%s: %s %s\n", path, pick(l, "avviso:", "warning:"), is.Message)
+			continue
 		}
 		fmt.Fprintf(w, "%s: %s\n", path, is.Message)
 	}
-	switch {
-	case len(issues) == 0 && l == schema.EN:
-		fmt.Fprintln(w, "No problems: the application is complete.")
-	case len(issues) == 0:
-		fmt.Fprintln(w, "Nessun problema: la domanda è completa.")
-	case l == schema.EN:
-		fmt.Fprintf(w, "%d problem(s) to fix.\n", len(issues))
-	case len(issues) == 1:
-		fmt.Fprintln(w, "1 problema da correggere.")
-	default:
-		fmt.Fprintf(w, "%d problemi da correggere.\n", len(issues))
+	fmt.Fprintln(w, issueCounts(len(issues.Errors()), len(issues.Warnings()), l))
+}
+
+// issueCounts is the last line of a list of issues: "2 problemi da correggere e 1 avviso da
+// rivedere.", Italian nouns agreeing with their number.
+func issueCounts(errs, warns int, l schema.Lang) string {
+	if errs == 0 && warns == 0 {
+		return pick(l, "Nessun problema: la domanda è completa.", "No problems: the application is complete.")
 	}
+	var e, w string
+	switch {
+	case l == schema.EN:
+		e, w = fmt.Sprintf("%d problem(s) to fix", errs), fmt.Sprintf("%d warning(s) to review", warns)
+	default:
+		e, w = fmt.Sprintf("%d problemi da correggere", errs), fmt.Sprintf("%d avvisi da rivedere", warns)
+		if errs == 1 {
+			e = "1 problema da correggere"
+		}
+		if warns == 1 {
+			w = "1 avviso da rivedere"
+		}
+	}
+	switch {
+	case warns == 0:
+		return e + "."
+	case errs == 0:
+		return pick(l, "Nessun errore: la domanda è completa, con ", "No errors: the application is complete, with ") + w + "."
+	}
+	return e + pick(l, " e ", " and ") + w + "."
 }
 
 func localized(err error, l schema.Lang) string {

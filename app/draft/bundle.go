@@ -66,9 +66,10 @@ type Browser struct {
 // Verdict is one problem as recorded: where, which message key and its parameters. Messages
 // are not stored: they are worded again from the key in the reader's language and app version.
 type Verdict struct {
-	Path   string            `json:"path"`
-	Key    string            `json:"key"`
-	Params map[string]string `json:"params,omitempty"`
+	Path     string            `json:"path"`
+	Key      string            `json:"key"`
+	Params   map[string]string `json:"params,omitempty"`
+	Severity schema.Severity   `json:"severity,omitempty"` // "" an error, "warning" a warning
 }
 
 // String returns "path: key", the form NotKept and the CLI use.
@@ -78,7 +79,7 @@ func (v Verdict) String() string { return v.Path + ": " + v.Key }
 func Verdicts(is schema.Issues) []Verdict {
 	out := make([]Verdict, len(is))
 	for i, x := range is {
-		out[i] = Verdict{Path: x.Path, Key: x.Key, Params: x.Params}
+		out[i] = Verdict{Path: x.Path, Key: x.Key, Params: x.Params, Severity: x.Severity}
 	}
 	return out
 }

@@ -133,6 +133,9 @@ func (b *Bundle) check() error {
 		if _, err := schema.ParsePath(v.Path); v.Path != "" && (err != nil || !plainText(v.Path, maxFact)) {
 			return badValue("verdicts["+itoa(i)+"].path", v.Path)
 		}
+		if v.Severity != "" && v.Severity != schema.SeverityWarning {
+			return badValue("verdicts["+itoa(i)+"].severity", string(v.Severity))
+		}
 	}
 	for i, s := range b.NotKept {
 		if !plainText(s, 2*maxFact) {

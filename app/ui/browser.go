@@ -321,13 +321,18 @@ func paintMessage(path string, is *schema.Issue, l schema.Lang) {
 		}
 		prefix := doc.Call("createElement", "span")
 		prefix.Set("className", "visually-hidden")
-		prefix.Set("textContent", tr(l, "field.error")+" ")
+		prefix.Set("textContent", messagePrefix(is, l)+" ")
 		box.Call("appendChild", prefix)
 		box.Call("appendChild", doc.Call("createTextNode", is.Message))
-		box.Set("className", "field-error")
+		box.Set("className", messageClass(is))
 		if in.Truthy() && in.Get("classList").Call("contains", "form-control").Bool() {
-			in.Call("setAttribute", "aria-invalid", "true")
-			in.Get("classList").Call("add", "is-invalid")
+			if is.IsWarning() { // a warning does not make the answer invalid
+				in.Call("removeAttribute", "aria-invalid")
+				in.Get("classList").Call("remove", "is-invalid")
+			} else {
+				in.Call("setAttribute", "aria-invalid", "true")
+				in.Get("classList").Call("add", "is-invalid")
+			}
 		}
 	})
 }

@@ -240,7 +240,8 @@ func (b *builderPage) checkPreview(ctx app.Context, e app.Event) {
 	}
 	n := 0
 	for _, s := range sess.call.Sections {
-		n += sess.showIssues(s.ID)
+		errs, warns := sess.showIssues(s.ID)
+		n += errs + warns
 	}
 	if n == 0 {
 		b.checkMsg = tr(b.Lang, "builder.checkok")

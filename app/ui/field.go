@@ -48,6 +48,13 @@ func (p fieldProps) issue() *schema.Issue {
 	return p.ui.issue
 }
 
+// invalid reports whether the field shows an error; a warning is shown beside it too, but the
+// answer is not invalid (no aria-invalid, no red border).
+func (p fieldProps) invalid() bool {
+	is := p.issue()
+	return is != nil && !is.IsWarning()
+}
+
 // onText handles typing in a text-like input. An error shown once is checked again at every
 // keystroke, so it goes away as soon as the answer is right.
 func (f *fieldView) onText(ctx app.Context, e app.Event) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 
 	"bando/schema"
@@ -134,12 +135,17 @@ func stepItem(href, title string, i, cur int) app.UI {
 }
 
 // next checks the whole step. With errors, they are shown beside their fields and in the
-// summary, which takes the focus (GOV.UK pattern); without, the next step opens.
+// summary, which takes the focus (GOV.UK pattern); without, the next step opens. Warnings are
+// shown the same way once, and never stop the applicant: "next" again, with nothing new to
+// say, goes on.
 func (p *formPage) next(ctx app.Context, e app.Event) {
 	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	steps, cur := p.current()
 	sec := steps[cur]
-	if sess.showIssues(sec.ID) > 0 {
+	seen := sess.summaryFor == sec.ID && len(sess.summary) > 0
+	before := append([]string(nil), sess.summary...)
+	errs, warns := sess.showIssues(sec.ID)
+	if errs > 0 || warns > 0 && !(seen && slices.Equal(before, sess.summary)) {
 		sess.focusLater(ctx, "error-summary")
 		return
 	}
@@ -151,8 +157,9 @@ func (p *formPage) next(ctx app.Context, e app.Event) {
 }
 
 // showIssues validates the whole draft and shows the issues of section sid beside their
-// fields and in the summary. It returns how many there are.
-func (s *session) showIssues(sid string) int {
+// fields (or items) and in the summary: at each place its first error, else its first warning.
+// It returns how many places show an error, and how many a warning.
+func (s *session) showIssues(sid string) (errs, warns int) {
 	all := s.call.Validate(s.d.Answers, s.formLang())
 	for path, u := range s.ui {
 		if sectionOf(path) == sid {
@@ -165,15 +172,26 @@ func (s *session) showIssues(sid string) int {
 			continue
 		}
 		u := s.fieldUI(is.Path)
-		if u.issue == nil {
-			is := is
-			u.issue = &is
+		switch {
+		case u.issue == nil:
 			paths = append(paths, is.Path)
+		case u.issue.IsWarning() && !is.IsWarning():
+		default:
+			continue
 		}
+		is := is
+		u.issue = &is
 		u.showing = true
+	}
+	for _, p := range paths {
+		if s.ui[p].issue.IsWarning() {
+			warns++
+		} else {
+			errs++
+		}
 	}
 	s.summary, s.summaryFor = paths, sid
 	s.summaryVer++
 	s.ver++
-	return len(paths)
+	return errs, warns
 }

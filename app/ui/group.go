@@ -50,7 +50,11 @@ func (g *groupView) Render() (ui app.UI) {
 	}
 	titleID := FieldID(g.Path) + "-title"
 	cls := "bando-group mb-5"
-	if p.issue() != nil {
+	switch is := p.issue(); {
+	case is == nil:
+	case is.IsWarning():
+		cls += " field-warned"
+	default:
 		cls += " field-invalid"
 	}
 	return app.Div().Class(cls).ID(FieldID(g.Path)).TabIndex(-1).Attr("role", "group").
@@ -76,7 +80,7 @@ func (g *groupView) Render() (ui app.UI) {
 // groupDescribedBy ties the group to its help and, when shown, its message.
 func groupDescribedBy(p fieldProps) string {
 	var ids []string
-	if !p.def.Help.IsZero() {
+	if hasHelp(p) {
 		ids = append(ids, helpID(p.path))
 	}
 	if p.issue() != nil {
@@ -135,7 +139,16 @@ func (it *itemView) Render() (ui app.UI) {
 	}
 	fields := questions(def.Fields, it.Path+".", l, it.Ver, it.CondVer)
 	headID := itemHeadingID(it.Path)
-	return app.Section().Class("group-item card card-bg mb-4").Aria("labelledby", headID).DataSet("path", it.Path).Body(
+	cls := "group-item card card-bg mb-4"
+	var is *schema.Issue // a check on the whole item ("each" without a field)
+	if u := sess.ui[it.Path]; u != nil && u.issue != nil {
+		is = u.issue
+		cls += " item-invalid"
+		if is.IsWarning() {
+			cls = "group-item card card-bg mb-4 item-warned"
+		}
+	}
+	return app.Section().Class(cls).Aria("labelledby", headID).DataSet("path", it.Path).Body(
 		app.Div().Class("card-body").Body(
 			app.Div().Class("d-flex flex-wrap align-items-center gap-2 mb-3 item-head").Body(
 				app.H3().Class("h5 flex-grow-1 mb-0 item-title").ID(headID).TabIndex(-1).Text(title),
@@ -149,9 +162,37 @@ func (it *itemView) Render() (ui app.UI) {
 					Aria("label", tr(l, "group.remove")+": "+title).
 					Text(tr(l, "group.remove")).OnClick(it.remove),
 			),
+			messageBox(it.Path, is),
 			app.Div().Class("item-fields").Body(fields...),
 		),
 	)
+}
+
+// OnMount and OnUpdate paint the item's message, as fieldView does for a question's.
+func (it *itemView) OnMount(ctx app.Context) {
+	defer sess.recovered()
+	if u := sess.ui[it.Path]; u != nil && u.issue != nil {
+		ctx.Defer(func(app.Context) {
+			defer sess.recovered()
+			it.paint()
+		})
+	}
+}
+
+func (it *itemView) OnUpdate(ctx app.Context) {
+	defer sess.recovered()
+	ctx.Defer(func(app.Context) {
+		defer sess.recovered()
+		it.paint()
+	})
+}
+
+func (it *itemView) paint() {
+	var is *schema.Issue
+	if u := sess.ui[it.Path]; u != nil {
+		is = u.issue
+	}
+	paintMessage(it.Path, is, it.Lang)
 }
 
 // itemTitle names an item by its first text answer ("Membro 2 — Alfa APS"), so that a long

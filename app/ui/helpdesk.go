@@ -220,7 +220,7 @@ func (s *session) openBundle(data []byte) (string, error) {
 		if v.Path == "" {
 			continue
 		}
-		is := schema.Issue{Path: v.Path, Key: v.Key, Params: v.Params}
+		is := schema.Issue{Path: v.Path, Key: v.Key, Params: v.Params, Severity: v.Severity}
 		is.Message = issueText(c, is, s.lang)
 		u := s.fieldUI(v.Path)
 		if u.issue == nil {
@@ -368,6 +368,9 @@ func bundleVerdicts(b *draft.Bundle, l schema.Lang) app.UI {
 		items := make([]app.UI, len(b.Verdicts))
 		for i, v := range b.Verdicts {
 			msg := issueText(c, schema.Issue{Path: v.Path, Key: v.Key, Params: v.Params}, l)
+			if v.Severity == schema.SeverityWarning {
+				msg = tr(l, "field.warning") + " " + msg
+			}
 			items[i] = app.Li().Text(labelled(label(v.Path), msg))
 		}
 		recorded = app.Div().Body(

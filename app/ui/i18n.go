@@ -71,8 +71,16 @@ var texts = map[string][2]string{
 	"summary.many": {"Ci sono %d problemi da correggere", "There are %d problems"},
 	"summary.skip": {"Continua comunque: potrai correggere più tardi", "Continue anyway: you can fix these later"},
 
+	"summary.warn.one":   {"C'è un avviso da rivedere", "There is a warning to review"},
+	"summary.warn.many":  {"Ci sono %d avvisi da rivedere", "There are %d warnings to review"},
+	"summary.warn.title": {"Avvisi", "Warnings"},
+	"summary.warn.note":  {"Gli avvisi non impediscono di presentare la domanda: controlla che le risposte siano giuste.", "Warnings do not stop you from applying: check that the answers are right."},
+	"summary.warn.skip":  {"Continua", "Continue"},
+
 	"field.optional":   {"(facoltativo)", "(optional)"},
 	"field.error":      {"Errore:", "Error:"},
+	"field.warning":    {"Avviso:", "Warning:"},
+	"field.pec.hint":   {"L'app controlla solo che l'indirizzo abbia la forma giusta: non può sapere se è davvero una casella PEC. Copialo dai documenti dell'ente.", "The app checks only that the address has the right form: it cannot know whether it is really a PEC mailbox. Copy it from the organisation's documents."},
 	"field.chars":      {"%d caratteri su %d", "%d of %d characters"},
 	"field.chars.over": {"%d caratteri oltre il limite di %d", "%d characters over the limit of %d"},
 	"field.yes":        {"Sì", "Yes"},

@@ -27,6 +27,15 @@ func FieldID(path string) string {
 	return b.String()
 }
 
+// targetID is the id of the element a link to the message at path focuses: the input of a
+// question, the heading of an item of a group ("ats.membri[2]": a check on the whole item).
+func targetID(path string) string {
+	if strings.HasSuffix(path, "]") {
+		return itemHeadingID(path)
+	}
+	return FieldID(path)
+}
+
 // errorID and helpID are the ids of a field's message and help text, for aria-describedby.
 func errorID(path string) string { return FieldID(path) + "-err" }
 func helpID(path string) string  { return FieldID(path) + "-help" }

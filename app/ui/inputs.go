@@ -12,7 +12,9 @@ import (
 
 // The markup follows Bootstrap Italia's form classes and the GOV.UK order of a question: label
 // (or legend), hint, error message, input. Every input has a label; help, errors and counters
-// are tied to it with aria-describedby, and an input with an error has aria-invalid.
+// are tied to it with aria-describedby, and an input with an error has aria-invalid. A warning
+// (a check the call marks "warning") is shown in the same place in its own style, without
+// aria-invalid: the answer may be right, the applicant is asked to look again.
 
 // maxRadios is the number of options above which a choice is a select: a long list of radios
 // pushes the rest of the form far down.
@@ -49,7 +51,7 @@ func renderField(p fieldProps, h *fieldView) app.UI {
 // is no error: screen readers skip it), and extra ids.
 func describedBy(p fieldProps, extra ...string) string {
 	var ids []string
-	if !p.def.Help.IsZero() {
+	if hasHelp(p) {
 		ids = append(ids, helpID(p.path))
 	}
 	ids = append(ids, errorID(p.path))
@@ -64,11 +66,27 @@ func labelText(p fieldProps) []app.UI {
 	return out
 }
 
+// hasHelp reports whether the question has a help text: the call's own, or the app's word on
+// what a PEC check can know.
+func hasHelp(p fieldProps) bool { return !p.def.Help.IsZero() || p.def.HasRule("pec") }
+
+// helpText is the call's help for the question and, for a PEC address, the app's own note that
+// only the address's form is checked: whoever reads "valid" must not take it for "a PEC box".
 func helpText(p fieldProps) app.UI {
-	if p.def.Help.IsZero() {
+	if !hasHelp(p) {
 		return nil
 	}
-	return app.Div().ID(helpID(p.path)).Class("form-text field-help").Text(p.def.Help.In(p.lang))
+	var body []app.UI
+	if !p.def.Help.IsZero() {
+		body = append(body, app.Text(p.def.Help.In(p.lang)))
+	}
+	if p.def.HasRule("pec") {
+		if len(body) > 0 {
+			body = append(body, app.Text(" "))
+		}
+		body = append(body, app.Span().Class("pec-hint").Text(tr(p.lang, "field.pec.hint")))
+	}
+	return app.Div().ID(helpID(p.path)).Class("form-text field-help").Body(body...)
 }
 
 // groupError is the message of a repeating group, or an empty placeholder: the elements keep
@@ -78,10 +96,25 @@ func groupError(p fieldProps) app.UI {
 	if is == nil {
 		return placeholder()
 	}
-	return app.Div().ID(errorID(p.path)).Class("field-error").Body(
-		app.Span().Class("visually-hidden").Text(tr(p.lang, "field.error")+" "),
+	return app.Div().ID(errorID(p.path)).Class(messageClass(is)).Body(
+		app.Span().Class("visually-hidden").Text(messagePrefix(is, p.lang)+" "),
 		app.Text(is.Message),
 	)
+}
+
+// messageClass and messagePrefix style and announce a message: an error, or a warning.
+func messageClass(is *schema.Issue) string {
+	if is.IsWarning() {
+		return "field-warning"
+	}
+	return "field-error"
+}
+
+func messagePrefix(is *schema.Issue, l schema.Lang) string {
+	if is.IsWarning() {
+		return tr(l, "field.warning")
+	}
+	return tr(l, "field.error")
 }
 
 // fieldMessage is the box of a question's message. go-app renders the box but never its
@@ -89,24 +122,34 @@ func groupError(p fieldProps) app.UI {
 // the keystroke, instead of at go-app's next frame (8 ms later, which then waits for the
 // browser's next frame too). The box is always there, so the input never moves in the tree.
 func fieldMessage(p fieldProps) app.UI {
-	cls := "field-error d-none"
-	if p.issue() != nil {
-		cls = "field-error"
-	}
-	return app.Div().ID(errorID(p.path)).Class(cls).DataSet("message", "painted")
+	return messageBox(p.path, p.issue())
 }
 
-// group wraps one question; invalid questions get a bar on the left, as in GOV.UK.
+// messageBox is the painted box of the message at path (a question, or an item of a group).
+func messageBox(path string, is *schema.Issue) app.UI {
+	cls := "field-error d-none"
+	if is != nil {
+		cls = messageClass(is)
+	}
+	return app.Div().ID(errorID(path)).Class(cls).DataSet("message", "painted")
+}
+
+// group wraps one question; invalid questions get a bar on the left, as in GOV.UK, and
+// questions with a warning a bar of another colour.
 func group(p fieldProps, elems ...app.UI) app.HTMLDiv {
 	cls := "bando-field mb-4 field-" + string(p.def.Type)
-	if p.issue() != nil {
+	switch is := p.issue(); {
+	case is == nil:
+	case is.IsWarning():
+		cls += " field-warned"
+	default:
 		cls += " field-invalid"
 	}
 	return app.Div().Class(cls).DataSet("path", p.path).Body(elems...)
 }
 
 func invalid(p fieldProps) string {
-	if p.issue() != nil {
+	if p.invalid() {
 		return "true"
 	}
 	return ""
@@ -128,7 +171,7 @@ func textInput(p fieldProps, h *fieldView) app.UI {
 		mode = "decimal" // type=number would refuse the Italian decimal comma
 	}
 	cls := "form-control"
-	if p.issue() != nil {
+	if p.invalid() {
 		cls += " is-invalid"
 	}
 	in := app.Input().Type(typ).ID(id).Name(id).Class(cls).Value(text).
@@ -157,7 +200,7 @@ func textArea(p fieldProps, h *fieldView) app.UI {
 	id := FieldID(p.path)
 	text, _ := p.value.(string)
 	cls := "form-control"
-	if p.issue() != nil {
+	if p.invalid() {
 		cls += " is-invalid"
 	}
 	var counter app.UI

@@ -46,7 +46,7 @@ func (r *reviewPage) Render() (ui app.UI) {
 		slot(sess.d != nil && len(sess.d.Aside) > 0, func() app.UI { return asideBlock(c, sess.d.Aside, l) }),
 		signersAndAttachments(c, a, l),
 		app.Div().Class("form-nav d-flex flex-wrap gap-3 mt-5 pt-4").Body(
-			&signEntry{Lang: l, Ready: len(issues) == 0},
+			&signEntry{Lang: l, Ready: len(issues.Errors()) == 0}, // warnings never block
 			exportButton(l),
 			app.A().Class("btn btn-link ms-auto").Href(PathHome).Text(tr(l, "nav.home")),
 		),
@@ -54,33 +54,32 @@ func (r *reviewPage) Render() (ui app.UI) {
 	)
 }
 
-// reviewSummary lists every problem left, each linking to its field in its step.
+// reviewSummary lists every problem left, each linking to its field in its step: the errors,
+// then the warnings, which do not stop the applicant from going on to sign.
 func reviewSummary(c *schema.Call, issues schema.Issues, l schema.Lang) app.UI {
-	if len(issues) == 0 {
+	if len(issues.Errors()) == 0 && len(issues.Warnings()) == 0 {
 		return app.Div().ID("review-ok").Class("alert alert-success").Attr("role", "status").Text(tr(l, "review.ok"))
 	}
-	items := make([]app.UI, len(issues))
-	for i, is := range issues {
+	var errs, warns []app.UI
+	for _, is := range issues {
+		var li app.UI
 		if is.Path == "" {
-			items[i] = app.Li().Text(labelled(tr(l, "review.form"), is.Message))
-			continue
+			li = app.Li().Text(labelled(tr(l, "review.form"), is.Message))
+		} else {
+			href := sectionPath(sectionOf(is.Path)) + "#" + targetID(is.Path)
+			label := pathLabel(c, is.Path, l)
+			if s := c.Section(sectionOf(is.Path)); s != nil {
+				label = s.Title.In(l) + " › " + label
+			}
+			li = app.Li().Body(app.A().Href(href).Text(labelled(label, is.Message)))
 		}
-		href := sectionPath(sectionOf(is.Path)) + "#" + FieldID(is.Path)
-		label := pathLabel(c, is.Path, l)
-		if s := c.Section(sectionOf(is.Path)); s != nil {
-			label = s.Title.In(l) + " › " + label
+		if is.IsWarning() {
+			warns = append(warns, li)
+		} else {
+			errs = append(errs, li)
 		}
-		items[i] = app.Li().Body(app.A().Href(href).Text(labelled(label, is.Message)))
 	}
-	title := tr(l, "summary.one")
-	if len(issues) > 1 {
-		title = tr(l, "summary.many", len(issues))
-	}
-	return app.Div().ID("error-summary").Class("error-summary p-4 mb-4").TabIndex(-1).
-		Aria("labelledby", "error-summary-title").Body(
-		app.H2().Class("h4").ID("error-summary-title").Text(title),
-		app.Ul().Class("error-summary-list").Body(items...),
-	)
+	return summaryBox(errs, warns, l)
 }
 
 // reviewRows lists the shown answers of fields under prefix in description lists, items of
@@ -126,9 +125,12 @@ func reviewRowsAndItems(c *schema.Call, a schema.Answers, fields []*schema.Field
 			if name := itemTitle(f, a, item); name != "" {
 				title += " — " + name
 			}
-			rows = append(rows, reviewItem{app.Div().Class("review-item").Body(append(
-				[]app.UI{app.H3().Class("h5 mt-3").Text(title)},
-				reviewRows(c, a, f.Fields, item+".", at, l)...)...,
+			head := []app.UI{app.H3().Class("h5 mt-3").Text(title)}
+			for _, is := range at[item] { // the checks on the whole item
+				head = append(head, issueLine(is, l))
+			}
+			rows = append(rows, reviewItem{app.Div().Class("review-item").DataSet("path", item).Body(append(
+				head, reviewRows(c, a, f.Fields, item+".", at, l)...)...,
 			)})
 		}
 	}
@@ -138,7 +140,10 @@ func reviewRowsAndItems(c *schema.Call, a schema.Answers, fields []*schema.Field
 func reviewRow(path, label, value string, issues []schema.Issue, l schema.Lang) app.UI {
 	cls := "review-row"
 	if len(issues) > 0 {
-		cls += " review-row-invalid"
+		cls += " review-row-warned"
+		if len(schema.Issues(issues).Errors()) > 0 {
+			cls = "review-row review-row-invalid"
+		}
 	}
 	var val app.UI = app.Text(value)
 	if value == "" {
@@ -146,8 +151,7 @@ func reviewRow(path, label, value string, issues []schema.Issue, l schema.Lang) 
 	}
 	msgs := make([]app.UI, len(issues))
 	for i, is := range issues {
-		msgs[i] = app.Div().Class("field-error").Body(
-			app.Span().Class("visually-hidden").Text(tr(l, "field.error")+" "), app.Text(is.Message))
+		msgs[i] = issueLine(is, l)
 	}
 	return app.Div().Class(cls).DataSet("path", path).Body(
 		app.Dt().Text(label),
@@ -195,4 +199,10 @@ func signersAndAttachments(c *schema.Call, a schema.Answers, l schema.Lang) app.
 			return app.Section().Class("col-md-6").Body(app.H2().Class("h4").Text(tr(l, "review.attachments")), app.Ul().Body(atts...))
 		}),
 	)
+}
+
+// issueLine is one message on the review page, an error or a warning, announced as such.
+func issueLine(is schema.Issue, l schema.Lang) app.UI {
+	return app.Div().Class(messageClass(&is)).Body(
+		app.Span().Class("visually-hidden").Text(messagePrefix(&is, l)+" "), app.Text(is.Message))
 }

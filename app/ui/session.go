@@ -352,7 +352,9 @@ func (s *session) fieldUI(path string) *fieldUI {
 	return u
 }
 
-// check validates the answer at path as it is now and shows the result.
+// check validates the answer at path as it is now and shows the result: its own rules, and the
+// checks of the items holding it (schema.ValidateItem), which may report at another field of
+// the item or at the item itself. Both cost the same however large the form is.
 func (s *session) check(path string) {
 	u := s.fieldUI(path)
 	l := s.formLang()
@@ -360,21 +362,45 @@ func (s *session) check(path string) {
 	if u.issue != nil {
 		u.showing = true
 	}
-	paintMessage(path, u.issue, l)
+	painted := []string{path}
+	results := s.call.ValidateItem(s.d.Answers, path, l)
+	for _, r := range results { // what these checks showed before goes
+		for _, at := range [...]string{r.Item, r.Field} {
+			if v := s.ui[at]; at != "" && at != path && v != nil && v.issue != nil && v.issue.Key == r.Key {
+				v.issue = nil
+				painted = append(painted, at)
+			}
+		}
+	}
+	for _, r := range results { // and what they say now comes, unless an error is there
+		if r.Issue == nil {
+			continue
+		}
+		v := s.fieldUI(r.Issue.Path)
+		if v.issue == nil || v.issue.IsWarning() && !r.Issue.IsWarning() {
+			is := *r.Issue
+			v.issue = &is
+			v.showing = true
+			painted = append(painted, r.Issue.Path)
+		}
+	}
+	for _, at := range painted {
+		var is *schema.Issue
+		if v := s.ui[at]; v != nil {
+			is = v.issue
+		}
+		paintMessage(at, is, l)
+	}
 	if s.summaryFor != "" && sectionOf(path) == s.summaryFor {
 		s.summaryVer++
 	}
 }
 
 // issueText renders an issue in lang: validation keys through package schema, the call's own
-// checks through their message.
+// checks through their message, items named in lang.
 func issueText(c *schema.Call, is schema.Issue, l schema.Lang) string {
-	if c != nil && len(is.Key) > len("check.") && is.Key[:len("check.")] == "check." {
-		for _, ch := range c.Checks {
-			if "check."+ch.ID == is.Key && !ch.Message.IsZero() {
-				return ch.Message.In(l)
-			}
-		}
+	if c != nil {
+		return c.Reword(is, l)
 	}
 	return schema.Message(l, is.Key, is.Params)
 }

@@ -15,7 +15,7 @@ import (
 func TestShowIssues(t *testing.T) {
 	c := testCall(t)
 	s := withDraft(t, c, answered(), schema.IT)
-	n := s.showIssues("ente")
+	n, _ := s.showIssues("ente")
 	want := []string{"ente.nome", "ente.runts", "ente.soci[0].cf", "ente.soci"}
 	if n != len(want) || !slices.Equal(s.summary, want) {
 		t.Fatalf("summary %v (%d), want %v", s.summary, n, want)
@@ -32,7 +32,7 @@ func TestShowIssues(t *testing.T) {
 	if s.ui["ente.nome"].issue != nil {
 		t.Fatalf("still an error: %v", s.ui["ente.nome"].issue)
 	}
-	if n := s.showIssues("ente"); n != 3 {
+	if n, _ := s.showIssues("ente"); n != 3 {
 		t.Fatalf("%d issues after the fix, want 3", n)
 	}
 }

@@ -157,7 +157,7 @@ func (p *signPage) Render() (ui app.UI) {
 	if sess.mode != "" {
 		return scratchUnavailable(l) // a scratch draft is never signed nor sent (scratch.go)
 	}
-	if issues := c.Validate(a, l); len(issues) > 0 {
+	if issues := c.Validate(a, l).Errors(); len(issues) > 0 { // warnings never block
 		return app.Div().Class("sign").Body(
 			app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "sign.title")),
 			app.Div().ID("sign-blocked").Class("alert alert-danger").Attr("role", "alert").Body(

@@ -10,8 +10,9 @@ import (
 )
 
 // errorSummary lists the problems "next" found in a step, each a link to its field (the GOV.UK
-// error summary). A problem fixed since disappears from the list at once; the list is rebuilt
-// at the next "next".
+// error summary): the errors first, then the warnings under their own heading — a warning
+// never stops the applicant. A problem fixed since disappears from the list at once; the list
+// is rebuilt at the next "next".
 type errorSummary struct {
 	app.Compo
 	Lang    schema.Lang
@@ -25,20 +26,21 @@ func (es *errorSummary) Render() (ui app.UI) {
 		return app.Div().ID("error-summary-slot")
 	}
 	l := es.Lang
-	var links []app.UI
+	var errs, warns []app.UI
 	for _, path := range sess.summary {
 		u := sess.ui[path]
 		if u == nil || u.issue == nil {
 			continue
 		}
-		links = append(links, app.Li().Body(summaryLink(path, "#"+FieldID(path), labelled(pathLabel(sess.call, path, l), u.issue.Message))))
+		li := app.Li().Body(summaryLink(path, "#"+targetID(path), labelled(pathLabel(sess.call, path, l), u.issue.Message)))
+		if u.issue.IsWarning() {
+			warns = append(warns, li)
+		} else {
+			errs = append(errs, li)
+		}
 	}
-	if len(links) == 0 {
+	if len(errs)+len(warns) == 0 {
 		return app.Div().ID("error-summary-slot")
-	}
-	title := tr(l, "summary.one")
-	if len(links) > 1 {
-		title = tr(l, "summary.many", len(links))
 	}
 	steps := shownSections(sess.call, sess.answers())
 	next := PathReview
@@ -47,12 +49,42 @@ func (es *errorSummary) Render() (ui app.UI) {
 			next = sectionPath(steps[i+1].ID)
 		}
 	}
-	return app.Div().ID("error-summary").Class("error-summary p-4 mb-4").TabIndex(-1).
-		Aria("labelledby", "error-summary-title").Body(
-		app.H2().Class("h4").ID("error-summary-title").Text(title),
-		app.Ul().Class("error-summary-list").Body(links...),
-		app.A().Class("summary-skip").Href(next).Text(tr(l, "summary.skip")),
-	)
+	skip := tr(l, "summary.skip")
+	if len(errs) == 0 {
+		skip = tr(l, "summary.warn.skip")
+	}
+	return summaryBox(errs, warns, l, app.A().Class("summary-skip").Href(next).Text(skip))
+}
+
+// summaryBox is the box of a list of problems, the step's or the review's: a heading that
+// counts the errors (or, with none, the warnings), their list, and the warnings' own list.
+func summaryBox(errs, warns []app.UI, l schema.Lang, after ...app.UI) app.UI {
+	cls := "error-summary p-4 mb-4"
+	var title string
+	switch {
+	case len(errs) == 1:
+		title = tr(l, "summary.one")
+	case len(errs) > 1:
+		title = tr(l, "summary.many", len(errs))
+	case len(warns) == 1:
+		title, cls = tr(l, "summary.warn.one"), cls+" warning-summary"
+	default:
+		title, cls = tr(l, "summary.warn.many", len(warns)), cls+" warning-summary"
+	}
+	body := []app.UI{app.H2().Class("h4").ID("error-summary-title").Text(title)}
+	if len(errs) > 0 {
+		body = append(body, app.Ul().Class("error-summary-list").Body(errs...))
+	}
+	if len(warns) > 0 {
+		if len(errs) > 0 {
+			body = append(body, app.H3().Class("h5 mt-3").ID("warning-summary-title").Text(tr(l, "summary.warn.title")))
+		}
+		body = append(body,
+			app.P().Class("warning-summary-note mb-2").Text(tr(l, "summary.warn.note")),
+			app.Ul().Class("warning-summary-list").ID("warning-summary-list").Body(warns...))
+	}
+	return app.Div().ID("error-summary").Class(cls).TabIndex(-1).
+		Aria("labelledby", "error-summary-title").Body(append(body, after...)...)
 }
 
 // labelled puts a field's label before its message: "CAP: Questo campo è obbligatorio.", and
@@ -67,7 +99,7 @@ func labelled(label, msg string) string {
 // summaryLink goes to a field: on the same page it moves the focus to the input itself, not
 // only the view (a plain #fragment link would leave the focus behind).
 func summaryLink(path, href, text string) app.UI {
-	return app.A().Href(href).DataSet("target", FieldID(path)).Text(text).OnClick(func(ctx app.Context, e app.Event) {
+	return app.A().Href(href).DataSet("target", targetID(path)).Text(text).OnClick(func(ctx app.Context, e app.Event) {
 		defer sess.recovered()
 		id := e.Get("currentTarget").Get("dataset").Get("target").String()
 		if focusID(id) {
