@@ -91,7 +91,7 @@ func (c *Call) ValidateItem(a Answers, path string, lang Lang) []CheckResult {
 	if s == nil {
 		return nil
 	}
-	a, _ = c.boundItems(a) // checks see what Validate sees
+	a, _ = c.boundItems(a)         // checks see what Validate sees
 	var buf [maxEnv]map[string]any // the containers of the item, on the stack
 	e := append(buf[:0], a)
 	shown := s.when == nil || s.when.holds(e)

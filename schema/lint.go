@@ -350,10 +350,10 @@ func (l *linter) expr(src string, n *jsonNode, p string, sc *scope, wantBool boo
 		}
 		if ee, ok := err.(*ExprError); ok {
 			off += ee.Offset
-			l.problems = append(l.problems, Problem{Path: p, Pos: PositionAt(l.data, off), Key: "lint.expr", Msg: Text{
+			l.problemText(off, p, "lint.expr", Text{
 				IT: fmt.Sprintf("espressione non valida (colonna %d di %q): %s", ee.Offset+1, src, ee.Msg.IT),
 				EN: fmt.Sprintf("invalid expression (column %d of %q): %s", ee.Offset+1, src, ee.Msg.EN),
-			}})
+			})
 		} else {
 			l.problemAt(off, p, "lint.expr", "espressione non valida: %s", "invalid expression: %s", err.Error())
 		}

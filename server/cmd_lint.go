@@ -41,6 +41,9 @@ func runLint(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 			for _, p := range le.Problems {
 				fmt.Fprintf(stdout, "%s:%s\n", name, p.Format(l))
 			}
+			if more := le.Omitted(l); more != "" {
+				fmt.Fprintf(stdout, "%s: %s\n", name, more)
+			}
 		case err != nil:
 			return unreadable(fmt.Errorf("%s: %w", name, err))
 		default:
