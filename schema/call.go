@@ -76,7 +76,8 @@ type Section struct {
 	Source string   `json:"source,omitempty"`
 	Fields []*Field `json:"fields"`
 
-	when *Expr
+	when       *Expr
+	readByPath bool // some compiled path enters the section: its `when` is memoised (evalCtx)
 }
 
 // FieldType is the kind of answer a field takes.
@@ -143,6 +144,10 @@ type Field struct {
 	when  *Expr
 	rule  *rule
 	expr  *Expr // a computed field's value
+	// readByPath: some compiled path enters the field, so its `when` and computed value may be
+	// asked many times in one evaluation: they are remembered (evalCtx).
+	readByPath bool
+	itemID     *Field // on a group: the implicit field _id of its items (see idField)
 	// from and fromLabel are the group and the label field of OptionsFrom, set by Load.
 	from, fromLabel *Field
 	// On a group, filled by Load: the checks evaluated once per item (Check.Each) and the

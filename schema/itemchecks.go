@@ -33,8 +33,8 @@ func (v *validation) newList(g *Field) {
 func (v *validation) itemChecks(g *Field, level int) {
 	e := v.env[:level+1]
 	for _, ch := range g.itemChecks {
-		if !ch.rule.holds(e) {
-			v.issues = append(v.issues, itemCheckIssue(ch, string(v.path), e, v.index[level], v.lang))
+		if !ch.rule.holds(v.x, e) {
+			v.issues = append(v.issues, itemCheckIssue(v.x, ch, string(v.path), e, v.index[level], v.lang))
 		}
 	}
 }
@@ -42,9 +42,9 @@ func (v *validation) itemChecks(g *Field, level int) {
 // itemCheckIssue is the issue of per-item check ch failing on the item at path, whose
 // containers are e: at the field the check names, or at the item when it names none or that
 // field is hidden in this item (a message at a hidden field could not be read nor reached).
-func itemCheckIssue(ch *Check, item string, e env, i int, lang Lang) Issue {
+func itemCheckIssue(x *evalCtx, ch *Check, item string, e env, i int, lang Lang) Issue {
 	at := item
-	if ch.field != nil && (ch.field.when == nil || ch.field.when.holds(e)) {
+	if ch.field != nil && x.fieldShown(ch.field, e) {
 		at = item + "." + ch.field.ID
 	}
 	return Issue{
@@ -91,10 +91,11 @@ func (c *Call) ValidateItem(a Answers, path string, lang Lang) []CheckResult {
 	if s == nil {
 		return nil
 	}
-	a, _ = c.boundItems(a)         // checks see what Validate sees
-	var buf [maxEnv]map[string]any // the containers of the item, on the stack
+	a, _ = c.boundItems(a) // checks see what Validate sees
+	x := &evalCtx{}
+	var buf [maxEnv]map[string]any // the containers of the item
 	e := append(buf[:0], a)
-	shown := s.when == nil || s.when.holds(e)
+	shown := x.sectionShown(s, e)
 	m, _ := a[s.ID].(map[string]any)
 	e = append(e, m)
 	fs := s.Fields
@@ -105,7 +106,7 @@ func (c *Call) ValidateItem(a Answers, path string, lang Lang) []CheckResult {
 		if f == nil || el.Index < 0 || f.Type != TypeGroup || len(e) >= maxEnv || el.Index >= f.maxItems() {
 			break // past repeat.max: not validated, like in Validate
 		}
-		shown = shown && (f.when == nil || f.when.holds(e))
+		shown = shown && x.fieldShown(f, e)
 		items, _ := m[f.ID].([]any)
 		if el.Index >= len(items) {
 			break
@@ -118,8 +119,8 @@ func (c *Call) ValidateItem(a Answers, path string, lang Lang) []CheckResult {
 			if ch.field != nil {
 				r.Field = r.Item + "." + ch.field.ID
 			}
-			if shown && !ch.rule.holds(e) {
-				is := itemCheckIssue(ch, r.Item, e, el.Index, lang)
+			if shown && !ch.rule.holds(x, e) {
+				is := itemCheckIssue(x, ch, r.Item, e, el.Index, lang)
 				r.Issue = &is
 			}
 			out = append(out, r)

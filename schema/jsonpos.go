@@ -3,6 +3,8 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -358,4 +360,50 @@ func PositionAt(data []byte, off int) Position {
 		i += size
 	}
 	return Position{line, col}
+}
+
+// rawOffset maps byte offset d of string node n's decoded value to its offset in data, so that
+// a problem inside an expression written with escapes ("ats.stato == \"costituita\"") is
+// reported at its own character of the file, not one to the left per escape before it.
+// Offsets past the string's end stop at its closing quote.
+func rawOffset(data []byte, n *jsonNode, d int) int {
+	i := n.off + 1 // after the opening quote
+	for dec := 0; dec < d && i < len(data) && data[i] != '"'; {
+		if data[i] != '\\' {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				dec += 3 // an invalid byte decodes as U+FFFD
+			} else {
+				dec += size
+			}
+			i += size
+			continue
+		}
+		if i+1 < len(data) && data[i+1] == 'u' && i+6 <= len(data) {
+			r := hexRune(data[i+2 : i+6])
+			i += 6
+			if utf16.IsSurrogate(r) && i+6 <= len(data) && data[i] == '\\' && data[i+1] == 'u' {
+				if pair := utf16.DecodeRune(r, hexRune(data[i+2:i+6])); pair != utf8.RuneError {
+					r = pair
+					i += 6
+				}
+			}
+			if utf16.IsSurrogate(r) || r < 0 {
+				r = utf8.RuneError
+			}
+			dec += utf8.RuneLen(r)
+			continue
+		}
+		i += 2 // \n, \", \\ …: one byte each
+		dec++
+	}
+	return i
+}
+
+func hexRune(h []byte) rune {
+	v, err := strconv.ParseUint(string(h), 16, 32)
+	if err != nil {
+		return -1
+	}
+	return rune(v)
 }

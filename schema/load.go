@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"bando/schema/expr"
 )
 
 // Problem is one thing wrong in a call schema: where (a JSON path such as
@@ -131,7 +133,7 @@ func (f *jsonFields) hint(k string) string {
 	}
 	best, bestD := "", 3
 	for _, nm := range f.names {
-		if d := editDistance(k, nm); d < bestD {
+		if d := expr.EditDistance(k, nm); d < bestD {
 			best, bestD = nm, d
 		}
 	}

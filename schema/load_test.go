@@ -50,6 +50,7 @@ func TestLoadProblems(t *testing.T) {
 		{"wrong kind", `"repeat": {"min": 1, "max": 50}`, `"repeat": {"min": "uno", "max": 50}`, "json.type", "$.sections[1].fields[0].repeat.min", `"uno"`},
 		{"group through without []", `sum(budget.voci[].importo)`, `sum(budget.voci.importo)`, "lint.expr", "$.checks[1].rule", `budget.voci.importo`},
 		{"check not boolean", `"rule": "sum(budget.voci[].importo) <= 15000000"`, `"rule": "sum(budget.voci[].importo)"`, "lint.expr_type", "$.checks[1].rule", `"sum(budget.voci[].importo)"`},
+		{"reserved id", `{"id": "rl_nome"`, `{"id": "this"`, "lint.reserved_id", "$.sections[0].fields[1].fields[5].id", `"this"`},
 		{"bad deadline", `"deadline": "2024-03-04"`, `"deadline": "04/03/2024"`, "lint.date", "$.submission.deadline", `04/03/2024`},
 		{"syntax error", `"id": "mini", "version": 1,`, `"id": "mini" "version": 1,`, "json.syntax", "$", `"version": 1`},
 		{"signer field typo", `"cf": "rl_cf", "entity": "denominazione"},
@@ -165,6 +166,42 @@ func TestRuleProblemsInBothLanguages(t *testing.T) {
 			if !strings.HasPrefix(msg.EN, "invalid rules: ") || !strings.Contains(msg.EN, tt.en) {
 				t.Errorf("English: %q", msg.EN)
 			}
+		})
+	}
+}
+
+// TestLoadExprColumn: a problem inside an expression is reported at its own character of the
+// file, however the JSON string escapes what comes before it.
+func TestLoadExprColumn(t *testing.T) {
+	old := `"when": "ats.stato == \"costituita\""`
+	cases := []struct {
+		name, when, at string
+	}{
+		{"plain", `"when": "ats.stat == 1"`, `stat ==`},
+		{"after escaped quotes", `"when": "ats.stato == \"costituito\""`, `\"costituito`},
+		{"after a unicode escape", `"when": "\u0061ts.stat == 1"`, `stat ==`},
+		{"after a surrogate pair", `"when": "\"\ud83d\ude00\" == ats.stat"`, `stat"`},
+		{"after accented letters", `"when": "\"città\" == ats.stat"`, `stat"`},
+		{"after an escaped newline", `"when": "1 == 1 &&\n ats.stat"`, `stat"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			data := mutate(t, old, tc.when)
+			_, err := Load(data)
+			var le *LoadError
+			if !errors.As(err, &le) {
+				t.Fatalf("want a LoadError, got %v", err)
+			}
+			want := PositionAt(data, strings.Index(string(data), tc.at))
+			for _, p := range le.Problems {
+				if p.Key == "lint.expr" {
+					if p.Pos != want {
+						t.Fatalf("problem at %v, want %v: %s", p.Pos, want, p.Format(EN))
+					}
+					return
+				}
+			}
+			t.Fatalf("no lint.expr problem; got:\n%s", le.Format(EN))
 		})
 	}
 }

@@ -17,9 +17,10 @@ type Signer struct {
 // Signers are only defined for groups directly inside a section.
 func (c *Call) RequiredSigners(a Answers) []Signer {
 	view := c.Visible(a)
+	x := &evalCtx{}
 	e := env{view}
 	for _, s := range c.Signers {
-		if s.group == nil || s.when != nil && !s.when.holds(e) {
+		if s.group == nil || s.when != nil && !s.when.holds(x, e) {
 			continue
 		}
 		section, _, _ := cutFirst(s.Items)
@@ -27,7 +28,7 @@ func (c *Call) RequiredSigners(a Answers) []Signer {
 		out := []Signer{}
 		for i, it := range view.Items(s.Items) {
 			m, _ := it.(map[string]any)
-			if s.filter != nil && !s.filter.holds(env{view, sm, m}) {
+			if s.filter != nil && !s.filter.holds(x, env{view, sm, m}) {
 				continue
 			}
 			str := func(k string) string { v, _ := m[k].(string); return v }
@@ -49,10 +50,11 @@ func cutFirst(p string) (string, string, bool) {
 
 // RequiredAttachments lists the attachments the call asks of these answers.
 func (c *Call) RequiredAttachments(a Answers) []Attachment {
+	x := &evalCtx{}
 	e := env{c.Visible(a)}
 	var out []Attachment
 	for _, at := range c.Attachments {
-		if at.when == nil || at.when.holds(e) {
+		if at.when == nil || at.when.holds(x, e) {
 			out = append(out, at)
 		}
 	}

@@ -11,7 +11,7 @@ func (c *Call) SectionShown(a Answers, id string) bool {
 	if s == nil {
 		return false
 	}
-	return s.when == nil || s.when.holds(env{map[string]any(a)})
+	return (&evalCtx{}).sectionShown(s, env{map[string]any(a)})
 }
 
 // HasRule reports whether the field's rules name tag, alone or as one alternative of an OR

@@ -60,11 +60,11 @@ func (is Issues) At(p string) Issues {
 // is exact: conditions already read the answers of hidden fields as no answer (see pstep).
 func (c *Call) Visible(a Answers) Answers {
 	a, _ = c.boundItems(a) // items past a group's repeat.max are not part of the proposal
-	view, _ := c.pruneRoot(a)
+	view, _ := c.pruneRoot(&evalCtx{}, a)
 	return Answers(view)
 }
 
-func (c *Call) pruneRoot(root map[string]any) (map[string]any, bool) {
+func (c *Call) pruneRoot(x *evalCtx, root map[string]any) (map[string]any, bool) {
 	out, copied := root, false
 	e := env{root}
 	for _, s := range c.Sections {
@@ -73,7 +73,7 @@ func (c *Call) pruneRoot(root map[string]any) (map[string]any, bool) {
 			continue
 		}
 		m, _ := v.(map[string]any)
-		if s.when != nil && !s.when.holds(e) {
+		if !x.sectionShown(s, e) {
 			if !copied {
 				out, copied = maps.Clone(root), true
 			}
@@ -83,7 +83,7 @@ func (c *Call) pruneRoot(root map[string]any) (map[string]any, bool) {
 		if m == nil {
 			continue
 		}
-		if nm, ch := pruneFields(s.Fields, m, e); ch {
+		if nm, ch := pruneFields(x, s.Fields, m, e); ch {
 			if !copied {
 				out, copied = maps.Clone(root), true
 			}
@@ -93,7 +93,7 @@ func (c *Call) pruneRoot(root map[string]any) (map[string]any, bool) {
 	return out, copied
 }
 
-func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bool) {
+func pruneFields(x *evalCtx, fs []*Field, m map[string]any, parents env) (map[string]any, bool) {
 	out, copied := m, false
 	e := append(parents[:len(parents):len(parents)], m)
 	for _, f := range fs {
@@ -101,7 +101,7 @@ func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bo
 		if !ok {
 			continue
 		}
-		if f.Type == TypeComputed || f.when != nil && !f.when.holds(e) {
+		if f.Type == TypeComputed || !x.fieldShown(f, e) {
 			if !copied {
 				out, copied = maps.Clone(m), true
 			}
@@ -118,7 +118,7 @@ func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bo
 			if !ok {
 				continue
 			}
-			if nm, ch := pruneFields(f.Fields, im, e); ch {
+			if nm, ch := pruneFields(x, f.Fields, im, e); ch {
 				if newItems == nil {
 					newItems = append([]any(nil), items...)
 				}
@@ -139,11 +139,15 @@ func pruneFields(fs []*Field, m map[string]any, parents env) (map[string]any, bo
 // with more items than its repeat.max gets one repeat.max issue; the items past max are not
 // validated and expressions do not see them (see boundItems).
 func (c *Call) Validate(a Answers, lang Lang) Issues {
+	return c.validate(&evalCtx{}, a, lang)
+}
+
+func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
 	a, cut := c.boundItems(a)
-	v := &validation{call: c, lang: lang, env: make(env, 1, maxEnv), path: make([]byte, 0, 64), cut: cut}
+	v := &validation{x: x, call: c, lang: lang, env: make(env, 1, maxEnv), path: make([]byte, 0, 64), cut: cut}
 	v.env[0] = a
 	for _, s := range c.Sections {
-		if s.when != nil && !s.when.holds(v.env[:1]) {
+		if !v.x.sectionShown(s, v.env[:1]) {
 			continue
 		}
 		m, _ := a[s.ID].(map[string]any)
@@ -151,7 +155,7 @@ func (c *Call) Validate(a Answers, lang Lang) Issues {
 		v.fields(s.Fields, m, 1)
 	}
 	for _, ch := range c.Checks {
-		if ch.group == nil && !ch.rule.holds(v.env[:1]) {
+		if ch.group == nil && !ch.rule.holds(v.x, v.env[:1]) {
 			v.issues = append(v.issues, Issue{Path: ch.Path, Key: "check." + ch.ID, Message: checkMessage(ch, -1, lang), Severity: ch.Severity.issue()})
 		}
 	}
@@ -159,6 +163,7 @@ func (c *Call) Validate(a Answers, lang Lang) Issues {
 }
 
 type validation struct {
+	x      *evalCtx
 	call   *Call
 	lang   Lang
 	env    env
@@ -181,7 +186,7 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 	e[level] = m
 	prefix := len(v.path)
 	for _, f := range fs {
-		if f.when != nil && !f.when.holds(e) {
+		if !v.x.fieldShown(f, e) {
 			continue
 		}
 		if f.Type == TypeComputed {
@@ -470,7 +475,7 @@ func (c *Call) ValidateField(a Answers, path string, lang Lang) *Issue {
 	if p, err := ParsePath(path); err != nil || c.pastMax(p) {
 		return nil // an item past repeat.max: only the group's repeat.max issue speaks for it
 	}
-	if !c.Shown(a, path) {
+	if !c.shown(&evalCtx{}, a, path) {
 		return nil
 	}
 	val := a.Get(path)
@@ -495,6 +500,10 @@ func (c *Call) ValidateField(a Answers, path string, lang Lang) *Issue {
 // Shown reports whether the field at an answer path is shown: its section's and every
 // enclosing field's `when` holds for the answers around it.
 func (c *Call) Shown(a Answers, path string) bool {
+	return c.shown(&evalCtx{}, a, path)
+}
+
+func (c *Call) shown(x *evalCtx, a Answers, path string) bool {
 	p, err := ParsePath(path)
 	if err != nil || len(p) < 2 {
 		return false
@@ -506,7 +515,7 @@ func (c *Call) Shown(a Answers, path string) bool {
 	a, _ = c.boundItems(a) // conditions see what Validate sees
 	e := make(env, 1, len(p)+1)
 	e[0] = a
-	if s.when != nil && !s.when.holds(e) {
+	if !x.sectionShown(s, e) {
 		return false
 	}
 	m, _ := a[s.ID].(map[string]any)
@@ -517,7 +526,7 @@ func (c *Call) Shown(a Answers, path string) bool {
 		if f == nil {
 			return false
 		}
-		if f.when != nil && !f.when.holds(e) {
+		if !x.fieldShown(f, e) {
 			return false
 		}
 		if el.Index < 0 {

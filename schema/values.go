@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bando/schema/expr"
 	"math"
 	"strconv"
 	"strings"
@@ -15,12 +16,13 @@ import (
 
 // computed is the value of computed field f for the containers in e (e[len(e)-1] holds the
 // field): int64 cents for money (as money answers are), float64 for numbers, a string for text
-// and dates; nil when the expression gives no value.
-func (f *Field) computed(e env) any {
+// and dates; nil when the expression gives no value. Paths reach it through evalCtx.computed,
+// which evaluates it once per container in one evaluation.
+func (f *Field) computed(x *evalCtx, e env) any {
 	if f.expr == nil {
 		return nil
 	}
-	v := f.expr.fn(e)
+	v := f.expr.fn(x, e)
 	switch f.Format {
 	case FormatMoneyValue, FormatNumberValue:
 		n, ok := toNum(v)
@@ -35,8 +37,11 @@ func (f *Field) computed(e env) any {
 		}
 		return int64(math.Round(n))
 	}
-	if s, ok := v.(string); ok {
-		return s
+	switch x := v.(type) {
+	case string:
+		return x
+	case expr.Day:
+		return x.String() // a date answer's own form
 	}
 	return nil
 }
@@ -52,7 +57,7 @@ func (c *Call) Computed(a Answers, path string) any {
 	if !ok {
 		return nil
 	}
-	return f.computed(e)
+	return f.computed(&evalCtx{}, e)
 }
 
 // containers is the env of the field at an answer path: the root, its section's answers and

@@ -48,7 +48,7 @@ func TestCLI(t *testing.T) {
 	brokenPath := writeTemp(t, "broken.json", broken)
 	// A call with 1,500 unknown keys: the report lists the first schema.MaxProblems.
 	typos := writeTemp(t, "typos.json", strings.Replace(string(call), `"id": "toscana-fami-2024",`, `"id": "toscana-fami-2024",`+strings.Repeat(`"tipo": 1,`, 1500), 1))
-	hostile := writeTemp(t, "hostile.bando.json", `{"format":"bando-draft","formatVersion":1,"call":"toscana-fami-2024","callVersion":1,"answers":{"ats":{"membri":[`+strings.Repeat(`{},`, 99_999)+`{}]}}}`)
+	hostile := writeTemp(t, "hostile.bando.json", `{"format":"bando-draft","formatVersion":1,"call":"toscana-fami-2024","callVersion":1,"answers":{"ats":{"membri":[`+strings.Repeat(`{},`, 999)+`{}]}}}`)
 	garbled := writeTemp(t, "garbled.bando.json", "{\n  \"format\": \"bando-draft\",\n  \"call\": \"toscana-fami-2024\"\n  \"answers\": {}\n}")
 
 	cases := []struct {
@@ -65,7 +65,7 @@ func TestCLI(t *testing.T) {
 		{"lint missing file", []string{"lint", "nope.json"}, 2, []string{"non leggibile"}},
 		{"lint report capped", []string{"lint", typos}, 1, []string{"typos.json: … e altri 500 problemi"}},
 		{"lint report capped in English", []string{"lint", "--lang", "en", typos}, 1, []string{"typos.json: … and 500 more problems"}},
-		{"items past max", []string{"validate", hostile}, 1, []string{"ats.membri: Al massimo 40 voci «membro»: ora sono 100000.", "ats.membri[39].denominazione", "problemi da correggere"}},
+		{"items past max", []string{"validate", hostile}, 1, []string{"ats.membri: Al massimo 40 voci «membro»: ora sono 1000.", "ats.membri[39].denominazione", "problemi da correggere"}},
 		{"validate complete", []string{"validate", famiComplete}, 0, []string{"Nessun problema"}},
 		{"validate errors", []string{"validate", "--call", "toscana-fami-2024", famiErrors}, 1, []string{
 			"ats.membri[1].rl_cf: Il codice fiscale non è corretto",

@@ -6,12 +6,11 @@ package main
 
 import (
 	"context"
-	"encoding/json"
+	"crypto/x509"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"bando/app/draft"
@@ -19,15 +18,20 @@ import (
 	"bando/schema"
 )
 
-func runVerify(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+func runVerify(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	callArg := fs.String("call", "", "call id or call schema file; default: the draft's own call")
 	draftArg := fs.String("draft", "", "the draft the proposal was made from (.bando.json)")
 	lang := fs.String("lang", "it", "language of the messages: it or en")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	var trustFiles []string
+	fs.Func("trust", "PEM certificates of the trusted authorities (e.g. exported from the EU trusted list); each signer's chain must reach one. Repeatable", func(v string) error {
+		trustFiles = append(trustFiles, v)
+		return nil
+	})
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "uso: bando verify [--call ID|CALL.json] [--lang it|en] [--json] --draft DRAFT.bando.json FIRMATO.pdf.p7m|FIRMATO.pdf")
+		tprintln(stderr, "uso: bando verify [--call ID|CALL.json] [--lang it|en] [--json] [--trust CA.pem]… --draft DRAFT.bando.json FIRMATO.pdf.p7m|FIRMATO.pdf")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -43,19 +47,31 @@ func runVerify(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(files[0])
-	if err != nil {
-		return unreadable(fmt.Errorf("%s: file non leggibile: %w", files[0], err))
+	var anchors []*x509.Certificate
+	for _, name := range trustFiles {
+		b, err := readInput(name, maxCallFile, l)
+		if err != nil {
+			return err
+		}
+		a, err := pec.ParseAnchors(b)
+		if err != nil {
+			return unreadable(fmt.Errorf("%s: %s", name, localizedPEC(err, l)))
+		}
+		anchors = append(anchors, a...)
 	}
-	r, err := verifySigned(c, d, data, l)
+	data, err := readInput(files[0], maxSignedFile, l)
+	if err != nil {
+		return err
+	}
+	r, err := verifySigned(c, d, data, l, anchors)
 	if err != nil {
 		return unreadable(fmt.Errorf("%s: %s", files[0], err))
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(jsonReport(r, l)); err != nil {
+		if err := writeJSON(stdout, jsonReport(r, l)); err != nil {
 			return err
 		}
 	} else {
@@ -69,13 +85,14 @@ func runVerify(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 
 // verifySigned checks a signed file against the draft's proposal, in whichever language it
 // was made.
-func verifySigned(c *schema.Call, d *draft.Draft, data []byte, l schema.Lang) (*pec.Report, error) {
+func verifySigned(c *schema.Call, d *draft.Draft, data []byte, l schema.Lang, anchors []*x509.Certificate) (*pec.Report, error) {
 	signed, err := pec.Open(data)
 	if err != nil {
 		return nil, errors.New(localizedPEC(err, l))
 	}
 	render := func(pl schema.Lang) ([]byte, error) { return makeProposal(c, d, pl) }
-	r, _, err := signed.CheckRendered(render, []schema.Lang{l, other(l)}, c.RequiredSigners(d.Answers), time.Now())
+	o := pec.Options{Now: time.Now(), Finalised: d.FinalisedAt, Anchors: anchors}
+	r, _, err := signed.CheckRendered(render, []schema.Lang{l, other(l)}, c.RequiredSigners(d.Answers), o)
 	return r, err
 }
 
@@ -96,45 +113,81 @@ func other(l schema.Lang) schema.Lang {
 
 func printReport(w io.Writer, r *pec.Report, l schema.Lang) {
 	format := map[pec.Format]string{pec.CAdES: "CAdES (.p7m)", pec.PAdES: "PAdES (PDF firmato)"}[r.Format]
-	fmt.Fprintf(w, pick(l, "Formato: %s\n", "Format: %s\n"), format)
-	if r.Same {
-		fmt.Fprintln(w, pick(l, "Documento: è la domanda generata da questa bozza, byte per byte.", "Document: it is the application generated from this draft, byte for byte."))
-	} else {
-		fmt.Fprintln(w, pick(l, "Documento: NON è la domanda generata da questa bozza.", "Document: it is NOT the application generated from this draft."))
+	tprintf(w, pick(l, "Formato: %s\n", "Format: %s\n"), format)
+	switch {
+	case !r.Same:
+		tprintln(w, pick(l, "Documento: NON è la domanda generata da questa bozza, o è stato modificato dopo la firma.", "Document: it is NOT the application generated from this draft, or it was modified after signing."))
+	case r.Format == pec.PAdES:
+		tprintln(w, pick(l, "Documento: le firme coprono la domanda generata da questa bozza, byte per byte; dopo, il file aggiunge solo firme, marche temporali e dati di verifica.", "Document: the signatures cover the application generated from this draft, byte for byte; after it the file adds only signatures, timestamps and validation data."))
+	default:
+		tprintln(w, pick(l, "Documento: è la domanda generata da questa bozza, byte per byte.", "Document: it is the application generated from this draft, byte for byte."))
 	}
-	fmt.Fprintln(w, pick(l, "Firme:", "Signatures:"))
+	tprintln(w, pick(l, "Firme:", "Signatures:"))
 	for _, s := range r.Signers {
 		state := pick(l, "valida", "valid")
 		if !s.Valid {
 			state = pick(l, "NON valida", "NOT valid")
 		}
 		role := ""
+		if s.Counter {
+			role = pick(l, " (controfirma)", " (countersignature)")
+		}
 		if !s.Required {
-			role = pick(l, " (non tra i firmatari richiesti)", " (not among the required signers)")
+			role += pick(l, " (non tra i firmatari richiesti)", " (not among the required signers)")
 		}
-		fmt.Fprintf(w, "  - %s, CF %s: %s%s\n", s.Name, orDash(s.CF), state, role)
-		fmt.Fprintf(w, pick(l, "    certificato di %s, valido dal %s al %s", "    certificate by %s, valid %s to %s"), orDash(s.Issuer), s.NotBefore.Format("02/01/2006"), s.NotAfter.Format("02/01/2006"))
+		tprintf(w, "  - %s, CF %s: %s%s\n", s.Name, orDash(s.CF), state, role)
+		if s.Problem != nil {
+			tprintf(w, pick(l, "    motivo: %s\n", "    reason: %s\n"), s.Problem.Message(l))
+		}
+		tprintf(w, pick(l, "    certificato di %s, valido dal %s al %s", "    certificate by %s, valid %s to %s"), orDash(s.Issuer), s.NotBefore.Format("02/01/2006"), s.NotAfter.Format("02/01/2006"))
+		switch {
+		case s.Qualified.SelfSigned:
+			tprintf(w, "%s", pick(l, "; autoprodotto", "; self-signed"))
+		case s.Qualified.Compliance && s.Qualified.SSCD && s.Qualified.ESign:
+			tprintf(w, "%s", pick(l, "; si dichiara qualificato per la firma", "; claims to be qualified for signatures"))
+			if s.Qualified.AgIDPolicy {
+				tprintf(w, "%s", pick(l, " (profilo AgID)", " (AgID profile)"))
+			}
+		default:
+			tprintf(w, "%s", pick(l, "; non qualificato", "; not qualified"))
+		}
+		switch s.Chain {
+		case "trusted":
+			tprintf(w, "%s", pick(l, "; risale a un certificato di fiducia fornito", "; chains to a trust anchor given"))
+		case "untrusted":
+			tprintf(w, "%s", pick(l, "; NON risale ai certificati di fiducia forniti", "; does NOT chain to the trust anchors given"))
+		}
+		tprintln(w)
+		if s.Timestamp != nil {
+			tprintf(w, pick(l, "    marca temporale verificata: %s\n", "    verified timestamp: %s\n"), schema.InRome(*s.Timestamp).Format("02/01/2006 15:04"))
+		}
 		if s.SigningTime != nil {
-			fmt.Fprintf(w, pick(l, "; firmato il %s", "; signed on %s"), schema.InRome(*s.SigningTime).Format("02/01/2006 15:04"))
+			tprintf(w, pick(l, "    ora di firma dichiarata dal computer di firma (non verificata): %s\n", "    signing time declared by the signing computer (not verified): %s\n"), schema.InRome(*s.SigningTime).Format("02/01/2006 15:04"))
 		}
-		fmt.Fprintln(w)
 		for _, warn := range s.Warnings {
-			fmt.Fprintf(w, pick(l, "    attenzione: %s\n", "    warning: %s\n"), warn.Message(l))
+			tprintf(w, pick(l, "    attenzione: %s\n", "    warning: %s\n"), warn.Message(l))
+		}
+	}
+	for _, ts := range r.Timestamps {
+		if ts.Verified {
+			tprintf(w, pick(l, "Marca temporale del documento verificata: %s\n", "Verified document timestamp: %s\n"), schema.InRome(*ts.Time).Format("02/01/2006 15:04"))
+		} else {
+			tprintf(w, pick(l, "Attenzione: %s\n", "Warning: %s\n"), ts.Problem.Message(l))
 		}
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(w, pick(l, "Nota: %s\n", "Note: %s\n"), n.In(l))
+		tprintf(w, pick(l, "Nota: %s\n", "Note: %s\n"), n.In(l))
 	}
 	if r.OK() {
-		fmt.Fprintln(w, pick(l, "Esito: la domanda è firmata da tutti i firmatari richiesti.", "Result: the application is signed by every required signer."))
+		tprintln(w, pick(l, "Esito: la domanda è firmata da tutti i firmatari richiesti, con firme qualificate valide.", "Result: the application is signed by every required signer, with valid qualified signatures."))
 		return
 	}
-	fmt.Fprintln(w, pick(l, "Esito: file NON accettabile, perché:", "Result: file NOT acceptable, because:"))
+	tprintln(w, pick(l, "Esito: file NON accettabile, perché:", "Result: file NOT acceptable, because:"))
 	seen := map[string]bool{}
 	for _, p := range r.Problems {
 		if msg := p.Message(l); !seen[msg] {
 			seen[msg] = true
-			fmt.Fprintf(w, "  - %s\n", msg)
+			tprintf(w, "  - %s\n", msg)
 		}
 	}
 }
@@ -161,27 +214,46 @@ func jsonReport(r *pec.Report, l schema.Lang) any {
 	}
 	type signer struct {
 		pec.Identity
-		SigningTime *time.Time `json:"signingTime,omitempty"`
-		Valid       bool       `json:"valid"`
-		Required    bool       `json:"required"`
-		Problem     *problem   `json:"problem,omitempty"`
-		Warnings    []problem  `json:"warnings"`
+		Qualified   pec.Qualified `json:"qualified"`
+		SigningTime *time.Time    `json:"signingTime,omitempty"` // declared, not verified
+		Timestamp   *time.Time    `json:"timestamp,omitempty"`   // verified
+		Verified    bool          `json:"verified"`
+		Valid       bool          `json:"valid"`
+		Required    bool          `json:"required"`
+		Counter     bool          `json:"countersignature,omitempty"`
+		Chain       string        `json:"chain"`
+		Problem     *problem      `json:"problem,omitempty"`
+		Warnings    []problem     `json:"warnings"`
+	}
+	type timestamp struct {
+		Time     *time.Time `json:"time,omitempty"`
+		Verified bool       `json:"verified"`
+		Problem  *problem   `json:"problem,omitempty"`
 	}
 	out := struct {
-		OK       bool            `json:"ok"`
-		Format   pec.Format      `json:"format"`
-		Same     bool            `json:"same"`
-		Signers  []signer        `json:"signers"`
-		Missing  []schema.Signer `json:"missing"`
-		Problems []problem       `json:"problems"`
-		Notes    []string        `json:"notes"`
-	}{OK: r.OK(), Format: r.Format, Same: r.Same, Missing: r.Missing, Problems: msgs(r.Problems), Signers: []signer{}}
+		OK         bool            `json:"ok"`
+		Format     pec.Format      `json:"format"`
+		Same       bool            `json:"same"`
+		Signers    []signer        `json:"signers"`
+		Timestamps []timestamp     `json:"timestamps"`
+		Missing    []schema.Signer `json:"missing"`
+		Problems   []problem       `json:"problems"`
+		Notes      []string        `json:"notes"`
+	}{OK: r.OK(), Format: r.Format, Same: r.Same, Missing: r.Missing, Problems: msgs(r.Problems), Signers: []signer{}, Timestamps: []timestamp{}}
 	for _, s := range r.Signers {
-		js := signer{Identity: s.Identity, SigningTime: s.SigningTime, Valid: s.Valid, Required: s.Required, Warnings: msgs(s.Warnings)}
+		js := signer{Identity: s.Identity, Qualified: s.Qualified, SigningTime: s.SigningTime, Timestamp: s.Timestamp, Verified: s.Verified,
+			Valid: s.Valid, Required: s.Required, Counter: s.Counter, Chain: s.Chain, Warnings: msgs(s.Warnings)}
 		if s.Problem != nil {
 			js.Problem = &problem{s.Problem.Key, s.Problem.Message(l)}
 		}
 		out.Signers = append(out.Signers, js)
+	}
+	for _, ts := range r.Timestamps {
+		jt := timestamp{Time: ts.Time, Verified: ts.Verified}
+		if ts.Problem != nil {
+			jt.Problem = &problem{ts.Problem.Key, ts.Problem.Message(l)}
+		}
+		out.Timestamps = append(out.Timestamps, jt)
 	}
 	for _, n := range r.Notes {
 		out.Notes = append(out.Notes, n.In(l))

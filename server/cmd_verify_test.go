@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"encoding/pem"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,6 +121,28 @@ func TestVerifyCommand(t *testing.T) {
 		{"not a signed file", func() []string {
 			return []string{"verify", "--draft", f.draft, f.file(t, "lettera.txt", []byte("Gentile Regione, ecco la domanda"))}
 		}, 2, []string{"non è una domanda firmata"}},
+		{"trust anchor given: the chain reaches it", func() []string {
+			return []string{"verify", "--trust", f.file(t, "ca.pem", pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: pectest.CA(t).Raw})), "--draft", f.draft,
+				f.file(t, "ok-trust.pdf.p7m", pectest.SignCMS(t, f.proposal, all, pectest.CMSOptions{}))}
+		}, 0, []string{"risale a un certificato di fiducia fornito", "verificate rispetto a 1 certificati di fiducia", "firme qualificate valide"}},
+		{"trust anchor given: no chain reaches it", func() []string {
+			stranger := pectest.NewSigner(t, "Altra CA", "", pectest.CertOptions{SelfSigned: true})
+			return []string{"verify", "--lang", "en", "--trust", f.file(t, "other-ca.pem", pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: stranger.Cert.Raw})), "--draft", f.draft,
+				f.file(t, "untrusted.pdf.p7m", pectest.SignCMS(t, f.proposal, all, pectest.CMSOptions{}))}
+		}, 1, []string{"does NOT chain to the trust anchors given", "does not chain to any of the trust anchors given", "NOT acceptable"}},
+		{"trust file without certificates", func() []string {
+			return []string{"verify", "--trust", f.file(t, "empty.pem", []byte("niente")), "--draft", f.draft, f.file(t, "x.pdf.p7m", []byte("x"))}
+		}, 2, []string{"non contiene certificati"}},
+		{"self-signed certificate claiming a codice fiscale", func() []string {
+			self := pectest.NewSigner(t, all[0].Name, all[0].CF, pectest.CertOptions{SelfSigned: true})
+			signers := append([]*pectest.Signer{self}, all[1:]...)
+			return []string{"verify", "--draft", f.draft, f.file(t, "self.pdf.p7m", pectest.SignCMS(t, f.proposal, signers, pectest.CMSOptions{}))}
+		}, 1, []string{"Giulia Bartolini, CF BRTGLU78E54D612D: NON valida", "non è una firma qualificata: non è accettabile per questo avviso (il certificato è autoprodotto", "; autoprodotto"}},
+		{"PAdES: amount redrawn after every signature, closed by a junk document timestamp", func() []string {
+			redrawn := pectest.AddUpdate(t, pades(f.proposal, all), map[int]string{pectest.ContentsOf(t, f.proposal, 0): "<< /Length 5 >>\nstream\nBT ET\nendstream"})
+			junk := pectest.AddPAdESWith(t, redrawn, "Marca", pectest.PAdESOptions{DocTimestamp: true}, func([]byte) []byte { return []byte("0123456789abcdef0123456789abcdef") })
+			return []string{"verify", "--draft", f.draft, f.file(t, "redrawn.pdf", junk)}
+		}, 1, []string{"NON è la domanda generata da questa bozza, o è stato modificato dopo la firma", "Il PDF è stato modificato dopo la firma: la revisione 7 ridefinisce gli oggetti 4", "marca temporale del documento, ma non è verificabile"}},
 		{"no draft", func() []string { return []string{"verify", "x.p7m"} }, 2, []string{"uso: bando verify"}},
 		{"missing signed file", func() []string { return []string{"verify", "--draft", f.draft, filepath.Join(f.dir, "nope.p7m")} }, 2, []string{"non leggibile"}},
 	}

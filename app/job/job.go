@@ -37,6 +37,7 @@ type Request struct {
 	Lang        schema.Lang     `json:"lang"`
 	Draft       json.RawMessage `json:"draft"`
 	Signed      *File           `json:"signed,omitempty"`      // verify, package, eml
+	Trust       []File          `json:"trust,omitempty"`       // verify: PEM trust anchors the applicant dropped
 	Attachments []File          `json:"attachments,omitempty"` // package, eml
 	From        string          `json:"from,omitempty"`        // the applicant's PEC address, if known
 }
@@ -79,7 +80,7 @@ type PDF struct {
 type Verdict struct {
 	OK       bool            `json:"ok"`
 	Format   string          `json:"format"` // "cades" (.p7m) or "pades" (signed PDF)
-	Same     bool            `json:"same"`   // the signed document is byte for byte the proposal
+	Same     bool            `json:"same"`   // the signatures cover the proposal and nothing after changes it
 	Lang     schema.Lang     `json:"lang"`   // the language of the proposal that was signed
 	Signers  []Signer        `json:"signers"`
 	Missing  []schema.Signer `json:"missing"`
@@ -93,7 +94,11 @@ type Signer struct {
 	CF           string     `json:"cf"`
 	Organization string     `json:"organization,omitempty"`
 	Issuer       string     `json:"issuer"`
-	SigningTime  *time.Time `json:"signingTime,omitempty"`
+	SigningTime  *time.Time `json:"signingTime,omitempty"` // declared by the signer's computer
+	Timestamp    *time.Time `json:"timestamp,omitempty"`   // proved by a verified timestamp
+	Qualified    bool       `json:"qualified"`             // the certificate claims a qualified signature
+	Chain        string     `json:"chain,omitempty"`       // "trusted", "untrusted", "unchecked"
+	Counter      bool       `json:"countersignature,omitempty"`
 	Valid        bool       `json:"valid"`
 	Required     bool       `json:"required"`
 	Problem      *Message   `json:"problem,omitempty"`

@@ -237,7 +237,7 @@ func (d *doc) fitColumns(p *proposal, cols []column, items []any, w float64) boo
 		natural[j] = max(minimum[j], min(d.f.GetStringWidth(clean(c.f.Label.In(p.lang))), 40))
 		d.use(stTable)
 		// amounts, numbers and dates are never wrapped: "€ 60.000,00" on two lines misreads
-		atomic := c.f.Type == schema.TypeMoney || c.f.Type == schema.TypeNumber || c.f.Type == schema.TypeDate
+		atomic := isMoney(c.f) || isNumber(c.f) || c.f.Type == schema.TypeDate || c.f.Type == schema.TypeComputed && c.f.Format == schema.FormatDateValue
 		for _, it := range items {
 			m, _ := it.(map[string]any)
 			s := clean(value(c.f, m[c.f.ID], p.lang))
@@ -321,10 +321,10 @@ func (d *doc) table(p *proposal, path string, cols []column, items []any, x, w f
 	for j, c := range cols {
 		heads[j] = clean(c.f.Label.In(p.lang))
 		aligns[j] = "L"
-		if c.f.Type == schema.TypeMoney || c.f.Type == schema.TypeNumber {
+		if isMoney(c.f) || isNumber(c.f) {
 			aligns[j] = "R"
 		}
-		hasMoney = hasMoney || c.f.Type == schema.TypeMoney
+		hasMoney = hasMoney || isMoney(c.f)
 	}
 	header := cells(heads, stTableHd, true, aligns)
 	header.keepNext = true
@@ -338,7 +338,7 @@ func (d *doc) table(p *proposal, path string, cols []column, items []any, x, w f
 				continue
 			}
 			texts[j] = clean(value(c.f, m[c.f.ID], p.lang))
-			if cs, ok := schema.Cents(m[c.f.ID]); ok && c.f.Type == schema.TypeMoney {
+			if cs, ok := schema.Cents(m[c.f.ID]); ok && isMoney(c.f) {
 				sums[j] += cs
 			}
 		}
@@ -349,7 +349,7 @@ func (d *doc) table(p *proposal, path string, cols []column, items []any, x, w f
 		labelled := false
 		for j, c := range cols {
 			switch {
-			case c.f.Type == schema.TypeMoney:
+			case isMoney(c.f):
 				texts[j] = schema.FormatMoney(sums[j], p.lang)
 			case !labelled:
 				texts[j], labelled = word("total", p.lang), true

@@ -45,6 +45,7 @@ var words = map[string]schema.Text{
 	"sign.line":     {IT: "Firmato digitalmente", EN: "Digitally signed"},
 	"sign.none":     {IT: "Le risposte non indicano ancora chi deve firmare: completa i dati dei legali rappresentanti.", EN: "The answers do not yet say who must sign: complete the legal representatives' details."},
 	"item":          {IT: "Voce", EN: "Entry"},
+	"item.gone":     {IT: "(voce non più presente)", EN: "(entry no longer present)"},
 	"continued":     {IT: "(segue)", EN: "(continued)"},
 	"contents.note": {IT: "Sono riportate le sole risposte richieste dalle scelte fatte; le voci lasciate vuote sono indicate con «—».", EN: "Only the answers that apply given the choices made are shown; empty answers are marked “—”."},
 }
@@ -70,6 +71,11 @@ func value(f *schema.Field, v any, lang schema.Lang) string {
 		return noAnswer
 	}
 	switch f.Type {
+	case schema.TypeComputed:
+		if s := schema.FormatComputed(f, v, lang); s != "" {
+			return s
+		}
+		return noAnswer
 	case schema.TypeMoney:
 		if c, ok := schema.Cents(v); ok {
 			return schema.FormatMoney(c, lang)

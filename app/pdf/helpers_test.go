@@ -77,14 +77,24 @@ func makePDF(t testing.TB, c *schema.Call, d *draft.Draft, o Options) []byte {
 	return buf.Bytes()
 }
 
+// missing stops a test whose external checker is not installed: on a developer's machine it
+// skips, loudly (`make deps` installs them); with CI=true it fails, because a CI run must
+// never pass without the checks it claims to run.
+func missing(t *testing.T, what string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is not installed and CI=true: run ./scripts/deps.sh (make test does) as root", what)
+	}
+	fmt.Fprintf(os.Stderr, "\n*** SKIPPED: %s is not installed (run `make deps`): PDF check %s not run ***\n\n", what, t.Name())
+	t.Skipf("%s not installed", what)
+}
+
 // tool runs an external checker on a PDF written to a temporary file, named by the argument
-// "FILE" or else appended. A missing tool skips
-// the test, loudly: `make deps` installs them, and CI must not pass silently without them.
+// "FILE" or else appended. A missing tool skips the test (see missing).
 func tool(t *testing.T, pdf []byte, name string, args ...string) string {
 	t.Helper()
 	if _, err := exec.LookPath(name); err != nil {
-		fmt.Fprintf(os.Stderr, "\n*** SKIPPED: %s is not installed (run `make deps`): PDF check %s not run ***\n\n", name, t.Name())
-		t.Skipf("%s not installed", name)
+		missing(t, name)
 	}
 	file := filepath.Join(t.TempDir(), "proposal.pdf")
 	if err := os.WriteFile(file, pdf, 0o644); err != nil {

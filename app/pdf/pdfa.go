@@ -17,7 +17,8 @@ import (
 // object, so the file is rewritten rather than appended to: finish parses gofpdf's output
 // (objects located through its cross-reference table, never by scanning, because font
 // streams may contain any bytes), keeps every object but the Info dictionary and the catalog
-// as it is, writes those two anew, adds the metadata, profile and output intent objects, and
+// as it is, writes those two anew, adds the metadata, profile and output intent objects and a
+// CIDSet for each subset font (cidset.go: what makes the file pass PDF/A-1b checks too), and
 // writes a fresh cross-reference table and trailer with an /ID.
 //
 // The header says PDF-1.7: PDF/A-2 is based on ISO 32000-1 (PDF 1.7), and allows any header
@@ -147,8 +148,17 @@ func finish(raw []byte, m meta) ([]byte, error) {
 		fontTags[name] = subsetTag(sum[:], name) + "+" + postscriptName(name)
 	}
 
+	sets, err := cidSets(p)
+	if err != nil {
+		return nil, errf("pdf.finish", err, "Errore interno nella preparazione del PDF/A: %v", "Internal error while making the PDF/A: %v", err)
+	}
 	meta, icc, intent := p.size, p.size+1, p.size+2
 	size := p.size + 3
+	setRef := map[int]int{} // font descriptor → its CIDSet stream
+	for _, desc := range sortedKeys(sets) {
+		setRef[desc] = size
+		size++
+	}
 	out := bytes.NewBuffer(make([]byte, 0, len(raw)+len(srgbProfile)+4096))
 	out.WriteString(header)
 	offsets := make([]int, size)
@@ -175,12 +185,18 @@ func finish(raw []byte, m meta) ([]byte, error) {
 					return []byte("/" + string(mm[1]) + " /" + fontTags[string(mm[2])])
 				})
 			}
+			if ref, ok := setRef[o.num]; ok {
+				body = withCIDSet(body, ref)
+			}
 			out.Write(body)
 		}
 	}
 	stream(meta, "/Type /Metadata /Subtype /XML ", xmpPacket(m))
 	stream(icc, "/N 3 ", srgbProfile)
 	obj(intent, fmt.Sprintf("<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R >>", icc))
+	for _, desc := range sortedKeys(sets) {
+		stream(setRef[desc], "/Filter /FlateDecode ", deflate(sets[desc]))
+	}
 
 	// The file identifier is a digest of the body: the same document gets the same ID, a
 	// different one a different ID, with no clock or randomness involved.

@@ -2,8 +2,11 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -258,5 +261,97 @@ func TestPDFInfoMeta(t *testing.T) {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
+	}
+}
+
+// streamOf returns the data of stream object n, inflated when it is FlateDecode.
+func streamOf(t *testing.T, pdf []byte, n int) []byte {
+	t.Helper()
+	obj := object(t, pdf, n)
+	start := bytes.Index(obj, []byte("stream\n"))
+	if start < 0 {
+		t.Fatalf("object %d is not a stream", n)
+	}
+	m := regexp.MustCompile(`/Length (\d+)`).FindSubmatch(obj[:start])
+	if m == nil {
+		t.Fatalf("stream %d has no /Length", n)
+	}
+	length, _ := strconv.Atoi(string(m[1]))
+	start += len("stream\n")
+	if start+length > len(obj) {
+		t.Fatalf("stream %d: /Length %d past the object", n, length)
+	}
+	data := obj[start : start+length]
+	if !bytes.Contains(obj[:start], []byte("/FlateDecode")) {
+		return data
+	}
+	r, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("stream %d: %v", n, err)
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatalf("stream %d: %v", n, err)
+	}
+	return out
+}
+
+// numGlyphs reads a TrueType program's glyph count from its maxp table.
+func numGlyphs(t *testing.T, ttf []byte) int {
+	t.Helper()
+	if len(ttf) < 12 {
+		t.Fatal("font program too short")
+	}
+	for i, n := 0, int(binary.BigEndian.Uint16(ttf[4:])); i < n; i++ {
+		rec := ttf[12+16*i:]
+		if string(rec[:4]) == "maxp" {
+			off := int(binary.BigEndian.Uint32(rec[8:]))
+			return int(binary.BigEndian.Uint16(ttf[off+4:]))
+		}
+	}
+	t.Fatal("font program has no maxp table")
+	return 0
+}
+
+// TestPDFACIDSet: every CID font's descriptor has a CIDSet (required by PDF/A-1 §6.3.5 for
+// subsets, allowed by PDF/A-2 when right) that names exactly the CIDs the font program has:
+// CID 0 and every CID its CIDToGIDMap sends to a real glyph of the embedded subset.
+func TestPDFACIDSet(t *testing.T) {
+	pdf := finishedExample(t)
+	offs := xrefOffsets(t, pdf)
+	fonts := 0
+	for n := 1; n < len(offs); n++ {
+		obj := object(t, pdf, n)
+		if !bytes.Contains(obj, []byte("/Subtype /CIDFontType2")) {
+			continue
+		}
+		fonts++
+		desc := object(t, pdf, ref(t, obj, "FontDescriptor"))
+		set := streamOf(t, pdf, ref(t, desc, "CIDSet"))
+		cmap := streamOf(t, pdf, ref(t, obj, "CIDToGIDMap"))
+		glyphs := numGlyphs(t, streamOf(t, pdf, ref(t, desc, "FontFile2")))
+		if len(cmap)%2 != 0 || len(set)*8 > len(cmap)/2+7 {
+			t.Fatalf("font %d: CIDToGIDMap of %d bytes, CIDSet of %d bytes", n, len(cmap), len(set))
+		}
+		present := 0
+		for cid := 0; cid < len(cmap)/2; cid++ {
+			gid := int(binary.BigEndian.Uint16(cmap[2*cid:]))
+			inSet := cid/8 < len(set) && set[cid/8]&(0x80>>(cid%8)) != 0
+			if gid >= glyphs {
+				t.Errorf("font %d: CID %d maps to glyph %d, the program has %d", n, cid, gid, glyphs)
+			}
+			if want := cid == 0 || gid != 0; inSet != want {
+				t.Errorf("font %d: CID %d (glyph %d) in CIDSet %v, want %v", n, cid, gid, inSet, want)
+			}
+			if inSet {
+				present++
+			}
+		}
+		if present < 2 {
+			t.Errorf("font %d: CIDSet names %d CIDs", n, present)
+		}
+	}
+	if fonts != 3 {
+		t.Errorf("%d CID fonts, want the 3 styles of Titillium Web", fonts)
 	}
 }

@@ -58,7 +58,7 @@ func Write(w io.Writer, c *schema.Call, d *draft.Draft, o Options) error {
 	if p.answers == nil {
 		p.answers = schema.Answers{}
 	}
-	p.visible = c.Visible(p.answers)
+	p.visible = printed(c, p.answers, c.Visible(p.answers), p.lang)
 	p.date = d.SavedAt
 	if d.FinalisedAt != nil {
 		p.date = *d.FinalisedAt

@@ -170,12 +170,14 @@ func parseCMSDER(data []byte) (*envelope, error) {
 // verified is the outcome of one SignerInfo.
 type verified struct {
 	cert        *x509.Certificate // nil when the message does not carry it
-	signingTime *time.Time
-	problem     *Error // nil when the signature verifies
+	signingTime *time.Time        // self-declared by the signer's computer: never trusted
+	problem     *Error            // nil when the signature verifies
 }
 
-// verify checks signer si of env over content (env.content, or the PAdES byte ranges).
-func (env *envelope) verify(si signerInfo, content []byte) verified {
+// verify checks signer si of env over content (env.content, or the PAdES byte ranges, or
+// for a countersignature the signature value it signs). A countersignature (RFC 5652 §11.4)
+// has no content-type attribute.
+func (env *envelope) verify(si signerInfo, content [][]byte, counter bool) verified {
 	var v verified
 	v.cert = env.certFor(si.SID)
 	if v.cert == nil {
@@ -192,7 +194,9 @@ func (env *envelope) verify(si signerInfo, content []byte) verified {
 		return v
 	}
 	h := hash.New()
-	h.Write(content)
+	for _, part := range content {
+		h.Write(part)
+	}
 	digest := h.Sum(nil)
 	signed := digest
 	if len(si.SignedAttrs.FullBytes) > 0 {
@@ -214,7 +218,9 @@ func (env *envelope) verify(si signerInfo, content []byte) verified {
 			return v
 		}
 		var ct asn1.ObjectIdentifier
-		if raw, ok := attrs[oidContentType.String()]; !ok {
+		if raw, ok := attrs[oidContentType.String()]; counter {
+			// a countersignature signs a signature value, not a content of some type
+		} else if !ok {
 			v.problem = errf("sig.malformed", nil, "Manca il tipo di contenuto tra gli attributi firmati.", "The content type is missing from the signed attributes.")
 			return v
 		} else if _, err := asn1.Unmarshal(raw, &ct); err != nil || !ct.Equal(env.ctype) {
@@ -241,6 +247,31 @@ func (env *envelope) verify(si signerInfo, content []byte) verified {
 		v.problem = errf("sig.invalid", err, "La firma digitale non è valida: la verifica crittografica non riesce.", "The digital signature is not valid: the cryptographic check fails.")
 	}
 	return v
+}
+
+// attributeValues lists the values of every attribute of type oid in a SET OF Attribute
+// (unsigned attributes can repeat, and one attribute can hold several values).
+func attributeValues(b []byte, oid asn1.ObjectIdentifier) [][]byte {
+	var out [][]byte
+	for rest := b; len(rest) > 0; {
+		var a attribute
+		var err error
+		if rest, err = asn1.Unmarshal(rest, &a); err != nil {
+			return out
+		}
+		if !a.Type.Equal(oid) {
+			continue
+		}
+		for vals := a.Values.Bytes; len(vals) > 0; {
+			var v asn1.RawValue
+			if vals, err = asn1.Unmarshal(vals, &v); err != nil {
+				out = append(out, vals) // unreadable: still a value, that will not verify
+				break
+			}
+			out = append(out, v.FullBytes)
+		}
+	}
+	return out
 }
 
 func parseAttributes(b []byte) (map[string][]byte, error) {

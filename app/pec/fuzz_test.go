@@ -45,6 +45,28 @@ func FuzzOpen(f *testing.F) {
 	f.Add(pectest.AddPAdES(f, base, "Firma1", func(signed []byte) []byte {
 		return pectest.SignCMS(f, signed, []*pectest.Signer{signer}, pectest.CMSOptions{Detached: true})
 	}))
+	// issue 12's attack files, on the small PDF: an update redrawing a page closed by a junk
+	// document timestamp, the change inside the signer's own update, a stranger's final
+	// signature, countersignatures and timestamps, self-signed certificates, and the
+	// hostile byte-range scans
+	sign := func(file []byte, s *pectest.Signer, o pectest.PAdESOptions) []byte {
+		return pectest.AddPAdESWith(f, file, "Firma", o, func(signed []byte) []byte {
+			return pectest.SignCMS(f, signed, []*pectest.Signer{s}, pectest.CMSOptions{Detached: true})
+		})
+	}
+	redraw := map[int]string{2: "<< /Type /Pages /Kids [] /Count 0 /Note (EUR 920.000,00) >>"}
+	signed := sign(base, signer, pectest.PAdESOptions{})
+	f.Add(pectest.AddPAdESWith(f, pectest.AddUpdate(f, signed, redraw), "Marca", pectest.PAdESOptions{DocTimestamp: true}, func([]byte) []byte { return bytes.Repeat([]byte{0x5a}, 32) }))
+	f.Add(sign(base, signer, pectest.PAdESOptions{Extra: redraw}))
+	f.Add(sign(pectest.AddUpdate(f, signed, redraw), pectest.NewSigner(f, "Ugo Estraneo", "RSSMCL99M07F205Y", pectest.CertOptions{}), pectest.PAdESOptions{}))
+	tsa := pectest.NewSigner(f, "TSA", "", pectest.CertOptions{TSA: true})
+	f.Add(pectest.AddPAdESWith(f, signed, "Marca", pectest.PAdESOptions{DocTimestamp: true}, func(b []byte) []byte { return pectest.Timestamp(f, tsa, b, now) }))
+	f.Add(pectest.SignCMS(f, base, []*pectest.Signer{signer}, pectest.CMSOptions{Countersigners: []*pectest.Signer{signer}, TSA: tsa, TimestampAt: now}))
+	f.Add(pectest.SignCMS(f, base, []*pectest.Signer{signer}, pectest.CMSOptions{JunkTimestamp: true}))
+	f.Add(pectest.SignCMS(f, base, []*pectest.Signer{pectest.NewSigner(f, "Mario Rossi", "RSSMCL99M07F205Y", pectest.CertOptions{SelfSigned: true})}, pectest.CMSOptions{}))
+	f.Add(pectest.AddUpdate(f, signed, map[int]string{9: "<< /Type /ObjStm /N 1 /First 4 /Length 8 >>\nstream\n1 0 <<>>\nendstream"}))
+	f.Add(bytes.Repeat([]byte("/ByteRange [0 9 13 0]\n"), 64))
+	f.Add(append([]byte("%PDF-1.7\n<00>\n"), bytes.Repeat([]byte("/ByteRange [0 9 13 0]\n"), 64)...))
 	f.Add(base)
 	f.Add([]byte{0x30, 0x80, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02, 0xa0, 0x80})
 	f.Add([]byte("%PDF-1.7 /ByteRange [0 3 5 0] <>"))
@@ -58,6 +80,14 @@ func FuzzOpen(f *testing.F) {
 			return
 		}
 		r := s.Check(base, required, now)
+		if r.OK() && (!r.Same || len(r.Missing) > 0) {
+			t.Fatalf("accepted without the same document or with missing signers: %+v", r)
+		}
+		for _, sr := range r.Signers {
+			if sr.Valid && (!sr.Verified || sr.Qualified.SelfSigned || !sr.Qualified.Compliance) {
+				t.Fatalf("a signature counted that is not a verified qualified one: %+v", sr)
+			}
+		}
 		if r.OK() && (!r.Same || len(r.Missing) > 0) {
 			t.Fatalf("accepted without the same document or with missing signers: %+v", r)
 		}

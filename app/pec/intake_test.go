@@ -152,8 +152,8 @@ func TestCheckCAdES(t *testing.T) {
 			[]string{"sig.cert_expired", "sig.missing"}, 1, nil},
 		{"certificate without a codice fiscale", func() []byte { return pectest.SignCMS(t, proposal, replace(4, noCF), pectest.CMSOptions{}) }, false,
 			[]string{"sig.missing"}, 1, []string{"sig.no_cf"}},
-		{"certificate not for non-repudiation: a warning", func() []byte { return pectest.SignCMS(t, proposal, replace(2, nonRep), pectest.CMSOptions{}) }, true,
-			nil, 0, []string{"sig.not_qualified"}},
+		{"certificate not for non-repudiation: not a qualified signature", func() []byte { return pectest.SignCMS(t, proposal, replace(2, nonRep), pectest.CMSOptions{}) }, false,
+			[]string{"sig.not_qualified", "sig.missing"}, 1, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,8 +1,6 @@
 package pec
 
 import (
-	"time"
-
 	"bando/schema"
 )
 
@@ -11,7 +9,7 @@ import (
 // contains none (the report then says it is another document). The proposal can be made in
 // Italian or English, and the applicant may have signed either; the app and the CLI both ask
 // this way. lang is the language of the proposal checked.
-func (s *Signed) CheckRendered(render func(schema.Lang) ([]byte, error), langs []schema.Lang, required []schema.Signer, now time.Time) (r *Report, lang schema.Lang, err error) {
+func (s *Signed) CheckRendered(render func(schema.Lang) ([]byte, error), langs []schema.Lang, required []schema.Signer, o Options) (r *Report, lang schema.Lang, err error) {
 	var proposal []byte
 	for _, l := range langs {
 		p, err := render(l)
@@ -26,5 +24,5 @@ func (s *Signed) CheckRendered(render func(schema.Lang) ([]byte, error), langs [
 			break
 		}
 	}
-	return s.Check(proposal, required, now), lang, nil
+	return s.CheckWith(proposal, required, o), lang, nil
 }

@@ -21,7 +21,8 @@ type Identity struct {
 	NotBefore    time.Time `json:"notBefore"`
 	NotAfter     time.Time `json:"notAfter"`
 	// NonRepudiation: the key is certified for signatures with legal value (key usage
-	// contentCommitment), as a qualified signature certificate is.
+	// contentCommitment, formerly nonRepudiation), as a qualified signature certificate is
+	// (ETSI EN 319 412-2 §4.3.2). A certificate without the key usage extension is not.
 	NonRepudiation bool `json:"nonRepudiation"`
 }
 
@@ -36,7 +37,7 @@ func identify(c *x509.Certificate) Identity {
 		CF:             cfFromSerial(c.Subject.SerialNumber),
 		NotBefore:      c.NotBefore,
 		NotAfter:       c.NotAfter,
-		NonRepudiation: c.KeyUsage == 0 || c.KeyUsage&x509.KeyUsageContentCommitment != 0,
+		NonRepudiation: c.KeyUsage&x509.KeyUsageContentCommitment != 0,
 	}
 	if len(c.Subject.Organization) > 0 {
 		id.Organization = c.Subject.Organization[0]

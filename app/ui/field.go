@@ -68,6 +68,8 @@ func (f *fieldView) onText(ctx app.Context, e app.Event) {
 	sess.set(f.Path, parseInput(def, v))
 	if u.showing {
 		sess.check(f.Path)
+	} else {
+		sess.recheckItem(f.Path)
 	}
 }
 
@@ -99,9 +101,9 @@ func (f *fieldView) onBool(ctx app.Context, e app.Event) {
 
 func (f *fieldView) onMulti(ctx app.Context, e app.Event) {
 	defer sess.recovered() // a bug here must not kill the page (resilience.go)
-	def := sess.call.Field(f.Path)
 	t := e.Get("target")
-	sess.set(f.Path, toggle(def, sess.answers().Get(f.Path), t.Get("value").String(), t.Get("checked").Bool()))
+	opts := sess.call.Options(sess.answers(), f.Path)
+	sess.set(f.Path, toggle(opts, sess.answers().Get(f.Path), t.Get("value").String(), t.Get("checked").Bool()))
 	sess.check(f.Path)
 }
 
@@ -120,12 +122,19 @@ func (f *fieldView) onDeclaration(ctx app.Context, e app.Event) {
 // mounts 880 fields, and each call into the page counts.
 func (f *fieldView) OnMount(ctx app.Context) {
 	defer sess.recovered()
+	sess.mountLive(f, ctx)
 	if u := sess.ui[f.Path]; u != nil && u.issue != nil {
 		ctx.Defer(func(app.Context) {
 			defer sess.recovered()
 			f.paint()
 		})
 	}
+}
+
+// OnDismount forgets the field in the list of choices to render again (live.go).
+func (f *fieldView) OnDismount() {
+	defer sess.recovered()
+	delete(sess.liveChoices, f)
 }
 
 // OnUpdate runs when the parent gives this field new props: another item moved into its place,

@@ -22,13 +22,16 @@ const maxRadios = 6
 
 func renderField(p fieldProps, h *fieldView) app.UI {
 	switch p.def.Type {
+	case schema.TypeComputed:
+		return computedField(p)
 	case schema.TypeChoice:
-		if len(p.def.Options) > maxRadios {
+		options := p.options()
+		if len(options) > maxRadios || p.def.OptionsFrom != nil && len(options) == 0 {
 			return selectInput(p, h)
 		}
-		opts := make([]radioOption, len(p.def.Options))
+		opts := make([]radioOption, len(options))
 		cur, _ := p.value.(string)
-		for i, o := range p.def.Options {
+		for i, o := range options {
 			opts[i] = radioOption{value: o.Value, label: o.Text(p.lang), checked: cur == o.Value}
 		}
 		return radios(p, opts, false, h.onChoice)
@@ -283,7 +286,7 @@ func selectInput(p fieldProps, h *fieldView) app.UI {
 	id := FieldID(p.path)
 	cur, _ := p.value.(string)
 	opts := []app.UI{app.Option().Value("").Selected(cur == "").Text(tr(p.lang, "field.choose"))}
-	for _, o := range p.def.Options {
+	for _, o := range p.options() {
 		opts = append(opts, app.Option().Value(o.Value).Selected(cur == o.Value).Text(o.Text(p.lang)))
 	}
 	return group(p,
@@ -306,8 +309,22 @@ func checkboxes(p fieldProps, h *fieldView) app.UI {
 			}
 		}
 	}
-	items := make([]app.UI, len(p.def.Options))
-	for i, o := range p.def.Options {
+	options := p.options()
+	if p.def.OptionsFrom != nil {
+		// a chosen item that is gone stays ticked, named as gone, so that it can be unticked
+		offered := map[string]bool{}
+		for _, o := range options {
+			offered[o.Value] = true
+		}
+		l, _ := p.value.([]any)
+		for _, x := range l {
+			if s, ok := x.(string); ok && !offered[s] {
+				options = append(options, schema.Option{Value: s, Label: schema.Text{IT: tr(schema.IT, "choice.gone"), EN: tr(schema.EN, "choice.gone")}})
+			}
+		}
+	}
+	items := make([]app.UI, len(options))
+	for i, o := range options {
 		cid := id
 		if i > 0 {
 			cid = id + "-" + strconv.Itoa(i)
@@ -338,4 +355,12 @@ func declaration(p fieldProps, h *fieldView) app.UI {
 			),
 		),
 	)
+}
+
+// options are the options the choice offers now: the call's, or the items of a group.
+func (p fieldProps) options() []schema.Option {
+	if p.def.OptionsFrom == nil || sess.call == nil {
+		return p.def.Options
+	}
+	return sess.call.Options(sess.answers(), p.path)
 }

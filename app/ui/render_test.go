@@ -16,11 +16,11 @@ func answered() schema.Answers {
 			"nome": "Associazione di promozione sociale con un nome decisamente troppo lungo", "nato": "2019-05-01",
 			"addetti": int64(12), "forma": "aps", "ambiti": []any{"cultura"}, "ets": true,
 			"soci": []any{
-				map[string]any{"denominazione": "Alfa APS", "capofila": true, "nome": "Mario Rossi", "cf": "RSSMRA80A01H501X"},
-				map[string]any{"denominazione": "Beta ODV", "capofila": true},
+				map[string]any{"_id": "i1", "denominazione": "Alfa APS", "capofila": true, "nome": "Mario Rossi", "cf": "RSSMRA80A01H501X"},
+				map[string]any{"_id": "i2", "denominazione": "Beta ODV", "capofila": true},
 			},
 		},
-		"progetto": map[string]any{"sintesi": "Una sintesi troppo lunga per il limite", "importo": int64(123450), "veritiero": true},
+		"progetto": map[string]any{"sintesi": "Una sintesi troppo lunga per il limite", "importo": int64(123450), "veritiero": true, "referente": "i2", "coinvolti": []any{"i1", "i7"}},
 	}
 }
 

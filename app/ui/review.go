@@ -115,7 +115,7 @@ func reviewRowsAndItems(c *schema.Call, a schema.Answers, fields []*schema.Field
 			continue
 		}
 		if f.Type != schema.TypeGroup {
-			rows = append(rows, reviewRow(path, f.Label.In(l), displayValue(f, a.Get(path), l), at[path], l))
+			rows = append(rows, reviewRow(path, f.Label.In(l), answerText(c, a, f, path, l), at[path], l))
 			continue
 		}
 		rows = append(rows, reviewRow(path, f.Label.In(l), strconv.Itoa(len(a.Items(path))), at[path], l))

@@ -48,6 +48,7 @@ func (s *session) enterScratch(mode string, c *schema.Call, d *draft.Draft) {
 	s.save = saveState{timer: s.save.timer, asked: s.save.asked}
 	s.mu.Unlock()
 	s.condNames = conditionNames(c)
+	s.live = newLiveValues(c)
 	s.ui = map[string]*fieldUI{}
 	s.summary, s.summaryFor = nil, ""
 	s.ver++
@@ -74,6 +75,7 @@ func (s *session) leaveScratch() {
 	s.save.timer = timer
 	s.mu.Unlock()
 	s.ui, s.condNames = st.ui, st.condNames
+	s.live = newLiveValues(s.call)
 	if s.ui == nil {
 		s.ui = map[string]*fieldUI{}
 	}

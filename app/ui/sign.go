@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"bando/app/draft"
@@ -87,6 +88,7 @@ type signPage struct {
 
 	pdf     pdfState
 	signed  signedState
+	trust   trustState
 	checked int // signed files checked so far (data-checked: tests wait for the next verdict)
 	pec     pecState
 }
@@ -106,6 +108,14 @@ type signedState struct {
 	checking bool
 	verdict  *job.Verdict
 	err      *job.Message
+	dragging bool
+}
+
+// trustState is the trust anchors the applicant gave (PEM files): kept across checks, sent
+// with each one.
+type trustState struct {
+	files    []app.Value
+	names    []string
 	dragging bool
 }
 
@@ -372,8 +382,71 @@ func (p *signPage) signedSection(l schema.Lang) app.UI {
 			app.Input().Type("file").ID("signed-file").Class("visually-hidden").
 				Accept(".p7m,.pdf,.p7s,application/pkcs7-mime,application/pdf").Aria("describedby", "signed-help").OnChange(p.picked),
 		),
+		p.trustZone(l),
 		app.Div().ID("verify-status").Class("mt-3").Aria("live", "polite").DataSet("checked", strconv.Itoa(p.checked)).Body(result...),
 	)
+}
+
+// trustZone takes trust anchors: offline the EU trusted list cannot be read, so the
+// applicant (or an office) can give the qualified CAs' certificates to check chains against.
+func (p *signPage) trustZone(l schema.Lang) app.UI {
+	zone := "import-zone p-3 mt-3"
+	if p.trust.dragging {
+		zone += " import-zone-active"
+	}
+	return app.Div().Class(zone).ID("trust-zone").
+		OnDragOver(func(ctx app.Context, e app.Event) {
+			defer sess.recovered()
+			e.PreventDefault()
+			p.trust.dragging = true
+		}).
+		OnDragLeave(func(ctx app.Context, e app.Event) {
+			defer sess.recovered()
+			p.trust.dragging = false
+		}).
+		OnDrop(func(ctx app.Context, e app.Event) {
+			defer sess.recovered()
+			e.PreventDefault()
+			p.trust.dragging = false
+			p.setTrust(ctx, e.Get("dataTransfer").Get("files"))
+		}).Body(
+		app.H3().Class("h6").Text(tr(l, "sign.trust.title")),
+		app.P().Class("small").ID("trust-help").Text(tr(l, "sign.trust.help")),
+		app.Label().Class("btn btn-sm btn-outline-secondary").For("trust-file").Text(tr(l, "sign.trust.choose")),
+		app.Input().Type("file").ID("trust-file").Class("visually-hidden").Multiple(true).
+			Accept(".pem,.crt,.cer,application/x-pem-file,application/x-x509-ca-cert").Aria("describedby", "trust-help").
+			OnChange(func(ctx app.Context, e app.Event) {
+				defer sess.recovered()
+				input := e.Get("target")
+				p.setTrust(ctx, input.Get("files"))
+				input.Set("value", "")
+			}),
+		slot(len(p.trust.names) > 0, func() app.UI {
+			return app.Div().Class("mt-2").Body(
+				app.Span().ID("trust-given").Class("small me-2").Text(tr(l, "sign.trust.given", strings.Join(p.trust.names, ", "))),
+				app.Button().Type("button").ID("trust-clear").Class("btn btn-sm btn-link").Text(tr(l, "sign.trust.clear")).
+					OnClick(func(ctx app.Context, e app.Event) {
+						defer sess.recovered()
+						p.setTrust(ctx, nil)
+					}),
+			)
+		}),
+	)
+}
+
+// setTrust replaces the trust anchors (nil: none) and checks the signed file again.
+func (p *signPage) setTrust(ctx app.Context, files app.Value) {
+	p.trust.files, p.trust.names = nil, nil
+	if files != nil {
+		for i := range files.Length() {
+			f := files.Index(i)
+			p.trust.files = append(p.trust.files, f)
+			p.trust.names = append(p.trust.names, f.Get("name").String())
+		}
+	}
+	if p.signed.file != nil && !p.signed.checking {
+		p.check(ctx, p.signed.file)
+	}
 }
 
 func (p *signPage) dragOver(ctx app.Context, e app.Event) {
@@ -414,7 +487,13 @@ func (p *signPage) check(ctx app.Context, file app.Value) {
 	}
 	name := file.Get("name").String()
 	p.signed = signedState{file: file, name: name, checking: true}
-	runJob(ctx, job.Request{Op: job.OpVerify, Lang: p.Lang, Draft: raw, Signed: &job.File{Name: name}}, []app.Value{file}, nil,
+	req := job.Request{Op: job.OpVerify, Lang: p.Lang, Draft: raw, Signed: &job.File{Name: name}}
+	blobs := []app.Value{file}
+	for i, f := range p.trust.files {
+		req.Trust = append(req.Trust, job.File{Name: p.trust.names[i], Blob: len(blobs)})
+		blobs = append(blobs, f)
+	}
+	runJob(ctx, req, blobs, nil,
 		func(r jobResult) {
 			p.signed.checking = false
 			p.checked++
@@ -459,6 +538,15 @@ func verdictView(name string, v *job.Verdict, l schema.Lang) app.UI {
 		}
 		if !s.Required {
 			notes = append(notes, app.Div().Class("small text-muted").Text(tr(l, "sign.signer.extra")))
+		}
+		if s.Counter {
+			notes = append(notes, app.Div().Class("small text-muted").Text(tr(l, "sign.signer.counter")))
+		}
+		if s.Timestamp != nil {
+			notes = append(notes, app.Div().Class("small text-muted signer-ts").Text(tr(l, "sign.signer.ts", schema.InRome(*s.Timestamp).Format("02/01/2006 15:04"))))
+		}
+		if s.Chain == "trusted" {
+			notes = append(notes, app.Div().Class("small text-muted signer-trusted").Text(tr(l, "sign.signer.trusted")))
 		}
 		for _, w := range s.Warnings {
 			notes = append(notes, app.Div().Class("small text-warning-emphasis").Text(w.Text.In(l)))

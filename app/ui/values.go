@@ -132,9 +132,10 @@ func displayValue(f *schema.Field, v any, l schema.Lang) string {
 	return inputText(f, v, l)
 }
 
-// toggle returns the options of a multichoice answer with value on or off, in the call's
-// option order, so the same choices always give the same answer.
-func toggle(f *schema.Field, v any, value string, on bool) any {
+// toggle returns the options of a multichoice answer with value on or off, in the order of
+// opts (the call's options, or the items a choice offers), so the same choices always give the
+// same answer.
+func toggle(opts []schema.Option, v any, value string, on bool) any {
 	cur, _ := v.([]any)
 	has := map[string]bool{}
 	for _, x := range cur {
@@ -144,7 +145,7 @@ func toggle(f *schema.Field, v any, value string, on bool) any {
 	}
 	has[value] = on
 	var out []any
-	for _, o := range f.Options {
+	for _, o := range opts {
 		if has[o.Value] {
 			out = append(out, o.Value)
 			delete(has, o.Value)
@@ -169,8 +170,8 @@ func hasAnswers(v any) bool {
 	case string:
 		return strings.TrimSpace(x) != ""
 	case map[string]any:
-		for _, e := range x {
-			if hasAnswers(e) {
+		for k, e := range x {
+			if k != schema.ItemID && hasAnswers(e) { // an item's id is not an answer
 				return true
 			}
 		}

@@ -115,7 +115,7 @@ func TestToggle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := toggle(f, tt.cur, tt.value, tt.on); !reflect.DeepEqual(got, tt.want) {
+			if got := toggle(f.Options, tt.cur, tt.value, tt.on); !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("got %#v, want %#v", got, tt.want)
 			}
 		})

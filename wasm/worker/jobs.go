@@ -77,8 +77,20 @@ func (w *worker) run(req job.Request, files blobs, progress func(done, total int
 		if err != nil {
 			return fail(err)
 		}
+		o := pec.Options{Now: w.now(), Finalised: d.FinalisedAt}
+		for _, f := range req.Trust {
+			b, err := files(f.Blob)
+			if err != nil {
+				return fail(err)
+			}
+			a, err := pec.ParseAnchors(b)
+			if err != nil {
+				return fail(err)
+			}
+			o.Anchors = append(o.Anchors, a...)
+		}
 		render := func(pl schema.Lang) ([]byte, error) { return w.proposal(c, d, pl, progress) }
-		r, lang, err := signed.CheckRendered(render, []schema.Lang{l, other(l)}, c.RequiredSigners(d.Answers), w.now())
+		r, lang, err := signed.CheckRendered(render, []schema.Lang{l, other(l)}, c.RequiredSigners(d.Answers), o)
 		if err != nil {
 			return fail(err)
 		}
@@ -186,9 +198,16 @@ func (w *worker) pack(req job.Request, c *schema.Call, d *draft.Draft, files blo
 func verdict(r *pec.Report, lang schema.Lang) *job.Verdict {
 	v := &job.Verdict{OK: r.OK(), Format: string(r.Format), Same: r.Same, Lang: lang,
 		Signers: []job.Signer{}, Missing: r.Missing, Problems: messages(r.Problems), Notes: r.Notes}
+	for _, ts := range r.Timestamps {
+		if ts.Problem != nil { // an unverified document timestamp: said, not counted
+			v.Notes = append(v.Notes, ts.Problem.Msg)
+		}
+	}
 	for _, s := range r.Signers {
+		q := s.Qualified
 		js := job.Signer{Name: s.Name, CF: s.CF, Organization: s.Organization, Issuer: s.Issuer,
-			SigningTime: s.SigningTime, Valid: s.Valid, Required: s.Required, Warnings: messages(s.Warnings)}
+			SigningTime: s.SigningTime, Timestamp: s.Timestamp, Qualified: q.Compliance && q.SSCD && q.ESign && !q.SelfSigned,
+			Chain: s.Chain, Counter: s.Counter, Valid: s.Valid, Required: s.Required, Warnings: messages(s.Warnings)}
 		if s.Problem != nil {
 			js.Problem = message(s.Problem)
 		}

@@ -44,6 +44,17 @@ var (
 	oidECDSAWithSHA256 = asn1.ObjectIdentifier{1, 2, 840, 10045, 4, 3, 2}
 	oidGivenName       = asn1.ObjectIdentifier{2, 5, 4, 42}
 	oidSurname         = asn1.ObjectIdentifier{2, 5, 4, 4}
+	oidTSTInfo         = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 1, 4}
+	oidSigTSToken      = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 2, 14}
+	oidCountersig      = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 6}
+	// ETSI EN 319 412-5 QCStatements and the AgID policy agIDcert, as on Italian qualified
+	// signature certificates
+	oidQCStatements = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 1, 3}
+	oidQcCompliance = asn1.ObjectIdentifier{0, 4, 0, 1862, 1, 1}
+	oidQcSSCD       = asn1.ObjectIdentifier{0, 4, 0, 1862, 1, 4}
+	oidQcType       = asn1.ObjectIdentifier{0, 4, 0, 1862, 1, 6}
+	oidQcTypeESign  = asn1.ObjectIdentifier{0, 4, 0, 1862, 1, 6, 1}
+	oidQcTypeESeal  = asn1.ObjectIdentifier{0, 4, 0, 1862, 1, 6, 2}
 )
 
 // der writes tag, definite length, content.
@@ -75,12 +86,40 @@ type Signer struct {
 	KeyFile  string
 }
 
-// CertOptions shape a test certificate; the zero value is a valid signing certificate.
+// CertOptions shape a test certificate; the zero value is a qualified signing certificate of
+// the test CA (QcCompliance, QcSSCD, QcType esign, policy agIDcert, nonRepudiation).
 type CertOptions struct {
 	NotBefore, NotAfter time.Time
 	Serial              string // the subject serialNumber; "TINIT-"+cf when empty
 	KeyUsage            x509.KeyUsage
 	RSA                 bool // an RSA key (as on most Italian smart cards); ECDSA P-256 otherwise
+	NotQualified        bool // no QCStatements and no AgID policy (an ordinary certificate)
+	NoSSCD              bool // qualified, but the key is not declared in a signature device
+	Seal                bool // QcType eseal: qualified for an organisation's seal, not a signature
+	SelfSigned          bool // signed by its own key, not by the test CA
+	TSA                 bool // a time-stamping authority (extended key usage timeStamping)
+}
+
+// qcStatements is the DER of the QCStatements extension value.
+func qcStatements(o CertOptions) []byte {
+	m := func(v any) []byte { b, _ := asn1.Marshal(v); return b }
+	seq := func(parts ...[]byte) []byte { return der([]byte{0x30}, bytes.Join(parts, nil)) }
+	qcType := oidQcTypeESign
+	if o.Seal {
+		qcType = oidQcTypeESeal
+	}
+	st := [][]byte{seq(m(oidQcCompliance))}
+	if !o.NoSSCD {
+		st = append(st, seq(m(oidQcSSCD)))
+	}
+	st = append(st, seq(m(oidQcType), seq(m(qcType))))
+	return seq(st...)
+}
+
+// CA is the test certification authority's certificate (a trust anchor in tests).
+func CA(t testing.TB) *x509.Certificate {
+	testCA(t)
+	return caCert
 }
 
 var (
@@ -153,6 +192,9 @@ func NewSigner(t testing.TB, name, cf string, o CertOptions) *Signer {
 	}
 	if o.KeyUsage == 0 {
 		o.KeyUsage = x509.KeyUsageContentCommitment
+		if o.TSA {
+			o.KeyUsage = x509.KeyUsageDigitalSignature
+		}
 	}
 	serial++
 	given, surname, _ := bytes.Cut([]byte(name), []byte(" "))
@@ -169,7 +211,20 @@ func NewSigner(t testing.TB, name, cf string, o CertOptions) *Signer {
 		NotAfter:  o.NotAfter,
 		KeyUsage:  o.KeyUsage,
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, caCert, key.Public(), caKey)
+	switch {
+	case o.TSA:
+		tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageTimeStamping}
+	case !o.NotQualified:
+		tmpl.ExtraExtensions = []pkix.Extension{{Id: oidQCStatements, Value: qcStatements(o)}}
+		agid, _ := x509.OIDFromInts([]uint64{1, 3, 76, 16, 6}) // agIDcert
+		tmpl.Policies = []x509.OID{agid}
+	}
+	parent, parentKey := caCert, crypto.Signer(caKey)
+	if o.SelfSigned {
+		parent, parentKey = tmpl, key
+		tmpl.Issuer = tmpl.Subject
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, key.Public(), parentKey)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,12 +249,20 @@ func NewSigner(t testing.TB, name, cf string, o CertOptions) *Signer {
 type CMSOptions struct {
 	Detached    bool
 	SigningTime time.Time
-	NoCert      bool              // leave the certificate out of the message
-	BadDigest   bool              // sign a messageDigest that is not the content's
-	NoAttrs     bool              // no signed attributes: the signature covers the content digest
-	Tamper      func(sig []byte)  // change the signature value after signing
-	OtherCert   *x509.Certificate // carry this certificate instead of the signer's
-	BER         bool              // indefinite lengths and a chunked content, as BER allows
+	NoCert      bool                  // leave the certificate out of the message
+	BadDigest   bool                  // sign a messageDigest that is not the content's
+	NoAttrs     bool                  // no signed attributes: the signature covers the content digest
+	Tamper      func(sig []byte)      // change the signature value after signing
+	OtherCert   *x509.Certificate     // carry this certificate instead of the signer's
+	BER         bool                  // indefinite lengths and a chunked content, as BER allows
+	ContentType asn1.ObjectIdentifier // of the content; id-data when nil
+	// TSA adds a signature timestamp (CAdES-T) by this authority at TimestampAt to every
+	// signer; JunkTimestamp adds 32 random bytes as the token instead.
+	TSA           *Signer
+	TimestampAt   time.Time
+	JunkTimestamp bool
+	// Countersigners countersign the first signer's signature, as signing tools' "controfirma".
+	Countersigners []*Signer
 }
 
 // SignCMS builds a CMS SignedData over content with one SignerInfo per signer, as CAdES-BES
@@ -216,6 +279,10 @@ func SignCMS(t testing.TB, content []byte, signers []*Signer, o CMSOptions) []by
 	tlv := func(tag byte, parts ...[]byte) []byte { return der([]byte{tag}, bytes.Join(parts, nil)) }
 	seq := func(parts ...[]byte) []byte { return tlv(0x30, parts...) }
 	sha256Alg := seq(m(oidSHA256))
+	ctype := oidData
+	if o.ContentType != nil {
+		ctype = o.ContentType
+	}
 	if o.SigningTime.IsZero() {
 		o.SigningTime = time.Date(2024, 3, 2, 11, 0, 0, 0, time.UTC)
 	}
@@ -229,7 +296,7 @@ func SignCMS(t testing.TB, content []byte, signers []*Signer, o CMSOptions) []by
 		certHash := sha256.Sum256(s.Cert.Raw)
 		attr := func(oid asn1.ObjectIdentifier, value []byte) []byte { return seq(m(oid), tlv(0x31, value)) }
 		attrs := [][]byte{
-			attr(oidContentType, m(oidData)),
+			attr(oidContentType, m(ctype)),
 			attr(oidSigningTime, m(o.SigningTime.UTC())),
 			attr(oidMessageDigest, m(md)),
 			attr(oidSigningCertV2, seq(seq(seq(m(certHash[:]))))),
@@ -256,7 +323,27 @@ func SignCMS(t testing.TB, content []byte, signers []*Signer, o CMSOptions) []by
 			signedAttrs = nil
 		}
 		sid := seq(s.Cert.RawIssuer, m(s.Cert.SerialNumber))
-		infos = append(infos, seq(m(1), sid, sha256Alg, signedAttrs, sigAlg, tlv(0x04, sig)))
+		var unsigned [][]byte
+		switch {
+		case o.JunkTimestamp:
+			junk := make([]byte, 32)
+			_, _ = rand.Read(junk)
+			unsigned = append(unsigned, seq(m(oidSigTSToken), tlv(0x31, seq(junk))))
+		case o.TSA != nil:
+			unsigned = append(unsigned, seq(m(oidSigTSToken), tlv(0x31, Timestamp(t, o.TSA, sig, o.TimestampAt))))
+		}
+		if len(infos) == 0 {
+			for _, cs := range o.Countersigners {
+				unsigned = append(unsigned, seq(m(oidCountersig), tlv(0x31, counterSignerInfo(t, cs, sig, o.SigningTime))))
+				certs = append(certs, cs.Cert.Raw)
+			}
+		}
+		var unsignedAttrs []byte
+		if len(unsigned) > 0 {
+			sort.Slice(unsigned, func(i, j int) bool { return bytes.Compare(unsigned[i], unsigned[j]) < 0 })
+			unsignedAttrs = tlv(0xA1, unsigned...)
+		}
+		infos = append(infos, seq(m(1), sid, sha256Alg, signedAttrs, sigAlg, tlv(0x04, sig), unsignedAttrs))
 		switch {
 		case o.OtherCert != nil:
 			certs = append(certs, o.OtherCert.Raw)
@@ -268,9 +355,9 @@ func SignCMS(t testing.TB, content []byte, signers []*Signer, o CMSOptions) []by
 	indef := func(tag byte, parts ...[]byte) []byte {
 		return append(append([]byte{tag, 0x80}, bytes.Join(parts, nil)...), 0, 0)
 	}
-	encap := seq(m(oidData))
+	encap := seq(m(ctype))
 	if !o.Detached {
-		encap = seq(m(oidData), tlv(0xA0, tlv(0x04, content)))
+		encap = seq(m(ctype), tlv(0xA0, tlv(0x04, content)))
 	}
 	if o.BER {
 		var chunks [][]byte
@@ -291,13 +378,102 @@ func SignCMS(t testing.TB, content []byte, signers []*Signer, o CMSOptions) []by
 	return seq(m(oidSignedData), tlv(0xA0, sd))
 }
 
-// AddPAdES appends a PAdES signature to pdf as an incremental update, the way signing tools
-// do: a signature dictionary (/ByteRange, /Contents placeholder), an invisible signature
-// field, the catalog again with /AcroForm listing every signature field so far, a
-// cross-reference section for the new objects and a trailer with /Prev. sign gets the bytes
-// the ByteRange covers and returns a detached CMS signature.
-func AddPAdES(t testing.TB, pdf []byte, fieldName string, sign func(signed []byte) []byte) []byte {
+// counterSignerInfo is a countersignature (RFC 5652 §11.4) by s over a signature value: its
+// signed attributes hold the digest of that value, the signing time and the certificate, no
+// content type.
+func counterSignerInfo(t testing.TB, s *Signer, parentSig []byte, at time.Time) []byte {
+	m := func(v any) []byte {
+		b, err := asn1.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	tlv := func(tag byte, parts ...[]byte) []byte { return der([]byte{tag}, bytes.Join(parts, nil)) }
+	seq := func(parts ...[]byte) []byte { return tlv(0x30, parts...) }
+	attr := func(oid asn1.ObjectIdentifier, value []byte) []byte { return seq(m(oid), tlv(0x31, value)) }
+	digest := sha256.Sum256(parentSig)
+	certHash := sha256.Sum256(s.Cert.Raw)
+	attrs := [][]byte{
+		attr(oidSigningTime, m(at.UTC())),
+		attr(oidMessageDigest, m(digest[:])),
+		attr(oidSigningCertV2, seq(seq(seq(m(certHash[:]))))),
+	}
+	sort.Slice(attrs, func(i, j int) bool { return bytes.Compare(attrs[i], attrs[j]) < 0 })
+	set := tlv(0x31, attrs...)
+	toSign := sha256.Sum256(set)
+	sig, err := s.Key.Sign(rand.Reader, toSign[:], crypto.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sigAlg := seq(m(oidECDSAWithSHA256))
+	if _, ok := s.Key.(*rsa.PrivateKey); ok {
+		sigAlg = seq(m(oidRSA), []byte{0x05, 0x00})
+	}
+	sid := seq(s.Cert.RawIssuer, m(s.Cert.SerialNumber))
+	return seq(m(1), sid, seq(m(oidSHA256)), append([]byte{0xA0}, set[1:]...), sigAlg, tlv(0x04, sig))
+}
+
+// Timestamp is an RFC 3161 timestamp token by tsa, at time at, over data (its message
+// imprint is data's SHA-256).
+func Timestamp(t testing.TB, tsa *Signer, data []byte, at time.Time) []byte {
 	t.Helper()
+	m := func(v any) []byte {
+		b, err := asn1.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	gen, err := asn1.MarshalWithParams(at.UTC(), "generalized")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq := func(parts ...[]byte) []byte { return der([]byte{0x30}, bytes.Join(parts, nil)) }
+	sum := sha256.Sum256(data)
+	serial++
+	tst := seq(m(1), m(asn1.ObjectIdentifier{1, 3, 6, 1, 4, 1, 99999, 1}), seq(seq(m(oidSHA256)), m(sum[:])), m(big.NewInt(serial)), gen)
+	return SignCMS(t, tst, []*Signer{tsa}, CMSOptions{ContentType: oidTSTInfo, SigningTime: at})
+}
+
+// PAdESOptions shape a PAdES update.
+type PAdESOptions struct {
+	// DocTimestamp makes a document timestamp (/Type /DocTimeStamp, /SubFilter
+	// /ETSI.RFC3161): sign must return a timestamp token over the signed bytes.
+	DocTimestamp bool
+	// Extra objects written in the same update (number → body, "<< … >>" or a stream): a
+	// signer's software, or an attacker, changing something while signing.
+	Extra map[int]string
+}
+
+// AddUpdate appends an incremental update redefining (or adding) objects: number → body.
+func AddUpdate(t testing.TB, pdf []byte, objects map[int]string) []byte {
+	t.Helper()
+	last := lastTrailer(t, pdf)
+	var out bytes.Buffer
+	out.Write(pdf)
+	offsets := writeObjects(&out, objects)
+	xref := out.Len()
+	out.WriteString("xref\n0 1\n0000000000 65535 f \n")
+	nums := sortedNums(objects)
+	for _, n := range nums {
+		fmt.Fprintf(&out, "%d 1\n%010d 00000 n \n", n, offsets[n])
+	}
+	size := last.size
+	for _, n := range nums {
+		size = max(size, n+1)
+	}
+	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /Prev %d %s >>\nstartxref\n%d\n%%%%EOF\n", size, last.root, last.info, last.prev, last.id, xref)
+	return out.Bytes()
+}
+
+type trailerInfo struct {
+	size, root, info, prev int
+	id                     []byte
+	dict                   []byte
+}
+
+func lastTrailer(t testing.TB, pdf []byte) trailerInfo {
 	trailers := regexp.MustCompile(`trailer\s*<<(.*?)>>\s*startxref\s*(\d+)`).FindAllSubmatch(pdf, -1)
 	if len(trailers) == 0 {
 		t.Fatal("no trailer")
@@ -311,9 +487,58 @@ func AddPAdES(t testing.TB, pdf []byte, fieldName string, sign func(signed []byt
 		n, _ := strconv.Atoi(string(m[1]))
 		return n
 	}
-	size, root, info := num("Size"), num("Root"), num("Info")
 	prev, _ := strconv.Atoi(string(last[2]))
-	id := regexp.MustCompile(`/ID\s*\[[^\]]*\]`).Find(last[1])
+	return trailerInfo{size: num("Size"), root: num("Root"), info: num("Info"), prev: prev,
+		id: regexp.MustCompile(`/ID\s*\[[^\]]*\]`).Find(last[1]), dict: last[1]}
+}
+
+func sortedNums(objects map[int]string) []int {
+	nums := make([]int, 0, len(objects))
+	for n := range objects {
+		nums = append(nums, n)
+	}
+	sort.Ints(nums)
+	return nums
+}
+
+func writeObjects(out *bytes.Buffer, objects map[int]string) map[int]int {
+	offsets := map[int]int{}
+	for _, n := range sortedNums(objects) {
+		offsets[n] = out.Len()
+		fmt.Fprintf(out, "%d 0 obj\n%s\nendobj\n", n, objects[n])
+	}
+	return offsets
+}
+
+// ContentsOf is the object number of the /Contents of the n-th page object (0-based) of a
+// PDF written by package pdf.
+func ContentsOf(t testing.TB, pdf []byte, n int) int {
+	all := regexp.MustCompile(`/Type /Page\n/Parent \d+ 0 R\n/Resources \d+ 0 R\n/Contents (\d+) 0 R`).FindAllSubmatch(pdf, -1)
+	if n >= len(all) {
+		t.Fatalf("no page %d", n)
+	}
+	c, _ := strconv.Atoi(string(all[n][1]))
+	return c
+}
+
+// AddPAdES appends a PAdES signature to pdf as an incremental update, the way signing tools
+// do: a signature dictionary (/ByteRange, /Contents placeholder), an invisible signature
+// field, the catalog again with /AcroForm listing every signature field so far, a
+// cross-reference section for the new objects and a trailer with /Prev. sign gets the bytes
+// the ByteRange covers and returns a detached CMS signature.
+func AddPAdES(t testing.TB, pdf []byte, fieldName string, sign func(signed []byte) []byte) []byte {
+	t.Helper()
+	return AddPAdESWith(t, pdf, fieldName, PAdESOptions{}, sign)
+}
+
+// AddPAdESWith is AddPAdES shaped by o.
+func AddPAdESWith(t testing.TB, pdf []byte, fieldName string, o PAdESOptions, sign func(signed []byte) []byte) []byte {
+	t.Helper()
+	tr := lastTrailer(t, pdf)
+	size, root, info, prev, id := tr.size, tr.root, tr.info, tr.prev, tr.id
+	for n := range o.Extra {
+		size = max(size, n+1)
+	}
 
 	// the latest catalog, without a previous /AcroForm, and the fields signed before
 	cats := regexp.MustCompile(fmt.Sprintf(`(?s)\n%d 0 obj\n(.*?)\nendobj`, root)).FindAllSubmatch(pdf, -1)
@@ -331,7 +556,13 @@ func AddPAdES(t testing.TB, pdf []byte, fieldName string, sign func(signed []byt
 	offsets := map[int]int{}
 	offsets[sigObj] = out.Len()
 	const capacity = 8192 // bytes of CMS the placeholder can hold
-	fmt.Fprintf(&out, "%d 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M (D:20240302120000+01'00') /ByteRange ", sigObj)
+	dict := "/Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M (D:20240302120000+01'00')"
+	if o.DocTimestamp {
+		dict = "/Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161"
+	}
+	extra := writeObjects(&out, o.Extra)
+	offsets[sigObj] = out.Len()
+	fmt.Fprintf(&out, "%d 0 obj\n<< %s /ByteRange ", sigObj, dict)
 	rangeAt := out.Len()
 	fmt.Fprintf(&out, "[0 %-10d %-10d %-10d]", 0, 0, 0)
 	out.WriteString(" /Contents ")
@@ -345,6 +576,9 @@ func AddPAdES(t testing.TB, pdf []byte, fieldName string, sign func(signed []byt
 	fmt.Fprintf(&out, "%d 0 obj\n%s /AcroForm << /Fields [%s%d 0 R] /SigFlags 3 >> >>\nendobj\n", root, catalog, fields, fieldObj)
 	xref := out.Len()
 	fmt.Fprintf(&out, "xref\n0 1\n0000000000 65535 f \n%d 2\n%010d 00000 n \n%010d 00000 n \n%d 1\n%010d 00000 n \n", sigObj, offsets[sigObj], offsets[fieldObj], root, offsets[root])
+	for _, n := range sortedNums(o.Extra) {
+		fmt.Fprintf(&out, "%d 1\n%010d 00000 n \n", n, extra[n])
+	}
 	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /Prev %d %s >>\nstartxref\n%d\n%%%%EOF\n", size+2, root, info, prev, id, xref)
 
 	file := out.Bytes()

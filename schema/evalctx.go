@@ -1,0 +1,113 @@
+package schema
+
+import "reflect"
+
+// evalCtx is one evaluation of a call's expressions over one set of answers: a Validate, a
+// Visible, a Shown. It remembers every condition (`when`) and computed value that a path has
+// decided, so that conditions reading fields that have conditions of their own cost one
+// evaluation per field and container: forty chained conditions are forty evaluations, not up
+// to 2^40, and a total read by ten checks is added up once. The answers must
+// not change while it is in use; each evaluation makes its own, so it is never shared between
+// goroutines.
+type evalCtx struct {
+	shown  map[memoKey]bool
+	values map[memoKey]any // computed fields' values, the same way
+	whens  int             // conditions evaluated: what the bound above is about (tests read it)
+	sums   int             // computed values evaluated, likewise
+	// this is the env of the expression being evaluated that uses `this` (see compileExpr).
+	this env
+}
+
+// memoKey names the condition of one field or section in one place of the answers. A
+// condition reads the containers from the root down to its own (names resolve outwards), so
+// the identities of those containers are the place.
+type memoKey struct {
+	field   *Field
+	section *Section
+	at      [maxEnv]uintptr
+}
+
+// memoKeyOf is the key of f's (or s's) condition with e as its env. It reads e without
+// keeping it, so a caller's env on the stack stays there.
+func memoKeyOf(f *Field, s *Section, e env) memoKey {
+	k := memoKey{field: f, section: s}
+	for i, m := range e {
+		k.at[i] = mapID(m)
+	}
+	return k
+}
+
+// mapID is the identity of a container for the length of one evaluation: the answers are not
+// modified meanwhile, so no map is freed and its address reused. A missing container is 0,
+// which is right: every missing container reads the same (no answers).
+func mapID(m map[string]any) uintptr { return reflect.ValueOf(m).Pointer() }
+
+// remember returns whether condition w holds at key k, evaluating it in e the first time only.
+func (c *evalCtx) remember(k memoKey, w *Expr, e env) bool {
+	if v, ok := c.shown[k]; ok {
+		return v
+	}
+	c.whens++
+	v := w.holds(c, e)
+	if c.shown == nil {
+		c.shown = make(map[memoKey]bool)
+	}
+	c.shown[k] = v
+	return v
+}
+
+// fieldShown reports whether f's condition holds with its container at the end of e. Only
+// conditions that some path reads (Field.readByPath) can be asked twice in one evaluation; the
+// others are evaluated once by the one walk that reaches them, without the memo's cost.
+func (c *evalCtx) fieldShown(f *Field, e env) bool {
+	switch {
+	case f.when == nil:
+		return true
+	case !f.readByPath:
+		c.whens++
+		return f.when.holds(c, e)
+	}
+	return c.remember(memoKeyOf(f, nil, e), f.when, e)
+}
+
+// sectionShown is fieldShown for a section; e is the root alone.
+func (c *evalCtx) sectionShown(s *Section, e env) bool {
+	switch {
+	case s.when == nil:
+		return true
+	case !s.readByPath:
+		c.whens++
+		return s.when.holds(c, e)
+	}
+	return c.remember(memoKeyOf(nil, s, e), s.when, e)
+}
+
+// computed is the value of computed field f with its container at the end of e (see
+// Field.computed), evaluated at most once per container in this evaluation.
+func (c *evalCtx) computed(f *Field, e env) any {
+	k := memoKeyOf(f, nil, e)
+	if v, ok := c.values[k]; ok {
+		return v
+	}
+	return c.computeNew(k, f, e)
+}
+
+// computedAt is computed for an env the caller keeps on its stack: it is copied only when the
+// value is not yet known.
+func (c *evalCtx) computedAt(f *Field, chain []map[string]any) any {
+	k := memoKeyOf(f, nil, chain)
+	if v, ok := c.values[k]; ok {
+		return v
+	}
+	return c.computeNew(k, f, append(env(nil), chain...))
+}
+
+func (c *evalCtx) computeNew(k memoKey, f *Field, e env) any {
+	c.sums++
+	v := f.computed(c, e)
+	if c.values == nil {
+		c.values = make(map[memoKey]any)
+	}
+	c.values[k] = v
+	return v
+}
