@@ -215,6 +215,10 @@ func unknownName(pos expr.Pos, name string, sc *scope) *ExprError {
 	for s := sc; s != nil; s = s.parent {
 		all = append(all, s.names()...)
 	}
+	all = append(all, "deadline")
+	if info := sc.root().info; info != nil && info.this != nil {
+		all = append(all, "this")
+	}
 	best, bestD := "", 3
 	for _, n := range all {
 		if d := expr.EditDistance(name, n); d < bestD {

@@ -194,6 +194,8 @@ func TestExprErrors(t *testing.T) {
 		{"any of amounts", `any(p.membri[].importo)`, false, 5, "needs a list of true/false"},
 		{"distinct of items", `distinct(p.membri)`, false, 10, "compares the values of one field"},
 		{"min of a date and a number", `min(p.firma, 3)`, false, 14, "min needs two numbers, two amounts or two dates"},
+		{"deadline typo suggests", `p.firma <= dealine`, false, 12, `did you mean "deadline"`},
+		{"this typo suggests in an item", `thsi.cf == "x"`, true, 1, `did you mean "this"`},
 		{"deadline has no fields", `deadline.year == 1`, false, 1, `unknown name "deadline"`},
 		{"empty", ``, false, 1, "empty expression"},
 		{"too deep", strings.Repeat("!", 100) + "p.ets", false, 65, "nested too deeply"},
