@@ -386,3 +386,37 @@ func TestItemIDsRoundTrip(t *testing.T) {
 		t.Fatal("ids changed through a round trip")
 	}
 }
+
+// A duplicated item is a new item: the copy gets the next id, the original keeps its own, so
+// choices naming the original still do.
+func TestDuplicateItemGetsANewID(t *testing.T) {
+	c := loadTestCall(t, "values.json")
+	a := valuesAnswers(t)
+	at, err := a.DuplicateItem("budget.voci", 0)
+	if err != nil || at != 1 {
+		t.Fatalf("DuplicateItem = %d, %v", at, err)
+	}
+	if !c.AssignItemIDs(a) {
+		t.Fatal("the copy got no id")
+	}
+	var ids []any
+	for _, it := range a.Items("budget.voci") {
+		ids = append(ids, it.(map[string]any)[ItemID])
+	}
+	if want := []any{"i1", "i4", "i2", "i3"}; !reflect.DeepEqual(ids, want) {
+		t.Fatalf("ids %v, want %v", ids, want)
+	}
+	if a.Get("budget.voci[1].importo") != int64(30000) || a.Get("budget.voci[1].linea") != "i1" {
+		t.Fatalf("the copy lost answers: %v", a.Get("budget.voci[1]"))
+	}
+	_ = a.Set("budget.voci[1].importo", int64(1))
+	if a.Get("budget.voci[0].importo") != int64(30000) {
+		t.Fatal("the copy shares its answers with the original")
+	}
+	if got := c.Computed(a, "budget.totale"); got != int64(100001) {
+		t.Fatalf("total with the copy = %v", got)
+	}
+	if _, err := a.DuplicateItem("budget.voci", 9); err == nil {
+		t.Fatal("duplicating a missing item succeeded")
+	}
+}

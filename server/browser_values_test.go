@@ -45,10 +45,17 @@ func TestBrowserComputedAndItemChoices(t *testing.T) {
 	b.waitFor(outputText("budget.totale")+` === "€ 12,00"`, 5*time.Second)
 	b.typeIn("budget.voci[0].importo", "34,5")
 	b.waitFor(outputText("budget.totale")+` === "€ 1.234,50"`, 5*time.Second)
+	// A line duplicated is a second line of the same amount, with an id of its own.
+	b.press(`[data-path="budget.voci[0]"] .item-duplicate`)
+	b.waitFor(outputText("budget.totale")+` === "€ 2.469,00"`, 5*time.Second)
+	if v := b.value("budget.voci[1].importo"); v != "1.234,50" {
+		t.Errorf("the copy's amount: %q", v)
+	}
 	for path, want := range map[string]string{
 		"budget.voci[0].iva": "€ 271,59",
-		"budget.totale_iva":  "€ 271,59",
-		"budget.residuo":     "€ 98.765,50",
+		"budget.voci[1].iva": "€ 271,59",
+		"budget.totale_iva":  "€ 543,18",
+		"budget.residuo":     "€ 97.531,00",
 	} {
 		if got := eval[string](b, outputText(path)); got != want {
 			t.Errorf("%s shows %q, want %q", path, got, want)
