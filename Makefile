@@ -9,7 +9,7 @@ LDFLAGS := -s -w
 WASMTAGS := validator_novalidatefn
 ADDR    ?= :8080
 
-.PHONY: all build wasm wasm-v2 server run test vet unit deps bench bench-browser fuzz clean static
+.PHONY: all build wasm wasm-v2 wasm-checks server run test vet unit deps bench bench-browser fuzz clean static
 
 all: build
 
@@ -31,6 +31,13 @@ wasm: $(WASMMOD)
 ## to check that an app update changing the call version loses nothing. Never shipped.
 wasm-v2: $(WASMMOD)
 	$(WASMBUILD) -tags $(WASMTAGS),bando_v2_fixture -o bin/test/app-v2.wasm ./wasm
+
+## wasm-checks: for one browser test only (server/browser_checks_test.go), the app and its
+## worker shipping, beside the real calls, the test call of per-item checks and warnings
+## (schema/testdata/checks.json), to show them and make the PDF of a draft with warnings.
+wasm-checks: $(WASMMOD)
+	$(WASMBUILD) -tags $(WASMTAGS),bando_checks_fixture -o bin/test/checks/app.wasm ./wasm
+	$(WASMBUILD) -tags $(WASMTAGS),bando_checks_fixture -o bin/test/checks/worker.wasm ./wasm/worker
 
 ## server: the bando binary (server and CLI).
 server:
@@ -56,8 +63,8 @@ vet:
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/... ./app/... ./schema/...
 
 ## test: vet, every Go test, and the browser tests against the freshly built wasm.
-test: deps wasm wasm-v2 vet
-	BANDO_WEB=$(CURDIR)/web BANDO_WASM_V2=$(CURDIR)/bin/test/app-v2.wasm $(GO) test -count=1 -timeout 30m ./...
+test: deps wasm wasm-v2 wasm-checks vet
+	BANDO_WEB=$(CURDIR)/web BANDO_WASM_V2=$(CURDIR)/bin/test/app-v2.wasm BANDO_WASM_CHECKS=$(CURDIR)/bin/test/checks $(GO) test -count=1 -timeout 30m ./...
 	$(GO) test -count=1 -modfile $(WASMMOD) -tags $(WASMTAGS) ./schema/...   # the rules as the wasm builds have them
 
 ## bench: every figure of issue 6, one per line ("figure NAME VALUE"): validation on one core

@@ -147,6 +147,7 @@ type Field struct {
 	// readByPath: some compiled path enters the field, so its `when` and computed value may be
 	// asked many times in one evaluation: they are remembered (evalCtx).
 	readByPath bool
+	itemID     *Field // on a group: the implicit field _id of its items (see idField)
 	// from and fromLabel are the group and the label field of OptionsFrom, set by Load.
 	from, fromLabel *Field
 	// On a group, filled by Load: the checks evaluated once per item (Check.Each) and the

@@ -10,8 +10,11 @@
 // JSON path and line:column, so a call author can fix a schema without a developer.
 //
 // Answers are plain JSON-shaped values (see Answers); Validate returns Issues that carry a
-// field path such as "ats.membri[2].cf", a stable message key, parameters and a message in
-// Italian (default) or English.
+// field path such as "ats.membri[2].cf", a stable message key, parameters, a message in
+// Italian (default) or English, and a severity: checks may run once per item of a group
+// ("each", itemchecks.go), fields of an item may have to differ between items (unique.go), and
+// a call may mark a check or a unique field as a warning, which never blocks the proposal
+// (Issues.Errors is what decides whether a draft is complete).
 //
 // This package imports only the standard library and validator. validator's Italian and English
 // messages are a generated table (validator_messages_gen.go, `go generate ./schema`), so that

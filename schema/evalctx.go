@@ -14,6 +14,8 @@ type evalCtx struct {
 	values map[memoKey]any // computed fields' values, the same way
 	whens  int             // conditions evaluated: what the bound above is about (tests read it)
 	sums   int             // computed values evaluated, likewise
+	// this is the env of the expression being evaluated that uses `this` (see compileExpr).
+	this env
 }
 
 // memoKey names the condition of one field or section in one place of the answers. A

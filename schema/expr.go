@@ -1,21 +1,19 @@
 package schema
 
 import (
-	"encoding/json"
-	"sort"
-	"strings"
-	"unicode/utf8"
-
 	"bando/schema/expr"
 )
 
 // Expr is a compiled expression: every path in it was resolved against the call at load
 // time, so evaluation never looks a name up and a typo is a lint error, not a silent false.
+// Package expr parses and types the language; this file and expr_*.go resolve names against
+// the call and compile each node to a closure over the answers.
 type Expr struct {
 	src  string
 	fn   evalFn
-	typ  vtype
-	refs []any // the *Field and *Section values its paths enter, for lint's cycle check
+	typ  expr.Type
+	refs []any   // the *Field and *Section values its paths enter, for lint's cycle check
+	cost float64 // worst-case steps over one validation (see expr_cost.go)
 }
 
 // String returns the source of the expression.
@@ -25,102 +23,26 @@ func (e *Expr) String() string { return e.src }
 // section's answers, env[2] the item of a group, env[3] the item of a nested group.
 type env = []map[string]any
 
-// evalFn evaluates a compiled expression in one evaluation c (see evalCtx) and env e.
+// evalFn evaluates a compiled expression in one evaluation c (see evalCtx) and env e. Values
+// are nil (no answer), bool, float64 (numbers, and amounts in cents), string, expr.Day, []any
+// (lists) and map[string]any (items).
 type evalFn func(c *evalCtx, e env) any
-
-// vtype is the static type of an expression; vAny when it cannot be known.
-type vtype int
-
-const (
-	vAny vtype = iota
-	vBool
-	vNum
-	vStr
-	vList
-)
-
-func (t vtype) String() string {
-	return [...]string{"value", "true/false", "number", "text", "list"}[t]
-}
 
 // holds reports whether the expression is true in e (see truthy).
 func (x *Expr) holds(c *evalCtx, e env) bool { return truthy(x.fn(c, e)) }
-
-// scope is what names mean where an expression is written: the call root (section ids), a
-// section (its field ids) or an item of a group (the group's field ids), and what encloses it.
-type scope struct {
-	parent  *scope
-	level   int
-	call    *Call
-	section *Section
-	group   *Field
-	info    *compileInfo // set on the outermost scope while an expression compiles
-}
-
-func (s *scope) root() *scope {
-	for s.parent != nil {
-		s = s.parent
-	}
-	return s
-}
-
-func (s *scope) child(name string) (sec *Section, f *Field) {
-	switch {
-	case s.section != nil:
-		return nil, findField(s.section.Fields, name)
-	case s.group != nil:
-		return nil, findField(s.group.Fields, name)
-	default:
-		for _, sec := range s.call.Sections {
-			if sec.ID == name {
-				return sec, nil
-			}
-		}
-	}
-	return nil, nil
-}
-
-func (s *scope) names() []string {
-	var fs []*Field
-	switch {
-	case s.section != nil:
-		fs = s.section.Fields
-	case s.group != nil:
-		fs = s.group.Fields
-	default:
-		var out []string
-		for _, sec := range s.call.Sections {
-			out = append(out, sec.ID)
-		}
-		return out
-	}
-	out := make([]string, len(fs))
-	for i, f := range fs {
-		out[i] = f.ID
-	}
-	return out
-}
-
-func findField(fs []*Field, id string) *Field {
-	for _, f := range fs {
-		if f.ID == id {
-			return f
-		}
-	}
-	return nil
-}
 
 // ExprError is a problem in an expression at byte offset Pos, explained in Italian and English.
 type ExprError = expr.Error
 
 // compileExpr parses and compiles src in scope sc. It is the one entry point for every
-// expression of a call: conditions, checks, signers' filters.
+// expression of a call: conditions, checks (per item: in the item's scope), computed values,
+// signers' filters. `this` is the innermost item around sc.
 func compileExpr(src string, sc *scope) (*Expr, error) {
 	n, err := expr.Parse(src)
 	if err != nil {
 		return nil, err
 	}
-	var info compileInfo
+	info := compileInfo{this: sc.item()}
 	root := sc.root()
 	root.info = &info
 	defer func() { root.info = nil }()
@@ -128,39 +50,65 @@ func compileExpr(src string, sc *scope) (*Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Expr{src: src, fn: c.fn, typ: c.typ, refs: info.refs}, nil
+	fn := c.fn
+	if info.usesThis {
+		// `this` is the item the expression is evaluated for, even inside a filter that has
+		// moved the env on to other items: remember its containers for the evaluation.
+		level, inner := info.this.level, fn
+		fn = func(c *evalCtx, e env) any {
+			saved := c.this
+			c.this = e[:level+1]
+			v := inner(c, e)
+			c.this = saved
+			return v
+		}
+	}
+	return &Expr{src: src, fn: fn, typ: c.typ, refs: info.refs, cost: c.cost * timesEvaluated(sc)}, nil
 }
 
 // compileInfo is what compiling one expression learns about it as a whole.
 type compileInfo struct {
-	refs []any // see Expr.refs
+	refs     []any  // see Expr.refs
+	this     *scope // the item `this` names; nil outside any item
+	usesThis bool
 }
 
+// cnode is a compiled node.
 type cnode struct {
 	fn   evalFn
 	each func(*evalCtx, env, func(any)) // for list paths: visit each element without building the list
-	typ  vtype
-	elt  vtype        // element type of a list
-	fld  *Field       // the field a path names (for option checks)
-	lit  *expr.String // the text literal, when the node is one
+	typ  expr.Type
+	fld  *Field    // the field a path names (for option checks)
+	node expr.Node // the node, for literals (a text literal may stand for a date)
+	// cost is the worst-case number of steps one evaluation takes, every group at its
+	// repeat.max (see expr_cost.go).
+	cost float64
 }
 
-func constant(v any, t vtype) *cnode {
-	return &cnode{fn: func(*evalCtx, env) any { return v }, typ: t}
+func constant(v any, t expr.Type, n expr.Node) *cnode {
+	return &cnode{fn: func(*evalCtx, env) any { return v }, typ: t, node: n, cost: 1}
+}
+
+// as is n where type t is expected: a text literal that expr.Fit read as a date becomes that
+// date, once, here.
+func (n *cnode) as(t expr.Type) *cnode {
+	if s, ok := n.node.(*expr.StringLit); ok && t.Kind == expr.Date && n.typ.Kind == expr.Text {
+		d, _ := expr.ParseDate(s.Value) // Fit has checked it
+		return constant(d, t, n.node)
+	}
+	return n
 }
 
 func compileNode(n expr.Node, sc *scope) (*cnode, error) {
 	switch x := n.(type) {
-	case *expr.Bool:
-		return constant(x.Value, vBool), nil
-	case *expr.Number:
-		return constant(x.Value, vNum), nil
-	case *expr.String:
-		c := constant(x.Value, vStr)
-		c.lit = x
-		return c, nil
-	case *expr.Null:
-		return constant(nil, vAny), nil
+	case *expr.BoolLit:
+		return constant(x.Value, expr.Of(expr.Bool), n), nil
+	case *expr.NumberLit:
+		return constant(x.Value, expr.Type{Kind: expr.Number, Const: true}, n), nil
+	case *expr.StringLit:
+		return constant(x.Value, expr.Of(expr.Text), n), nil
+	case *expr.NullLit:
+		return constant(nil, expr.Of(expr.Null), n), nil
 	case *expr.Path:
 		return compilePath(x, sc)
 	case *expr.Call:
@@ -178,31 +126,21 @@ func compileUnary(u *expr.Unary, sc *scope) (*cnode, error) {
 	if err != nil {
 		return nil, err
 	}
+	t, err := expr.UnaryType(u, x.typ)
+	if err != nil {
+		return nil, err
+	}
+	cost := 1 + x.cost
 	xf := x.fn
 	if u.Op == "!" {
-		return &cnode{fn: func(c *evalCtx, e env) any { return !truthy(xf(c, e)) }, typ: vBool}, nil
-	}
-	if err := wantType(u.X, x, vNum); err != nil {
-		return nil, err
+		return &cnode{fn: func(c *evalCtx, e env) any { return !truthy(xf(c, e)) }, typ: t, cost: cost}, nil
 	}
 	return &cnode{fn: func(c *evalCtx, e env) any {
 		if f, ok := toNum(xf(c, e)); ok {
 			return -f
 		}
 		return nil
-	}, typ: vNum}, nil
-}
-
-func exprErr(pos expr.Pos, it, en string, args ...any) *ExprError {
-	return expr.Errorf(pos, it, en, args...)
-}
-
-// wantType reports an operand n of the wrong type at the operand's start.
-func wantType(n expr.Node, c *cnode, t vtype) error {
-	if c.typ != vAny && c.typ != t {
-		return exprErr(expr.Start(n), "qui serve un valore di tipo %s, questo è di tipo %s", "a %s is expected here, this is a %s", t, c.typ)
-	}
-	return nil
+	}, typ: t, cost: cost}, nil
 }
 
 func compileBinary(b *expr.Binary, sc *scope) (*cnode, error) {
@@ -214,12 +152,18 @@ func compileBinary(b *expr.Binary, sc *scope) (*cnode, error) {
 	if err != nil {
 		return nil, err
 	}
+	t, lt, rt, err := expr.BinaryType(b, l.typ, r.typ)
+	if err != nil {
+		return nil, err
+	}
+	l, r = l.as(lt), r.as(rt)
+	cost := 1 + l.cost + r.cost
 	lf, rf := l.fn, r.fn
 	switch b.Op {
 	case "&&":
-		return &cnode{fn: func(c *evalCtx, e env) any { return truthy(lf(c, e)) && truthy(rf(c, e)) }, typ: vBool}, nil
+		return &cnode{fn: func(c *evalCtx, e env) any { return truthy(lf(c, e)) && truthy(rf(c, e)) }, typ: t, cost: cost}, nil
 	case "||":
-		return &cnode{fn: func(c *evalCtx, e env) any { return truthy(lf(c, e)) || truthy(rf(c, e)) }, typ: vBool}, nil
+		return &cnode{fn: func(c *evalCtx, e env) any { return truthy(lf(c, e)) || truthy(rf(c, e)) }, typ: t, cost: cost}, nil
 	case "==", "!=":
 		if err := checkOption(l, r); err != nil {
 			return nil, err
@@ -227,551 +171,62 @@ func compileBinary(b *expr.Binary, sc *scope) (*cnode, error) {
 		if err := checkOption(r, l); err != nil {
 			return nil, err
 		}
-		if l.typ != vAny && r.typ != vAny && l.typ != r.typ {
-			return nil, exprErr(b.At, "confrontare un valore di tipo %s con uno di tipo %s dà sempre falso", "comparing a %s with a %s is always false", l.typ, r.typ)
-		}
 		neg := b.Op == "!="
-		return &cnode{fn: func(c *evalCtx, e env) any { return equal(lf(c, e), rf(c, e)) != neg }, typ: vBool}, nil
+		return &cnode{fn: func(c *evalCtx, e env) any { return equal(lf(c, e), rf(c, e)) != neg }, typ: t, cost: cost}, nil
 	case "<", "<=", ">", ">=":
-		if l.typ != vAny && r.typ != vAny && l.typ != r.typ || l.typ == vBool || l.typ == vList || r.typ == vBool || r.typ == vList {
-			return nil, exprErr(b.At, "%s vuole due numeri o due testi (date)", "%s needs two numbers or two texts (dates)", b.Op)
-		}
 		op := b.Op
-		return &cnode{fn: func(c *evalCtx, e env) any { return ordered(op, lf(c, e), rf(c, e)) }, typ: vBool}, nil
-	}
-	// arithmetic
-	if err := wantType(b.X, l, vNum); err != nil {
-		return nil, err
-	}
-	if err := wantType(b.Y, r, vNum); err != nil {
-		return nil, err
+		return &cnode{fn: func(c *evalCtx, e env) any { return ordered(op, lf(c, e), rf(c, e)) }, typ: t, cost: cost}, nil
 	}
 	op := b.Op
-	return &cnode{fn: func(c *evalCtx, e env) any {
-		x, ok1 := toNum(lf(c, e))
-		y, ok2 := toNum(rf(c, e))
-		if !ok1 || !ok2 {
-			return nil
-		}
-		switch op {
-		case "+":
-			return x + y
-		case "-":
-			return x - y
-		case "*":
-			return x * y
-		}
-		if y == 0 {
-			return nil
-		}
-		return x / y
-	}, typ: vNum}, nil
+	return &cnode{fn: func(c *evalCtx, e env) any { return arith(op, lf(c, e), rf(c, e)) }, typ: t, cost: cost}, nil
+}
+
+// arith is x op y for numbers and amounts; nil when either has no value, or for a division
+// by zero.
+func arith(op string, a, b any) any {
+	x, ok1 := toNum(a)
+	y, ok2 := toNum(b)
+	if !ok1 || !ok2 {
+		return nil
+	}
+	switch op {
+	case "+":
+		return x + y
+	case "-":
+		return x - y
+	case "*":
+		return x * y
+	}
+	if y == 0 {
+		return nil
+	}
+	return x / y
 }
 
 // checkOption makes `stato == "costituenda"` a lint error when "costituenda" is not one of the
 // field's options: such a typo would otherwise hide a field forever.
 func checkOption(path, lit *cnode) error {
-	if path.fld == nil || lit.lit == nil {
+	s, ok := lit.node.(*expr.StringLit)
+	if path.fld == nil || !ok || lit.typ.Kind != expr.Text {
 		return nil
 	}
-	s := lit.lit.Value
 	if path.fld.Type != TypeChoice && path.fld.Type != TypeMultiChoice {
 		return nil
 	}
 	if path.fld.OptionsFrom != nil {
-		return exprErr(lit.lit.At, "%s offre le voci di %s: la risposta è l'identificativo stabile di una voce, non un testo, e confrontarla con %q non ha senso; confronta invece un campo della voce scelta",
-			"%s offers the items of %s: its answer is an item's stable id, not a text, and comparing it with %q makes no sense; compare a field of the chosen item instead", path.fld.path, path.fld.OptionsFrom.Items, s)
+		return exprErr(s.At, "%s offre le voci di %s: la risposta è l'identificativo stabile di una voce, non un testo, e confrontarla con %q non ha senso; confronta invece un campo della voce scelta",
+			"%s offers the items of %s: its answer is an item's stable id, not a text, and comparing it with %q makes no sense; compare a field of the chosen item instead", path.fld.path, path.fld.OptionsFrom.Items, s.Value)
 	}
-	if _, ok := path.fld.Option(s); ok {
+	if _, ok := path.fld.Option(s.Value); ok {
 		return nil
 	}
 	vals := make([]string, len(path.fld.Options))
 	for i, o := range path.fld.Options {
 		vals[i] = o.Value
 	}
-	return exprErr(lit.lit.At, "%q non è un'opzione di %s (opzioni: %s)", "%q is not an option of %s (options: %s)", s, path.fld.path, strings.Join(vals, ", "))
+	return exprErr(s.At, "%q non è un'opzione di %s (opzioni: %s)", "%q is not an option of %s (options: %s)", s.Value, path.fld.path, joinComma(vals))
 }
 
-func compileCall(call *expr.Call, sc *scope) (*cnode, error) {
-	arity := map[string]int{"count": 1, "sum": 1, "any": 1, "all": 1, "answered": 1, "len": 1, "contains": 2}
-	want, ok := arity[call.Func]
-	if !ok {
-		names := make([]string, 0, len(arity))
-		for n := range arity {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		return nil, exprErr(call.At, "funzione %q sconosciuta (disponibili: %s)", "unknown function %q (known: %s)", call.Func, strings.Join(names, ", "))
-	}
-	if len(call.Args) != want {
-		return nil, exprErr(call.At, "%s vuole %d argomenti, non %d", "%s takes %d argument(s), not %d", call.Func, want, len(call.Args))
-	}
-	args := make([]*cnode, len(call.Args))
-	for i, x := range call.Args {
-		n, err := compileNode(x, sc)
-		if err != nil {
-			return nil, err
-		}
-		args[i] = n
-	}
-	x := args[0].fn
-	// each visits the elements of the argument; list paths do it without building the list.
-	each := args[0].each
-	if each == nil {
-		each = func(c *evalCtx, e env, yield func(any)) {
-			for _, v := range asList(x(c, e)) {
-				yield(v)
-			}
-		}
-	}
-	needList := func() error { return wantType(call.Args[0], args[0], vList) }
-	switch call.Func {
-	case "count":
-		if err := needList(); err != nil {
-			return nil, err
-		}
-		return &cnode{fn: func(c *evalCtx, e env) any {
-			n := 0
-			each(c, e, func(any) { n++ })
-			return float64(n)
-		}, typ: vNum}, nil
-	case "sum":
-		if err := needList(); err != nil {
-			return nil, err
-		}
-		if args[0].elt != vAny && args[0].elt != vNum {
-			return nil, exprErr(expr.Start(call.Args[0]), "sum vuole un elenco di numeri o importi", "sum needs a list of numbers or amounts")
-		}
-		return &cnode{fn: func(c *evalCtx, e env) any {
-			var s float64
-			each(c, e, func(v any) {
-				if f, ok := toNum(v); ok {
-					s += f
-				}
-			})
-			return s
-		}, typ: vNum}, nil
-	case "any", "all":
-		if err := needList(); err != nil {
-			return nil, err
-		}
-		wantAll := call.Func == "all"
-		return &cnode{fn: func(c *evalCtx, e env) any {
-			for _, v := range asList(x(c, e)) {
-				if truthy(v) != wantAll {
-					return !wantAll
-				}
-			}
-			return wantAll
-		}, typ: vBool}, nil
-	case "answered":
-		return &cnode{fn: func(c *evalCtx, e env) any { return !isEmpty(x(c, e)) }, typ: vBool}, nil
-	case "len":
-		if err := wantType(call.Args[0], args[0], vStr); err != nil {
-			return nil, err
-		}
-		return &cnode{fn: func(c *evalCtx, e env) any {
-			s, _ := x(c, e).(string)
-			return float64(utf8.RuneCountInString(s))
-		}, typ: vNum}, nil
-	}
-	// contains
-	if err := needList(); err != nil {
-		return nil, err
-	}
-	if err := checkOption(args[0], args[1]); err != nil {
-		return nil, err
-	}
-	y := args[1].fn
-	return &cnode{fn: func(c *evalCtx, e env) any {
-		want := y(c, e)
-		for _, v := range asList(x(c, e)) {
-			if equal(v, want) {
-				return true
-			}
-		}
-		return false
-	}, typ: vBool}, nil
-}
-
-// path steps
-type stepKind int
-
-const (
-	sName stepKind = iota
-	sAll
-	sFilter
-)
-
-type pstep struct {
-	kind   stepKind
-	name   string
-	level  int // sName: level of the container; sAll/sFilter: level of the items
-	filter evalFn
-	// The field or section this step enters: when it has a `when`, an answer the applicant
-	// cannot see reads as no answer, so a hidden amount never counts in a sum. The `when` is
-	// read at run time (not copied) because fields are compiled in document order.
-	field   *Field
-	section *Section
-}
-
-// when is the condition of the field or section the step enters, or nil.
-func (st *pstep) when() *Expr {
-	if st.field != nil {
-		return st.field.when
-	}
-	if st.section != nil {
-		return st.section.when
-	}
-	return nil
-}
-
-func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
-	first := p.Steps[0]
-	var (
-		level int
-		sec   *Section
-		fld   *Field
-		at    *scope
-	)
-	for s := sc; s != nil; s = s.parent {
-		if sec, fld = s.child(first.Name); sec != nil || fld != nil {
-			level, at = s.level, s
-			break
-		}
-	}
-	if at == nil {
-		return nil, unknownName(first.At, first.Name, sc)
-	}
-	steps := []pstep{{kind: sName, name: first.Name, level: level, field: fld, section: sec}}
-	list := false
-	// cur describes where the path stands: in a section, on a field, or on a group's items.
-	onItems := false
-	cur := at
-	for _, seg := range p.Steps[1:] {
-		switch {
-		case seg.Name != "":
-			var next *scope
-			switch {
-			case sec != nil:
-				next = &scope{parent: cur, level: level + 1, call: sc.call, section: sec}
-			case fld != nil && fld.Type == TypeGroup && onItems:
-				next = &scope{parent: cur, level: level + 1, call: sc.call, group: fld}
-			case fld != nil && fld.Type == TypeGroup:
-				return nil, exprErr(seg.At, "%s è un gruppo ripetuto: scrivi %s[].%s per ogni voce, oppure %s[condizione].%s", "%s is a repeating group: write %s[].%s for every item, or %s[condition].%s", fld.path, fld.ID, seg.Name, fld.ID, seg.Name)
-			default:
-				return nil, exprErr(seg.At, "%s non contiene campi", "%s has no fields inside", fld.path)
-			}
-			_, f := next.child(seg.Name)
-			if f == nil {
-				return nil, unknownName(seg.At, seg.Name, next)
-			}
-			cur, level, sec, fld, onItems = next, level+1, nil, f, false
-			steps = append(steps, pstep{kind: sName, name: seg.Name, level: level, field: f})
-		default:
-			if fld == nil || fld.Type != TypeGroup || onItems {
-				return nil, exprErr(seg.At, "[] vale solo per un gruppo ripetuto", "[] applies only to a repeating group")
-			}
-			st := pstep{kind: sAll, level: level + 1}
-			if seg.Filter != nil {
-				inner := &scope{parent: cur, level: level + 1, call: sc.call, group: fld}
-				fn, err := compileNode(seg.Filter, inner)
-				if err != nil {
-					return nil, err
-				}
-				st.kind, st.filter = sFilter, fn.fn
-			}
-			steps = append(steps, st)
-			onItems, list = true, true
-		}
-	}
-	if sec != nil {
-		return nil, exprErr(p.Pos(), "%s è una sezione, non un valore: indica uno dei suoi campi", "%s is a section, not a value: name one of its fields", sec.ID)
-	}
-	n := &cnode{typ: fieldVType(fld), fld: fld}
-	if fld.Type == TypeGroup && !onItems {
-		// `count(ats.membri)` reads naturally: a bare group is the list of its items.
-		steps = append(steps, pstep{kind: sAll, level: level + 1})
-		list, onItems = true, true
-	}
-	if onItems {
-		n.typ, n.elt, n.fld = vList, vAny, nil
-	}
-	if list && !onItems {
-		n.elt = n.typ
-		if n.typ == vList { // multichoice values are flattened
-			n.elt = vStr
-		}
-		n.typ = vList
-	}
-	for _, st := range steps {
-		// A `when` that paths read may be asked many times in one evaluation: remember it.
-		if st.field != nil {
-			st.field.readByPath = true
-		} else if st.section != nil {
-			st.section.readByPath = true
-		}
-	}
-	if info := sc.root().info; info != nil {
-		for _, st := range steps {
-			if st.field != nil {
-				info.refs = append(info.refs, st.field)
-			} else if st.section != nil {
-				info.refs = append(info.refs, st.section)
-			}
-		}
-	}
-	prog := &pathProg{steps: steps}
-	if list {
-		n.fn, n.each = prog.list, prog.each
-	} else {
-		n.fn = prog.one
-	}
-	return n, nil
-}
-
-func fieldVType(f *Field) vtype {
-	switch f.Type {
-	case TypeBoolean, TypeDeclaration:
-		return vBool
-	case TypeNumber, TypeMoney:
-		return vNum
-	case TypeMultiChoice, TypeGroup:
-		return vList
-	case TypeComputed:
-		return computedVType(f)
-	}
-	return vStr
-}
-
-func unknownName(pos expr.Pos, name string, sc *scope) *ExprError {
-	var all []string
-	for s := sc; s != nil; s = s.parent {
-		all = append(all, s.names()...)
-	}
-	best, bestD := "", 3
-	for _, n := range all {
-		if d := editDistance(name, n); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	switch {
-	case best != "":
-		return exprErr(pos, "nome %q sconosciuto: forse %q?", "unknown name %q: did you mean %q?", name, best)
-	case len(all) > 12:
-		all = append(all[:12], "…")
-	}
-	return exprErr(pos, "nome %q sconosciuto (nomi disponibili qui: %s)", "unknown name %q (names here: %s)", name, strings.Join(all, ", "))
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-type pathProg struct{ steps []pstep }
-
-// maxEnv is the deepest env an expression can see: root, section and maxGroupDepth items.
-const maxEnv = 2 + maxGroupDepth
-
-// one follows a path without lists. It allocates only when a step enters a field whose `when`
-// is not yet known in this evaluation, which then needs the chain of containers as its env.
-func (p *pathProg) one(c *evalCtx, e env) any {
-	var chain [maxEnv]map[string]any // containers entered so far; stays on the stack
-	l := p.steps[0].level
-	copy(chain[:], e[:l])
-	var v any = e[l]
-	for i := range p.steps {
-		st := &p.steps[i]
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		chain[st.level] = m
-		if w := st.when(); w != nil {
-			k := memoKeyOf(st.field, st.section, chain[:st.level+1])
-			shown, known := c.shown[k]
-			if !known {
-				shown = c.remember(k, w, append(env(nil), chain[:st.level+1]...))
-			}
-			if !shown {
-				return nil
-			}
-		}
-		if st.field != nil && st.field.Type == TypeComputed {
-			v = c.computedAt(st.field, chain[:st.level+1])
-			continue
-		}
-		v = m[st.name]
-	}
-	return v
-}
-
-func (p *pathProg) list(c *evalCtx, e env) any {
-	out := make([]any, 0, 16)
-	p.each(c, e, func(v any) { out = append(out, v) })
-	return out
-}
-
-// each calls yield for every element the path reaches, in order, without building a list.
-func (p *pathProg) each(c *evalCtx, e env, yield func(any)) {
-	var buf [maxEnv]map[string]any
-	l := p.steps[0].level
-	copy(buf[:], e[:l])
-	p.walk(c, buf[:], e[l], 0, yield)
-}
-
-// walk follows the steps from v; scratch[:level] holds the containers above the current one.
-// Deeper calls only write deeper slots, so one scratch array serves the whole walk.
-func (p *pathProg) walk(c *evalCtx, scratch env, v any, i int, yield func(any)) {
-	if i == len(p.steps) {
-		switch x := v.(type) {
-		case nil:
-		case []any: // a multichoice answer
-			for _, e := range x {
-				yield(e)
-			}
-		default:
-			yield(x)
-		}
-		return
-	}
-	st := &p.steps[i]
-	switch st.kind {
-	case sName:
-		m, ok := v.(map[string]any)
-		if !ok {
-			return
-		}
-		scratch[st.level] = m
-		if w := st.when(); w != nil && !c.remember(memoKeyOf(st.field, st.section, scratch[:st.level+1]), w, scratch[:st.level+1]) {
-			return
-		}
-		next := m[st.name]
-		if st.field != nil && st.field.Type == TypeComputed {
-			next = c.computed(st.field, scratch[:st.level+1])
-		}
-		p.walk(c, scratch, next, i+1, yield)
-	default:
-		items, _ := v.([]any)
-		for _, it := range items {
-			m, ok := it.(map[string]any)
-			if !ok {
-				continue
-			}
-			scratch[st.level] = m
-			if st.kind == sFilter && !truthy(st.filter(c, scratch[:st.level+1])) {
-				continue
-			}
-			p.walk(c, scratch, m, i+1, yield)
-		}
-	}
-}
-
-// truthy: false for nil, false, 0, "" and empty lists.
-func truthy(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return x
-	case string:
-		return x != ""
-	case []any:
-		return len(x) > 0
-	}
-	if f, ok := toNum(v); ok {
-		return f != 0
-	}
-	return true
-}
-
-func toNum(v any) (float64, bool) {
-	switch x := v.(type) {
-	case float64:
-		return x, true
-	case int64:
-		return float64(x), true
-	case int:
-		return float64(x), true
-	case json.Number:
-		f, err := x.Float64()
-		return f, err == nil
-	}
-	return 0, false
-}
-
-func asList(v any) []any {
-	l, _ := v.([]any)
-	return l
-}
-
-func equal(a, b any) bool {
-	if x, ok := toNum(a); ok {
-		y, ok := toNum(b)
-		return ok && x == y
-	}
-	switch x := a.(type) {
-	case nil:
-		return b == nil
-	case bool:
-		y, ok := b.(bool)
-		return ok && x == y
-	case string:
-		y, ok := b.(string)
-		return ok && x == y
-	}
-	return false
-}
-
-func ordered(op string, a, b any) bool {
-	var c int
-	if x, ok := toNum(a); ok {
-		y, ok := toNum(b)
-		if !ok {
-			return false
-		}
-		c = cmpFloat(x, y)
-	} else {
-		x, ok1 := a.(string)
-		y, ok2 := b.(string)
-		if !ok1 || !ok2 || x == "" || y == "" {
-			return false
-		}
-		c = strings.Compare(x, y)
-	}
-	switch op {
-	case "<":
-		return c < 0
-	case "<=":
-		return c <= 0
-	case ">":
-		return c > 0
-	}
-	return c >= 0
-}
-
-func cmpFloat(x, y float64) int {
-	switch {
-	case x < y:
-		return -1
-	case x > y:
-		return 1
-	}
-	return 0
+func exprErr(pos expr.Pos, it, en string, args ...any) *ExprError {
+	return expr.Errorf(pos, it, en, args...)
 }

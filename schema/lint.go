@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"bando/schema/expr"
 	"bando/schema/itid"
 )
 
@@ -168,6 +169,10 @@ func (l *linter) indexFields(c *Call, fs []*Field, n *jsonNode, p, prefix string
 		}
 		if seen[f.ID] {
 			l.problem(fn.get("id"), fp+".id", "lint.duplicate_id", "id %q ripetuto in questo elenco di campi", "duplicate id %q in this list of fields", f.ID)
+			continue
+		}
+		if f.ID == "this" || f.ID == "deadline" {
+			l.problem(fn.get("id"), fp+".id", "lint.reserved_id", "l'id %q è riservato alle espressioni (this è la voce, deadline la scadenza del bando): scegli un altro id", "the id %q is reserved in expressions (this is the item, deadline the call's deadline): choose another id", f.ID)
 			continue
 		}
 		seen[f.ID] = true
@@ -335,8 +340,13 @@ func (l *linter) expr(src string, n *jsonNode, p string, sc *scope, wantBool boo
 		}
 		return nil
 	}
-	if wantBool && x.typ != vBool && x.typ != vAny {
-		l.problem(n, p, "lint.expr_type", "la condizione deve essere vera o falsa, questa dà un valore di tipo %s", "the condition must be true or false, this gives a %s", x.typ)
+	if x.cost > maxExprCost {
+		why := costText(x.cost)
+		l.problem(n, p, "lint.cost", "espressione troppo costosa %[3]q: %[1]s", "expression too costly %[3]q: %[2]s", why.IT, why.EN, src)
+		return nil
+	}
+	if wantBool && !x.typ.Is(expr.Bool) {
+		l.problem(n, p, "lint.expr_type", "la condizione deve essere vera o falsa, questa dà un valore di tipo %[1]s", "the condition must be true or false, this gives a %[2]s", x.typ.IT(), x.typ.EN())
 		return nil
 	}
 	return x

@@ -3,6 +3,8 @@ package schema
 import (
 	"slices"
 	"strings"
+
+	"bando/schema/expr"
 )
 
 // Lint of the two kinds of field whose value comes from other answers: computed fields (Expr,
@@ -40,21 +42,27 @@ func (l *linter) computedExpr(f *Field, n *jsonNode, p string, sc *scope) {
 	if f.expr == nil || !slices.Contains(computedFormats, f.Format) {
 		return
 	}
-	if want := computedVType(f); f.expr.typ != vAny && f.expr.typ != want {
+	want := computedType(f)
+	t, err := expr.Fit(nil, f.expr.typ, want)
+	if err == nil && t.Kind != expr.Null && !(t.Kind == want.Kind) {
 		l.problem(n.get("expr"), p+".expr", "lint.expr_type",
-			"il campo calcolato ha format %q, che vuole un valore di tipo %s, ma l'espressione dà un valore di tipo %s",
-			"the computed field has format %q, which needs a %s, but the expression gives a %s", f.Format, want, f.expr.typ)
+			"il campo calcolato ha format %[1]q, che vuole un valore di tipo %[2]s, ma l'espressione dà un valore di tipo %[3]s",
+			"the computed field has format %[1]q, which needs a %[4]s, but the expression gives a %[5]s", f.Format, want.IT(), t.IT(), want.EN(), t.EN())
 		f.expr = nil
 	}
 }
 
-// computedVType is the type a path reading computed field f gives.
-func computedVType(f *Field) vtype {
+// computedType is the type a path reading computed field f gives.
+func computedType(f *Field) expr.Type {
 	switch f.Format {
-	case FormatMoneyValue, FormatNumberValue:
-		return vNum
+	case FormatMoneyValue:
+		return expr.Of(expr.Money)
+	case FormatNumberValue:
+		return expr.Of(expr.Number)
+	case FormatDateValue:
+		return expr.Of(expr.Date)
 	}
-	return vStr
+	return expr.Of(expr.Text)
 }
 
 // optionsFrom checks that a choice's OptionsFrom names a group and a text field of its items,
@@ -127,7 +135,7 @@ func (l *linter) optionsFrom(c *Call, f *Field, n *jsonNode, p string) {
 func closest(name string, candidates []string) string {
 	best, bestD := "", 3
 	for _, c := range candidates {
-		if d := editDistance(name, c); d < bestD {
+		if d := expr.EditDistance(name, c); d < bestD {
 			best, bestD = c, d
 		}
 	}

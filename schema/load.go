@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+
+	"bando/schema/expr"
 )
 
 // Problem is one thing wrong in a call schema: where (a JSON path such as
@@ -148,7 +150,7 @@ func (l *linter) shape(n *jsonNode, t reflect.Type, path string) {
 				hint := ""
 				best, bestD := "", 3
 				for _, nm := range names {
-					if d := editDistance(k, nm); d < bestD {
+					if d := expr.EditDistance(k, nm); d < bestD {
 						best, bestD = nm, d
 					}
 				}

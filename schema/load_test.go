@@ -50,6 +50,7 @@ func TestLoadProblems(t *testing.T) {
 		{"wrong kind", `"repeat": {"min": 1}`, `"repeat": {"min": "uno"}`, "json.type", "$.sections[1].fields[0].repeat.min", `"uno"`},
 		{"group through without []", `sum(budget.voci[].importo)`, `sum(budget.voci.importo)`, "lint.expr", "$.checks[1].rule", `budget.voci.importo`},
 		{"check not boolean", `"rule": "sum(budget.voci[].importo) <= 15000000"`, `"rule": "sum(budget.voci[].importo)"`, "lint.expr_type", "$.checks[1].rule", `"sum(budget.voci[].importo)"`},
+		{"reserved id", `{"id": "rl_nome"`, `{"id": "this"`, "lint.reserved_id", "$.sections[0].fields[1].fields[5].id", `"this"`},
 		{"bad deadline", `"deadline": "2024-03-04"`, `"deadline": "04/03/2024"`, "lint.date", "$.submission.deadline", `04/03/2024`},
 		{"syntax error", `"id": "mini", "version": 1,`, `"id": "mini" "version": 1,`, "json.syntax", "$", `"version": 1`},
 		{"signer field typo", `"cf": "rl_cf", "entity": "denominazione"},

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bando/schema/expr"
 	"math"
 	"strconv"
 	"strings"
@@ -36,8 +37,11 @@ func (f *Field) computed(x *evalCtx, e env) any {
 		}
 		return int64(math.Round(n))
 	}
-	if s, ok := v.(string); ok {
-		return s
+	switch x := v.(type) {
+	case string:
+		return x
+	case expr.Day:
+		return x.String() // a date answer's own form
 	}
 	return nil
 }

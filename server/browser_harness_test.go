@@ -83,6 +83,7 @@ var browserWeb struct {
 
 func browserWebDir(t *testing.T) string {
 	t.Helper()
+	skipBrowserIfShort(t)
 	browserWeb.once.Do(func() {
 		src := os.Getenv("BANDO_WEB")
 		build := src == ""
@@ -94,7 +95,7 @@ func browserWebDir(t *testing.T) string {
 			browserWeb.err = err
 			return
 		}
-		if _, err := copyTree(src, dir); err != nil {
+		if _, err := copyTree(context.Background(), src, dir); err != nil {
 			browserWeb.err = err
 			return
 		}
@@ -120,10 +121,21 @@ func browserWebDir(t *testing.T) string {
 	return browserWeb.dir
 }
 
+// skipBrowserIfShort skips a browser test under go test -short, the quick loop: a browser test
+// needs two wasm builds (~40 s each) and Chromium. make test never passes -short, so it runs
+// them all. Every browser test reaches browserWebDir or chromium before doing anything.
+func skipBrowserIfShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test: skipped with -short (make test runs it)")
+	}
+}
+
 // chromium finds the browser, or skips the test loudly: a machine without it must not pass
 // the browser tests by accident.
 func chromium(t *testing.T) string {
 	t.Helper()
+	skipBrowserIfShort(t)
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"crypto/x509"
 	"encoding/json"
+	"encoding/pem"
 	"fmt"
 	"mime"
 	"net/http"
@@ -212,6 +214,31 @@ func TestBrowserSignAndSend(t *testing.T) {
 	}
 	if !strings.Contains(b.text("verify-result"), "lista di fiducia europea") {
 		t.Error("no note that the trusted list cannot be checked offline")
+	}
+	// Trust anchors dropped on the page: the test CA (every chain reaches it), then another
+	// one (none does: refused), then none again.
+	anchor := func(name string, c *x509.Certificate) {
+		f := filepath.Join(dir, name)
+		if err := os.WriteFile(f, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: c.Raw}), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		checked := eval[int](b, `+document.getElementById("verify-status").dataset.checked`)
+		b.do(chromedp.SetUploadFiles(chromedp.ID("trust-file"), []string{f}))
+		b.waitFor(fmt.Sprintf(`+document.getElementById("verify-status").dataset.checked > %d`, checked), 2*time.Minute)
+	}
+	anchor("ca.pem", pectest.CA(t))
+	if n := eval[int](b, `document.querySelectorAll("#verify-result .signer-trusted").length`); n != len(required) || !strings.Contains(b.text("trust-given"), "ca.pem") {
+		t.Errorf("%d signatures shown chaining to the anchor given, want %d: %s", n, len(required), b.text("verify-result"))
+	}
+	anchor("altra-ca.pem", pectest.NewSigner(t, "Altra CA", "", pectest.CertOptions{SelfSigned: true}).Cert)
+	if ok := eval[string](b, `document.getElementById("verify-result").dataset.ok`); ok != "false" || !strings.Contains(b.text("verify-bad"), "non risale a nessuno dei certificati di fiducia forniti") {
+		t.Errorf("signatures chaining to no anchor given were accepted: %s", b.text("verify-result"))
+	}
+	checked := eval[int](b, `+document.getElementById("verify-status").dataset.checked`)
+	b.press("#trust-clear")
+	b.waitFor(fmt.Sprintf(`+document.getElementById("verify-status").dataset.checked > %d`, checked), 2*time.Minute)
+	if ok := eval[string](b, `document.getElementById("verify-result").dataset.ok`); ok != "true" {
+		t.Errorf("without anchors the file is refused: %s", b.text("verify-result"))
 	}
 
 	// 4. The PEC package: the deadline is past (said, not blocking), copy, attachments, .eml.

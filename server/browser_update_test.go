@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -35,7 +36,7 @@ func browserWebV2Dir(t *testing.T) string {
 			webV2.err = err
 			return
 		}
-		if _, err := copyTree(base, dir); err != nil {
+		if _, err := copyTree(context.Background(), base, dir); err != nil {
 			webV2.err = err
 			return
 		}

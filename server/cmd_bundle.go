@@ -17,14 +17,14 @@ import (
 	"bando/schema"
 )
 
-func runBundle(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+func runBundle(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("bundle", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	lang := fs.String("lang", "it", "language of the messages and of the bundle: it or en")
 	screen := fs.String("screen", "", "the app screen the applicant was on, e.g. /sezione/ats")
 	include := fs.Bool("include-personal-data", false, "keep names, codes and texts as they are: only when the applicant asks for it")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "uso: bando bundle [--lang it|en] [--screen S] [--include-personal-data] DRAFT.bando.json > CASO"+draft.BundleExt)
+		tprintln(stderr, "uso: bando bundle [--lang it|en] [--screen S] [--include-personal-data] DRAFT.bando.json > CASO"+draft.BundleExt)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -56,7 +56,10 @@ func runBundle(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	if _, err := stdout.Write(data); err != nil {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if _, err := stdout.Write(jsonTermSafe(data)); err != nil {
 		return err
 	}
 	printBundleSummary(stderr, b, l)
@@ -71,16 +74,16 @@ func printBundleSummary(w io.Writer, b *draft.Bundle, l schema.Lang) {
 			warns++
 		}
 	}
-	fmt.Fprintf(w, tr(l, "Pacchetto di assistenza pronto: %d problemi registrati.\n", "Support bundle ready: %d problem(s) recorded.\n"), len(b.Verdicts)-warns)
+	tprintf(w, tr(l, "Pacchetto di assistenza pronto: %d problemi registrati.\n", "Support bundle ready: %d problem(s) recorded.\n"), len(b.Verdicts)-warns)
 	if warns > 0 {
-		fmt.Fprintf(w, tr(l, "Avvisi registrati (non bloccano la domanda): %d.\n", "Warnings recorded (they do not block the application): %d.\n"), warns)
+		tprintf(w, tr(l, "Avvisi registrati (non bloccano la domanda): %d.\n", "Warnings recorded (they do not block the application): %d.\n"), warns)
 	}
 	if b.Redacted {
-		fmt.Fprintln(w, tr(l, "Dati personali sostituiti da valori fittizi che danno gli stessi esiti.", "Personal data replaced by fakes that get the same verdicts."))
+		tprintln(w, tr(l, "Dati personali sostituiti da valori fittizi che danno gli stessi esiti.", "Personal data replaced by fakes that get the same verdicts."))
 	} else {
-		fmt.Fprintln(w, tr(l, "ATTENZIONE: contiene i dati personali della domanda. Invialo solo se chi l'ha compilata lo ha chiesto.", "WARNING: it holds the application's personal data. Send it only if the applicant asked for it."))
+		tprintln(w, tr(l, "ATTENZIONE: contiene i dati personali della domanda. Invialo solo se chi l'ha compilata lo ha chiesto.", "WARNING: it holds the application's personal data. Send it only if the applicant asked for it."))
 	}
 	for _, v := range b.NotKept {
-		fmt.Fprintf(w, tr(l, "Nota: il valore fittizio per %s non ha lo stesso esito dell'originale; il pacchetto lo segnala.\n", "Note: the fake for %s is not judged like the original; the bundle says so.\n"), v)
+		tprintf(w, tr(l, "Nota: il valore fittizio per %s non ha lo stesso esito dell'originale; il pacchetto lo segnala.\n", "Note: the fake for %s is not judged like the original; the bundle says so.\n"), v)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"context"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 
@@ -17,7 +16,7 @@ import (
 // 4 MB window misses repeats further apart than that in a wasm of 10-20 MB (≈20 KB more on
 // the wire for app.wasm). Writes go through a temporary file and a rename, so a server
 // running meanwhile never serves half a file.
-func runCompress(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+func runCompress(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("compress", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
@@ -27,22 +26,33 @@ func runCompress(_ context.Context, args []string, _ io.Reader, stdout, stderr i
 		return usageErr("uso: bando compress FILE...")
 	}
 	for _, name := range fs.Args() {
-		raw, br, gz, err := compressFile(name)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		raw, br, gz, err := compressFile(ctx, name)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "%s: %d byte, brotli %d, gzip %d\n", name, raw, br, gz)
+		tprintf(stdout, "%s: %d byte, brotli %d, gzip %d\n", name, raw, br, gz)
 	}
 	return nil
 }
 
-// compressFile writes name.br and name.gz and returns the three sizes.
-func compressFile(name string) (raw, br, gz int, err error) {
+// compressFile writes name.br and name.gz and returns the three sizes. Brotli 11 takes tens of
+// seconds on a wasm: an interruption (ctx) stops it and writes nothing.
+func compressFile(ctx context.Context, name string) (raw, br, gz int, err error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return 0, 0, 0, unreadable(err)
 	}
-	b, g := compressBytes("br", data, brotli.BestCompression, 24), compressBytes("gzip", data, 0, 0)
+	b, err := compressBytesCtx(ctx, "br", data, brotli.BestCompression, 24)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	g, err := compressBytesCtx(ctx, "gzip", data, 0, 0)
+	if err != nil {
+		return 0, 0, 0, err
+	}
 	for ext, c := range map[string][]byte{".br": b, ".gz": g} {
 		if err := writeAtomic(name+ext, c); err != nil {
 			return 0, 0, 0, err
@@ -54,6 +64,16 @@ func compressFile(name string) (raw, br, gz int, err error) {
 // compressBytes is data in brotli at the given quality and window (0: brotli's default, 2^22)
 // or in gzip at its best.
 func compressBytes(enc string, data []byte, brQuality, brWindow int) []byte {
+	out, _ := compressBytesCtx(context.Background(), enc, data, brQuality, brWindow) // never fails without a context to end
+	return out
+}
+
+// compressChunk: compressBytesCtx hands data to the compressor in pieces of this size and
+// checks the context between them.
+const compressChunk = 256 << 10
+
+// compressBytesCtx is compressBytes that stops, with ctx's error, when ctx is done.
+func compressBytesCtx(ctx context.Context, enc string, data []byte, brQuality, brWindow int) ([]byte, error) {
 	var buf bytes.Buffer
 	var w io.WriteCloser
 	if enc == "br" {
@@ -62,9 +82,16 @@ func compressBytes(enc string, data []byte, brQuality, brWindow int) []byte {
 		w, _ = gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	}
 	// Writing to a bytes.Buffer cannot fail.
-	_, _ = w.Write(data)
+	for len(data) > 0 {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		n := min(len(data), compressChunk)
+		_, _ = w.Write(data[:n])
+		data = data[n:]
+	}
 	_ = w.Close()
-	return buf.Bytes()
+	return buf.Bytes(), ctx.Err()
 }
 
 func writeAtomic(name string, data []byte) error {

@@ -10,7 +10,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -27,7 +26,7 @@ type attachFlags []string
 func (a *attachFlags) String() string     { return strings.Join(*a, ",") }
 func (a *attachFlags) Set(v string) error { *a = append(*a, v); return nil }
 
-func runEML(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+func runEML(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eml", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	callArg := fs.String("call", "", "call id or call schema file; default: the draft's own call")
@@ -40,7 +39,7 @@ func runEML(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 	var attach attachFlags
 	fs.Var(&attach, "attach", "an attachment of the call, as ID=FILE (repeat it; the IDs are listed when one is wrong)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "uso: bando eml [--call ID] [--lang it|en] [--from PEC] [--force] --draft DRAFT.bando.json --signed FIRMATO.pdf.p7m [--attach ID=FILE]... -o DOMANDA.eml")
+		tprintln(stderr, "uso: bando eml [--call ID] [--lang it|en] [--from PEC] [--force] --draft DRAFT.bando.json --signed FIRMATO.pdf.p7m [--attach ID=FILE]... -o DOMANDA.eml")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -56,9 +55,9 @@ func runEML(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	signedData, err := os.ReadFile(*signedArg)
+	signedData, err := readInput(*signedArg, maxSignedFile, l)
 	if err != nil {
-		return unreadable(fmt.Errorf("%s: file non leggibile: %w", *signedArg, err))
+		return err
 	}
 	known := map[string]bool{}
 	var ids []string
@@ -73,9 +72,9 @@ func runEML(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 		if !ok || !known[id] {
 			return usageErr("--attach %q: serve ID=FILE con ID tra: %s", a, strings.Join(ids, ", "))
 		}
-		data, err := os.ReadFile(file)
+		data, err := readInput(file, maxSignedFile, l)
 		if err != nil {
-			return unreadable(fmt.Errorf("%s: file non leggibile: %w", file, err))
+			return err
 		}
 		extra = append(extra, pec.File{Name: filepath.Base(file), Data: data, For: id})
 	}
@@ -94,7 +93,7 @@ func runEML(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 	}
 	// 2. the call's attachments
 	items, complete := pec.Checklist(c, d.Answers, extra)
-	fmt.Fprintln(stdout, pick(l, "Allegati richiesti dal bando:", "Attachments the call asks for:"))
+	tprintln(stdout, pick(l, "Allegati richiesti dal bando:", "Attachments the call asks for:"))
 	for _, it := range items {
 		mark := "[x]"
 		if !it.Done {
@@ -104,7 +103,7 @@ func runEML(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 		if !it.Attachment.Required {
 			need = pick(l, " (facoltativo)", " (optional)")
 		}
-		fmt.Fprintf(stdout, "  %s %s%s: %s\n", mark, it.Attachment.Label.In(l), need, strings.Join(it.Files, ", "))
+		tprintf(stdout, "  %s %s%s: %s\n", mark, it.Attachment.Label.In(l), need, strings.Join(it.Files, ", "))
 	}
 	if !complete {
 		problems = append(problems, pick(l, "manca almeno un allegato obbligatorio (--attach ID=FILE)", "at least one required attachment is missing (--attach ID=FILE)"))
@@ -115,7 +114,7 @@ func runEML(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 	m.From = *from
 	now := time.Now()
 	size := pec.CheckSize(m.Size(now))
-	fmt.Fprintln(stdout, size.Message.In(l))
+	tprintln(stdout, size.Message.In(l))
 	if size.Level == pec.SizeRefuse {
 		problems = append(problems, size.Message.In(l))
 	}
@@ -123,14 +122,17 @@ func runEML(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 	if err != nil {
 		return unreadable(errors.New(localizedPEC(err, l)))
 	}
-	fmt.Fprintln(stdout, deadline.Message.In(l))
+	tprintln(stdout, deadline.Message.In(l))
 	if len(problems) > 0 && !*force {
 		return &exitError{1, errors.New(strings.Join(problems, "\n"))}
 	}
-	if err := os.WriteFile(*out, m.EML(now), 0o644); err != nil {
+	if err := ctx.Err(); err != nil { // interrupted: write nothing
+		return err
+	}
+	if err := writeAtomic(*out, m.EML(now)); err != nil {
 		return unreadable(fmt.Errorf("%s: %w", *out, err))
 	}
-	fmt.Fprintf(stdout, pick(l, "Scritto %s: aprilo con il programma di posta e invialo dalla casella PEC.\n\n", "Wrote %s: open it in your mail program and send it from your PEC mailbox.\n\n"), *out)
-	fmt.Fprint(stdout, pec.Guide(m, deadline, l))
+	tprintf(stdout, pick(l, "Scritto %s: aprilo con il programma di posta e invialo dalla casella PEC.\n\n", "Wrote %s: open it in your mail program and send it from your PEC mailbox.\n\n"), *out)
+	tprintLines(stdout, pec.Guide(m, deadline, l))
 	return nil
 }

@@ -6,17 +6,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"bando/schema"
 )
 
-func runLint(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+func runLint(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	lang := fs.String("lang", "it", "language of the messages: it or en")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "uso: bando lint [--lang it|en] CALL.json...")
+		tprintln(stderr, "uso: bando lint [--lang it|en] CALL.json...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -29,9 +28,12 @@ func runLint(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	l := schema.ParseLang(*lang)
 	bad := false
 	for _, name := range fs.Args() {
-		data, err := os.ReadFile(name)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		data, err := readInput(name, maxCallFile, l)
 		if err != nil {
-			return unreadable(fmt.Errorf("%s: file non leggibile: %w", name, err))
+			return err
 		}
 		c, err := schema.Load(data)
 		var le *schema.LoadError
@@ -39,12 +41,12 @@ func runLint(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		case errors.As(err, &le):
 			bad = true
 			for _, p := range le.Problems {
-				fmt.Fprintf(stdout, "%s:%s\n", name, p.Format(l))
+				tprintf(stdout, "%s:%s\n", name, p.Format(l))
 			}
 		case err != nil:
 			return unreadable(fmt.Errorf("%s: %w", name, err))
 		default:
-			fmt.Fprintf(stdout, "%s: ok — %s, versione %d, %d sezioni, %d campi\n", name, c.ID, c.Version, len(c.Sections), len(c.Fields()))
+			tprintf(stdout, "%s: ok — %s, versione %d, %d sezioni, %d campi\n", name, c.ID, c.Version, len(c.Sections), len(c.Fields()))
 		}
 	}
 	if bad {
@@ -59,7 +61,7 @@ func runCalls(_ context.Context, _ []string, _ io.Reader, stdout, _ io.Writer) e
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "%s\tv%d\tscadenza %s\t%s\n", c.ID, c.Version, c.Submission.Deadline, c.Title.IT)
+		tprintf(stdout, "%s\tv%d\tscadenza %s\t%s\n", c.ID, c.Version, c.Submission.Deadline, c.Title.IT)
 	}
 	return nil
 }

@@ -11,7 +11,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"bando/app/draft"
@@ -19,7 +18,7 @@ import (
 	"bando/schema"
 )
 
-func runPDF(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+func runPDF(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("pdf", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	callArg := fs.String("call", "", "call id or call schema file; default: the draft's own call")
@@ -27,7 +26,7 @@ func runPDF(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 	out := fs.String("o", "", "the PDF to write; default: the draft's name with .pdf")
 	force := fs.Bool("force", false, "write the PDF even if the answers are incomplete (a proof, not to sign)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "uso: bando pdf [--call ID|CALL.json] [--lang it|en] [--force] DRAFT.bando.json [-o DOMANDA.pdf]")
+		tprintln(stderr, "uso: bando pdf [--call ID|CALL.json] [--lang it|en] [--force] DRAFT.bando.json [-o DOMANDA.pdf]")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -61,20 +60,23 @@ func runPDF(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Wri
 	if name == "" {
 		name = strings.TrimSuffix(files[0], draft.Ext) + ".pdf"
 	}
-	if err := os.WriteFile(name, proposal, 0o644); err != nil {
+	if err := ctx.Err(); err != nil { // interrupted: write nothing
+		return err
+	}
+	if err := writeAtomic(name, proposal); err != nil {
 		return unreadable(fmt.Errorf("%s: %w", name, err))
 	}
 	digest, _ := pdf.AnswersDigest(c, d.Answers)
 	sum := sha256.Sum256(proposal)
-	fmt.Fprintf(stdout, pick(l, "Scritto %s (%d KB).\n", "Wrote %s (%d KB).\n"), name, (len(proposal)+1023)/1024)
-	fmt.Fprintf(stdout, pick(l, "SHA-256 del PDF:        %x\nSHA-256 delle risposte: %s\n", "SHA-256 of the PDF:     %x\nSHA-256 of the answers: %s\n"), sum, digest)
+	tprintf(stdout, pick(l, "Scritto %s (%d KB).\n", "Wrote %s (%d KB).\n"), name, (len(proposal)+1023)/1024)
+	tprintf(stdout, pick(l, "SHA-256 del PDF:        %x\nSHA-256 delle risposte: %s\n", "SHA-256 of the PDF:     %x\nSHA-256 of the answers: %s\n"), sum, digest)
 	if d.FinalisedAt == nil {
-		fmt.Fprintln(stdout, pick(l, "Attenzione: la bozza non è finalizzata, il PDF porta la scritta BOZZA e non va firmato.", "Warning: the draft is not finalised; the PDF says DRAFT and must not be signed."))
+		tprintln(stdout, pick(l, "Attenzione: la bozza non è finalizzata, il PDF porta la scritta BOZZA e non va firmato.", "Warning: the draft is not finalised; the PDF says DRAFT and must not be signed."))
 	}
 	signers := c.RequiredSigners(d.Answers)
-	fmt.Fprintln(stdout, pick(l, "Da firmare digitalmente (CAdES .p7m o PAdES) da:", "To be digitally signed (CAdES .p7m or PAdES) by:"))
+	tprintln(stdout, pick(l, "Da firmare digitalmente (CAdES .p7m o PAdES) da:", "To be digitally signed (CAdES .p7m or PAdES) by:"))
 	for _, s := range signers {
-		fmt.Fprintf(stdout, "  - %s (%s), %s\n", s.Name, s.CF, s.Entity)
+		tprintf(stdout, "  - %s (%s), %s\n", s.Name, s.CF, s.Entity)
 	}
 	return nil
 }

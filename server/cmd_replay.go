@@ -9,19 +9,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"bando/app/draft"
 	"bando/schema"
 )
 
-func runReplay(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+func runReplay(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	lang := fs.String("lang", "", "language of the messages, it or en; default: the bundle's")
 	callArg := fs.String("call", "", "call id or call schema file to judge with (e.g. a new version); default: the bundle's call as shipped")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "uso: bando replay [--lang it|en] [--call ID|CALL.json] CASO"+draft.BundleExt)
+		tprintln(stderr, "uso: bando replay [--lang it|en] [--call ID|CALL.json] CASO"+draft.BundleExt)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -33,9 +32,9 @@ func runReplay(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 	}
 	name := fs.Arg(0)
 	l := schema.ParseLang(*lang)
-	data, err := os.ReadFile(name)
+	data, err := readInput(name, draft.MaxBundleSize, l)
 	if err != nil {
-		return unreadable(fmt.Errorf("%s: file non leggibile: %w", name, err))
+		return err
 	}
 	b, err := draft.DecodeBundle(data)
 	if err != nil {
@@ -55,27 +54,43 @@ func runReplay(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 	if err := draft.CheckCall(b.Draft, c); err != nil {
 		return unreadable(fmt.Errorf("%s: %s", name, localized(err, l)))
 	}
-	printBundleHeader(stdout, b, c, l)
+	// The work below is bounded by the bounds of a bundle (app/draft/shape.go) and takes well
+	// under a second; the context is checked between its steps and while printing.
 	issues := c.Validate(b.Draft.Answers, l)
-	printIssues(stdout, issues, l)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	// Compared as recorded (parameters worded in Italian); Validate gives the same list, in the
 	// same order, in every language, so an index of one is an index of the other.
 	gone, added := draft.CompareVerdicts(b.Verdicts, draft.RecordedVerdicts(c, b.Draft.Answers))
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	printBundleHeader(stdout, b, c, l)
+	if err := printIssuesCtx(ctx, stdout, issues, l); err != nil {
+		return err
+	}
 	if gone == nil && added == nil {
-		fmt.Fprintln(stdout, tr(l, "Nessuna differenza dagli esiti registrati nel pacchetto.", "No difference from the verdicts recorded in the bundle."))
+		tprintln(stdout, tr(l, "Nessuna differenza dagli esiti registrati nel pacchetto.", "No difference from the verdicts recorded in the bundle."))
 		return nil
 	}
-	fmt.Fprintln(stdout, tr(l, "Differenze dagli esiti registrati (+ nuovo, - non più segnalato):", "Differences from the recorded verdicts (+ new, - no longer reported):"))
+	tprintln(stdout, tr(l, "Differenze dagli esiti registrati (+ nuovo, - non più segnalato):", "Differences from the recorded verdicts (+ new, - no longer reported):"))
 	for _, i := range added {
-		fmt.Fprintf(stdout, "+ %s: %s\n", pathLabel(issues[i].Path, l), issues[i].Message)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		tprintf(stdout, "+ %s: %s\n", pathLabel(issues[i].Path, l), issues[i].Message)
 	}
 	for _, i := range gone {
-		fmt.Fprintf(stdout, "- %s: %s\n", pathLabel(b.Verdicts[i].Path, l), b.Verdicts[i].Key)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		tprintf(stdout, "- %s: %s\n", pathLabel(b.Verdicts[i].Path, l), b.Verdicts[i].Key)
 	}
 	if len(b.NotKept) > 0 {
-		fmt.Fprintln(stdout, tr(l, "Nota: per questi esiti i valori fittizi non equivalgono agli originali, quindi possono differire anche senza aggiornamenti:", "Note: for these verdicts the fakes are not equivalent to the originals, so they may differ even without an update:"))
+		tprintln(stdout, tr(l, "Nota: per questi esiti i valori fittizi non equivalgono agli originali, quindi possono differire anche senza aggiornamenti:", "Note: for these verdicts the fakes are not equivalent to the originals, so they may differ even without an update:"))
 		for _, v := range b.NotKept {
-			fmt.Fprintln(stdout, "  "+v)
+			tprintln(stdout, "  "+v)
 		}
 	}
 	return errInvalid
@@ -88,14 +103,14 @@ func printBundleHeader(w io.Writer, b *draft.Bundle, c *schema.Call, l schema.La
 	if screen == "" {
 		screen = tr(l, "(non indicata)", "(not given)")
 	}
-	fmt.Fprintf(w, tr(l, "Pacchetto del %s: bando %s versione %d (ora %d), app %s (ora %s), schermata %s.\n", "Bundle of %s: call %s version %d (now %d), app %s (now %s), screen %s.\n"),
+	tprintf(w, tr(l, "Pacchetto del %s: bando %s versione %d (ora %d), app %s (ora %s), schermata %s.\n", "Bundle of %s: call %s version %d (now %d), app %s (now %s), screen %s.\n"),
 		b.CreatedAt.Format("2006-01-02 15:04 MST"), b.Call, b.CallVersion, c.Version, b.AppVersion, version, screen)
 	if b.Redacted {
-		fmt.Fprintln(w, tr(l, "Dati personali sostituiti da valori fittizi con gli stessi esiti.", "Personal data replaced by fakes with the same verdicts."))
+		tprintln(w, tr(l, "Dati personali sostituiti da valori fittizi con gli stessi esiti.", "Personal data replaced by fakes with the same verdicts."))
 	} else {
-		fmt.Fprintln(w, tr(l, "ATTENZIONE: il pacchetto contiene i dati personali della domanda.", "WARNING: the bundle holds the application's personal data."))
+		tprintln(w, tr(l, "ATTENZIONE: il pacchetto contiene i dati personali della domanda.", "WARNING: the bundle holds the application's personal data."))
 	}
-	fmt.Fprintln(w, tr(l, "Esiti ora:", "Verdicts now:"))
+	tprintln(w, tr(l, "Esiti ora:", "Verdicts now:"))
 }
 
 // pathLabel names the place of a verdict; "" is the application as a whole.

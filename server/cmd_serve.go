@@ -44,14 +44,14 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	if err != nil {
 		return unreadable(fmt.Errorf("non riesco ad ascoltare su %s: %w", *addr, err))
 	}
-	fmt.Fprintf(stdout, "Bando %s in ascolto su http://%s\n", version, displayAddr(ln.Addr()))
+	tprintf(stdout, "Bando %s in ascolto su http://%s\n", version, displayAddr(ln.Addr()))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
-		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		shutdown, cancel := context.WithTimeout(context.Background(), serveDrain)
 		defer cancel()
 		if err := srv.Shutdown(shutdown); err != nil {
 			return err
@@ -62,6 +62,9 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		return nil
 	}
 }
+
+// serveDrain is how long serve lets open requests finish after a signal.
+const serveDrain = 5 * time.Second
 
 // checkBuilt: the two wasm programs are in web. Without the signing worker the service worker
 // could not cache the app for offline use (it caches every file or none).

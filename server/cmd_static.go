@@ -17,7 +17,7 @@ import (
 // runStatic writes the whole app as static files (go-app's GenerateStaticWebsite) for any web
 // host or CDN: the pages of every route, the service worker, the manifest, and web/ with the
 // wasm and its .br/.gz copies (serve them with Content-Encoding where the host can).
-func runStatic(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+func runStatic(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fset := flag.NewFlagSet("static", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	out := fset.String("out", "dist", "folder to write the site to")
@@ -33,15 +33,18 @@ func runStatic(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 	if err := app.GenerateStaticWebsite(*out, newHandler(version, *web, *domain), ui.Pages()...); err != nil {
 		return fmt.Errorf("sito statico: %w", err)
 	}
-	n, err := copyTree(*web, filepath.Join(*out, "web"))
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	n, err := copyTree(ctx, *web, filepath.Join(*out, "web"))
 	if err != nil {
 		return err
 	}
-	z, err := compressTextFiles(*out)
+	z, err := compressTextFiles(ctx, *out)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "sito statico in %s (%d file in web/, %d file di testo con la copia .br e .gz)\n", *out, n, z)
+	tprintf(stdout, "sito statico in %s (%d file in web/, %d file di testo con la copia .br e .gz)\n", *out, n, z)
 	return nil
 }
 
@@ -51,16 +54,19 @@ var staticText = map[string]bool{".html": true, ".js": true, ".css": true, ".jso
 // compressTextFiles writes a .br and a .gz beside every text file of the site of at least
 // compressMin bytes, for hosts that serve precompressed files (nginx's gzip_static and
 // brotli_static, most CDNs); the wasm programs have theirs already.
-func compressTextFiles(dir string) (int, error) {
+func compressTextFiles(ctx context.Context, dir string) (int, error) {
 	n := 0
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !staticText[filepath.Ext(p)] {
 			return err
 		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if fi, err := d.Info(); err != nil || fi.Size() < compressMin {
 			return err
 		}
-		if _, _, _, err := compressFile(p); err != nil {
+		if _, _, _, err := compressFile(ctx, p); err != nil {
 			return err
 		}
 		n++
@@ -69,10 +75,13 @@ func compressTextFiles(dir string) (int, error) {
 	return n, err
 }
 
-func copyTree(src, dst string) (int, error) {
+func copyTree(ctx context.Context, src, dst string) (int, error) {
 	n := 0
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		rel, _ := filepath.Rel(src, p)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,7 +11,7 @@ import (
 	"bando/schema"
 )
 
-func runValidate(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+func runValidate(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	callArg := fs.String("call", "", "call id (e.g. toscana-fami-2024) or call schema file; default: the draft's own call")
@@ -20,7 +19,7 @@ func runValidate(_ context.Context, args []string, _ io.Reader, stdout, stderr i
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	strict := fs.Bool("strict", false, "count warnings as errors: exit 1 when there is any")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "uso: bando validate [--call ID|CALL.json] [--lang it|en] [--json] [--strict] DRAFT.bando.json")
+		tprintln(stderr, "uso: bando validate [--call ID|CALL.json] [--lang it|en] [--json] [--strict] DRAFT.bando.json")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -36,6 +35,9 @@ func runValidate(_ context.Context, args []string, _ io.Reader, stdout, stderr i
 		return err
 	}
 	issues := c.Validate(d.Answers, l)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	errs, warns := len(issues.Errors()), len(issues.Warnings())
 	// Warnings never block the proposal; --strict is for whoever wants a draft with none.
 	valid := errs == 0 && (!*strict || warns == 0)
@@ -51,16 +53,13 @@ func runValidate(_ context.Context, args []string, _ io.Reader, stdout, stderr i
 		if out.Issues == nil {
 			out.Issues = schema.Issues{}
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(out); err != nil {
+		if err := writeJSON(stdout, out); err != nil {
 			return err
 		}
 	} else {
 		printIssues(stdout, issues, l)
 		if *strict && warns > 0 {
-			fmt.Fprintln(stdout, pick(l, "--strict: gli avvisi contano come errori.", "--strict: warnings count as errors."))
+			tprintln(stdout, pick(l, "--strict: gli avvisi contano come errori.", "--strict: warnings count as errors."))
 		}
 	}
 	if !valid {
@@ -72,18 +71,27 @@ func runValidate(_ context.Context, args []string, _ io.Reader, stdout, stderr i
 // printIssues lists issues one a line, "path: message", a warning marked as such, and says
 // how many of each there are.
 func printIssues(w io.Writer, issues schema.Issues, l schema.Lang) {
+	_ = printIssuesCtx(context.Background(), w, issues, l)
+}
+
+// printIssuesCtx is printIssues that stops when ctx is done.
+func printIssuesCtx(ctx context.Context, w io.Writer, issues schema.Issues, l schema.Lang) error {
 	for _, is := range issues {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		path := is.Path
 		if path == "" {
 			path = pick(l, "(domanda)", "(application)")
 		}
 		if is.IsWarning() {
-			fmt.Fprintf(w, "%s: %s %s\n", path, pick(l, "avviso:", "warning:"), is.Message)
+			tprintf(w, "%s: %s %s\n", path, pick(l, "avviso:", "warning:"), is.Message)
 			continue
 		}
-		fmt.Fprintf(w, "%s: %s\n", path, is.Message)
+		tprintf(w, "%s: %s\n", path, is.Message)
 	}
-	fmt.Fprintln(w, issueCounts(len(issues.Errors()), len(issues.Warnings()), l))
+	tprintln(w, issueCounts(len(issues.Errors()), len(issues.Warnings()), l))
+	return nil
 }
 
 // issueCounts is the last line of a list of issues: "2 problemi da correggere e 1 avviso da

@@ -7,12 +7,10 @@ package main
 import (
 	"context"
 	"crypto/x509"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"bando/app/draft"
@@ -20,7 +18,7 @@ import (
 	"bando/schema"
 )
 
-func runVerify(_ context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+func runVerify(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	callArg := fs.String("call", "", "call id or call schema file; default: the draft's own call")
@@ -33,7 +31,7 @@ func runVerify(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 		return nil
 	})
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "uso: bando verify [--call ID|CALL.json] [--lang it|en] [--json] [--trust CA.pem]… --draft DRAFT.bando.json FIRMATO.pdf.p7m|FIRMATO.pdf")
+		tprintln(stderr, "uso: bando verify [--call ID|CALL.json] [--lang it|en] [--json] [--trust CA.pem]… --draft DRAFT.bando.json FIRMATO.pdf.p7m|FIRMATO.pdf")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -51,9 +49,9 @@ func runVerify(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 	}
 	var anchors []*x509.Certificate
 	for _, name := range trustFiles {
-		b, err := os.ReadFile(name)
+		b, err := readInput(name, maxCallFile, l)
 		if err != nil {
-			return unreadable(fmt.Errorf("%s: %s: %w", name, pick(l, "file non leggibile", "unreadable file"), err))
+			return err
 		}
 		a, err := pec.ParseAnchors(b)
 		if err != nil {
@@ -61,19 +59,19 @@ func runVerify(_ context.Context, args []string, _ io.Reader, stdout, stderr io.
 		}
 		anchors = append(anchors, a...)
 	}
-	data, err := os.ReadFile(files[0])
+	data, err := readInput(files[0], maxSignedFile, l)
 	if err != nil {
-		return unreadable(fmt.Errorf("%s: file non leggibile: %w", files[0], err))
+		return err
 	}
 	r, err := verifySigned(c, d, data, l, anchors)
 	if err != nil {
 		return unreadable(fmt.Errorf("%s: %s", files[0], err))
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(jsonReport(r, l)); err != nil {
+		if err := writeJSON(stdout, jsonReport(r, l)); err != nil {
 			return err
 		}
 	} else {
@@ -115,16 +113,16 @@ func other(l schema.Lang) schema.Lang {
 
 func printReport(w io.Writer, r *pec.Report, l schema.Lang) {
 	format := map[pec.Format]string{pec.CAdES: "CAdES (.p7m)", pec.PAdES: "PAdES (PDF firmato)"}[r.Format]
-	fmt.Fprintf(w, pick(l, "Formato: %s\n", "Format: %s\n"), format)
+	tprintf(w, pick(l, "Formato: %s\n", "Format: %s\n"), format)
 	switch {
 	case !r.Same:
-		fmt.Fprintln(w, pick(l, "Documento: NON è la domanda generata da questa bozza, o è stato modificato dopo la firma.", "Document: it is NOT the application generated from this draft, or it was modified after signing."))
+		tprintln(w, pick(l, "Documento: NON è la domanda generata da questa bozza, o è stato modificato dopo la firma.", "Document: it is NOT the application generated from this draft, or it was modified after signing."))
 	case r.Format == pec.PAdES:
-		fmt.Fprintln(w, pick(l, "Documento: le firme coprono la domanda generata da questa bozza, byte per byte; dopo, il file aggiunge solo firme, marche temporali e dati di verifica.", "Document: the signatures cover the application generated from this draft, byte for byte; after it the file adds only signatures, timestamps and validation data."))
+		tprintln(w, pick(l, "Documento: le firme coprono la domanda generata da questa bozza, byte per byte; dopo, il file aggiunge solo firme, marche temporali e dati di verifica.", "Document: the signatures cover the application generated from this draft, byte for byte; after it the file adds only signatures, timestamps and validation data."))
 	default:
-		fmt.Fprintln(w, pick(l, "Documento: è la domanda generata da questa bozza, byte per byte.", "Document: it is the application generated from this draft, byte for byte."))
+		tprintln(w, pick(l, "Documento: è la domanda generata da questa bozza, byte per byte.", "Document: it is the application generated from this draft, byte for byte."))
 	}
-	fmt.Fprintln(w, pick(l, "Firme:", "Signatures:"))
+	tprintln(w, pick(l, "Firme:", "Signatures:"))
 	for _, s := range r.Signers {
 		state := pick(l, "valida", "valid")
 		if !s.Valid {
@@ -137,59 +135,59 @@ func printReport(w io.Writer, r *pec.Report, l schema.Lang) {
 		if !s.Required {
 			role += pick(l, " (non tra i firmatari richiesti)", " (not among the required signers)")
 		}
-		fmt.Fprintf(w, "  - %s, CF %s: %s%s\n", s.Name, orDash(s.CF), state, role)
+		tprintf(w, "  - %s, CF %s: %s%s\n", s.Name, orDash(s.CF), state, role)
 		if s.Problem != nil {
-			fmt.Fprintf(w, pick(l, "    motivo: %s\n", "    reason: %s\n"), s.Problem.Message(l))
+			tprintf(w, pick(l, "    motivo: %s\n", "    reason: %s\n"), s.Problem.Message(l))
 		}
-		fmt.Fprintf(w, pick(l, "    certificato di %s, valido dal %s al %s", "    certificate by %s, valid %s to %s"), orDash(s.Issuer), s.NotBefore.Format("02/01/2006"), s.NotAfter.Format("02/01/2006"))
+		tprintf(w, pick(l, "    certificato di %s, valido dal %s al %s", "    certificate by %s, valid %s to %s"), orDash(s.Issuer), s.NotBefore.Format("02/01/2006"), s.NotAfter.Format("02/01/2006"))
 		switch {
 		case s.Qualified.SelfSigned:
-			fmt.Fprint(w, pick(l, "; autoprodotto", "; self-signed"))
+			tprintf(w, "%s", pick(l, "; autoprodotto", "; self-signed"))
 		case s.Qualified.Compliance && s.Qualified.SSCD && s.Qualified.ESign:
-			fmt.Fprint(w, pick(l, "; si dichiara qualificato per la firma", "; claims to be qualified for signatures"))
+			tprintf(w, "%s", pick(l, "; si dichiara qualificato per la firma", "; claims to be qualified for signatures"))
 			if s.Qualified.AgIDPolicy {
-				fmt.Fprint(w, pick(l, " (profilo AgID)", " (AgID profile)"))
+				tprintf(w, "%s", pick(l, " (profilo AgID)", " (AgID profile)"))
 			}
 		default:
-			fmt.Fprint(w, pick(l, "; non qualificato", "; not qualified"))
+			tprintf(w, "%s", pick(l, "; non qualificato", "; not qualified"))
 		}
 		switch s.Chain {
 		case "trusted":
-			fmt.Fprint(w, pick(l, "; risale a un certificato di fiducia fornito", "; chains to a trust anchor given"))
+			tprintf(w, "%s", pick(l, "; risale a un certificato di fiducia fornito", "; chains to a trust anchor given"))
 		case "untrusted":
-			fmt.Fprint(w, pick(l, "; NON risale ai certificati di fiducia forniti", "; does NOT chain to the trust anchors given"))
+			tprintf(w, "%s", pick(l, "; NON risale ai certificati di fiducia forniti", "; does NOT chain to the trust anchors given"))
 		}
-		fmt.Fprintln(w)
+		tprintln(w)
 		if s.Timestamp != nil {
-			fmt.Fprintf(w, pick(l, "    marca temporale verificata: %s\n", "    verified timestamp: %s\n"), schema.InRome(*s.Timestamp).Format("02/01/2006 15:04"))
+			tprintf(w, pick(l, "    marca temporale verificata: %s\n", "    verified timestamp: %s\n"), schema.InRome(*s.Timestamp).Format("02/01/2006 15:04"))
 		}
 		if s.SigningTime != nil {
-			fmt.Fprintf(w, pick(l, "    ora di firma dichiarata dal computer di firma (non verificata): %s\n", "    signing time declared by the signing computer (not verified): %s\n"), schema.InRome(*s.SigningTime).Format("02/01/2006 15:04"))
+			tprintf(w, pick(l, "    ora di firma dichiarata dal computer di firma (non verificata): %s\n", "    signing time declared by the signing computer (not verified): %s\n"), schema.InRome(*s.SigningTime).Format("02/01/2006 15:04"))
 		}
 		for _, warn := range s.Warnings {
-			fmt.Fprintf(w, pick(l, "    attenzione: %s\n", "    warning: %s\n"), warn.Message(l))
+			tprintf(w, pick(l, "    attenzione: %s\n", "    warning: %s\n"), warn.Message(l))
 		}
 	}
 	for _, ts := range r.Timestamps {
 		if ts.Verified {
-			fmt.Fprintf(w, pick(l, "Marca temporale del documento verificata: %s\n", "Verified document timestamp: %s\n"), schema.InRome(*ts.Time).Format("02/01/2006 15:04"))
+			tprintf(w, pick(l, "Marca temporale del documento verificata: %s\n", "Verified document timestamp: %s\n"), schema.InRome(*ts.Time).Format("02/01/2006 15:04"))
 		} else {
-			fmt.Fprintf(w, pick(l, "Attenzione: %s\n", "Warning: %s\n"), ts.Problem.Message(l))
+			tprintf(w, pick(l, "Attenzione: %s\n", "Warning: %s\n"), ts.Problem.Message(l))
 		}
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(w, pick(l, "Nota: %s\n", "Note: %s\n"), n.In(l))
+		tprintf(w, pick(l, "Nota: %s\n", "Note: %s\n"), n.In(l))
 	}
 	if r.OK() {
-		fmt.Fprintln(w, pick(l, "Esito: la domanda è firmata da tutti i firmatari richiesti, con firme qualificate valide.", "Result: the application is signed by every required signer, with valid qualified signatures."))
+		tprintln(w, pick(l, "Esito: la domanda è firmata da tutti i firmatari richiesti, con firme qualificate valide.", "Result: the application is signed by every required signer, with valid qualified signatures."))
 		return
 	}
-	fmt.Fprintln(w, pick(l, "Esito: file NON accettabile, perché:", "Result: file NOT acceptable, because:"))
+	tprintln(w, pick(l, "Esito: file NON accettabile, perché:", "Result: file NOT acceptable, because:"))
 	seen := map[string]bool{}
 	for _, p := range r.Problems {
 		if msg := p.Message(l); !seen[msg] {
 			seen[msg] = true
-			fmt.Fprintf(w, "  - %s\n", msg)
+			tprintf(w, "  - %s\n", msg)
 		}
 	}
 }

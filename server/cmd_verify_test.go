@@ -142,7 +142,7 @@ func TestVerifyCommand(t *testing.T) {
 			redrawn := pectest.AddUpdate(t, pades(f.proposal, all), map[int]string{pectest.ContentsOf(t, f.proposal, 0): "<< /Length 5 >>\nstream\nBT ET\nendstream"})
 			junk := pectest.AddPAdESWith(t, redrawn, "Marca", pectest.PAdESOptions{DocTimestamp: true}, func([]byte) []byte { return []byte("0123456789abcdef0123456789abcdef") })
 			return []string{"verify", "--draft", f.draft, f.file(t, "redrawn.pdf", junk)}
-		}, 1, []string{"NON è la domanda generata da questa bozza, o è stato modificato dopo la firma", "Il PDF è stato modificato dopo la firma: la revisione 7 ridefinisce gli oggetti 4", "marca temporale del documento, ma non è verificabile"}},
+		}, 1, []string{"NON è la domanda generata da questa bozza, o è stato modificato dopo la firma", "Il PDF è stato modificato dopo la firma: la revisione 7, aggiunta dopo la firma di Francesca Lorenzini, ridefinisce gli oggetti 4 ", "marca temporale del documento, ma non è verificabile"}},
 		{"no draft", func() []string { return []string{"verify", "x.p7m"} }, 2, []string{"uso: bando verify"}},
 		{"missing signed file", func() []string { return []string{"verify", "--draft", f.draft, filepath.Join(f.dir, "nope.p7m")} }, 2, []string{"non leggibile"}},
 	}

@@ -32,7 +32,7 @@ func draftAndCall(file, callArg string, l schema.Lang, stderr io.Writer) (*schem
 		return nil, nil, unreadable(fmt.Errorf("%s: %s", file, localized(err, l)))
 	}
 	if rep.Changed() {
-		fmt.Fprintf(stderr, pick(l, "%s: bozza aggiornata dalla versione %d alla %d del bando: %d risposte spostate, %d messe da parte.\n",
+		tprintf(stderr, pick(l, "%s: bozza aggiornata dalla versione %d alla %d del bando: %d risposte spostate, %d messe da parte.\n",
 			"%s: draft brought from version %d to %d of the call: %d answers moved, %d set aside.\n"),
 			file, from, c.Version, len(rep.Moved), len(rep.SetAside))
 	}
@@ -41,15 +41,41 @@ func draftAndCall(file, callArg string, l schema.Lang, stderr io.Writer) (*schem
 
 // readDraft reads and decodes a draft file, with messages in l.
 func readDraft(name string, l schema.Lang) (*draft.Draft, error) {
-	data, err := os.ReadFile(name)
+	data, err := readInput(name, draft.MaxSize, l)
 	if err != nil {
-		return nil, unreadable(fmt.Errorf("%s: file non leggibile: %w", name, err))
+		return nil, err
 	}
 	d, err := draft.Decode(data)
 	if err != nil {
 		return nil, unreadable(fmt.Errorf("%s: %s", name, localized(err, l)))
 	}
 	return d, nil
+}
+
+// Input files are read up to a bound, so that a wrong argument (/dev/zero, a disk image, a
+// hostile file) is refused instead of filling the memory.
+const (
+	maxCallFile = 8 << 20
+	// maxSignedFile bounds a signed proposal or an attachment: a PEC carries at most 30 MB.
+	maxSignedFile = 64 << 20
+)
+
+// readInput reads a file named on the command line, refusing one of more than limit bytes
+// after reading at most one byte more.
+func readInput(name string, limit int64, l schema.Lang) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, unreadable(fmt.Errorf("%s: file non leggibile: %w", name, err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, unreadable(fmt.Errorf("%s: file non leggibile: %w", name, err))
+	}
+	if int64(len(data)) > limit {
+		return nil, unreadable(fmt.Errorf(pick(l, "%s: file troppo grande (oltre %d MB)", "%s: file too large (over %d MB)"), name, limit>>20))
+	}
+	return data, nil
 }
 
 // resolveCall takes a shipped call id or a path to a call schema file.
@@ -61,9 +87,9 @@ func resolveCall(arg string, l schema.Lang) (*schema.Call, error) {
 		}
 		return c, nil
 	}
-	data, err := os.ReadFile(arg)
+	data, err := readInput(arg, maxCallFile, l)
 	if err != nil {
-		return nil, unreadable(fmt.Errorf("%s: file non leggibile: %w", arg, err))
+		return nil, err
 	}
 	c, err := schema.Load(data)
 	var le *schema.LoadError

@@ -12,7 +12,9 @@
 //	bando bundle   [--screen S] [--include-personal-data] DRAFT.bando.json > case.bando-support.json
 //	bando replay   [--call ID|CALL.json] case.bando-support.json
 //
-// Exit codes: 0 all good, 1 invalid answers, schema or signatures, 2 usage or unreadable input.
+// Exit codes: 0 all good, 1 invalid answers, schema or signatures, 2 usage or unreadable input,
+// 130 interrupted (Ctrl-C or SIGTERM; serve then stops cleanly and exits 0). Everything printed
+// escapes control characters (termsafe.go).
 // The CLI uses the same schema and draft code as the browser, so it gives the same verdicts.
 package main
 
@@ -26,13 +28,58 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(exitCode(err, os.Stderr))
+	os.Exit(runMain(ctx, stop, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// Exit codes besides 0, 1 and 2: exitInterrupted when a signal (Ctrl-C, SIGTERM) stopped the
+// command, as shells report a process killed by SIGINT.
+const exitInterrupted = 130
+
+// Once a signal has come, a command has interruptGrace to stop by itself (its long loops watch
+// the context) before the process ends anyway: a read from a pipe that never ends, or a single
+// long computation, must not keep an operator waiting. serve gets serveGrace, a little more
+// than the time it gives open requests to finish.
+const (
+	interruptGrace = 1 * time.Second
+	serveGrace     = serveDrain + time.Second
+)
+
+// runMain runs the command and returns the process exit code. stop restores the default
+// handling of the signals: after the first one, a second one ends the process at once.
+func runMain(ctx context.Context, stop context.CancelFunc, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, args, stdin, stdout, stderr) }()
+	var err error
+	interrupted := false
+	select {
+	case err = <-done:
+		interrupted = ctx.Err() != nil
+		stop()
+	case <-ctx.Done():
+		interrupted = true
+		stop()
+		grace := interruptGrace
+		if len(args) > 0 && args[0] == "serve" {
+			grace = serveGrace
+		}
+		select {
+		case err = <-done:
+		case <-time.After(grace):
+			err = ctx.Err()
+		}
+	}
+	// A command that finished (serve stops on a signal by design) exits as usual; one that
+	// failed or was cut short after a signal was interrupted.
+	if interrupted && err != nil {
+		tprintf(stderr, "bando: interrotto (%s)\n", context.Cause(ctx))
+		return exitInterrupted
+	}
+	return exitCode(err, stderr)
 }
 
 // exitError carries the process exit code with the message.
@@ -63,8 +110,15 @@ func exitCode(err error, stderr io.Writer) int {
 	if errors.As(err, &ee) {
 		code = ee.code
 	}
+	// A message may hold several lines (a list of problems): each is escaped on its own.
 	if msg := err.Error(); msg != "" {
-		fmt.Fprintln(stderr, "bando:", msg)
+		for i, line := range strings.Split(msg, "\n") {
+			if i == 0 {
+				tprintln(stderr, "bando:", line)
+			} else {
+				tprintln(stderr, line)
+			}
+		}
 	}
 	return code
 }
@@ -111,10 +165,10 @@ func printUsage(w io.Writer) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	fmt.Fprintln(w, "uso: bando COMANDO [opzioni]\n\ncomandi:")
+	tprintf(w, "uso: bando COMANDO [opzioni]\n\ncomandi:\n")
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
+		tprintf(w, "  %-9s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\n'bando COMANDO -h' mostra le opzioni di un comando.")
-	fmt.Fprintln(w, strings.Repeat(" ", 0)+"Codici di uscita: 0 tutto bene, 1 risposte o schema non validi, 2 uso errato o file illeggibile.")
+	tprintf(w, "\n'bando COMANDO -h' mostra le opzioni di un comando.\n")
+	tprintln(w, "Codici di uscita: 0 tutto bene, 1 risposte o schema non validi, 2 uso errato o file illeggibile.")
 }

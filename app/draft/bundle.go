@@ -12,6 +12,10 @@ package draft
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"bando/schema"
@@ -177,10 +181,18 @@ func CompareVerdicts(was, now []Verdict) (gone, added []int) {
 	return gone, added
 }
 
-// id is the identity of a verdict for comparisons: JSON keeps params sorted and unambiguous.
+// id is the identity of a verdict for comparisons: path, key, severity and the parameters
+// sorted, each quoted so that no two verdicts share one.
 func (v Verdict) id() string {
-	b, _ := json.Marshal(v)
-	return string(b)
+	var b strings.Builder
+	b.WriteString(strconv.Quote(v.Path))
+	b.WriteString(strconv.Quote(v.Key))
+	b.WriteString(strconv.Quote(string(v.Severity)))
+	for _, k := range slices.Sorted(maps.Keys(v.Params)) {
+		b.WriteString(strconv.Quote(k))
+		b.WriteString(strconv.Quote(v.Params[k]))
+	}
+	return b.String()
 }
 
 // EncodeBundle writes b as indented JSON, stable across runs. It refuses what DecodeBundle

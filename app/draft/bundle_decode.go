@@ -20,7 +20,16 @@ import (
 const (
 	// maxFact bounds the short strings of a bundle (versions, browser facts, screen, keys).
 	maxFact = 1024
+	// MaxVerdicts bounds the verdicts of a bundle: a draft at the bounds of shape.go with every
+	// answer missing gets a few tens of thousands.
+	MaxVerdicts = 100_000
+	// maxParams bounds the parameters of one verdict (messages have at most four).
+	maxParams = 8
 )
+
+// bundleLimits: a draft's values plus a few per verdict (the verdict, its path, key and
+// parameters), and the list of verdicts.
+var bundleLimits = shape{values: MaxValues + (4+maxParams)*MaxVerdicts, items: MaxVerdicts, depth: MaxDepth + 1}
 
 var (
 	// screenPattern: an app path such as "/sezione/ats" or "/riepilogo?x=1". A leading "//" or
@@ -39,6 +48,13 @@ func DecodeBundle(data []byte) (*Bundle, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errf("draft.bundle_empty", nil, "Il file è vuoto.", "The file is empty.")
+	}
+	// Bounded before anything is built (see shape.go): the draft inside gets the draft bounds
+	// when it is decoded, the rest is verdicts.
+	if s := measureShape(data, bundleLimits); s.depth > bundleLimits.depth {
+		return nil, errf("draft.bundle_too_deep", nil, "Il pacchetto di assistenza ha troppi livelli annidati (più di %d): non è stato scritto da Bando o è danneggiato.", "The support bundle is nested too deeply (more than %d levels): it was not written by Bando or is damaged.", bundleLimits.depth)
+	} else if s.values > bundleLimits.values || s.items > bundleLimits.items {
+		return nil, errf("draft.bundle_too_many", nil, "Il pacchetto di assistenza contiene troppi valori o esiti (al massimo %d esiti): non è stato scritto da Bando o è danneggiato.", "The support bundle holds too many values or verdicts (at most %d verdicts): it was not written by Bando or is damaged.", MaxVerdicts)
 	}
 	// The envelope first, leniently, so that a draft, a call or a newer bundle gets a message
 	// that says so rather than a complaint about an unknown field.
@@ -126,9 +142,17 @@ func (b *Bundle) check() error {
 			return badValue(f[0], f[1])
 		}
 	}
+	if len(b.Verdicts) > MaxVerdicts {
+		return errf("draft.bundle_too_many", nil, "Il pacchetto di assistenza contiene troppi valori o esiti (al massimo %d esiti): non è stato scritto da Bando o è danneggiato.", "The support bundle holds too many values or verdicts (at most %d verdicts): it was not written by Bando or is damaged.", MaxVerdicts)
+	}
 	for i, v := range b.Verdicts {
 		if v.Key == "" || !plainText(v.Key, maxFact) || strings.ContainsRune(v.Key, ' ') {
 			return badValue("verdicts["+itoa(i)+"].key", v.Key)
+		}
+		// Parameters may quote an answer as typed (a choice that is not an option): they are
+		// bounded in number, and escaped wherever they are printed.
+		if len(v.Params) > maxParams {
+			return badValue("verdicts["+itoa(i)+"].params", itoa(len(v.Params)))
 		}
 		if _, err := schema.ParsePath(v.Path); v.Path != "" && (err != nil || !plainText(v.Path, maxFact)) {
 			return badValue("verdicts["+itoa(i)+"].path", v.Path)

@@ -141,6 +141,11 @@ func TestDecodeBundleRefuses(t *testing.T) {
 		{"control character", edit(`"appVersion": "1.4.0"`, `"appVersion": "1.4.0\u001b[2J"`), "draft.bundle_value"},
 		{"verdict without key", edit(`"key": "cf.checksum"`, `"key": ""`), "draft.bundle_value"},
 		{"verdict with a bad path", edit(`"path": "ats.membri[1].rl_cf"`, `"path": "ats..x["`), "draft.bundle_value"},
+		{"verdict with an unknown severity", edit(`"key": "cf.checksum"`, `"key": "cf.checksum", "severity": "fatal"`), "draft.bundle_value"},
+		{"too many verdicts", edit(`"verdicts": [`, `"verdicts": [`+strings.Repeat(`{"path":"","key":"k"},`, MaxVerdicts+1)), "draft.bundle_too_many"},
+		{"verdicts at the bound, each of many values", edit(`"verdicts": [`, `"verdicts": [`+strings.Repeat(`[0,0,0,0,0,0,0,0,0,0,0,0,0,0],`, MaxVerdicts-10)), "draft.bundle_too_many"},
+		{"a verdict with too many parameters", edit(`"key": "cf.checksum"`, `"key": "cf.checksum", "params": {"1":"","2":"","3":"","4":"","5":"","6":"","7":"","8":"","9":""}`), "draft.bundle_value"},
+		{"a draft beyond the bounds inside", edit(`"answers": {`, `"answers": {"x": [`+strings.Repeat("0,", MaxItems)+`0],`), "draft.bundle_draft"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -193,6 +198,9 @@ func FuzzDecodeBundle(f *testing.F) {
 	f.Add([]byte(`{"format":"bando-support","formatVersion":1,"createdAt":"2024-01-01T00:00:00Z","call":"x","lang":"it","verdicts":[],"draft":{"format":"bando-draft","formatVersion":1,"call":"x","answers":{}}}`))
 	f.Add([]byte(`{"format":"bando-support","formatVersion":1,"screen":"//x"}`))
 	f.Add([]byte(`{"format":"bando-draft"}`))
+	for _, data := range hostileCorpus(f) {
+		f.Add(data)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b, err := DecodeBundle(data)
 		if err != nil {
@@ -215,4 +223,30 @@ func FuzzDecodeBundle(f *testing.F) {
 			t.Fatalf("not stable:\n%s\n---\n%s", out, again)
 		}
 	})
+}
+
+// TestVerdictsKeepSeverity: a bundle records which problems were warnings, and reads them back.
+func TestVerdictsKeepSeverity(t *testing.T) {
+	is := schema.Issues{
+		{Path: "ats.membri[1].cf", Key: "unique", Params: map[string]string{"n": "1"}},
+		{Path: "ats.membri[1].rl_cf", Key: "unique", Severity: schema.SeverityWarning},
+	}
+	vs := Verdicts(is)
+	if vs[0].Severity != "" || vs[1].Severity != schema.SeverityWarning {
+		t.Fatalf("verdicts %+v", vs)
+	}
+	_, good := errorsBundle(t, false)
+	s := strings.Replace(string(good), `"key": "cf.checksum"`, `"key": "cf.checksum", "severity": "warning"`, 1)
+	b, err := DecodeBundle([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Verdicts[1].Severity != schema.SeverityWarning {
+		t.Fatalf("read back %+v", b.Verdicts[1])
+	}
+	asError := vs[1]
+	asError.Severity = ""
+	if gone, added := CompareVerdicts([]Verdict{asError}, vs[1:]); len(gone) != 1 || len(added) != 1 {
+		t.Fatalf("an error and a warning compare equal: %v %v", gone, added)
+	}
 }

@@ -74,6 +74,9 @@ func Decode(data []byte) (*Draft, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errf("draft.empty", nil, "Il file è vuoto.", "The file is empty.")
 	}
+	if err := checkShape(data); err != nil { // before decoding: see shape.go
+		return nil, err
+	}
 	// The envelope is the Draft itself, with the answers kept raw (decoded apart, exactly) and
 	// "sections" only to recognise a call schema dropped here by mistake.
 	var env struct {

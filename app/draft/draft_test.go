@@ -111,6 +111,9 @@ func FuzzDecode(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte(`{"format":"bando-draft","formatVersion":1,"call":"toscana-fami-2024","answers":{}}`))
+	for _, data := range hostileCorpus(f) {
+		f.Add(data)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Decode(data)
 		if err != nil {

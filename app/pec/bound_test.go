@@ -57,6 +57,21 @@ func hostileSignatures(t testing.TB, n int) []byte {
 	return file
 }
 
+// hostileUpdates is a tiny signed PDF followed by 1 MB of incremental updates redefining
+// objects: every object is read and judged.
+func hostileUpdates(t testing.TB) []byte {
+	s := pectest.NewSigner(t, "Mario Rossi", "RSSMCL99M07F205Y", pectest.CertOptions{})
+	file := pectest.AddPAdES(t, tinyPDF(), "Firma", func(signed []byte) []byte {
+		return pectest.SignCMS(t, signed, []*pectest.Signer{s}, pectest.CMSOptions{Detached: true})
+	})
+	var b bytes.Buffer
+	b.Write(file)
+	for i := 0; b.Len() < hostileSize; i++ {
+		fmt.Fprintf(&b, "%d 0 obj\n<< /Type /Page /Annots [%d 0 R] /Kids [1 0 R 2 0 R] >>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Root 1 0 R >>\n%%%%EOF\n", i%4+1, i)
+	}
+	return b.Bytes()
+}
+
 func TestHostileScanRefused(t *testing.T) {
 	tests := []struct {
 		name, key string
@@ -74,6 +89,10 @@ func TestHostileScanRefused(t *testing.T) {
 			}
 		})
 	}
+	r, err := Verify(hostileUpdates(t), tinyPDF(), nil, now)
+	if err != nil || r.OK() || len(r.Problems) == 0 || len(r.Problems[0].Msg.IT) > 2000 {
+		t.Errorf("a megabyte of redefinitions: %v, %v", err, r)
+	}
 	// the most a file within the bounds can make us do: every signature read and verified
 	s, err := Open(hostileSignatures(t, maxPAdESSigs))
 	if err != nil {
@@ -89,14 +108,15 @@ func BenchmarkHostileSigned(b *testing.B) {
 	files := map[string][]byte{
 		"byteranges": hostileRanges(),
 		"signatures": hostileSignatures(b, maxPAdESSigs),
+		"updates":    hostileUpdates(b),
 	}
-	for _, name := range []string{"byteranges", "signatures"} {
+	for _, name := range []string{"byteranges", "signatures", "updates"} {
 		file := files[name]
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(file)))
 			for b.Loop() {
 				if s, err := Open(file); err == nil {
-					s.Check([]byte("%PDF-1.7\n"), nil, now)
+					s.Check(file[:min(len(file), len(tinyPDF()))], nil, now)
 				}
 			}
 		})

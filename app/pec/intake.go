@@ -392,11 +392,33 @@ func (s *Signed) checkPAdES(proposal []byte, r *Report) bool {
 		r.Problems = append(r.Problems, errf("pades.unsigned_update", nil, "Il PDF è stato modificato dopo l'ultima firma (%d byte aggiunti non firmati): quello che si vede potrebbe non essere ciò che è stato firmato. Ricarica il file così come lo ha prodotto il software di firma.", "The PDF was changed after the last signature (%d unsigned bytes added): what is shown may not be what was signed. Upload the file exactly as the signing software produced it.", len(tail)))
 		same = false
 	}
-	if changes := checkUpdates(s.file, len(proposal)); len(changes) > 0 {
+	if changes := checkUpdates(s.file, len(proposal), s.signatureAt); len(changes) > 0 {
 		r.Problems = append(r.Problems, changes...)
 		same = false
 	}
 	return same
+}
+
+// signatureAt names the signature (or document timestamp) whose dictionary lies in
+// [from, to), or with inside false the last one before from; "" when there is none.
+func (s *Signed) signatureAt(from, to int, inside bool) (it, en string) {
+	for _, p := range s.pades {
+		if inside && (p.at < from || p.at >= to) || !inside && p.at >= from {
+			continue
+		}
+		if p.timestamp {
+			it, en = "una marca temporale del documento", "a document timestamp"
+			continue
+		}
+		name := "?"
+		if env, err := parseCMS(p.cms); err == nil && len(env.signers) > 0 {
+			if c := env.certFor(env.signers[0].SID); c != nil {
+				name = identify(c).Name
+			}
+		}
+		it, en = "la firma di "+name, "the signature of "+name
+	}
+	return it, en
 }
 
 // Contains reports whether the signed document is proposal: the same bytes (CAdES), or a file

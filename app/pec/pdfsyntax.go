@@ -28,7 +28,11 @@ func isPDFSpace(c byte) bool {
 }
 
 func isPDFDelim(c byte) bool {
-	return bytes.IndexByte([]byte("()<>[]{}/%"), c) >= 0
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
 }
 
 // scanObjects finds the objects of b (at file offset base) in one pass: each header, and the
@@ -59,7 +63,7 @@ func scanObjects(b []byte, base int) []pdfObject {
 		} else {
 			i = len(b)
 		}
-		toks, stream := tokens(body, maxObjectTokens)
+		toks, stream := tokens(body, maxObjectTokens, false)
 		out = append(out, pdfObject{num: num, gen: gen, at: base + start, toks: toks, stream: stream})
 	}
 	return out
@@ -99,9 +103,21 @@ func headerBefore(b []byte, at int) (num, gen, start int, ok bool) {
 
 // tokens splits PDF syntax into tokens: delimiters ("<<", "[", …), names ("/Type"), strings
 // as "(" and their decoded bytes (literal and hex spellings alike), numbers as "#" and their
-// canonical value, keywords as they are. It stops at "stream" (reporting it) or after max.
-func tokens(b []byte, max int) (out []string, stream bool) {
+// canonical value, keywords as they are. It stops at "stream" (reporting it) or after max,
+// or with oneValue once the dictionary or array it begins with is closed.
+func tokens(b []byte, max int, oneValue bool) (out []string, stream bool) {
+	depth := 0
 	for i := 0; i < len(b) && len(out) < max; {
+		if oneValue && len(out) > 0 {
+			switch out[len(out)-1] {
+			case "<<", "[":
+				depth++
+			case ">>", "]":
+				if depth--; depth <= 0 {
+					return out, false
+				}
+			}
+		}
 		c := b[i]
 		switch {
 		case isPDFSpace(c):
@@ -110,8 +126,11 @@ func tokens(b []byte, max int) (out []string, stream bool) {
 			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
 				i++
 			}
-		case c == '<' && i+1 < len(b) && b[i+1] == '<', c == '>' && i+1 < len(b) && b[i+1] == '>':
-			out = append(out, string(b[i:i+2]))
+		case c == '<' && i+1 < len(b) && b[i+1] == '<':
+			out = append(out, "<<")
+			i += 2
+		case c == '>' && i+1 < len(b) && b[i+1] == '>':
+			out = append(out, ">>")
 			i += 2
 		case c == '[' || c == ']' || c == '{' || c == '}':
 			out = append(out, string(c))
@@ -168,8 +187,10 @@ func tokens(b []byte, max int) (out []string, stream bool) {
 			if w == "stream" {
 				return out, true
 			}
-			if f, err := strconv.ParseFloat(w, 64); err == nil {
-				w = "#" + strconv.FormatFloat(f, 'f', -1, 64)
+			if c := w[0]; c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' {
+				if f, err := strconv.ParseFloat(w, 64); err == nil {
+					w = "#" + strconv.FormatFloat(f, 'f', -1, 64)
+				}
 			}
 			out = append(out, w)
 		}

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"bando/schema"
 )
 
 // What may change after a PAdES signature. A signer's software appends an incremental update;
@@ -25,8 +27,10 @@ import (
 // naming the revision and the objects. Objects an update could hide from this reading
 // (object streams, cross-reference streams, xref entries pointing elsewhere) are refused too.
 
-// checkUpdates judges every update after the proposal (file[base:]).
-func checkUpdates(file []byte, base int) []*Error {
+// checkUpdates judges every update after the proposal (file[base:]). signature names (in
+// Italian and English, "" for none) the signature whose dictionary lies in [from, to), or
+// the last one before from when inside is false, so that a message says where the change is.
+func checkUpdates(file []byte, base int, signature func(from, to int, inside bool) (it, en string)) (problems []*Error) {
 	latest := map[int]pdfObject{}
 	for _, o := range scanObjects(file[:base], 0) {
 		latest[o.num] = o
@@ -45,7 +49,6 @@ func checkUpdates(file []byte, base int) []*Error {
 	revOf := func(off int) int { return 2 + sort.SearchInts(eofs, off) }
 
 	changed := map[int][]int{} // revision → objects changed against the rules
-	var problems []*Error
 	compressed := map[int]bool{}
 	type pageCheck struct {
 		rev, page int
@@ -99,7 +102,11 @@ func checkUpdates(file []byte, base int) []*Error {
 		})
 	})
 	forEachKeyword(region, "trailer", func(at int) {
-		toks, _ := tokens(region[at+7:min(len(region), at+7+4096)], 256)
+		win := region[at+7 : min(len(region), at+7+4096)]
+		if end := bytes.Index(win, []byte("startxref")); end >= 0 {
+			win = win[:end]
+		}
+		toks, _ := tokens(win, 256, true) // the trailer dictionary, not what follows it
 		d := dictOf(toks)
 		if d == nil {
 			return
@@ -114,16 +121,41 @@ func checkUpdates(file []byte, base int) []*Error {
 		revs = append(revs, rev)
 	}
 	sort.Ints(revs)
+	const shownRevs = 10 // a hostile file can hold thousands of updates: the first are named
+	if len(revs) > shownRevs {
+		more := len(revs) - shownRevs
+		revs = revs[:shownRevs]
+		defer func() {
+			problems = append(problems, errf("pades.modified", nil, "Il PDF è stato modificato dopo la firma anche in altre %d revisioni.", "The PDF was modified after signing in %d more revisions too.", more))
+		}()
+	}
 	for _, rev := range revs {
 		objs := slices.Compact(slices.Sorted(slices.Values(changed[rev])))
-		names := make([]string, len(objs))
-		for i, n := range objs {
-			names[i] = strconv.Itoa(n)
+		const shown = 20 // a hostile file can redefine thousands: the message names the first
+		names := make([]string, 0, min(len(objs), shown+1))
+		for _, n := range objs[:min(len(objs), shown)] {
+			names = append(names, strconv.Itoa(n))
+		}
+		if len(objs) > shown {
+			names = append(names, fmt.Sprintf("… (+%d)", len(objs)-shown))
 		}
 		list := strings.Join(names, ", ")
-		problems = append(problems, errf("pades.modified", nil,
-			"Il PDF è stato modificato dopo la firma: la revisione %d ridefinisce gli oggetti %s (contenuto o struttura delle pagine, non solo firme). Dopo una firma sono ammesse solo altre firme, i loro campi, marche temporali e dati di verifica: ciò che si vede potrebbe non essere ciò che è stato firmato.",
-			"The PDF was modified after signing: revision %d redefines objects %s (page content or structure, not only signatures). After a signature only further signatures, their fields, timestamps and validation data are allowed: what is shown may not be what was signed.", rev, list))
+		from, to := base, len(file)
+		if rev > 2 && rev-3 < len(eofs) {
+			from = eofs[rev-3]
+		}
+		if rev-2 < len(eofs) {
+			to = eofs[rev-2]
+		}
+		whereIT, whereEN := "", ""
+		if it, en := signature(from, to, true); it != "" {
+			whereIT, whereEN = ", che contiene "+it+",", ", which holds "+en+","
+		} else if it, en := signature(from, to, false); it != "" {
+			whereIT, whereEN = ", aggiunta dopo "+it+",", ", added after "+en+","
+		}
+		problems = append(problems, &Error{Key: "pades.modified", Msg: schema.Text{
+			IT: fmt.Sprintf("Il PDF è stato modificato dopo la firma: la revisione %d%s ridefinisce gli oggetti %s (contenuto o struttura delle pagine, non solo firme). Dopo una firma sono ammesse solo altre firme, i loro campi, marche temporali e dati di verifica: ciò che si vede potrebbe non essere ciò che è stato firmato.", rev, whereIT, list),
+			EN: fmt.Sprintf("The PDF was modified after signing: revision %d%s redefines objects %s (page content or structure, not only signatures). After a signature only further signatures, their fields, timestamps and validation data are allowed: what is shown may not be what was signed.", rev, whereEN, list)}})
 	}
 	for _, rev := range sortedKeys(compressed) {
 		problems = append(problems, errf("pades.compressed", nil,
@@ -215,7 +247,7 @@ func trailerRoot(b []byte) int {
 	if i < 0 {
 		return -1
 	}
-	toks, _ := tokens(b[i+7:min(len(b), i+7+4096)], 256)
+	toks, _ := tokens(b[i+7:min(len(b), i+7+4096)], 256, true)
 	return ref(dictOf(toks)["/Root"])
 }
 
@@ -272,6 +304,3 @@ func checkXref(b []byte, entry func(num, off int, inUse bool)) {
 		}
 	}
 }
-
-// String names a revision's objects for messages and tests.
-func revisionObjects(rev int, objs []int) string { return fmt.Sprintf("%d:%v", rev, objs) }

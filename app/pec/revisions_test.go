@@ -125,7 +125,33 @@ func TestXrefPointingBack(t *testing.T) {
 	proposal, _ := proposalFixture(t)
 	update := "xref\n0 1\n0000000000 65535 f \n4 1\n0000000100 00000 n \ntrailer\n<< /Size 53 /Root 49 0 R >>\nstartxref\n0\n%%EOF\n"
 	file := append(append([]byte{}, proposal...), update...)
-	if got := checkUpdates(file, len(proposal)); len(got) != 1 || got[0].Key != "pades.xref" {
+	none := func(int, int, bool) (string, string) { return "", "" }
+	if got := checkUpdates(file, len(proposal), none); len(got) != 1 || got[0].Key != "pades.xref" {
 		t.Errorf("problems %v, want pades.xref", got)
+	}
+}
+
+// TestModifiedNamesRevision: the message says which revision changed what, and next to
+// which signature, in both languages.
+func TestModifiedNamesRevision(t *testing.T) {
+	proposal, required := proposalFixture(t)
+	all := signersFor(t, required)
+	content := pectest.ContentsOf(t, proposal, 0)
+	f := padesSigned(t, proposal, all[:len(all)-1])
+	last := all[len(all)-1]
+	f = pectest.AddPAdESWith(t, f, "Ultima", pectest.PAdESOptions{Extra: map[int]string{content: redraw()}}, func(signed []byte) []byte {
+		return pectest.SignCMS(t, signed, []*pectest.Signer{last}, pectest.CMSOptions{Detached: true})
+	})
+	r, err := Verify(f, proposal, required, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("la revisione %d, che contiene la firma di %s, ridefinisce gli oggetti %d ", len(all)+1, last.Name, content)
+	wantEN := fmt.Sprintf("revision %d, which holds the signature of %s, redefines objects %d ", len(all)+1, last.Name, content)
+	if len(r.Problems) != 1 || !strings.Contains(r.Problems[0].Msg.IT, want) || !strings.Contains(r.Problems[0].Msg.EN, wantEN) {
+		t.Errorf("problems %v, want one saying %q / %q", r.Problems, want, wantEN)
+	}
+	if r.Same || r.OK() {
+		t.Error("a file modified inside a signing update is reported as the proposal")
 	}
 }

@@ -68,6 +68,8 @@ func (f *fieldView) onText(ctx app.Context, e app.Event) {
 	sess.set(f.Path, parseInput(def, v))
 	if u.showing {
 		sess.check(f.Path)
+	} else {
+		sess.recheckItem(f.Path)
 	}
 }
 

@@ -162,3 +162,28 @@ func TestReviewWarnings(t *testing.T) {
 		t.Error("an error does not block signing")
 	}
 }
+
+// TestRecheckItemWhileTyping: typing in a field that shows nothing clears the message its item
+// shows once the item is right, and makes none appear while the applicant is still typing.
+func TestRecheckItemWhileTyping(t *testing.T) {
+	c, a := checksCall(t)
+	_ = a.Set("ats.membri[0].quota", 60)
+	s := withDraft(t, c, a, schema.IT)
+	s.showIssues("ats")
+	if u := s.ui["ats.membri[0]"]; u == nil || u.issue == nil {
+		t.Fatal(`"next" did not show the item's check`)
+	}
+	s.set("ats.membri[0].quota", 30)
+	s.recheckItem("ats.membri[0].quota")
+	if u := s.ui["ats.membri[0]"]; u.issue != nil {
+		t.Fatalf("fixed, still shown: %v", u.issue)
+	}
+	s.set("ats.membri[0].quota", 70)
+	s.recheckItem("ats.membri[0].quota")
+	if u := s.ui["ats.membri[0]"]; u.issue != nil {
+		t.Fatalf("a message appeared while typing: %v", u.issue)
+	}
+	if u := s.ui["ats.membri[0].quota"]; u != nil && u.issue != nil {
+		t.Fatalf("the field typed in shows %v", u.issue)
+	}
+}

@@ -372,17 +372,49 @@ func (s *session) check(path string) {
 	if u.issue != nil {
 		u.showing = true
 	}
-	painted := []string{path}
-	results := s.call.ValidateItem(s.d.Answers, path, l)
-	for _, r := range results { // what these checks showed before goes
-		for _, at := range [...]string{r.Item, r.Field} {
-			if v := s.ui[at]; at != "" && at != path && v != nil && v.issue != nil && v.issue.Key == r.Key {
-				v.issue = nil
-				painted = append(painted, at)
-			}
+	painted := append(s.itemChecks(path, true), path)
+	s.paintAll(painted, l)
+	if s.summaryFor != "" && sectionOf(path) == s.summaryFor {
+		s.summaryVer++
+	}
+}
+
+// recheckItem runs, at a keystroke in a field that shows nothing, the checks of the items
+// holding it: a message they show elsewhere follows the typing (goes away once the item is
+// right), but none appears while the applicant is still typing.
+func (s *session) recheckItem(path string) {
+	if painted := s.itemChecks(path, false); len(painted) > 0 {
+		s.paintAll(painted, s.formLang())
+		if s.summaryFor != "" && sectionOf(path) == s.summaryFor {
+			s.summaryVer++
 		}
 	}
-	for _, r := range results { // and what they say now comes, unless an error is there
+}
+
+// itemChecks updates what the checks of the items holding path show: each message they showed
+// is replaced by what they say now, and with add, a failing check shows its message where
+// nothing (or only a warning, for an error) is shown. It returns the paths to paint again.
+func (s *session) itemChecks(path string, add bool) []string {
+	var painted []string
+	results := s.call.ValidateItem(s.d.Answers, path, s.formLang())
+	for _, r := range results {
+		for _, at := range [...]string{r.Item, r.Field} {
+			v := s.ui[at]
+			if at == "" || at == path && add || v == nil || v.issue == nil || v.issue.Key != r.Key {
+				continue
+			}
+			v.issue = nil
+			if r.Issue != nil && r.Issue.Path == at {
+				is := *r.Issue
+				v.issue = &is
+			}
+			painted = append(painted, at)
+		}
+	}
+	if !add {
+		return painted
+	}
+	for _, r := range results {
 		if r.Issue == nil {
 			continue
 		}
@@ -394,15 +426,17 @@ func (s *session) check(path string) {
 			painted = append(painted, r.Issue.Path)
 		}
 	}
-	for _, at := range painted {
+	return painted
+}
+
+// paintAll paints the messages at paths as the session holds them.
+func (s *session) paintAll(paths []string, l schema.Lang) {
+	for _, at := range paths {
 		var is *schema.Issue
 		if v := s.ui[at]; v != nil {
 			is = v.issue
 		}
 		paintMessage(at, is, l)
-	}
-	if s.summaryFor != "" && sectionOf(path) == s.summaryFor {
-		s.summaryVer++
 	}
 }
 

@@ -421,16 +421,16 @@ func (p *signPage) trustZone(l schema.Lang) app.UI {
 				p.setTrust(ctx, input.Get("files"))
 				input.Set("value", "")
 			}),
-		slot(len(p.trust.names) > 0, func() app.UI {
-			return app.Div().Class("mt-2").Body(
-				app.Span().ID("trust-given").Class("small me-2").Text(tr(l, "sign.trust.given", strings.Join(p.trust.names, ", "))),
-				app.Button().Type("button").ID("trust-clear").Class("btn btn-sm btn-link").Text(tr(l, "sign.trust.clear")).
-					OnClick(func(ctx app.Context, e app.Event) {
-						defer sess.recovered()
-						p.setTrust(ctx, nil)
-					}),
-			)
-		}),
+		// always rendered (hidden when empty): the job started by its button answers through
+		// the button's context, which must still be mounted then
+		app.Div().Class("mt-2").Hidden(len(p.trust.names) == 0).Body(
+			app.Span().ID("trust-given").Class("small me-2").Text(tr(l, "sign.trust.given", strings.Join(p.trust.names, ", "))),
+			app.Button().Type("button").ID("trust-clear").Class("btn btn-sm btn-link").Text(tr(l, "sign.trust.clear")).
+				OnClick(func(ctx app.Context, e app.Event) {
+					defer sess.recovered()
+					p.setTrust(ctx, nil)
+				}),
+		),
 	)
 }
 

@@ -9,27 +9,27 @@ type Node interface {
 	node()
 }
 
-// Bool is true or false.
-type Bool struct {
+// BoolLit is true or false.
+type BoolLit struct {
 	At    Pos
 	Value bool
 }
 
-// Number is a numeric literal; Raw is as written (1_000).
-type Number struct {
+// NumberLit is a numeric literal; Raw is as written (1_000).
+type NumberLit struct {
 	At    Pos
 	Value float64
 	Raw   string
 }
 
-// String is a quoted text literal; Value is what is between the quotes.
-type String struct {
+// StringLit is a quoted text literal; Value is what is between the quotes.
+type StringLit struct {
 	At    Pos
 	Value string
 }
 
-// Null is the literal null: no answer.
-type Null struct {
+// NullLit is the literal null: no answer.
+type NullLit struct {
 	At Pos
 }
 
@@ -68,23 +68,23 @@ type Binary struct {
 	X, Y Node
 }
 
-func (n *Bool) Pos() Pos   { return n.At }
-func (n *Number) Pos() Pos { return n.At }
-func (n *String) Pos() Pos { return n.At }
-func (n *Null) Pos() Pos   { return n.At }
-func (n *Path) Pos() Pos   { return n.Steps[0].At }
-func (n *Call) Pos() Pos   { return n.At }
-func (n *Unary) Pos() Pos  { return n.At }
-func (n *Binary) Pos() Pos { return n.At }
+func (n *BoolLit) Pos() Pos   { return n.At }
+func (n *NumberLit) Pos() Pos { return n.At }
+func (n *StringLit) Pos() Pos { return n.At }
+func (n *NullLit) Pos() Pos   { return n.At }
+func (n *Path) Pos() Pos      { return n.Steps[0].At }
+func (n *Call) Pos() Pos      { return n.At }
+func (n *Unary) Pos() Pos     { return n.At }
+func (n *Binary) Pos() Pos    { return n.At }
 
-func (*Bool) node()   {}
-func (*Number) node() {}
-func (*String) node() {}
-func (*Null) node()   {}
-func (*Path) node()   {}
-func (*Call) node()   {}
-func (*Unary) node()  {}
-func (*Binary) node() {}
+func (*BoolLit) node()   {}
+func (*NumberLit) node() {}
+func (*StringLit) node() {}
+func (*NullLit) node()   {}
+func (*Path) node()      {}
+func (*Call) node()      {}
+func (*Unary) node()     {}
+func (*Binary) node()    {}
 
 // Start is where the source text of n begins: for a binary operation, its left operand.
 func Start(n Node) Pos {

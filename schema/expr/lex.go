@@ -2,24 +2,24 @@ package expr
 
 import "strings"
 
-// Kind is the kind of a Token.
-type Kind int
+// TokenKind is the kind of a Token.
+type TokenKind int
 
 const (
-	TokenEOF    Kind = iota
-	TokenName        // ats, membri, count, true
-	TokenNumber      // 12, 2.5, 1_000 (as written; the parser converts)
-	TokenText        // "text" or 'text': Token.Text is what is between the quotes
-	TokenOp          // an operator or punctuation: ! - * / + < <= > >= == != && || ( ) [ ] . ,
+	TokenEOF    TokenKind = iota
+	TokenName             // ats, membri, count, true
+	TokenNumber           // 12, 2.5, 1_000 (as written; the parser converts)
+	TokenText             // "text" or 'text': Token.Text is what is between the quotes
+	TokenOp               // an operator or punctuation: ! - * / + < <= > >= == != && || ( ) [ ] . ,
 )
 
-func (k Kind) String() string {
+func (k TokenKind) String() string {
 	return [...]string{"EOF", "Name", "Number", "Text", "Op"}[k]
 }
 
 // Token is one lexical element of an expression.
 type Token struct {
-	Kind Kind
+	Kind TokenKind
 	Pos  Pos
 	Text string
 }

@@ -146,15 +146,15 @@ func (p *parser) primary() (Node, error) {
 		if err != nil {
 			return nil, Errorf(t.Pos, "numero non valido %q", "invalid number %q", t.Text)
 		}
-		return &Number{At: t.Pos, Value: f, Raw: t.Text}, nil
+		return &NumberLit{At: t.Pos, Value: f, Raw: t.Text}, nil
 	case TokenText:
-		return &String{At: t.Pos, Value: t.Text}, nil
+		return &StringLit{At: t.Pos, Value: t.Text}, nil
 	case TokenName:
 		switch t.Text {
 		case "true", "false":
-			return &Bool{At: t.Pos, Value: t.Text == "true"}, nil
+			return &BoolLit{At: t.Pos, Value: t.Text == "true"}, nil
 		case "null":
-			return &Null{At: t.Pos}, nil
+			return &NullLit{At: t.Pos}, nil
 		}
 		if p.isOp("(") {
 			return p.call(t)

@@ -11,13 +11,13 @@ import (
 // string states both the shape and every offset.
 func dump(n Node) string {
 	switch x := n.(type) {
-	case *Bool:
+	case *BoolLit:
 		return fmt.Sprintf("%t@%d", x.Value, x.At)
-	case *Number:
+	case *NumberLit:
 		return fmt.Sprintf("%s@%d", strconv.FormatFloat(x.Value, 'f', -1, 64), x.At)
-	case *String:
+	case *StringLit:
 		return fmt.Sprintf("%q@%d", x.Value, x.At)
-	case *Null:
+	case *NullLit:
 		return fmt.Sprintf("null@%d", x.At)
 	case *Path:
 		var b strings.Builder
