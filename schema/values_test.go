@@ -230,6 +230,9 @@ func TestComputedValues(t *testing.T) {
 		{"sum of per-item values", func(Answers) {}, "budget.totale_iva", int64(22000), "€ 220,00"},
 		{"computed from computed", func(Answers) {}, "budget.residuo", int64(9900000), "€ 99.000,00"},
 		{"number", func(Answers) {}, "ats.n_membri", float64(2), "2"},
+		{"per item, with this", func(Answers) {}, "progetto.linee[1].subtotale", int64(70000), "€ 700,00"},
+		{"per item, follows the chosen line", func(a Answers) { _ = a.Set("budget.voci[2].linea", "i1") }, "progetto.linee[0].subtotale", int64(80000), "€ 800,00"},
+		{"per item, kept across a move", func(a Answers) { _ = a.MoveItem("progetto.linee", 1, 0) }, "progetto.linee[0].subtotale", int64(70000), "€ 700,00"},
 		{"an item without an amount", func(a Answers) { _ = a.Set("budget.voci[0].importo", nil) }, "budget.voci[0].iva", nil, ""},
 		{"a stored value is ignored", func(a Answers) { _ = a.Set("budget.totale", int64(1)) }, "budget.totale", int64(100000), "€ 1.000,00"},
 		{"hidden section", func(a Answers) { _ = a.Set("ats.membri", nil) }, "budget.totale", nil, ""},
@@ -290,6 +293,14 @@ func TestComputedInChecks(t *testing.T) {
 	if len(is) != 1 || is[0].Key != "check.massimale" || is[0].Path != "budget.totale" {
 		t.Fatalf("want check.massimale at budget.totale, got %v", is)
 	}
+	// a per-item check reads the item's computed subtotal: a line with no budget item
+	_ = a.Set("budget.voci[2].importo", int64(50000))
+	_ = a.Set("budget.voci[0].linea", "i2")
+	is = c.Validate(a, IT)
+	if len(is) != 1 || is[0].Key != "check.linea_finanziata" || is[0].Path != "progetto.linee[0].subtotale" {
+		t.Fatalf("want check.linea_finanziata at progetto.linee[0].subtotale, got %v", is)
+	}
+	_ = a.Set("budget.voci[0].linea", "i1")
 	// a stored answer of a computed field is neither checked nor reported, nor printed
 	_ = a.Set("budget.voci[2].importo", int64(50000))
 	_ = a.Set("budget.totale", "whatever")

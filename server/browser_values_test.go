@@ -45,9 +45,16 @@ func TestBrowserComputedAndItemChoices(t *testing.T) {
 	b.waitFor(outputText("budget.totale")+` === "€ 12,00"`, 5*time.Second)
 	b.typeIn("budget.voci[0].importo", "34,5")
 	b.waitFor(outputText("budget.totale")+` === "€ 1.234,50"`, 5*time.Second)
+	// The line's subtotal (sum(budget.voci[linea == this._id].importo)) once the item names it.
+	if got := eval[string](b, outputText("progetto.linee[0].subtotale")); got != "€ 0,00" {
+		t.Errorf("subtotal before the item names the line: %q", got)
+	}
+	b.press(`input[name="` + ui.FieldID("budget.voci[0].linea") + `"][value="i1"]`)
+	b.waitFor(outputText("progetto.linee[0].subtotale")+` === "€ 1.234,50"`, 5*time.Second)
 	// A line duplicated is a second line of the same amount, with an id of its own.
 	b.press(`[data-path="budget.voci[0]"] .item-duplicate`)
 	b.waitFor(outputText("budget.totale")+` === "€ 2.469,00"`, 5*time.Second)
+	b.waitFor(outputText("progetto.linee[0].subtotale")+` === "€ 2.469,00"`, 5*time.Second)
 	if v := b.value("budget.voci[1].importo"); v != "1.234,50" {
 		t.Errorf("the copy's amount: %q", v)
 	}
