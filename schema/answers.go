@@ -1,10 +1,7 @@
 package schema
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 )
@@ -17,44 +14,13 @@ import (
 type Answers map[string]any
 
 // DecodeAnswers reads answers from JSON, keeping integers exact (euro cents must not pass
-// through float64 rounding).
+// through float64 rounding). Its cost is linear in the size of data (see decodeAnswersJSON).
 func DecodeAnswers(data []byte) (Answers, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var raw map[string]any
-	if err := dec.Decode(&raw); err != nil {
+	m, err := decodeAnswersJSON(data)
+	if err != nil {
 		return nil, err
 	}
-	if dec.More() {
-		return nil, fmt.Errorf("unexpected data after the answers")
-	}
-	if raw == nil {
-		raw = map[string]any{}
-	}
-	return Answers(normalizeNumbers(raw).(map[string]any)), nil
-}
-
-func normalizeNumbers(v any) any {
-	switch x := v.(type) {
-	case json.Number:
-		if i, err := strconv.ParseInt(string(x), 10, 64); err == nil {
-			return i
-		}
-		f, err := x.Float64()
-		if err != nil || math.IsInf(f, 0) {
-			return string(x) // kept, and reported as a wrong type by Validate
-		}
-		return f
-	case map[string]any:
-		for k, e := range x {
-			x[k] = normalizeNumbers(e)
-		}
-	case []any:
-		for i, e := range x {
-			x[i] = normalizeNumbers(e)
-		}
-	}
-	return v
+	return Answers(m), nil
 }
 
 // Clone returns a deep copy of the answers.

@@ -184,7 +184,9 @@ func (f *Field) Option(v string) (Option, bool) {
 // Repeat bounds the number of items of a group.
 type Repeat struct {
 	Min int `json:"min"`
-	Max int `json:"max,omitempty"` // 0 means no upper bound
+	// Max is required, 1…MaxRepeat: lint refuses a group without it. Items past Max give one
+	// repeat.max issue and are neither validated nor seen by expressions.
+	Max int `json:"max,omitempty"`
 }
 
 // Option is one answer of a choice. In JSON it may be written as a bare string.

@@ -16,6 +16,8 @@ type evalCtx struct {
 	sums   int             // computed values evaluated, likewise
 	// this is the env of the expression being evaluated that uses `this` (see compileExpr).
 	this env
+	// steps counts the walks of loose paths, which lint cannot bound (see Expr.eval).
+	steps int
 }
 
 // memoKey names the condition of one field or section in one place of the answers. A

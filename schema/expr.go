@@ -110,6 +110,9 @@ func compileNode(n expr.Node, sc *scope) (*cnode, error) {
 	case *expr.NullLit:
 		return constant(nil, expr.Of(expr.Null), n), nil
 	case *expr.Path:
+		if sc.root().loose {
+			return compileLoosePath(x, sc)
+		}
 		return compilePath(x, sc)
 	case *expr.Call:
 		return compileCall(x, sc)

@@ -10,6 +10,9 @@ type scope struct {
 	section *Section
 	group   *Field
 	info    *compileInfo // set on the outermost scope while an expression compiles
+	// loose: names are not resolved against the call but looked up in the answers when the
+	// expression runs (see compileLoose).
+	loose bool
 }
 
 func (s *scope) root() *scope {

@@ -278,7 +278,8 @@ func indexOnce(s, sub string) int {
 }
 
 // FuzzEval: any expression compiles or fails with an *ExprError, and a compiled one evaluates
-// without panicking on well-formed and on garbage answers alike, at the root and in an item.
+// without panicking on well-formed and on garbage answers alike, at the root and in an item,
+// typed or loose (compileLoose).
 func FuzzEval(f *testing.F) {
 	for _, s := range []string{
 		`count(p.membri[cf == this.cf]) == 1`, `sum(p.membri[].importo) <= p.tetto`, `cfBirthDate(p.rl_cf) == p.rl_nascita`,
@@ -294,6 +295,12 @@ func FuzzEval(f *testing.F) {
 		"membri": []any{"x", nil, map[string]any{"importo": "1", "nascita": 2.0, "cf": false, "_id": 7.0}},
 	}}
 	f.Fuzz(func(t *testing.T, src string, inItem bool) {
+		if l, err := compileLoose(src, c); err == nil {
+			for _, a := range []Answers{exprAnswers(), garbage} {
+				p, _ := a["p"].(map[string]any)
+				l.eval(env{a, p})
+			}
+		}
 		x, err := compileExpr(src, exprScope(c, inItem))
 		if err != nil {
 			if _, ok := err.(*ExprError); !ok {

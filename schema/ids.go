@@ -46,6 +46,9 @@ func assignIn(fs []*Field, m map[string]any, refs map[*Field]int) bool {
 		if !ok {
 			continue
 		}
+		// Items past repeat.max are not part of the proposal (see boundItems): they get no id,
+		// which keeps opening a hostile draft (a million items) as cheap as a full one.
+		items = items[:min(len(items), f.maxItems())]
 		changed = assignList(items, refs[f]) || changed
 		for _, it := range items {
 			if im, ok := it.(map[string]any); ok {

@@ -91,6 +91,7 @@ func (c *Call) ValidateItem(a Answers, path string, lang Lang) []CheckResult {
 	if s == nil {
 		return nil
 	}
+	a, _ = c.boundItems(a) // checks see what Validate sees
 	x := &evalCtx{}
 	var buf [maxEnv]map[string]any // the containers of the item
 	e := append(buf[:0], a)
@@ -102,8 +103,8 @@ func (c *Call) ValidateItem(a Answers, path string, lang Lang) []CheckResult {
 	item := append(make([]byte, 0, len(path)), s.ID...)
 	for _, el := range p[1:] {
 		f := findField(fs, el.Name)
-		if f == nil || el.Index < 0 || f.Type != TypeGroup || len(e) >= maxEnv {
-			break
+		if f == nil || el.Index < 0 || f.Type != TypeGroup || len(e) >= maxEnv || el.Index >= f.maxItems() {
+			break // past repeat.max: not validated, like in Validate
 		}
 		shown = shown && x.fieldShown(f, e)
 		items, _ := m[f.ID].([]any)

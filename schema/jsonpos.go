@@ -191,11 +191,15 @@ func validJSONNumber(s string) bool {
 func (p *jsonParser) string() (string, error) {
 	start := p.pos
 	p.pos++ // opening quote
+	plain := true
 	for p.pos < len(p.data) {
 		c := p.data[p.pos]
 		switch {
 		case c == '"':
 			p.pos++
+			if raw := p.data[start+1 : p.pos-1]; plain && utf8.Valid(raw) {
+				return string(raw), nil // no escape to decode: the common case, without encoding/json
+			}
 			var s string
 			if err := json.Unmarshal(p.data[start:p.pos], &s); err != nil {
 				p.pos = start
@@ -203,6 +207,7 @@ func (p *jsonParser) string() (string, error) {
 			}
 			return s, nil
 		case c == '\\':
+			plain = false
 			p.pos += 2
 		case c < 0x20:
 			return "", p.errf("control character in a string: use \\n or \\t")
@@ -315,6 +320,28 @@ type Position struct {
 }
 
 func (p Position) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Column) }
+
+// positionsAt converts byte offsets, sorted, into lines and columns in one pass over data:
+// positionsAt(data, offs)[i] == PositionAt(data, offs[i]).
+func positionsAt(data []byte, offs []int) []Position {
+	out := make([]Position, len(offs))
+	line, col, i := 1, 1, 0
+	for k, off := range offs {
+		off = min(off, len(data))
+		for i < off {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == '\n' {
+				line++
+				col = 1
+			} else {
+				col++
+			}
+			i += size
+		}
+		out[k] = Position{line, col}
+	}
+	return out
+}
 
 // PositionAt converts a byte offset in data into a line and column.
 func PositionAt(data []byte, off int) Position {

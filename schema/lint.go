@@ -235,9 +235,7 @@ func (l *linter) fieldShape(f *Field, n *jsonNode, p string) {
 		if len(f.Fields) == 0 {
 			l.problem(orNode(n.get("fields"), n), p+".fields", "lint.no_fields", "il gruppo non ha campi", "the group has no fields")
 		}
-		if r := f.Repeat; r != nil && (r.Min < 0 || r.Max < 0 || r.Max > 0 && r.Max < r.Min) {
-			l.problem(n.get("repeat"), p+".repeat", "lint.repeat", "repeat: serve 0 ≤ min ≤ max", "repeat: 0 ≤ min ≤ max is needed")
-		}
+		l.repeat(f.Repeat, n, p)
 	} else {
 		if len(f.Fields) > 0 {
 			l.problem(n.get("fields"), p+".fields", "lint.fields", "solo i gruppi (type group) contengono campi", "only groups (type group) contain fields")
@@ -251,6 +249,35 @@ func (l *linter) fieldShape(f *Field, n *jsonNode, p string) {
 	}
 	if f.Type == TypeDeclaration {
 		l.text(f.Statement, n.get("statement"), n, p+".statement", true)
+	}
+}
+
+// MaxRepeat bounds repeat.max: no call asks for more than a thousand entries of one kind, and
+// the bound is what keeps validation, expressions and the PDF of a hostile draft (a million
+// empty items) cheap: items past max are never validated (see Validate).
+const MaxRepeat = 1000
+
+// repeat checks a group's bounds: max is required (1…MaxRepeat), 0 ≤ min ≤ max.
+func (l *linter) repeat(r *Repeat, n *jsonNode, p string) {
+	rn := n.get("repeat")
+	switch {
+	case r == nil:
+		l.problem(n, p+".repeat", "lint.repeat_max",
+			"manca repeat con max: quante voci al massimo (da 1 a %d), es. \"repeat\": {\"min\": 1, \"max\": 40}",
+			"repeat with max is missing: how many entries at most (1 to %d), e.g. \"repeat\": {\"min\": 1, \"max\": 40}", MaxRepeat)
+		return
+	case r.Max < 1 || r.Max > MaxRepeat:
+		l.problem(orNode(rn.get("max"), rn), p+".repeat.max", "lint.repeat_max",
+			"repeat.max deve essere un intero da 1 a %d (quante voci al massimo), trovato %d",
+			"repeat.max must be a whole number from 1 to %d (how many entries at most), found %d", MaxRepeat, r.Max)
+	}
+	switch {
+	case r.Min < 0:
+		l.problem(orNode(rn.get("min"), rn), p+".repeat.min", "lint.repeat",
+			"repeat.min non può essere negativo (%d)", "repeat.min cannot be negative (%d)", r.Min)
+	case r.Max >= 1 && r.Min > r.Max:
+		l.problem(orNode(rn.get("min"), rn), p+".repeat.min", "lint.repeat",
+			"repeat.min (%d) è maggiore di repeat.max (%d)", "repeat.min (%d) is greater than repeat.max (%d)", r.Min, r.Max)
 	}
 }
 
@@ -331,10 +358,10 @@ func (l *linter) expr(src string, n *jsonNode, p string, sc *scope, wantBool boo
 				off = rawOffset(l.data, n, int(ee.Pos))
 			}
 			_, col := ee.Pos.Column(src)
-			l.problems = append(l.problems, Problem{Path: p, Pos: PositionAt(l.data, off), Key: "lint.expr", Msg: Text{
+			l.problemText(off, p, "lint.expr", Text{
 				IT: fmt.Sprintf("espressione non valida (colonna %d di %q): %s", col, src, ee.IT),
 				EN: fmt.Sprintf("invalid expression (column %d of %q): %s", col, src, ee.EN),
-			}})
+			})
 		} else {
 			l.problemAt(off, p, "lint.expr", "espressione non valida: %s", "invalid expression: %s", err.Error())
 		}

@@ -47,7 +47,7 @@ func TestLoadProblems(t *testing.T) {
 		{"empty options", `"options": ["costituita", "costituenda"]`, `"options": []`, "lint.no_options", "$.sections[0].fields[0].options", `"options": []`},
 		{"missing it text", `"label": {"it": "Stato"}`, `"label": {"en": "State"}`, "lint.missing_it", "$.sections[0].fields[0].label.it", `{"en": "State"}`},
 		{"unknown key", `"maxChars": 30`, `"maxChar": 30`, "json.unknown_key", "$.sections[1].fields[0].fields[0].maxChar", `"maxChar"`},
-		{"wrong kind", `"repeat": {"min": 1}`, `"repeat": {"min": "uno"}`, "json.type", "$.sections[1].fields[0].repeat.min", `"uno"`},
+		{"wrong kind", `"repeat": {"min": 1, "max": 50}`, `"repeat": {"min": "uno", "max": 50}`, "json.type", "$.sections[1].fields[0].repeat.min", `"uno"`},
 		{"group through without []", `sum(budget.voci[].importo)`, `sum(budget.voci.importo)`, "lint.expr", "$.checks[1].rule", `budget.voci.importo`},
 		{"check not boolean", `"rule": "sum(budget.voci[].importo) <= 15000000"`, `"rule": "sum(budget.voci[].importo)"`, "lint.expr_type", "$.checks[1].rule", `"sum(budget.voci[].importo)"`},
 		{"reserved id", `{"id": "rl_nome"`, `{"id": "this"`, "lint.reserved_id", "$.sections[0].fields[1].fields[5].id", `"this"`},
@@ -112,7 +112,7 @@ func FuzzLoad(f *testing.F) {
 			f.Add(data)
 		}
 	}
-	f.Add([]byte(`{"sections":[{"id":"a","fields":[{"id":"b","type":"group","fields":[{"id":"c","type":"text","when":"count(a.b[c == 1]) > 0"}]}]}]}`))
+	f.Add([]byte(`{"sections":[{"id":"a","fields":[{"id":"b","type":"group","repeat":{"max":3},"fields":[{"id":"c","type":"text","when":"count(a.b[c == 1]) > 0"}]}]}]}`))
 	f.Add([]byte(`[`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Load(data)

@@ -2,6 +2,8 @@ package schema
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,12 +47,17 @@ type Aside struct {
 // Changed reports whether the migration moved or set aside anything.
 func (r *MigrationReport) Changed() bool { return len(r.Moved)+len(r.SetAside) > 0 }
 
-// Migrate brings answers saved under call version `from` to this version. a is not modified.
+// Migrate brings answers saved under call version `from` to this version. a is not modified:
+// the result shares every part of a that no step changes (copy on write), so opening a draft
+// costs what its migration moves, not what the draft weighs.
 func (c *Call) Migrate(a Answers, from int) (Answers, *MigrationReport, error) {
 	if from > c.Version {
 		return nil, nil, fmt.Errorf("answers of version %d are newer than the call (%d)", from, c.Version)
 	}
-	out := a.Clone()
+	out := map[string]any(a)
+	if out == nil {
+		out = map[string]any{}
+	}
 	rep := &MigrationReport{From: from, To: c.Version}
 	migs := append([]Migration(nil), c.Migrations...)
 	sort.SliceStable(migs, func(i, j int) bool { return migs[i].Version < migs[j].Version })
@@ -59,60 +66,157 @@ func (c *Call) Migrate(a Answers, from int) (Answers, *MigrationReport, error) {
 			continue
 		}
 		for _, r := range m.Renamed {
-			for _, p := range expandPath(out, r.From) {
-				v := out.Get(p)
-				to := retarget(p, r.From, r.To)
-				if err := out.Set(to, v); err != nil {
-					return nil, nil, err
-				}
-				_ = out.Set(p, nil)
-				rep.Moved = append(rep.Moved, Move{p, to})
+			var err error
+			if out, err = rename(out, r, rep); err != nil {
+				return nil, nil, err
 			}
 		}
 		for _, path := range m.Removed {
-			for _, p := range expandPath(out, path) {
-				rep.SetAside = append(rep.SetAside, Aside{p, out.Get(p)})
-				_ = out.Set(p, nil)
-			}
+			parts := strings.Split(path, ".")
+			key := parts[len(parts)-1]
+			out = editContainers(out, parts, func(m map[string]any, at []byte) map[string]any {
+				v, ok := m[key]
+				if !ok {
+					return nil
+				}
+				rep.SetAside = append(rep.SetAside, Aside{string(at) + key, v})
+				m = maps.Clone(m)
+				delete(m, key)
+				return m
+			})
 		}
 		if !m.Note.IsZero() {
 			rep.Notes = append(rep.Notes, m.Note)
 		}
 	}
-	return out, rep, nil
+	return Answers(out), rep, nil
 }
 
-// expandPath lists the answer paths holding an answer for schema path p, every item included:
-// "ats.membri.fax" → "ats.membri[0].fax", "ats.membri[3].fax"… It follows the answers, not the
-// call, because the field may no longer exist in the call.
-func expandPath(a Answers, p string) []string {
-	parts := strings.Split(p, ".")
-	var out []string
-	var walk func(v any, i int, prefix string)
-	walk = func(v any, i int, prefix string) {
-		m, ok := v.(map[string]any)
+// rename moves the answers of r.From to r.To. Inside a group both name fields of the same
+// item (lint sees to it), so each item is edited on its own; between sections there is one
+// answer, taken out of one section and put into the other.
+func rename(root map[string]any, r Rename, rep *MigrationReport) (map[string]any, error) {
+	from, to := strings.Split(r.From, "."), strings.Split(r.To, ".")
+	fromKey, toKey := from[len(from)-1], to[len(to)-1]
+	same := groupOf(r.From) == groupOf(r.To)
+	var taken []Aside
+	root = editContainers(root, from, func(m map[string]any, at []byte) map[string]any {
+		v, ok := m[fromKey]
 		if !ok {
-			return
+			return nil
 		}
-		child, ok := m[parts[i]]
-		if !ok {
-			return
+		m = maps.Clone(m)
+		delete(m, fromKey)
+		if !same {
+			taken = append(taken, Aside{string(at) + fromKey, v})
+			return m
 		}
-		path := prefix + parts[i]
-		if i == len(parts)-1 {
-			out = append(out, path)
-			return
+		if v == nil {
+			delete(m, toKey)
+		} else {
+			m[toKey] = v
 		}
-		if items, ok := child.([]any); ok {
-			for k, it := range items {
-				walk(it, i+1, path+"["+strconv.Itoa(k)+"].")
-			}
-			return
-		}
-		walk(child, i+1, path+".")
+		rep.Moved = append(rep.Moved, Move{string(at) + fromKey, string(at) + toKey})
+		return m
+	})
+	if len(taken) == 0 {
+		return root, nil
 	}
-	walk(map[string]any(a), 0, "")
-	return out
+	out := Answers(maps.Clone(root))
+	for _, t := range taken {
+		dest := retarget(t.Path, r.From, r.To)
+		if err := setCopying(out, dest, t.Value); err != nil {
+			return nil, err
+		}
+		rep.Moved = append(rep.Moved, Move{t.Path, dest})
+	}
+	return out, nil
+}
+
+// setCopying is Answers.Set on a root whose sections may be shared with the input of
+// Migrate: the section maps on the path are copied before they are written.
+func setCopying(a Answers, path string, v any) error {
+	p, err := ParsePath(path)
+	if err != nil {
+		return err
+	}
+	m := map[string]any(a)
+	for _, e := range p[:len(p)-1] {
+		if e.Index >= 0 {
+			return fmt.Errorf("path %q: answers cannot move into a group item", path)
+		}
+		next, ok := m[e.Name].(map[string]any)
+		if !ok && m[e.Name] != nil {
+			return fmt.Errorf("path %q: %s is not a section or item", path, e.Name)
+		}
+		next = maps.Clone(next)
+		if next == nil {
+			next = map[string]any{}
+		}
+		m[e.Name] = next
+		m = next
+	}
+	last := p[len(p)-1].Name
+	if v == nil {
+		delete(m, last)
+	} else {
+		m[last] = v
+	}
+	return nil
+}
+
+// editContainers calls edit for every container of schema path parts in root — the section's
+// answers, or every item of the enclosing groups — with the container's answer path followed
+// by a dot ("ats.membri[3]."). edit returns the new container, or nil when it leaves it as it
+// is; only the maps and lists on the way to a changed container are copied. The walk follows
+// the answers, not the call, since the field may no longer exist in the call, and builds no
+// string per item: a million-item draft costs one pass.
+func editContainers(root map[string]any, parts []string, edit func(m map[string]any, at []byte) map[string]any) map[string]any {
+	if nm := editIn(root, parts, make([]byte, 0, 64), edit); nm != nil {
+		return nm
+	}
+	return root
+}
+
+func editIn(m map[string]any, parts []string, at []byte, edit func(map[string]any, []byte) map[string]any) map[string]any {
+	if len(parts) == 1 {
+		return edit(m, at)
+	}
+	child, ok := m[parts[0]]
+	if !ok {
+		return nil
+	}
+	at = append(at, parts[0]...)
+	var changed any
+	switch x := child.(type) {
+	case map[string]any:
+		if nc := editIn(x, parts[1:], append(at, '.'), edit); nc != nil {
+			changed = nc
+		}
+	case []any:
+		var nl []any
+		for i, it := range x {
+			im, ok := it.(map[string]any)
+			if !ok {
+				continue
+			}
+			if nc := editIn(im, parts[1:], append(strconv.AppendInt(append(at, '['), int64(i), 10), "]."...), edit); nc != nil {
+				if nl == nil {
+					nl = slices.Clone(x)
+				}
+				nl[i] = nc
+			}
+		}
+		if nl != nil {
+			changed = nl
+		}
+	}
+	if changed == nil {
+		return nil
+	}
+	m = maps.Clone(m)
+	m[parts[0]] = changed
+	return m
 }
 
 // retarget maps an answer path of schema path from onto schema path to, keeping item indices:

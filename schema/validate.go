@@ -59,6 +59,7 @@ func (is Issues) At(p string) Issues {
 // draft — the applicant may change their mind — but are neither checked nor counted. One pass
 // is exact: conditions already read the answers of hidden fields as no answer (see pstep).
 func (c *Call) Visible(a Answers) Answers {
+	a, _ = c.boundItems(a) // items past a group's repeat.max are not part of the proposal
 	view, _ := c.pruneRoot(&evalCtx{}, a)
 	return Answers(view)
 }
@@ -134,13 +135,16 @@ func pruneFields(x *evalCtx, fs []*Field, m map[string]any, parents env) (map[st
 	return out, copied
 }
 
-// Validate checks every shown answer against its field and every cross-field check.
+// Validate checks every shown answer against its field and every cross-field check. A group
+// with more items than its repeat.max gets one repeat.max issue; the items past max are not
+// validated and expressions do not see them (see boundItems).
 func (c *Call) Validate(a Answers, lang Lang) Issues {
 	return c.validate(&evalCtx{}, a, lang)
 }
 
 func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
-	v := &validation{x: x, call: c, lang: lang, env: make(env, 1, maxEnv), path: make([]byte, 0, 64)}
+	a, cut := c.boundItems(a)
+	v := &validation{x: x, call: c, lang: lang, env: make(env, 1, maxEnv), path: make([]byte, 0, 64), cut: cut}
 	v.env[0] = a
 	for _, s := range c.Sections {
 		if !v.x.sectionShown(s, v.env[:1]) {
@@ -165,6 +169,7 @@ type validation struct {
 	env    env
 	path   []byte // the answer path being checked, built in place: strings only for issues
 	issues Issues
+	cut    map[string]int // groups cut at repeat.max: how many items they really hold
 	// index[l] is the index of the item at env level l in its list, while the walk is in it.
 	index [maxEnv]int
 	// seen holds, for each field with Unique, the answers met so far in the list being walked.
@@ -208,7 +213,11 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 			v.issues = append(v.issues, typeIssue(f, string(v.path), v.lang))
 			continue
 		}
-		if is := repeatIssue(f, len(items), string(v.path), v.lang); is != nil {
+		n := len(items)
+		if full, ok := v.cut[string(v.path)]; ok {
+			n = full
+		}
+		if is := repeatIssue(f, n, string(v.path), v.lang); is != nil {
 			v.issues = append(v.issues, *is)
 		}
 		group := len(v.path)
@@ -463,6 +472,9 @@ func (c *Call) ValidateField(a Answers, path string, lang Lang) *Issue {
 	if f == nil {
 		return nil
 	}
+	if p, err := ParsePath(path); err != nil || c.pastMax(p) {
+		return nil // an item past repeat.max: only the group's repeat.max issue speaks for it
+	}
 	if !c.shown(&evalCtx{}, a, path) {
 		return nil
 	}
@@ -500,6 +512,7 @@ func (c *Call) shown(x *evalCtx, a Answers, path string) bool {
 	if s == nil {
 		return false
 	}
+	a, _ = c.boundItems(a) // conditions see what Validate sees
 	e := make(env, 1, len(p)+1)
 	e[0] = a
 	if !x.sectionShown(s, e) {

@@ -46,6 +46,9 @@ func TestCLI(t *testing.T) {
 	}
 	brokenLine := strings.Count(broken[:strings.Index(broken, `bolo ==`)], "\n") + 1
 	brokenPath := writeTemp(t, "broken.json", broken)
+	// A call with 1,500 unknown keys: the report lists the first schema.MaxProblems.
+	typos := writeTemp(t, "typos.json", strings.Replace(string(call), `"id": "toscana-fami-2024",`, `"id": "toscana-fami-2024",`+strings.Repeat(`"tipo": 1,`, 1500), 1))
+	hostile := writeTemp(t, "hostile.bando.json", `{"format":"bando-draft","formatVersion":1,"call":"toscana-fami-2024","callVersion":1,"answers":{"ats":{"membri":[`+strings.Repeat(`{},`, 999)+`{}]}}}`)
 	garbled := writeTemp(t, "garbled.bando.json", "{\n  \"format\": \"bando-draft\",\n  \"call\": \"toscana-fami-2024\"\n  \"answers\": {}\n}")
 
 	cases := []struct {
@@ -60,6 +63,9 @@ func TestCLI(t *testing.T) {
 		{"lint points at the line", []string{"lint", brokenPath}, 1, []string{"broken.json:" + itoa(brokenLine) + ":", `forse "bollo"`}},
 		{"lint in English", []string{"lint", "--lang", "en", brokenPath}, 1, []string{`did you mean "bollo"`}},
 		{"lint missing file", []string{"lint", "nope.json"}, 2, []string{"non leggibile"}},
+		{"lint report capped", []string{"lint", typos}, 1, []string{"typos.json: … e altri 500 problemi"}},
+		{"lint report capped in English", []string{"lint", "--lang", "en", typos}, 1, []string{"typos.json: … and 500 more problems"}},
+		{"items past max", []string{"validate", hostile}, 1, []string{"ats.membri: Al massimo 40 voci «membro»: ora sono 1000.", "ats.membri[39].denominazione", "problemi da correggere"}},
 		{"validate complete", []string{"validate", famiComplete}, 0, []string{"Nessun problema"}},
 		{"validate errors", []string{"validate", "--call", "toscana-fami-2024", famiErrors}, 1, []string{
 			"ats.membri[1].rl_cf: Il codice fiscale non è corretto",

@@ -43,6 +43,9 @@ func runLint(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 			for _, p := range le.Problems {
 				tprintf(stdout, "%s:%s\n", name, p.Format(l))
 			}
+			if more := le.Omitted(l); more != "" {
+				fmt.Fprintf(stdout, "%s: %s\n", name, more)
+			}
 		case err != nil:
 			return unreadable(fmt.Errorf("%s: %w", name, err))
 		default:

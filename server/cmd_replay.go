@@ -79,7 +79,11 @@ func runReplay(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		tprintf(stdout, "+ %s: %s\n", pathLabel(issues[i].Path, l), issues[i].Message)
+		msg := issues[i].Message
+		if issues[i].IsWarning() {
+			msg = tr(l, "avviso: ", "warning: ") + msg
+		}
+		tprintf(stdout, "+ %s: %s\n", pathLabel(issues[i].Path, l), msg)
 	}
 	for _, i := range gone {
 		if err := ctx.Err(); err != nil {

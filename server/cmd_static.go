@@ -36,9 +36,12 @@ func runStatic(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	n, err := copyTree(ctx, *web, filepath.Join(*out, "web"))
+	n, skipped, err := copyTreeSkipped(ctx, *web, filepath.Join(*out, "web"))
 	if err != nil {
 		return err
+	}
+	for _, s := range skipped {
+		tprintf(stderr, "%s/%s: non copiato (file nascosto o collegamento fuori da %s) / not copied (hidden, or a link out of %s)\n", *web, s, *web, *web)
 	}
 	z, err := compressTextFiles(ctx, *out)
 	if err != nil {
@@ -75,8 +78,17 @@ func compressTextFiles(ctx context.Context, dir string) (int, error) {
 	return n, err
 }
 
+// copyTree copies the files of src into dst, keeping their times, as serve would serve them:
+// hidden files and folders (.git, .env) and anything a symbolic link leads to outside src are
+// left out, each named in the returned list of skipped paths.
 func copyTree(ctx context.Context, src, dst string) (int, error) {
+	n, _, err := copyTreeSkipped(ctx, src, dst)
+	return n, err
+}
+
+func copyTreeSkipped(ctx context.Context, src, dst string) (int, []string, error) {
 	n := 0
+	var skipped []string
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -85,24 +97,42 @@ func copyTree(ctx context.Context, src, dst string) (int, error) {
 			return err
 		}
 		rel, _ := filepath.Rel(src, p)
+		slash := filepath.ToSlash(rel)
+		if rel != "." && hiddenPath(slash) {
+			skipped = append(skipped, slash)
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
 		target := filepath.Join(dst, rel)
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
-		data, err := os.ReadFile(p)
+		f, err := openWebFile(src, slash)
+		if err != nil { // a link out of src, to a folder, or to nothing
+			skipped = append(skipped, slash)
+			return nil
+		}
+		defer f.Close()
+		info, err := f.Stat()
 		if err != nil {
+			return err
+		}
+		out, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(out, f); err != nil {
+			out.Close()
+			return err
+		}
+		if err := out.Close(); err != nil {
 			return err
 		}
 		n++
-		if err := os.WriteFile(target, data, 0o644); err != nil {
-			return err
-		}
 		// Keep the times: they tell a stale app.wasm.br from a fresh one (see precompressed).
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
 		return os.Chtimes(target, info.ModTime(), info.ModTime())
 	})
-	return n, err
+	return n, skipped, err
 }

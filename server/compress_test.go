@@ -3,12 +3,16 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/andybalholm/brotli"
 )
@@ -120,5 +124,117 @@ func TestCompressText(t *testing.T) {
 	}
 	if len(h.cache) != before {
 		t.Fatalf("cache grew from %d to %d for a body already seen", before, len(h.cache))
+	}
+}
+
+// TestCompressStreams: what is not compressed, and large bodies no header identifies, reach
+// the client while next is still writing them: no request holds a whole body (issue 12: the
+// server held every body, 500 first visits took ~770 MB).
+func TestCompressStreams(t *testing.T) {
+	release := make(chan struct{})
+	chunk := bytes.Repeat([]byte("a"), 64<<10)
+	next := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/font.woff2":
+			w.Header().Set("Content-Type", "font/woff2")
+		case "/big.txt": // text, no length, no ETag: compressed as it streams
+			w.Header().Set("Content-Type", "text/plain")
+		}
+		w.Write(chunk)
+		w.(http.Flusher).Flush()
+		<-release // the client must have the first bytes before the rest is written
+		w.Write(chunk)
+	})
+	srv := httptest.NewServer(compressed(next))
+	defer srv.Close()
+	for _, path := range []string{"/font.woff2", "/big.txt"} {
+		t.Run(path, func(t *testing.T) {
+			req, _ := http.NewRequest("GET", srv.URL+path, nil)
+			req.Header.Set("Accept-Encoding", "br")
+			tr := &http.Transport{DisableCompression: true}
+			defer tr.CloseIdleConnections()
+			res, err := (&http.Client{Transport: tr}).Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			var body io.Reader = res.Body
+			if res.Header.Get("Content-Encoding") == "br" {
+				body = brotli.NewReader(res.Body)
+			}
+			first := make([]byte, 1024)
+			got := make(chan error, 1)
+			go func() { _, err := io.ReadFull(body, first); got <- err }()
+			select {
+			case err := <-got:
+				if err != nil {
+					t.Fatal(err)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatal("nothing reached the client while the handler was writing: the body is held")
+			}
+			release <- struct{}{}
+			rest, _ := io.ReadAll(body)
+			if len(rest)+len(first) != 2*len(chunk) {
+				t.Fatalf("%d bytes, want %d", len(rest)+len(first), 2*len(chunk))
+			}
+		})
+	}
+}
+
+// TestCompressKeptOnceUnderLoad: many requests at once for the same large file get the same
+// body, compressed once; requests that arrive while it is compressed wait without holding it;
+// if the request compressing it fails half-way, the others are served all the same.
+func TestCompressKeptOnceUnderLoad(t *testing.T) {
+	css := strings.Repeat(".btn{color:#06c}\n", 20000) // 340 KB
+	var calls, failed atomic.Int32
+	next := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		w.Header().Set("Content-Type", "text/css")
+		w.Header().Set("Content-Length", strconv.Itoa(len(css)))
+		w.Header().Set("Last-Modified", "Mon, 02 Jan 2006 15:04:05 GMT")
+		io.WriteString(w, css[:len(css)/2])
+		if r.URL.Query().Get("fail") != "" && failed.CompareAndSwap(0, 1) {
+			time.Sleep(50 * time.Millisecond) // let the others start waiting
+			panic(http.ErrAbortHandler)
+		}
+		io.WriteString(w, css[len(css)/2:])
+	})
+	for _, fail := range []bool{false, true} {
+		t.Run(fmt.Sprintf("first fails %v", fail), func(t *testing.T) {
+			h := compressed(next)
+			failed.Store(0)
+			var wg sync.WaitGroup
+			bodies := make([][]byte, 50)
+			for i := range bodies {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					defer func() { _ = recover() }() // the failing request's panic
+					target := "/css"
+					if fail {
+						target += "?fail=1"
+					}
+					r := httptest.NewRequest("GET", target, nil)
+					r.Header.Set("Accept-Encoding", "br")
+					rec := httptest.NewRecorder()
+					h.ServeHTTP(rec, r)
+					bodies[i], _ = io.ReadAll(brotli.NewReader(rec.Body))
+				}()
+			}
+			wg.Wait()
+			served := 0
+			for _, b := range bodies {
+				if string(b) == css {
+					served++
+				}
+			}
+			if want := len(bodies) - int(failed.Load()); served != want {
+				t.Fatalf("%d of %d requests got the stylesheet, want %d", served, len(bodies), want)
+			}
+			if len(h.cache) != 1 {
+				t.Fatalf("%d cached bodies, want 1", len(h.cache))
+			}
+		})
 	}
 }

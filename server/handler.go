@@ -1,7 +1,10 @@
 package main
 
 import (
+	"io/fs"
 	"net/http"
+	"os"
+	"path"
 	"strings"
 
 	"bando/app/ui"
@@ -78,17 +81,60 @@ var signingWorker = []string{"/web/worker.js"}
 
 // webDirResolver serves /web/* from dir (the built Wasm and the vendored assets).
 func webDirResolver(dir string) app.ResourceResolver {
-	return &localWeb{dir: strings.TrimRight(dir, "/"), files: http.StripPrefix("/web/", http.FileServer(http.Dir(dir)))}
+	return &localWeb{dir: strings.TrimRight(dir, "/")}
 }
 
 type localWeb struct {
-	dir   string
-	files http.Handler
+	dir string
 }
 
 // Resolve keeps /web/ URLs as they are: the server answers them itself.
 func (l *localWeb) Resolve(location string) string { return location }
 
+// ServeHTTP serves one file of dir, streamed from the disk (with Range and conditional
+// requests). Nothing else: no directory listings, no hidden files (.git, .env, an editor's
+// backup), nothing a symbolic link leads to outside dir; each is a plain 404.
 func (l *localWeb) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	l.files.ServeHTTP(w, r)
+	f, err := openWebFile(l.dir, strings.TrimPrefix(r.URL.Path, "/web/"))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer f.Close()
+	fi, _ := f.Stat()
+	http.ServeContent(w, r, fi.Name(), fi.ModTime(), f)
+}
+
+// openWebFile opens the regular file name (slash-separated, relative) inside dir, refusing
+// hidden names and, through os.Root, any path or link that leads outside dir. serve and static
+// use it alike.
+func openWebFile(dir, name string) (*os.File, error) {
+	name = path.Clean("/" + name)[1:]
+	if name == "" || hiddenPath(name) {
+		return nil, fs.ErrNotExist
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	f, err := root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, fs.ErrNotExist
+	}
+	return f, nil
+}
+
+// hiddenPath reports whether a slash-separated path has a part starting with a dot.
+func hiddenPath(name string) bool {
+	for part := range strings.SplitSeq(name, "/") {
+		if strings.HasPrefix(part, ".") {
+			return true
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -65,8 +66,12 @@ func startBando(t testing.TB, args ...string) *child {
 func startMeasured(t testing.TB, args ...string) (*child, func() float64) {
 	t.Helper()
 	report := filepath.Join(t.TempDir(), "peak-rss")
+	prog := os.Getenv("BANDO_BIN") // another build to compare with, e.g. an older one
+	if prog == "" {
+		prog = bandoBinary(t)
+	}
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "BANDO_MEASURE_PROGRAM="+bandoBinary(t), "BANDO_MEASURE_REPORT="+report,
+	cmd.Env = append(os.Environ(), "BANDO_MEASURE_PROGRAM="+prog, "BANDO_MEASURE_REPORT="+report,
 		"BANDO_MEASURE_ARGS="+string(must(json.Marshal(args))))
 	c := startChild(t, cmd)
 	return c, func() float64 {
@@ -90,7 +95,19 @@ func init() {
 	_ = json.Unmarshal([]byte(os.Getenv("BANDO_MEASURE_ARGS")), &args)
 	cmd := exec.Command(prog, args...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
-	err := cmd.Run()
+	// Signals sent to the helper are for the program.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(125)
+	}
+	go func() {
+		for s := range sigs {
+			_ = cmd.Process.Signal(s)
+		}
+	}()
+	err := cmd.Wait()
 	if cmd.ProcessState == nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(125)

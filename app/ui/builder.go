@@ -67,6 +67,7 @@ type builderPage struct {
 
 	src      string
 	problems []schema.Problem
+	more     int    // problems found past schema.MaxProblems, not listed
 	other    string // an error that is not a list of problems
 	checked  bool
 	call     *schema.Call // the last valid schema, on preview
@@ -174,6 +175,9 @@ func (b *builderPage) lintReport(l schema.Lang) app.UI {
 			app.Text(" "+p.Msg.In(l)),
 		)
 	}
+	if b.more > 0 { // a capped list (schema.MaxProblems): say how many are left out
+		items = append(items, app.Li().Class("builder-more").Text((&schema.LoadError{More: b.more}).Omitted(l)))
+	}
 	return app.Div().ID("builder-problems").Class("alert alert-danger").Body(
 		app.P().Class("fw-bold").Text(tr(l, "builder.problems", len(b.problems))),
 		app.Ul().Class("mb-0").Body(items...),
@@ -268,12 +272,12 @@ func (b *builderPage) typed(ctx app.Context, e app.Event) {
 // when it is the same call.
 func (b *builderPage) lint() {
 	b.checked = true
-	b.problems, b.other = nil, ""
+	b.problems, b.more, b.other = nil, 0, ""
 	c, err := schema.Load([]byte(b.src))
 	if err != nil {
 		var le *schema.LoadError
 		if errors.As(err, &le) {
-			b.problems = le.Problems
+			b.problems, b.more = le.Problems, le.More
 		} else {
 			b.other = err.Error()
 		}

@@ -28,20 +28,23 @@ func (g *groupView) Render() (ui app.UI) {
 	}
 	l := g.Lang
 	n := len(sess.answers().Items(g.Path))
-	items := make([]app.UI, n)
-	for i := range n {
-		items[i] = &itemView{Path: itemPath(g.Path, i), Index: i, Count: n, Lang: l, Ver: g.Ver, CondVer: g.CondVer}
-	}
-	full := def.Repeat != nil && def.Repeat.Max > 0 && n >= def.Repeat.Max
-	for _, it := range items {
-		it.(*itemView).Full = full
-	}
-	var u *fieldUI = sess.ui[g.Path]
-	p := fieldProps{def: def, path: g.Path, lang: l, ui: u}
 	max := 0
 	if def.Repeat != nil {
 		max = def.Repeat.Max
 	}
+	// Items past repeat.max are neither validated nor printed (schema.Call.Validate), and a
+	// hostile file may hold a million: they are not rendered either, only counted.
+	shown := n
+	if max > 0 && n > max {
+		shown = max
+	}
+	items := make([]app.UI, shown)
+	for i := range shown {
+		items[i] = &itemView{Path: itemPath(g.Path, i), Index: i, Count: shown, Lang: l, Ver: g.Ver, CondVer: g.CondVer,
+			Full: max > 0 && n >= max}
+	}
+	var u *fieldUI = sess.ui[g.Path]
+	p := fieldProps{def: def, path: g.Path, lang: l, ui: u}
 	count := strconv.Itoa(n)
 	if max > 0 {
 		count = tr(l, "group.count", n, max)
@@ -65,6 +68,9 @@ func (g *groupView) Render() (ui app.UI) {
 		groupError(p),
 		slot(n == 0, func() app.UI { return app.P().Class("group-empty").Text(tr(l, "group.empty")) }),
 		app.Div().Class("group-items").Body(items...),
+		app.If(n > shown, func() app.UI {
+			return app.P().Class("group-past-max alert alert-warning").Text(tr(l, "group.pastmax", n-shown, max))
+		}),
 		app.If(max == 0 || n < max, func() app.UI {
 			return app.Button().Type("button").Class("btn btn-outline-primary group-add").ID(FieldID(g.Path) + "-add").
 				Text(tr(l, "group.add", itemName(def, l))).OnClick(g.add)

@@ -98,6 +98,7 @@ var texts = map[string][2]string{
 	"group.count":          {"%d su un massimo di %d", "%d of at most %d"},
 	"group.item":           {"%s %d", "%s %d"},
 	"group.empty":          {"Nessuna voce inserita.", "No entries yet."},
+	"group.pastmax":        {"Altre %d voci, oltre le %d ammesse, non sono mostrate né controllate: restano nel file della bozza.", "%d more entries, past the %d allowed, are neither shown nor checked: they stay in the draft file."},
 	"group.min":            {"almeno %d", "at least %d"},
 
 	"review.title":       {"Controlla le risposte", "Check your answers"},

@@ -115,3 +115,24 @@ var (
 	control       = regexp.MustCompile(`<(?:input|select|textarea)\s[^>]*>`)
 	describedAttr = regexp.MustCompile(`\saria-describedby="([^"]+)"`)
 )
+
+// TestGroupPastMax: a draft with far more items than repeat.max (soci: at most 3) renders the
+// first 3 and a note counting the others; their markup is never built.
+func TestGroupPastMax(t *testing.T) {
+	c := testCall(t)
+	soci := make([]any, 100_000)
+	for i := range soci {
+		soci[i] = map[string]any{}
+	}
+	withDraft(t, c, schema.Answers{"ente": map[string]any{"soci": soci}}, schema.IT)
+	got := rendered(&formPage{Lang: schema.IT, Section: "ente"})
+	if n := strings.Count(got, `class="group-item `); n != 3 {
+		t.Fatalf("%d items rendered, want 3", n)
+	}
+	if !strings.Contains(got, "Altre 99997 voci, oltre le 3 ammesse, non sono mostrate né controllate") {
+		t.Fatalf("no note about the items past max:\n%s", got)
+	}
+	if strings.Contains(got, "group-add") {
+		t.Fatal("the add button is offered past max")
+	}
+}
