@@ -282,6 +282,15 @@ func (it *itemView) remove(ctx app.Context, e app.Event) {
 // renders every field again, and checks the group's own count if it showed an error.
 func (s *session) restructured(group string, newIndex func(int) int) {
 	reindex(s.ui, group, newIndex)
+	// A check's message names its item ("Partner 3"): it follows the item's new number.
+	for path, u := range s.ui {
+		if u.issue != nil && strings.HasPrefix(path, group+"[") && strings.HasPrefix(u.issue.Key, "check.") {
+			is := *u.issue
+			is.Path = path
+			is.Message = issueText(s.call, is, s.formLang())
+			u.issue = &is
+		}
+	}
 	s.summary, s.summaryFor = nil, ""
 	s.summaryVer++
 	s.ver++
