@@ -95,6 +95,7 @@ var texts = map[string][2]string{
 	"group.remove":         {"Rimuovi", "Remove"},
 	"group.up":             {"Sposta su", "Move up"},
 	"group.down":           {"Sposta giù", "Move down"},
+	"group.duplicate":      {"Duplica", "Duplicate"},
 	"group.remove.confirm": {"Rimuovere «%s» e le risposte già inserite?", "Remove “%s” and the answers already given?"},
 	"group.count":          {"%d su un massimo di %d", "%d of at most %d"},
 	"group.item":           {"%s %d", "%s %d"},
