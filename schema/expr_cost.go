@@ -16,8 +16,9 @@ import "strconv"
 // fields, or each item with every other item of a list of up to about 600.
 const maxExprCost = 2_000_000
 
-// defaultRepeatMax is the repeat.max assumed for a group that states none.
-const defaultRepeatMax = 1000
+// defaultRepeatMax is the repeat.max assumed for a group that states none (lint requires one;
+// this keeps the cost defined while other problems are reported).
+const defaultRepeatMax = MaxRepeat
 
 // groupMax is the most items group g may have.
 func groupMax(g *Field) float64 {

@@ -114,6 +114,11 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Add([]byte(`{"sections":[{"id":"a","fields":[{"id":"b","type":"group","repeat":{"max":3},"fields":[{"id":"c","type":"text","when":"count(a.b[c == 1]) > 0"}]}]}]}`))
 	f.Add([]byte(`[`))
+	// Issue 11: tags that passed lint and then panicked in Validate, a group without max.
+	f.Add(oneFieldCall(TypeText, "alpha|max=zz"))
+	f.Add(oneFieldCall(TypeText, "len=-1"))
+	f.Add(oneFieldCall(TypeNumber, "max=NaN"))
+	f.Add([]byte(strings.Replace(string(oneFieldCall(TypeText, "")), `"type": "text"`, `"type": "group", "fields": [{"id": "x", "type": "text", "label": {"it": "X"}, "rules": "max=zz|alpha"}]`, 1)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Load(data)
 		if err != nil {
@@ -128,8 +133,10 @@ func FuzzLoad(f *testing.F) {
 			}
 			return
 		}
-		// A call that loads must validate any answers without panicking.
+		// A call that loads must validate any answers without panicking: none, and answers
+		// of every field (groups of two items), which run every rule.
 		_ = c.Validate(Answers{}, IT)
+		_ = c.Validate(Sample(c, func(*Field) int { return 2 }), IT)
 	})
 }
 

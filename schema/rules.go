@@ -161,26 +161,41 @@ func compileRule(src string, t FieldType) (*rule, error) {
 		case tag == "omitempty":
 			continue // empty optional answers are never checked anyway
 		}
-		for _, alt := range strings.Split(tag, "|") {
-			if why := refused[alt]; why.EN != "" {
-				return nil, &ruleError{Text{IT: fmt.Sprintf("%q non si può usare: %s", alt, why.IT), EN: fmt.Sprintf("%q cannot be used: %s", alt, why.EN)}}
+		// Each alternative of an OR list ("alpha|max=zz") is checked and tried on its own:
+		// validator stops at the first one that holds, so trying the list whole would leave a
+		// later alternative's bad parameter to panic in Validate, on the applicant's answer.
+		alts := strings.Split(raw, "|")
+		for _, alt := range alts {
+			atag, aparam, _ := strings.Cut(strings.TrimSpace(alt), "=")
+			if atag == "" {
+				return nil, ruleErrf("alternativa vuota in %q: scrivi le alternative come cf|piva", "empty alternative in %q: write alternatives as cf|piva", raw)
 			}
-			if refusedTag(alt) {
-				return nil, ruleErrf("%q confronta o attraversa campi di una struttura: scrivi la condizione come `when` o in `checks`", "%q compares or walks struct fields: write the condition as `when` or in `checks`", alt)
+			if why := refused[atag]; why.EN != "" {
+				return nil, &ruleError{Text{IT: fmt.Sprintf("%q non si può usare: %s", atag, why.IT), EN: fmt.Sprintf("%q cannot be used: %s", atag, why.EN)}}
+			}
+			if refusedTag(atag) {
+				return nil, ruleErrf("%q confronta o attraversa campi di una struttura: scrivi la condizione come `when` o in `checks`", "%q compares or walks struct fields: write the condition as `when` or in `checks`", atag)
+			}
+			if _, own := ownTags[atag]; own {
+				if aparam != "" {
+					return nil, ruleErrf("%s non ha parametri", "%s takes no parameter", atag)
+				}
+				if !isTextual(t) {
+					return nil, ruleErrf("%s vale per i campi di testo, non per %s", "%s applies to text fields, not %s", atag, t)
+				}
+				continue
+			}
+			if err := tryTag(strings.TrimSpace(alt), t); err != nil {
+				return nil, err
+			}
+			if err := checkParam(atag, aparam, t); err != nil {
+				return nil, err
 			}
 		}
 		st := ruleStep{tag: tag, param: param, raw: raw}
-		if check, ok := ownTags[tag]; ok && !strings.Contains(tag, "|") {
-			if param != "" {
-				return nil, ruleErrf("%s non ha parametri", "%s takes no parameter", tag)
-			}
-			if !isTextual(t) {
-				return nil, ruleErrf("%s vale per i campi di testo, non per %s", "%s applies to text fields, not %s", tag, t)
-			}
+		if check, ok := ownTags[tag]; ok && len(alts) == 1 {
 			st.own = check
-		} else if err := tryTag(raw, t); err != nil {
-			return nil, err
-		} else if t != TypeBoolean && t != TypeDeclaration {
+		} else if len(alts) == 1 && t != TypeBoolean && t != TypeDeclaration {
 			st.size = compileSize(tag, param)
 		}
 		r.steps = append(r.steps, st)

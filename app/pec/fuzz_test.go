@@ -67,6 +67,9 @@ func FuzzOpen(f *testing.F) {
 	f.Add(pectest.AddUpdate(f, signed, map[int]string{9: "<< /Type /ObjStm /N 1 /First 4 /Length 8 >>\nstream\n1 0 <<>>\nendstream"}))
 	f.Add(bytes.Repeat([]byte("/ByteRange [0 9 13 0]\n"), 64))
 	f.Add(append([]byte("%PDF-1.7\n<00>\n"), bytes.Repeat([]byte("/ByteRange [0 9 13 0]\n"), 64)...))
+	for _, b := range corpusFiles(f) { // testdata/attacks
+		f.Add(b)
+	}
 	f.Add(base)
 	f.Add([]byte{0x30, 0x80, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02, 0xa0, 0x80})
 	f.Add([]byte("%PDF-1.7 /ByteRange [0 3 5 0] <>"))

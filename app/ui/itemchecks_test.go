@@ -187,3 +187,20 @@ func TestRecheckItemWhileTyping(t *testing.T) {
 		t.Fatalf("the field typed in shows %v", u.issue)
 	}
 }
+
+// TestMovedItemKeepsItsName: a check's message shown at an item names the item by its number,
+// which follows the item when it moves.
+func TestMovedItemKeepsItsName(t *testing.T) {
+	c, a := checksCall(t)
+	_ = a.Set("ats.membri[1].quota", 70)
+	s := withDraft(t, c, a, schema.IT)
+	s.showIssues("ats")
+	if u := s.ui["ats.membri[1]"]; u == nil || u.issue == nil || u.issue.Message != "La quota di Partner 2 supera il 50%." {
+		t.Fatalf("before the move: %+v", u)
+	}
+	s.edit(func(a schema.Answers) { _ = a.MoveItem("ats.membri", 1, 0) })
+	s.restructured("ats.membri", afterMove(1, 0))
+	if u := s.ui["ats.membri[0]"]; u == nil || u.issue == nil || u.issue.Message != "La quota di Partner 1 supera il 50%." {
+		t.Fatalf("after the move: %+v", u)
+	}
+}
