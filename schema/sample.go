@@ -1,6 +1,9 @@
 package schema
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Sample fills every field of c with a plausible valid-looking answer, with items(g) items in
 // each group g. It is for benchmarks, load tests and UI performance runs that need a large
@@ -11,22 +14,36 @@ func Sample(c *Call, items func(g *Field) int) Answers {
 	for _, s := range c.Sections {
 		a[s.ID] = sampleFields(s.Fields, items, 0)
 	}
+	c.AssignItemIDs(a)
 	return a
 }
 
 func sampleFields(fs []*Field, items func(*Field) int, n int) map[string]any {
 	m := map[string]any{}
 	for _, f := range fs {
-		if f.Type == TypeGroup {
+		switch {
+		case f.Type == TypeGroup:
 			k := items(f)
 			l := make([]any, k)
 			for i := range l {
 				l[i] = sampleFields(f.Fields, items, i)
 			}
 			m[f.ID] = l
-			continue
+		case f.Type == TypeComputed:
+			// computed by the form, never answered
+		case f.from != nil:
+			// An item of the group the choice offers, by the id AssignItemIDs gives it.
+			if k := items(f.from); k > 0 {
+				id := "i" + strconv.Itoa(n%k+1)
+				if f.Type == TypeMultiChoice {
+					m[f.ID] = []any{id}
+				} else {
+					m[f.ID] = id
+				}
+			}
+		default:
+			m[f.ID] = sampleAnswer(f, n)
 		}
-		m[f.ID] = sampleAnswer(f, n)
 	}
 	return m
 }
