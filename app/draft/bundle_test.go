@@ -36,13 +36,13 @@ func errorsBundle(t testing.TB, include bool) (*Bundle, []byte) {
 func TestNewBundle(t *testing.T) {
 	b, data := errorsBundle(t, false)
 	switch {
-	case b.Format != BundleFormat || b.FormatVersion != 1 || b.Call != "toscana-fami-2024" || b.CallVersion != 1:
+	case b.Format != BundleFormat || b.FormatVersion != 1 || b.Call != "toscana-fami-2024" || b.CallVersion != 2:
 		t.Fatalf("envelope: %+v", b)
 	case b.AppVersion != "1.4.0" || b.Screen != "/sezione/ats" || b.Lang != "en" || !b.CreatedAt.Equal(testNow):
 		t.Fatalf("facts: %+v", b)
 	case !b.Redacted || b.NotKept != nil:
 		t.Fatalf("redaction: redacted=%v notKept=%v", b.Redacted, b.NotKept)
-	case len(b.Verdicts) != 7 || b.Verdicts[1].String() != "ats.membri[1].rl_cf: cf.checksum" || b.Verdicts[1].Params["n"] != "16":
+	case len(b.Verdicts) != 22 || b.Verdicts[3].String() != "ats.membri[1].rl_cf: cf.checksum" || b.Verdicts[3].Params["n"] != "16":
 		t.Fatalf("verdicts: %+v", b.Verdicts)
 	case b.Browser.UserAgent != "Mozilla/5.0 (X11; Linux x86_64) [31m":
 		t.Fatalf("control characters must not reach the bundle: %q", b.Browser.UserAgent)
@@ -241,8 +241,8 @@ func TestVerdictsKeepSeverity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b.Verdicts[1].Severity != schema.SeverityWarning {
-		t.Fatalf("read back %+v", b.Verdicts[1])
+	if b.Verdicts[3].Severity != schema.SeverityWarning {
+		t.Fatalf("read back %+v", b.Verdicts[3])
 	}
 	asError := vs[1]
 	asError.Severity = ""

@@ -14,7 +14,7 @@ func TestOpenMigrates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v2, err := schema.Load(data)
+	v3, err := schema.Load(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,20 +24,20 @@ func TestOpenMigrates(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := d.Answers.Get("azioni.contesto")
-	rep, err := Open(d, v2)
+	rep, err := Open(d, v3)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !rep.Changed() || d.CallVersion != 2 || d.Aside["v1:azioni.contesto"] != ctx {
+	if !rep.Changed() || d.CallVersion != 3 || d.Aside["v2:azioni.contesto"] != ctx {
 		t.Fatalf("report %+v, aside %v", rep, d.Aside)
 	}
 	// The aside survives a save and a reload.
 	b, _ := Encode(d)
 	d2, err := Decode(b)
-	if err != nil || d2.Aside["v1:azioni.contesto"] != ctx {
+	if err != nil || d2.Aside["v2:azioni.contesto"] != ctx {
 		t.Fatalf("aside lost: %v %v", err, d2.Aside)
 	}
-	if is := v2.Validate(d2.Answers, schema.IT); len(is) != 0 {
+	if is := v3.Validate(d2.Answers, schema.IT); len(is) != 0 {
 		t.Fatal(is)
 	}
 }

@@ -9,8 +9,10 @@ package draft
 //     get a fake of their kind (redact_fakes.go): codice fiscale, codice fiscale ente and
 //     partita IVA, IBAN, PEC and e-mail, RUNTS, CUP; everything else the plain mask (x, X, 0
 //     with spaces and punctuation kept), which keeps every length a rule can measure.
-//   - dates of fields marked personal (a date of birth) that no condition reads: another day
-//     of the same year.
+//   - dates of fields marked personal (a date of birth): another day of the same year, moved
+//     the same way as the birth date inside every codice fiscale of the bundle (see birthDay),
+//     so that a check comparing the two (cfBirthDate(rl_cf) == rl_nascita_data) keeps its
+//     verdict while the day itself is gone.
 //   - answers the call does not know (fields of an older call version, the draft's "aside")
 //     and values of the wrong type: strings masked, numbers zeroed, and their keys too (a key
 //     can hold anything a file was edited to hold): each gets a placeholder of the same shape
@@ -35,8 +37,8 @@ package draft
 //   - in a codice fiscale of an entity or a partita IVA, the first digit (8 and 9 mark
 //     non-commercial entities) and the office code (digits 8-10: which provincial office
 //     issued it), on which the code's validity depends; in an IBAN, the country.
-//   - dates that are not personal (the date of a deed, of the application) and personal dates
-//     a condition or check reads, since their value decides other verdicts.
+//   - dates that are not personal (the date of a deed, of the application), since their value
+//     decides other verdicts (a deadline, the order of two dates).
 //   - empty and blank answers: "required" depends on them, and they hide nothing.
 //   - the ids of group items (schema.ItemID, "i3"): they name no one, and choices fed by a
 //     group's items (optionsFrom) hold them.
@@ -71,6 +73,7 @@ import (
 	"time"
 
 	"bando/schema"
+	"bando/schema/itid"
 )
 
 // redactor holds what one redaction needs: the call, the salt, the fields conditions read,
@@ -190,7 +193,7 @@ func (r *redactor) itemID(s string) string {
 func (r *redactor) verdicts(vs []Verdict) []Verdict {
 	out := make([]Verdict, len(vs))
 	for i, v := range vs {
-		if val, ok := v.Params["value"]; ok {
+		if val, ok := v.Params["value"]; ok && !itemIDShape.MatchString(val) { // an item's id names no one
 			v.Params = maps.Clone(v.Params)
 			p, seen := r.placeholders[val]
 			if !seen {
@@ -276,9 +279,16 @@ func (r *redactor) value(f *schema.Field, v any) any {
 			return v
 		}
 	case schema.TypeDate:
-		_, err := time.Parse(time.DateOnly, s)
-		if isString && err == nil && (!f.Personal || r.cond[f]) {
+		t, err := time.Parse(time.DateOnly, s)
+		if isString && err == nil && !f.Personal {
 			return v
+		}
+		if isString && err == nil {
+			// A date of birth moves as the birth date inside every codice fiscale does (see
+			// birthDay), so a check comparing the two judges the fakes as the originals.
+			if x := r.birthDay(t).Format(time.DateOnly); sameIssue(f.CheckAnswer(x, schema.IT), f.CheckAnswer(s, schema.IT)) {
+				return x
+			}
 		}
 	default:
 		if isString && keptByRules(f) && !r.coarsen {
@@ -342,6 +352,52 @@ func (r *redactor) fake(f *schema.Field, s string) string {
 	return fakeText(s, nil)
 }
 
+// birthDay moves a date of birth to another day, the same way for every value of one bundle:
+// the days of each year are rotated by an offset drawn from the salt (never 0), and when the
+// applicant coarsens, the year moves too, by a number of years drawn once per bundle (1 to 15,
+// never past latest, the year the call reads two-digit years up to). Dates of birth and the
+// birth dates inside codici fiscali go through it alike, so a check such as
+// cfBirthDate(rl_cf) == rl_nascita_data gives the fakes the verdict it gives the originals,
+// while neither the day nor its distance to another birthday survives. Dates of one year stay
+// different (a rotation is one to one) but not in order.
+func (r *redactor) birthDay(t time.Time) time.Time {
+	year := t.Year()
+	if r.coarsen {
+		shift := 1 + r.rand("birth-year", "", 0).IntN(15)
+		if year+shift > r.latestYear() {
+			shift = -shift
+		}
+		year += shift
+	}
+	first := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+	days := int(first.AddDate(1, 0, 0).Sub(first).Hours() / 24) // 365 or 366
+	off := 1 + r.rand("birth-day", strconv.Itoa(year), 0).IntN(days-1)
+	return first.AddDate(0, 0, (t.YearDay()-1+off)%days)
+}
+
+// latestYear is the year of the call's deadline: checks read the two digits of a year in a
+// codice fiscale as the latest year not after it (see itid.CFBirthOf).
+func (r *redactor) latestYear() int {
+	if t, err := time.Parse(time.DateOnly, r.call.Submission.Deadline); err == nil {
+		return t.Year()
+	}
+	return 9999
+}
+
+// birthOf is birthDay for the birth date a valid personal codice fiscale holds; ok is false
+// for a code that holds none.
+func (r *redactor) birthOf(cf string) (t time.Time, ok bool) {
+	b, ok := itid.CFBirthOf(cf, r.latestYear())
+	if !ok {
+		return time.Time{}, false
+	}
+	t = time.Date(b.Year, time.Month(b.Month), b.Day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != b.Day { // 29 February of a common year: no date to move
+		return time.Time{}, false
+	}
+	return r.birthDay(t), true
+}
+
 // rand returns the random source for one value and try: keyed by the salt, so equal values
 // get equal fakes in one bundle and nothing links a fake to its original across bundles.
 func (r *redactor) rand(kind, s string, try int) *mrand.Rand {
@@ -386,8 +442,12 @@ var (
 func (r *redactor) fakesFor(f *schema.Field) []fakeKind {
 	var out []fakeKind
 	for _, tag := range ruleTags(f.Rules) {
-		if k, ok := coarseByTag[tag]; ok && r.coarsen {
+		if k, ok := coarseByTag[tag]; ok && r.coarsen && tag != "cf" { // cf-born coarsens a code itself
 			out = append(out, k)
+		}
+		if tag == "cf" {
+			keepSex := !r.coarsen
+			out = append(out, fakeKind{"cf-born", func(s string, rnd *mrand.Rand) string { return fakeCFBorn(s, rnd, keepSex, r.birthOf) }, false})
 		}
 		if k, ok := fakesByTag[tag]; ok {
 			out = append(out, k)

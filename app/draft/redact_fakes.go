@@ -176,6 +176,35 @@ func fakeCF(s string, rnd *rand.Rand) string { return fakeCFSex(s, rnd, true) }
 // fakeCFCoarse is fakeCF with the sex drawn at random too (the applicant chose to coarsen).
 func fakeCFCoarse(s string, rnd *rand.Rand) string { return fakeCFSex(s, rnd, false) }
 
+// fakeCFBorn fakes a valid personal code whose birth date a check may compare with another
+// answer: the birth date it holds is the one born gives (the bundle's move of the original one,
+// see redactor.birthDay), so that the fake code and the faked date of birth still agree, or
+// still disagree; the sex stays unless keepSex is false. Any other code is faked as fakeCF does.
+func fakeCFBorn(s string, rnd *rand.Rand, keepSex bool, born func(string) (time.Time, bool)) string {
+	t, ok := born(s)
+	if !ok {
+		return fakeCFSex(s, rnd, keepSex)
+	}
+	fake := []byte(fakeCFSex(significantString(s), rnd, keepSex))
+	orig := []byte(strings.ToUpper(significantString(s)))
+	day := t.Day()
+	if cfDay(fake) > 40 {
+		day += 40
+	}
+	fake[8] = cfMonths[t.Month()-1]
+	for i, d := range [4]int{t.Year() / 10 % 10, t.Year() % 10, day / 10, day % 10} {
+		at := [4]int{6, 7, 9, 10}[i]
+		fake[at] = byte('0' + d)
+		if !isDigit(orig[at]) { // omocodia there stays omocodia
+			fake[at] = omocodiaLetters[d]
+		}
+	}
+	fake[15], _ = itid.CFCheckChar(string(fake[:15]))
+	return place(s, []rune(string(fake)))
+}
+
+func significantString(s string) string { return string(significant(s)) }
+
 func fakeCFSex(s string, rnd *rand.Rand, keepSex bool) string {
 	sig := significant(s)
 	b, ok := upperASCII(sig)

@@ -20,7 +20,7 @@ func TestBundleHidesEveryPersonalKeyAndChoice(t *testing.T) {
 		"azioni.linee[0].territori":           []any{"FI", secret + " bis"},          // a multichoice
 		"ats." + "nota_" + "RSSMRA80A01H501U": "x",                                   // a field the call does not know
 		"Mario Rossi":                         map[string]any{secret: []any{secret}}, // a section the call does not know
-		"ats.membri[1]._id":                   "Mario",                               // an item id written by hand
+		"budget.voci[1]._id":                  "Mario",                               // an item id written by hand
 	})
 	d.Aside = map[string]any{"v1:ats.Mario Rossi": secret, secret: map[string]any{"k " + secret: 1}}
 	b, err := NewBundle(c, d, BundleOptions{Now: testNow, Salt: []byte("s")})
