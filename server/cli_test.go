@@ -121,7 +121,7 @@ func TestValidateJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatal(err)
 	}
-	if r.Valid || len(r.Issues) != 7 || r.Issues[1].Key != "cf.checksum" || r.Issues[1].Path != "ats.membri[1].rl_cf" {
+	if r.Valid || len(r.Issues) != 22 || r.Issues[3].Key != "cf.checksum" || r.Issues[3].Path != "ats.membri[1].rl_cf" {
 		t.Fatalf("%+v", r)
 	}
 }
