@@ -208,6 +208,7 @@ func (s *session) openBundle(data []byte) (string, error) {
 	}
 	d := *b.Draft
 	d.Answers = b.Draft.Answers.Clone()
+	c.AssignItemIDs(d.Answers) // a bundle made before items had ids
 	s.enterScratch("helpdesk", c, &d)
 	s.bundle = b
 	s.bundleKept = keepBundle(data)
