@@ -76,6 +76,7 @@ bench: build
 	set -o pipefail; $(GO) test -run '^$$' -bench CLIValidate -benchmem -cpu 1 -count 3 ./server | $(BENCH_FIGURES)
 	set -o pipefail; $(GO) test -run '^$$' -bench PDF -benchmem -count 3 ./app/pdf | $(BENCH_FIGURES)
 	set -o pipefail; BANDO_LOADTEST=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run TestLoopbackLoad -v ./server | grep -E '^figure |^(ok|FAIL)' 
+	set -o pipefail; $(GO) test -count=1 -run 'TestReplayHostileBundles|TestSignalsStopEveryCommand' -v ./server | grep -E '^figure |^(ok|FAIL)' 
 	$(BENCH_BROWSER)
 
 ## bench-browser: what applicants feel, in headless Chromium (protocol in server/browser_figures_test.go):

@@ -180,6 +180,23 @@ func (a Answers) RemoveItem(path string, i int) error {
 	return a.Set(path, append(l[:i:i], l[i+1:]...))
 }
 
+// DuplicateItem inserts a copy of item i of the group at path right after it and returns the
+// copy's index. The copy has no item id (ItemID): the caller gives it a new one
+// (Call.AssignItemIDs), so choices naming the original keep naming the original.
+func (a Answers) DuplicateItem(path string, i int) (int, error) {
+	l := a.Items(path)
+	if i < 0 || i >= len(l) {
+		return -1, fmt.Errorf("path %q: item %d does not exist", path, i)
+	}
+	cp := deepCopy(l[i])
+	if m, ok := cp.(map[string]any); ok {
+		delete(m, ItemID)
+	}
+	out := make([]any, 0, len(l)+1)
+	out = append(append(append(out, l[:i+1]...), cp), l[i+1:]...)
+	return i + 1, a.Set(path, out)
+}
+
 // MoveItem moves item i of the group at path to position j.
 func (a Answers) MoveItem(path string, i, j int) error {
 	l := a.Items(path)

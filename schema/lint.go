@@ -349,22 +349,7 @@ func (l *linter) expr(src string, n *jsonNode, p string, sc *scope, wantBool boo
 	}
 	x, err := compileExpr(src, sc)
 	if err != nil {
-		off := 0
-		if n != nil {
-			off = n.off + 1 // the opening quote
-		}
-		if ee, ok := err.(*ExprError); ok {
-			if n != nil && n.kind == 's' {
-				off = rawOffset(l.data, n, int(ee.Pos))
-			}
-			_, col := ee.Pos.Column(src)
-			l.problemText(off, p, "lint.expr", Text{
-				IT: fmt.Sprintf("espressione non valida (colonna %d di %q): %s", col, src, ee.IT),
-				EN: fmt.Sprintf("invalid expression (column %d of %q): %s", col, src, ee.EN),
-			})
-		} else {
-			l.problemAt(off, p, "lint.expr", "espressione non valida: %s", "invalid expression: %s", err.Error())
-		}
+		l.exprProblem(err, src, n, p)
 		return nil
 	}
 	if x.cost > maxExprCost {
@@ -377,6 +362,28 @@ func (l *linter) expr(src string, n *jsonNode, p string, sc *scope, wantBool boo
 		return nil
 	}
 	return x
+}
+
+// exprProblem reports an expression that does not compile at its column inside the JSON
+// string n.
+func (l *linter) exprProblem(err error, src string, n *jsonNode, p string) {
+	off := 0
+	if n != nil {
+		off = n.off + 1 // the opening quote
+	}
+	ee, ok := err.(*ExprError)
+	if !ok {
+		l.problemAt(off, p, "lint.expr", "espressione non valida: %s", "invalid expression: %s", err.Error())
+		return
+	}
+	if n != nil && n.kind == 's' {
+		off = rawOffset(l.data, n, int(ee.Pos))
+	}
+	_, col := ee.Pos.Column(src)
+	l.problemText(off, p, "lint.expr", Text{
+		IT: fmt.Sprintf("espressione non valida (colonna %d di %q): %s", col, src, ee.IT),
+		EN: fmt.Sprintf("invalid expression (column %d of %q): %s", col, src, ee.EN),
+	})
 }
 
 func (l *linter) id(id string, n, parent *jsonNode, p string) bool {

@@ -230,6 +230,9 @@ func TestComputedValues(t *testing.T) {
 		{"sum of per-item values", func(Answers) {}, "budget.totale_iva", int64(22000), "€ 220,00"},
 		{"computed from computed", func(Answers) {}, "budget.residuo", int64(9900000), "€ 99.000,00"},
 		{"number", func(Answers) {}, "ats.n_membri", float64(2), "2"},
+		{"per item, with this", func(Answers) {}, "progetto.linee[1].subtotale", int64(70000), "€ 700,00"},
+		{"per item, follows the chosen line", func(a Answers) { _ = a.Set("budget.voci[2].linea", "i1") }, "progetto.linee[0].subtotale", int64(80000), "€ 800,00"},
+		{"per item, kept across a move", func(a Answers) { _ = a.MoveItem("progetto.linee", 1, 0) }, "progetto.linee[0].subtotale", int64(70000), "€ 700,00"},
 		{"an item without an amount", func(a Answers) { _ = a.Set("budget.voci[0].importo", nil) }, "budget.voci[0].iva", nil, ""},
 		{"a stored value is ignored", func(a Answers) { _ = a.Set("budget.totale", int64(1)) }, "budget.totale", int64(100000), "€ 1.000,00"},
 		{"hidden section", func(a Answers) { _ = a.Set("ats.membri", nil) }, "budget.totale", nil, ""},
@@ -290,6 +293,14 @@ func TestComputedInChecks(t *testing.T) {
 	if len(is) != 1 || is[0].Key != "check.massimale" || is[0].Path != "budget.totale" {
 		t.Fatalf("want check.massimale at budget.totale, got %v", is)
 	}
+	// a per-item check reads the item's computed subtotal: a line with no budget item
+	_ = a.Set("budget.voci[2].importo", int64(50000))
+	_ = a.Set("budget.voci[0].linea", "i2")
+	is = c.Validate(a, IT)
+	if len(is) != 1 || is[0].Key != "check.linea_finanziata" || is[0].Path != "progetto.linee[0].subtotale" {
+		t.Fatalf("want check.linea_finanziata at progetto.linee[0].subtotale, got %v", is)
+	}
+	_ = a.Set("budget.voci[0].linea", "i1")
 	// a stored answer of a computed field is neither checked nor reported, nor printed
 	_ = a.Set("budget.voci[2].importo", int64(50000))
 	_ = a.Set("budget.totale", "whatever")
@@ -384,5 +395,39 @@ func TestItemIDsRoundTrip(t *testing.T) {
 	}
 	if !reflect.DeepEqual(a, back) || c.AssignItemIDs(back) {
 		t.Fatal("ids changed through a round trip")
+	}
+}
+
+// A duplicated item is a new item: the copy gets the next id, the original keeps its own, so
+// choices naming the original still do.
+func TestDuplicateItemGetsANewID(t *testing.T) {
+	c := loadTestCall(t, "values.json")
+	a := valuesAnswers(t)
+	at, err := a.DuplicateItem("budget.voci", 0)
+	if err != nil || at != 1 {
+		t.Fatalf("DuplicateItem = %d, %v", at, err)
+	}
+	if !c.AssignItemIDs(a) {
+		t.Fatal("the copy got no id")
+	}
+	var ids []any
+	for _, it := range a.Items("budget.voci") {
+		ids = append(ids, it.(map[string]any)[ItemID])
+	}
+	if want := []any{"i1", "i4", "i2", "i3"}; !reflect.DeepEqual(ids, want) {
+		t.Fatalf("ids %v, want %v", ids, want)
+	}
+	if a.Get("budget.voci[1].importo") != int64(30000) || a.Get("budget.voci[1].linea") != "i1" {
+		t.Fatalf("the copy lost answers: %v", a.Get("budget.voci[1]"))
+	}
+	_ = a.Set("budget.voci[1].importo", int64(1))
+	if a.Get("budget.voci[0].importo") != int64(30000) {
+		t.Fatal("the copy shares its answers with the original")
+	}
+	if got := c.Computed(a, "budget.totale"); got != int64(100001) {
+		t.Fatalf("total with the copy = %v", got)
+	}
+	if _, err := a.DuplicateItem("budget.voci", 9); err == nil {
+		t.Fatal("duplicating a missing item succeeded")
 	}
 }

@@ -46,6 +46,16 @@ func TestBundleCLI(t *testing.T) {
 			t.Fatalf("redacted=%v lang=%s\n%s", b.Redacted, b.Lang, errs)
 		}
 	})
+	t.Run("coarse facts replaced when asked", func(t *testing.T) {
+		path, b, errs := makeBundle(t, "--coarsen", famiErrors)
+		data, _ := os.ReadFile(path)
+		if !b.Redacted || !b.Coarsened || !strings.Contains(string(data), `"coarsened": true`) || !strings.Contains(errs, "anche anno di nascita") {
+			t.Fatalf("redacted=%v coarsened=%v\n%s", b.Redacted, b.Coarsened, errs)
+		}
+		if len(b.NotKept) > 0 {
+			t.Fatalf("verdicts not kept: %v", b.NotKept)
+		}
+	})
 	runCLICases(t, []cliCase{
 		{"needs a draft", []string{"bundle"}, 2, []string{"uso: bando bundle"}, nil},
 		{"missing file", []string{"bundle", "nope.bando.json"}, 2, []string{"non leggibile"}, nil},

@@ -23,8 +23,9 @@ func runBundle(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	lang := fs.String("lang", "it", "language of the messages and of the bundle: it or en")
 	screen := fs.String("screen", "", "the app screen the applicant was on, e.g. /sezione/ats")
 	include := fs.Bool("include-personal-data", false, "keep names, codes and texts as they are: only when the applicant asks for it")
+	coarsen := fs.Bool("coarsen", false, "replace also the coarse facts kept by default: birth year, sex in codici fiscali, provincia, CAP (docs/support-bundle.md)")
 	fs.Usage = func() {
-		tprintln(stderr, "uso: bando bundle [--lang it|en] [--screen S] [--include-personal-data] DRAFT.bando.json > CASO"+draft.BundleExt)
+		tprintln(stderr, "uso: bando bundle [--lang it|en] [--screen S] [--coarsen] [--include-personal-data] DRAFT.bando.json > CASO"+draft.BundleExt)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -44,6 +45,7 @@ func runBundle(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		// No browser here: say what made the bundle instead.
 		Browser:             draft.Browser{UserAgent: fmt.Sprintf("bando CLI %s (%s/%s)", version, runtime.GOOS, runtime.GOARCH)},
 		IncludePersonalData: *include,
+		Coarsen:             *coarsen,
 	})
 	var de *draft.Error
 	switch {
@@ -78,9 +80,12 @@ func printBundleSummary(w io.Writer, b *draft.Bundle, l schema.Lang) {
 	if warns > 0 {
 		tprintf(w, tr(l, "Avvisi registrati (non bloccano la domanda): %d.\n", "Warnings recorded (they do not block the application): %d.\n"), warns)
 	}
-	if b.Redacted {
-		tprintln(w, tr(l, "Dati personali sostituiti da valori fittizi che danno gli stessi esiti.", "Personal data replaced by fakes that get the same verdicts."))
-	} else {
+	switch {
+	case b.Redacted && b.Coarsened:
+		tprintln(w, tr(l, "Dati personali sostituiti da valori fittizi che danno gli stessi esiti; sostituiti anche anno di nascita, sesso, provincia e CAP.", "Personal data replaced by fakes that get the same verdicts; birth year, sex, provincia and CAP replaced too."))
+	case b.Redacted:
+		tprintln(w, tr(l, "Dati personali sostituiti da valori fittizi che danno gli stessi esiti (restano anno di nascita, sesso, provincia e CAP: --coarsen sostituisce anche questi).", "Personal data replaced by fakes that get the same verdicts (birth year, sex, provincia and CAP stay: --coarsen replaces them too)."))
+	default:
 		tprintln(w, tr(l, "ATTENZIONE: contiene i dati personali della domanda. Invialo solo se chi l'ha compilata lo ha chiesto.", "WARNING: it holds the application's personal data. Send it only if the applicant asked for it."))
 	}
 	for _, v := range b.NotKept {

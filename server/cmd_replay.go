@@ -111,6 +111,9 @@ func printBundleHeader(w io.Writer, b *draft.Bundle, c *schema.Call, l schema.La
 		b.CreatedAt.Format("2006-01-02 15:04 MST"), b.Call, b.CallVersion, c.Version, b.AppVersion, version, screen)
 	if b.Redacted {
 		tprintln(w, tr(l, "Dati personali sostituiti da valori fittizi con gli stessi esiti.", "Personal data replaced by fakes with the same verdicts."))
+		if b.Coarsened {
+			tprintln(w, tr(l, "Sostituiti anche anno di nascita, sesso, provincia e CAP, su richiesta di chi ha compilato la domanda.", "Birth year, sex, provincia and postcode replaced too, as the applicant asked."))
+		}
 	} else {
 		tprintln(w, tr(l, "ATTENZIONE: il pacchetto contiene i dati personali della domanda.", "WARNING: the bundle holds the application's personal data."))
 	}

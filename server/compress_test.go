@@ -232,6 +232,11 @@ func TestCompressKeptOnceUnderLoad(t *testing.T) {
 			if want := len(bodies) - int(failed.Load()); served != want {
 				t.Fatalf("%d of %d requests got the stylesheet, want %d", served, len(bodies), want)
 			}
+			// After a failure the waiters are served without the cache; the next request
+			// compresses it again.
+			r := httptest.NewRequest("GET", "/css", nil)
+			r.Header.Set("Accept-Encoding", "br")
+			h.ServeHTTP(httptest.NewRecorder(), r)
 			if len(h.cache) != 1 {
 				t.Fatalf("%d cached bodies, want 1", len(h.cache))
 			}

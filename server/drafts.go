@@ -32,9 +32,10 @@ func draftAndCall(file, callArg string, l schema.Lang, stderr io.Writer) (*schem
 		return nil, nil, unreadable(fmt.Errorf("%s: %s", file, localized(err, l)))
 	}
 	if rep.Changed() {
-		tprintf(stderr, pick(l, "%s: bozza aggiornata dalla versione %d alla %d del bando: %d risposte spostate, %d messe da parte.\n",
-			"%s: draft brought from version %d to %d of the call: %d answers moved, %d set aside.\n"),
-			file, from, c.Version, len(rep.Moved), len(rep.SetAside))
+		moved, computed := rep.Counts()
+		tprintf(stderr, pick(l, "%s: bozza aggiornata dalla versione %d alla %d del bando: %d risposte spostate, %d ricavate da quelle già date, %d messe da parte.\n",
+			"%s: draft brought from version %d to %d of the call: %d answers moved, %d worked out from those already given, %d set aside.\n"),
+			file, from, c.Version, moved, computed, len(rep.SetAside))
 	}
 	return c, d, nil
 }

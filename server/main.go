@@ -9,7 +9,7 @@
 //	bando pdf      [--call ID] DRAFT.bando.json -o proposal.pdf
 //	bando verify   [--call ID] --draft DRAFT.bando.json SIGNED.pdf.p7m|SIGNED.pdf
 //	bando eml      (see bando eml -h)                the PEC message draft with attachments
-//	bando bundle   [--screen S] [--include-personal-data] DRAFT.bando.json > case.bando-support.json
+//	bando bundle   [--screen S] [--coarsen] [--include-personal-data] DRAFT.bando.json > case.bando-support.json
 //	bando replay   [--call ID|CALL.json] case.bando-support.json
 //
 // Exit codes: 0 all good, 1 invalid answers, schema or signatures, 2 usage or unreadable input,

@@ -47,6 +47,8 @@ type Bundle struct {
 	Browser Browser `json:"browser"`
 	// Redacted is false only when the applicant asked to include personal data.
 	Redacted bool `json:"redacted"`
+	// Coarsened: the applicant asked to replace the coarse facts too (BundleOptions.Coarsen).
+	Coarsened bool `json:"coarsened,omitempty"`
 	// NotKept lists the verdicts (as "path: key") that redaction could not keep: the fakes of
 	// those answers are judged differently. Empty for every shipped call.
 	NotKept []string `json:"notKept,omitempty"`
@@ -95,6 +97,10 @@ type BundleOptions struct {
 	Lang       schema.Lang
 	Browser    Browser
 	Now        time.Time
+	// Coarsen also replaces the coarse facts redaction keeps by default (see redact.go): the
+	// sex and birth date in codici fiscali, the birth year of personal dates, provincia and CAP.
+	// The applicant chooses it; the bundle records it (Coarsened).
+	Coarsen bool
 	// IncludePersonalData keeps the answers as they are. Only the applicant may set it, by an
 	// explicit choice on the export screen; the bundle records it (Redacted false).
 	IncludePersonalData bool
@@ -117,11 +123,14 @@ func NewBundle(c *schema.Call, d *Draft, o BundleOptions) (*Bundle, error) {
 	b.Verdicts = RecordedVerdicts(c, d.Answers)
 	cp := *d
 	if b.Redacted {
-		r := newRedactor(c, o.Salt)
+		r := newRedactor(c, o.Salt, o.Coarsen)
 		cp.Answers = r.answers(d.Answers)
 		if d.Aside != nil {
-			cp.Aside = maskAny(d.Aside).(map[string]any)
+			cp.Aside = r.aside(d.Aside)
 		}
+		// A verdict may quote an answer (a choice that is no option): it quotes the placeholder.
+		b.Verdicts = r.verdicts(b.Verdicts)
+		b.Coarsened = o.Coarsen
 		b.NotKept = diffVerdicts(b.Verdicts, RecordedVerdicts(c, cp.Answers))
 	} else {
 		cp.Answers = d.Answers.Clone()

@@ -10,4 +10,11 @@
 // BrowserStore (store_js.go, built for js/wasm only: IndexedDB, localStorage where IndexedDB is
 // missing, and a copy written at once when the page goes away). A stored draft is its file's
 // text, so what autosave keeps and what export hands out are the same bytes.
+//
+// The support bundle (bundle.go) is a redacted copy of a draft for the helpdesk: redact.go
+// says what is replaced, which coarse facts are kept on purpose (legal form and other choices
+// among the options, birth year, sex, provincia, CAP, the office code of an entity's codice
+// fiscale) and how the applicant coarsens them too (BundleOptions.Coarsen); docs/support-bundle.md
+// says the same for readers of the file. Drafts and bundles are measured before decoding
+// (shape.go), so no file makes the app, the CLI or the server work without bound.
 package draft

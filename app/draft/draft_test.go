@@ -114,6 +114,12 @@ func FuzzDecode(f *testing.F) {
 	for _, data := range hostileCorpus(f) {
 		f.Add(data)
 	}
+	// Issue 11: more members than repeat.max (40), answers the own decoder must read like
+	// encoding/json (escapes, invalid UTF-8, huge numbers, a repeated key), "{}]" after them.
+	env := `{"format":"bando-draft","formatVersion":1,"call":"toscana-fami-2024","callVersion":1,"answers":`
+	f.Add([]byte(env + `{"ats":{"membri":[` + strings.Repeat(`{"cf":"x"},`, 60) + `{}]}}}`))
+	f.Add([]byte(env + "{\"ats\":{\"stato\":\"\\u00e8\\ud800\xff\",\"n\":1e999,\"n\":-0,\"m\":9007199254740993}}}"))
+	f.Add([]byte(env + `{}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Decode(data)
 		if err != nil {

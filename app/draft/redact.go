@@ -12,20 +12,40 @@ package draft
 //   - dates of fields marked personal (a date of birth) that no condition reads: another day
 //     of the same year.
 //   - answers the call does not know (fields of an older call version, the draft's "aside")
-//     and values of the wrong type: strings masked, numbers zeroed.
+//     and values of the wrong type: strings masked, numbers zeroed, and their keys too (a key
+//     can hold anything a file was edited to hold): each gets a placeholder of the same shape
+//     (its plain mask, "~2" added when two would coincide); the call version of an answer set
+//     aside ("v1:") stays.
+//   - choices and multichoice entries that are not options of their field (typed into the file
+//     by hand, or an option a call update removed): the same placeholders, never an option,
+//     and the verdict that quotes such a value quotes the placeholder. Item ids written by
+//     hand ("_id" not of the form i3), and choices naming them, likewise.
 //
-// What is kept, and why:
-//   - choices, multichoices, yes/no, declarations, numbers and amounts: the call's own words
-//     and figures; conditions and checks compare them, and a choice value that is not an
-//     option is quoted by its own verdict.
+// What is kept on purpose, and why (the coarse facts):
+//   - choices among the options (the legal form of each member, the lines of action, the
+//     territories), multichoices, yes/no, declarations, numbers and amounts: the call's own
+//     words and figures; conditions and checks compare them, so changing them would change
+//     the verdicts the helpdesk must see.
 //   - CAP and provincia (fields whose rules hold cap or provincia): a postal area or one of
 //     107 provinces identifies nobody once names, addresses and codes are gone, and the
 //     helpdesk needs them to explain territorial questions.
+//   - the birth year of personal dates (the day moves within the year), and in a codice
+//     fiscale the sex (day of birth over 40), since the rest of the code is random: they make
+//     "how old", "which form" plausible for the helpdesk.
+//   - in a codice fiscale of an entity or a partita IVA, the first digit (8 and 9 mark
+//     non-commercial entities) and the office code (digits 8-10: which provincial office
+//     issued it), on which the code's validity depends; in an IBAN, the country.
 //   - dates that are not personal (the date of a deed, of the application) and personal dates
 //     a condition or check reads, since their value decides other verdicts.
 //   - empty and blank answers: "required" depends on them, and they hide nothing.
 //   - the ids of group items (schema.ItemID, "i3"): they name no one, and choices fed by a
 //     group's items (optionsFrom) hold them.
+//
+// Coarsening (BundleOptions.Coarsen, which the applicant may choose in the app and in `bando
+// bundle --coarsen`): the birth year moves too (up to 15 years), the sex in codici fiscali is
+// drawn at random, provincia and CAP are replaced by others of the same validity. Each still
+// goes through the check below, so a verdict that depends on them keeps the original where no
+// fake gives it. Choices among the options stay: conditions read them.
 //
 // Every fake is checked: the field's own verdict (key and parameters, see
 // schema.Field.CheckAnswer) on the fake must equal the verdict on the original, else another
@@ -44,40 +64,53 @@ import (
 	"crypto/sha256"
 	"maps"
 	mrand "math/rand/v2"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"bando/schema"
 )
 
-// redactor holds what one redaction needs: the call, the salt and the fields conditions read.
+// redactor holds what one redaction needs: the call, the salt, the fields conditions read,
+// whether to coarsen the facts kept by default, and the placeholders given so far.
 type redactor struct {
-	call *schema.Call
-	salt []byte
-	cond map[*schema.Field]bool
+	call    *schema.Call
+	salt    []byte
+	cond    map[*schema.Field]bool
+	coarsen bool
+	// placeholders maps an original (an unknown key, a choice that is no option, an odd item
+	// id) to its placeholder, and used the placeholders taken, so that equal originals get
+	// equal placeholders and different ones different placeholders.
+	placeholders map[string]string
+	used         map[string]bool
 }
 
-func newRedactor(c *schema.Call, salt []byte) *redactor {
+func newRedactor(c *schema.Call, salt []byte, coarsen bool) *redactor {
 	if len(salt) == 0 {
 		salt = make([]byte, 32)
 		_, _ = rand.Read(salt) // never fails (crypto/rand panics rather than return an error)
 	}
-	return &redactor{call: c, salt: salt, cond: c.ConditionFields()}
+	return &redactor{call: c, salt: salt, cond: c.ConditionFields(), coarsen: coarsen,
+		placeholders: map[string]string{}, used: map[string]bool{}}
 }
 
 // Redact returns a copy of a with every personal value replaced as described above; a is not
 // changed. salt keys the fakes: nil means a fresh random salt.
 func Redact(c *schema.Call, a schema.Answers, salt []byte) schema.Answers {
-	return newRedactor(c, salt).answers(a)
+	return newRedactor(c, salt, false).answers(a)
 }
 
 func (r *redactor) answers(a schema.Answers) schema.Answers {
 	out := a.Clone()
-	for id, v := range out {
+	for _, id := range slices.Sorted(maps.Keys(out)) {
+		v := out[id]
 		s := r.call.Section(id)
 		m, ok := v.(map[string]any)
 		if s == nil || !ok {
-			out[id] = maskAny(v)
+			delete(out, id)
+			out[r.placeholder(id, nil)] = r.maskAny(v)
 			continue
 		}
 		r.container(s.Fields, m)
@@ -85,16 +118,110 @@ func (r *redactor) answers(a schema.Answers) schema.Answers {
 	return out
 }
 
+// placeholder returns the placeholder of an original text: its plain mask (x, X, 0; marks
+// kept), so its shape shows, followed by "~n" when another original has that mask already or
+// when taken(mask) (a choice's option) is true.
+func (r *redactor) placeholder(s string, taken func(string) bool) string {
+	if p, ok := r.placeholders[s]; ok {
+		return p
+	}
+	base := fakeText(s, nil)
+	p := base
+	for n := 2; r.used[p] || taken != nil && taken(p); n++ {
+		p = base + "~" + strconv.Itoa(n)
+	}
+	r.placeholders[s], r.used[p] = p, true
+	return p
+}
+
+// maskAny redacts a value nothing describes, keys of objects included (see the function
+// maskAny for values).
+func (r *redactor) maskAny(v any) any {
+	switch x := v.(type) {
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = r.maskAny(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for _, k := range slices.Sorted(maps.Keys(x)) {
+			out[r.placeholder(k, nil)] = r.maskAny(x[k])
+		}
+		return out
+	}
+	return maskAny(v)
+}
+
+// aside redacts the answers a call update set aside: keys are "v1:path" (the call version and
+// where the answer was); the version stays, the path and the value are masked.
+func (r *redactor) aside(a map[string]any) map[string]any {
+	out := make(map[string]any, len(a))
+	for _, k := range slices.Sorted(maps.Keys(a)) {
+		key := k
+		if ver, path, ok := strings.Cut(k, ":"); ok && asideVersion.MatchString(ver) {
+			key = ver + ":" + r.placeholder(path, nil)
+		} else {
+			key = r.placeholder(k, nil)
+		}
+		out[key] = r.maskAny(a[k])
+	}
+	return out
+}
+
+var (
+	asideVersion = regexp.MustCompile(`^v[0-9]{1,9}$`)
+	// itemIDShape is the shape of the item ids AssignItemIDs gives; anything else in an _id
+	// was written by hand and is masked.
+	itemIDShape = regexp.MustCompile(`^i[0-9]{1,9}$`)
+)
+
+// itemID returns the id of an item as the bundle shows it, the same for the choices naming it.
+func (r *redactor) itemID(s string) string {
+	if itemIDShape.MatchString(s) {
+		return s
+	}
+	return r.placeholder(s, nil)
+}
+
+// verdicts returns the recorded verdicts with every answer they quote (the "value" of a
+// choice that is no option) replaced by the placeholder the answer got.
+func (r *redactor) verdicts(vs []Verdict) []Verdict {
+	out := make([]Verdict, len(vs))
+	for i, v := range vs {
+		if val, ok := v.Params["value"]; ok {
+			v.Params = maps.Clone(v.Params)
+			p, seen := r.placeholders[val]
+			if !seen {
+				p = r.placeholder(val, nil)
+			}
+			v.Params["value"] = p
+		}
+		out[i] = v
+	}
+	return out
+}
+
 // container redacts, in place, the answers of one section or group item.
 func (r *redactor) container(fs []*schema.Field, m map[string]any) {
-	for id, v := range m {
+	for _, id := range slices.Sorted(maps.Keys(m)) {
+		v := m[id]
 		f := findField(fs, id)
 		switch {
 		case id == schema.ItemID:
 			// an item's id ("i3") says nothing about anyone, and choices that name the
-			// item must still find it in the bundle
-		case f == nil, f.Type == schema.TypeComputed: // a computed field has no answer
-			m[id] = maskAny(v)
+			// item must still find it in the bundle; one written by hand is masked
+			if s, ok := v.(string); ok {
+				m[id] = r.itemID(s)
+			} else {
+				m[id] = maskAny(v)
+			}
+		case f == nil:
+			delete(m, id)
+			m[r.placeholder(id, nil)] = r.maskAny(v)
+		case f.Type == schema.TypeComputed: // a computed field has no answer
+			m[id] = r.maskAny(v)
 		case f.Type == schema.TypeGroup:
 			items, ok := v.([]any)
 			if !ok {
@@ -129,11 +256,15 @@ func (r *redactor) value(f *schema.Field, v any) any {
 	switch f.Type {
 	case schema.TypeChoice:
 		if isString {
-			return v
+			return r.choice(f, s)
 		}
 	case schema.TypeMultiChoice:
 		if l, ok := v.([]any); ok && allStrings(l) {
-			return v
+			out := make([]any, len(l))
+			for i, x := range l {
+				out[i] = r.choice(f, x.(string))
+			}
+			return out
 		}
 	case schema.TypeBoolean, schema.TypeDeclaration:
 		if _, ok := v.(bool); ok {
@@ -150,7 +281,7 @@ func (r *redactor) value(f *schema.Field, v any) any {
 			return v
 		}
 	default:
-		if isString && keptByRules(f) {
+		if isString && keptByRules(f) && !r.coarsen {
 			return v
 		}
 	}
@@ -163,6 +294,22 @@ func (r *redactor) value(f *schema.Field, v any) any {
 	return r.fake(f, s)
 }
 
+// choice returns a choice as the bundle shows it: an option is the call's own word and stays;
+// anything else (typed by hand into the file, or an option a call update removed) may be
+// personal and gets a placeholder that is no option.
+func (r *redactor) choice(f *schema.Field, s string) string {
+	if _, ok := f.Option(s); ok {
+		return s
+	}
+	if f.OptionsFrom != nil {
+		return r.itemID(s)
+	}
+	if strings.TrimSpace(s) == "" {
+		return s
+	}
+	return r.placeholder(s, func(p string) bool { _, ok := f.Option(p); return ok })
+}
+
 // fake returns a fake of s that keeps f's verdict: each kind of fake that fits the field, a
 // few random tries each, then the plain mask. A fake equal to the original (a RUNTS section
 // letter drawn again, a code of zeros) is taken only when no try gives another.
@@ -173,7 +320,7 @@ func (r *redactor) fake(f *schema.Field, s string) string {
 	// nothing compares, wrong for one a condition reads.
 	plain := !r.cond[f]
 	same := ""
-	for _, k := range fakesFor(f) {
+	for _, k := range r.fakesFor(f) {
 		for try := 0; try < tries; try++ {
 			var rnd *mrand.Rand
 			if try > 0 || !k.plainFirst || !plain {
@@ -216,9 +363,11 @@ type fakeKind struct {
 }
 
 var (
-	kindText    = fakeKind{"text", fakeText, true}
-	kindDate    = fakeKind{"date", fakeDate, false}
-	kindAddress = fakeKind{"address", fakeAddress, false}
+	kindText = fakeKind{"text", fakeText, true}
+	kindDate = fakeKind{"date", fakeDate, false}
+	// kindDateCoarse comes first when the applicant coarsens: the year changes too.
+	kindDateCoarse = fakeKind{"date-coarse", fakeDateCoarse, false}
+	kindAddress    = fakeKind{"address", fakeAddress, false}
 	// fakesByTag are the fakes of our Italian rule tags; cap and provincia are kept (see above).
 	fakesByTag = map[string]fakeKind{
 		"cf":      {"cf", fakeCF, false},
@@ -232,10 +381,14 @@ var (
 )
 
 // fakesFor lists the fakes to try for field f: those of its rule tags (all alternatives of an
-// OR-list such as cf|piva), then by type, then the plain mask.
-func fakesFor(f *schema.Field) []fakeKind {
+// OR-list such as cf|piva), then by type, then the plain mask. Coarsening puts first the fakes
+// that change the facts kept otherwise (sex, birth year, provincia, CAP).
+func (r *redactor) fakesFor(f *schema.Field) []fakeKind {
 	var out []fakeKind
 	for _, tag := range ruleTags(f.Rules) {
+		if k, ok := coarseByTag[tag]; ok && r.coarsen {
+			out = append(out, k)
+		}
 		if k, ok := fakesByTag[tag]; ok {
 			out = append(out, k)
 		}
@@ -244,9 +397,19 @@ func fakesFor(f *schema.Field) []fakeKind {
 	case schema.TypeEmail:
 		out = append(out, kindAddress)
 	case schema.TypeDate:
+		if r.coarsen {
+			out = append(out, kindDateCoarse)
+		}
 		out = append(out, kindDate)
 	}
 	return append(out, kindText)
+}
+
+// coarseByTag are the fakes coarsening adds in front of fakesByTag.
+var coarseByTag = map[string]fakeKind{
+	"cf":        {"cf-coarse", fakeCFCoarse, false},
+	"cap":       {"cap", fakeShape, false},
+	"provincia": {"provincia", fakeProvincia, false},
 }
 
 // keptByRules reports whether a text field holds a CAP or a provincia and nothing more

@@ -171,7 +171,12 @@ func reason(err error) string {
 // gets a correct check character, a wrong one a wrong one; an impossible date is kept as written
 // (two characters of an impossible date say nothing). Anything else (wrong length, stray
 // characters) keeps its length and character classes.
-func fakeCF(s string, rnd *rand.Rand) string {
+func fakeCF(s string, rnd *rand.Rand) string { return fakeCFSex(s, rnd, true) }
+
+// fakeCFCoarse is fakeCF with the sex drawn at random too (the applicant chose to coarsen).
+func fakeCFCoarse(s string, rnd *rand.Rand) string { return fakeCFSex(s, rnd, false) }
+
+func fakeCFSex(s string, rnd *rand.Rand, keepSex bool) string {
 	sig := significant(s)
 	b, ok := upperASCII(sig)
 	if !ok || len(b) != 16 {
@@ -208,7 +213,7 @@ func fakeCF(s string, rnd *rand.Rand) string {
 		m := rnd.IntN(12)
 		out[8] = cfMonths[m]
 		day := 1 + rnd.IntN(cfMonthDays[m])
-		if cfDay(b) > 40 {
+		if keepSex && cfDay(b) > 40 || !keepSex && rnd.IntN(2) == 0 {
 			day += 40
 		}
 		digit(9, day/10)
@@ -386,4 +391,32 @@ func fakeDate(s string, rnd *rand.Rand) string {
 	first := time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 	days := first.AddDate(1, 0, 0).Sub(first).Hours() / 24
 	return first.AddDate(0, 0, rnd.IntN(int(days))).Format(time.DateOnly)
+}
+
+// fakeDateCoarse moves a valid date to a random day up to 15 years before or after: with it the
+// birth year goes too (the applicant chose to coarsen). The redactor keeps it only when every
+// check judges it as the original; otherwise fakeDate, which keeps the year, is tried.
+func fakeDateCoarse(s string, rnd *rand.Rand) string {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil || rnd == nil {
+		return fakeText(s, nil)
+	}
+	return t.AddDate(0, 0, rnd.IntN(2*15*365+1)-15*365).Format(time.DateOnly)
+}
+
+// provinceList is drawn from by fakeProvincia.
+var provinceList = itid.Province()
+
+// fakeProvincia replaces a valid sigla of a provincia by a random one, in the same case; an
+// invalid one keeps its shape (another invalid one).
+func fakeProvincia(s string, rnd *rand.Rand) string {
+	if itid.Provincia(s) != nil {
+		return fakeText(s, rnd)
+	}
+	p := provinceList[rnd.IntN(len(provinceList))]
+	trimmed := strings.TrimSpace(s)
+	if strings.ToLower(trimmed) == trimmed {
+		p = strings.ToLower(p)
+	}
+	return strings.Replace(s, trimmed, p, 1)
 }

@@ -62,7 +62,7 @@ func TestPrintsComputedAndItemChoices(t *testing.T) {
 			t.Errorf("%s: %q, want %q in it", label, l, want)
 		}
 	}
-	for _, want := range []string{"• Alfa APS", "• Beta ODV", "Accoglienza", "Lavoro", "€ 110,00"} { // 110: IVA of € 500
+	for _, want := range []string{"• Alfa APS", "• Beta ODV", "Accoglienza", "Lavoro", "€ 110,00", "€ 700,00"} { // 110: IVA of € 500; 700: the second line's subtotal
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF lacks %q", want)
 		}

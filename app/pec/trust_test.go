@@ -2,6 +2,7 @@ package pec
 
 import (
 	"crypto/x509"
+	"encoding/pem"
 	"slices"
 	"strings"
 	"testing"
@@ -141,5 +142,63 @@ func TestTimestampTime(t *testing.T) {
 		if !s.Qualified.Compliance || !s.Qualified.SSCD || !s.Qualified.ESign || !s.Qualified.AgIDPolicy || s.Qualified.SelfSigned {
 			t.Errorf("%s: qualified claims %+v", s.Name, s.Qualified)
 		}
+	}
+}
+
+// TestChainReaches: a chain reaches an anchor only through CAs valid at the time.
+func TestChainReaches(t *testing.T) {
+	leaf := pectest.NewSigner(t, "Mario Rossi", "RSSMCL99M07F205Y", pectest.CertOptions{}).Cert
+	ca := pectest.CA(t)
+	other := pectest.NewSigner(t, "Altra CA", "", pectest.CertOptions{SelfSigned: true}).Cert
+	tests := []struct {
+		name    string
+		inter   []*x509.Certificate
+		anchors []*x509.Certificate
+		at      time.Time
+		want    bool
+	}{
+		{"the issuing CA is the anchor", nil, []*x509.Certificate{ca}, now, true},
+		{"the CA carried in the signature, another anchor", []*x509.Certificate{ca}, []*x509.Certificate{other}, now, false},
+		{"no anchor", nil, nil, now, false},
+		{"the anchor expired (2040) at the time", nil, []*x509.Certificate{ca}, time.Date(2041, 1, 1, 0, 0, 0, 0, time.UTC), false},
+		{"a leaf is no CA: it issues nothing", nil, []*x509.Certificate{other}, now, false},
+		{"the certificate itself given as anchor", nil, []*x509.Certificate{leaf}, now, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := chainReaches(leaf, tc.inter, tc.anchors, tc.at); got != tc.want {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseAnchors(t *testing.T) {
+	ca := pectest.CA(t)
+	pemCA := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: ca.Raw})
+	tests := []struct {
+		name string
+		in   []byte
+		n    int
+		key  string
+	}{
+		{"two PEM certificates with text around", append(append([]byte("CA di prova\n"), pemCA...), pemCA...), 2, ""},
+		{"one DER certificate", ca.Raw, 1, ""},
+		{"a private key only", pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: []byte{1}}), 0, "trust.none"},
+		{"a damaged certificate", pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: []byte{0x30, 1, 2}}), 0, "trust.unreadable"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ParseAnchors(tc.in)
+			if tc.key != "" {
+				if e, ok := err.(*Error); !ok || e.Key != tc.key || e.Msg.EN == e.Msg.IT {
+					t.Fatalf("error %v, want %s", err, tc.key)
+				}
+				return
+			}
+			if err != nil || len(got) != tc.n {
+				t.Errorf("%d anchors, %v; want %d", len(got), err, tc.n)
+			}
+		})
 	}
 }

@@ -294,6 +294,7 @@ func (b *builderPage) lint() {
 			}
 		}
 	}
+	c.AssignItemIDs(d.Answers)
 	b.call = c
 	b.checkMsg = ""
 	sess.enterScratch("builder", c, d)

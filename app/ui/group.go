@@ -40,7 +40,8 @@ func (g *groupView) Render() (ui app.UI) {
 	}
 	items := make([]app.UI, shown)
 	for i := range shown {
-		items[i] = &itemView{Path: itemPath(g.Path, i), Index: i, Count: shown, Lang: l, Ver: g.Ver, CondVer: g.CondVer}
+		items[i] = &itemView{Path: itemPath(g.Path, i), Index: i, Count: shown, Lang: l, Ver: g.Ver, CondVer: g.CondVer,
+			Full: max > 0 && n >= max}
 	}
 	var u *fieldUI = sess.ui[g.Path]
 	p := fieldProps{def: def, path: g.Path, lang: l, ui: u}
@@ -121,6 +122,7 @@ type itemView struct {
 	Lang    schema.Lang
 	Ver     int
 	CondVer int
+	Full    bool // the group has its maximum of items: none can be duplicated
 }
 
 func (it *itemView) group() string { return it.Path[:strings.LastIndexByte(it.Path, '[')] }
@@ -158,6 +160,11 @@ func (it *itemView) Render() (ui app.UI) {
 				app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-down").
 					Disabled(it.Index == it.Count-1).Aria("label", tr(l, "group.down")+": "+title).
 					Text(tr(l, "group.down")).OnClick(it.moveDown),
+				slot(!it.Full, func() app.UI {
+					return app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-duplicate").
+						Aria("label", tr(l, "group.duplicate")+": "+title).
+						Text(tr(l, "group.duplicate")).OnClick(it.duplicate)
+				}),
 				app.Button().Type("button").Class("btn btn-sm btn-outline-danger item-remove").
 					Aria("label", tr(l, "group.remove")+": "+title).
 					Text(tr(l, "group.remove")).OnClick(it.remove),
@@ -233,6 +240,20 @@ func (it *itemView) move(ctx app.Context, to int) {
 	sess.edit(func(a schema.Answers) { _ = a.MoveItem(group, from, to) })
 	sess.restructured(group, afterMove(from, to))
 	sess.focusLater(ctx, itemHeadingID(itemPath(group, to)))
+}
+
+// duplicate inserts a copy of the item after it (a budget line like the one before): the
+// copy gets a new id, so choices naming the original still name the original.
+func (it *itemView) duplicate(ctx app.Context, e app.Event) {
+	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	i, group := it.Index, it.group()
+	at := -1
+	sess.edit(func(a schema.Answers) { at, _ = a.DuplicateItem(group, i) })
+	if at < 0 {
+		return
+	}
+	sess.restructured(group, afterInsert(at))
+	sess.focusLater(ctx, itemHeadingID(itemPath(group, at)))
 }
 
 func (it *itemView) remove(ctx app.Context, e app.Event) {

@@ -75,6 +75,7 @@ var helpdeskTexts = map[string][2]string{
 
 	"support.title":    {"Invia all'assistenza", "Send to the helpdesk"},
 	"support.help":     {"Crea un file .bando-support.json da allegare alla richiesta di assistenza. I dati personali (nomi, codici fiscali, IBAN, indirizzi, testi liberi) sono sostituiti da valori fittizi che danno gli stessi errori.", "Make a .bando-support.json file to attach to your request for help. Personal data (names, tax codes, IBAN, addresses, free text) is replaced by fakes that give the same errors."},
+	"support.coarsen":  {"Riduci anche anno di nascita, sesso, provincia e CAP (di solito restano: aiutano l'assistenza e da soli non identificano nessuno)", "Also replace birth year, sex, provincia and postcode (usually kept: they help the helpdesk and alone identify no one)"},
 	"support.personal": {"Includi i miei dati personali (solo se l'assistenza lo chiede)", "Include my personal data (only if the helpdesk asks for it)"},
 	"support.export":   {"Crea il pacchetto per l'assistenza", "Make the support bundle"},
 	"support.error":    {"Il pacchetto non è stato creato: %s", "The bundle was not made: %s"},
@@ -207,6 +208,7 @@ func (s *session) openBundle(data []byte) (string, error) {
 	}
 	d := *b.Draft
 	d.Answers = b.Draft.Answers.Clone()
+	c.AssignItemIDs(d.Answers) // a bundle made before items had ids
 	s.enterScratch("helpdesk", c, &d)
 	s.bundle = b
 	s.bundleKept = keepBundle(data)
@@ -418,6 +420,7 @@ type supportBox struct {
 	Lang schema.Lang
 
 	personal bool
+	coarsen  bool
 	msg      string
 }
 
@@ -433,6 +436,15 @@ func (sb *supportBox) Render() (ui app.UI) {
 	return app.Section().ID("support").Class("support-box p-3 mt-4 border rounded").Aria("labelledby", "support-title").Body(
 		app.H2().Class("h4").ID("support-title").Text(tr(l, "support.title")),
 		app.P().ID("support-help").Text(tr(l, "support.help")),
+		app.Div().Class("form-check mb-2").Body(
+			app.Input().Type("checkbox").Class("form-check-input").ID("support-coarsen").Checked(sb.coarsen).
+				Disabled(sb.personal).
+				OnChange(func(ctx app.Context, e app.Event) {
+					defer sess.recovered()
+					sb.coarsen = e.Get("target").Get("checked").Bool()
+				}),
+			app.Label().Class("form-check-label").For("support-coarsen").Text(tr(l, "support.coarsen")),
+		),
 		app.Div().Class("form-check mb-2").Body(
 			app.Input().Type("checkbox").Class("form-check-input").ID("support-personal").Checked(sb.personal).
 				OnChange(func(ctx app.Context, e app.Event) {
@@ -452,7 +464,7 @@ func (sb *supportBox) Render() (ui app.UI) {
 func (sb *supportBox) export(ctx app.Context, e app.Event) {
 	defer sess.recovered()
 	screen := ctx.Page().URL().Path
-	personal := sb.personal
+	personal, coarsen := sb.personal, sb.coarsen
 	ctx.Async(func() {
 		defer sess.background()
 		br := browserFacts()
@@ -464,7 +476,7 @@ func (sb *supportBox) export(ctx app.Context, e app.Event) {
 			sess.mu.Lock()
 			b, err := draft.NewBundle(sess.call, sess.d, draft.BundleOptions{
 				AppVersion: sess.appVersion, Screen: screen, Lang: sess.lang, Browser: br,
-				Now: time.Now(), IncludePersonalData: personal,
+				Now: time.Now(), IncludePersonalData: personal, Coarsen: coarsen && !personal,
 			})
 			sess.mu.Unlock()
 			var data []byte

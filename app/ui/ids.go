@@ -110,3 +110,13 @@ func afterMove(from, to int) func(int) int {
 		return old
 	}
 }
+
+// afterInsert maps the items after an item inserted at position at one place down.
+func afterInsert(at int) func(int) int {
+	return func(old int) int {
+		if old >= at {
+			return old + 1
+		}
+		return old
+	}
+}

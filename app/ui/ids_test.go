@@ -75,3 +75,32 @@ func TestReindexFollowsAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestReindexAfterDuplicate: the copy inserted after item 1 starts with no display state, and
+// every other item keeps its own.
+func TestReindexAfterDuplicate(t *testing.T) {
+	a := schema.Answers{}
+	state := map[string]string{}
+	for i := range 4 {
+		name := fmt.Sprintf("item%d", i)
+		_ = a.Set(fmt.Sprintf("s.g[%d].n", i), name)
+		state[fmt.Sprintf("s.g[%d].n", i)] = name
+	}
+	at, err := a.DuplicateItem("s.g", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reindex(state, "s.g", afterInsert(at))
+	for i := range a.Items("s.g") {
+		got, ok := state[fmt.Sprintf("s.g[%d].n", i)]
+		if i == at {
+			if ok {
+				t.Errorf("the copy inherited state %q", got)
+			}
+			continue
+		}
+		if want := a.Get(fmt.Sprintf("s.g[%d].n", i)); got != want {
+			t.Errorf("item %d: state %q beside answer %q", i, got, want)
+		}
+	}
+}

@@ -223,7 +223,9 @@ func (s *session) migrated(rep *schema.MigrationReport) {
 	}
 	l := s.lang
 	msg := tr(l, "migrated", rep.From, rep.To)
-	msg += counted(l, "migrated.moved", len(rep.Moved))
+	moved, computed := rep.Counts()
+	msg += counted(l, "migrated.moved", moved)
+	msg += counted(l, "migrated.computed", computed)
 	msg += counted(l, "migrated.aside", len(rep.SetAside))
 	for _, n := range rep.Notes {
 		msg += " " + n.In(l)

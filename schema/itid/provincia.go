@@ -86,3 +86,7 @@ func Provincia(s string) error {
 	}
 	return nil
 }
+
+// Province returns the sigle Provincia accepts, in a new slice (support bundles draw a fake
+// provincia from it).
+func Province() []string { return append([]string(nil), provinceSigle[:]...) }
