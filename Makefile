@@ -76,14 +76,16 @@ bench: build
 	set -o pipefail; $(GO) test -run '^$$' -bench . -benchmem -cpu 1 -count 3 ./schema/... | $(BENCH_FIGURES)
 	set -o pipefail; $(GO) test -run '^$$' -bench CLIValidate -benchmem -cpu 1 -count 3 ./server | $(BENCH_FIGURES)
 	set -o pipefail; $(GO) test -run '^$$' -bench PDF -benchmem -count 3 ./app/pdf | $(BENCH_FIGURES)
+	set -o pipefail; $(GO) test -run '^$$' -bench Hostile -benchmem -count 3 ./app/pec | $(BENCH_FIGURES)
 	set -o pipefail; BANDO_LOADTEST=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run TestLoopbackLoad -v ./server | grep -E '^figure |^(ok|FAIL)' 
+	set -o pipefail; $(GO) test -count=1 -run 'TestReplayHostileBundles|TestSignalsStopEveryCommand' -v ./server | grep -E '^figure |^(ok|FAIL)' 
 	$(BENCH_BROWSER)
 
 ## bench-browser: what applicants feel, in headless Chromium (protocol in server/browser_figures_test.go):
 ## ready-to-type on a first visit and on offline reloads, keystroke → message latency with 40 members;
 ## and (server/browser_sign_test.go) the PDF in the browser with 5 and 40 members, its size, the
 ## signing worker's load time, and the raw and brotli sizes of app.wasm and worker.wasm.
-BENCH_BROWSER = set -o pipefail; BANDO_BENCH_BROWSER=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run '^TestBrowser(Sign|Bytes)?Figures$$' -v ./server | grep -E '^figure |^(ok|FAIL)'
+BENCH_BROWSER = set -o pipefail; BANDO_BENCH_BROWSER=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run '^TestBrowser(Sign|Bytes|Computed)?Figures$$' -v ./server | grep -E '^figure |^(ok|FAIL)'
 bench-browser: build
 	$(BENCH_BROWSER)
 

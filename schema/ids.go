@@ -174,6 +174,9 @@ func (c *Call) answersOf(a Answers, f *Field) []any {
 			return
 		}
 		if items, ok := child.([]any); ok && i > 0 {
+			if g := c.index[strings.Join(parts[:i+1], ".")]; g != nil {
+				items = items[:min(len(items), g.maxItems())]
+			}
 			for _, it := range items {
 				walk(it, i+1)
 			}

@@ -172,6 +172,7 @@ func (c *Call) Options(a Answers, path string) []Option {
 		return nil
 	}
 	items := a.Items(list)
+	items = items[:min(len(items), f.from.maxItems())] // items past repeat.max are not offered
 	out := make([]Option, 0, len(items))
 	for i, it := range items {
 		im, ok := it.(map[string]any)
@@ -248,13 +249,14 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// itemIDs are the ids of the shown items of list.
-func (c *Call) itemIDs(a Answers, list string) map[string]bool {
+// itemIDs are the ids of the shown items of list, items of group g (within repeat.max).
+func (c *Call) itemIDs(a Answers, g *Field, list string) map[string]bool {
 	ids := map[string]bool{}
 	if !c.Shown(a, list) {
 		return ids
 	}
-	for _, it := range a.Items(list) {
+	items := a.Items(list)
+	for _, it := range items[:min(len(items), g.maxItems())] {
 		if im, ok := it.(map[string]any); ok {
 			if id, ok := im[ItemID].(string); ok && id != "" {
 				ids[id] = true
@@ -273,7 +275,7 @@ func (v *validation) itemChoiceAt(f *Field, val any, path string, a Answers) *Is
 	list := ItemsList(f, path)
 	ids := v.items[list]
 	if ids == nil {
-		ids = v.call.itemIDs(a, list)
+		ids = v.call.itemIDs(a, f.from, list)
 		if v.items == nil {
 			v.items = map[string]map[string]bool{}
 		}

@@ -431,3 +431,27 @@ func TestDuplicateItemGetsANewID(t *testing.T) {
 		t.Fatal("duplicating a missing item succeeded")
 	}
 }
+
+// Items past repeat.max (a hostile file may hold a million) get no id and are offered by no
+// choice: opening such a draft costs what opening a full one does.
+func TestItemIDsWithinMax(t *testing.T) {
+	c := loadTestCall(t, "values.json")
+	items := make([]any, 100_000)
+	for i := range items {
+		items[i] = map[string]any{}
+	}
+	a := Answers{"ats": map[string]any{"membri": items, "referente": "i11"}}
+	c.AssignItemIDs(a)
+	for i, it := range items {
+		_, has := it.(map[string]any)[ItemID]
+		if has != (i < 10) { // repeat.max of ats.membri is 10
+			t.Fatalf("item %d: has an id = %v", i, has)
+		}
+	}
+	if n := len(c.Options(a, "ats.referente")); n != 10 {
+		t.Fatalf("%d options, want the 10 items within repeat.max", n)
+	}
+	if is := c.Validate(a, IT).At("ats.referente"); len(is) != 1 || is[0].Key != "choice.item" {
+		t.Fatalf("a choice naming an item past max: want choice.item, got %v", is)
+	}
+}

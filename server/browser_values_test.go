@@ -94,3 +94,40 @@ func TestBrowserComputedAndItemChoices(t *testing.T) {
 	b.waitFor(optionLabels("ats.referente")+` === "i2=Beta ODV*|i1=Alfa APS"`, 5*time.Second)
 	b.checkAxe("computed values and choices fed by members")
 }
+
+// TestBrowserComputedFigures: keystroke latency (the protocol of keystrokes) in the amount of
+// the last of 200 budget lines while the form shows, live, each line's VAT, the total, the
+// total VAT and what is left under the ceiling (schema/testdata/values.json in the builder's
+// preview): the values an amount changes are recomputed from the keystroke's handler.
+func TestBrowserComputedFigures(t *testing.T) {
+	if os.Getenv("BANDO_BENCH_BROWSER") == "" {
+		t.Skip("set BANDO_BENCH_BROWSER=1 (make bench) to measure keystroke latency with computed values")
+	}
+	call, err := os.ReadFile("../schema/testdata/values.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := startApp(t, "figures")
+	b := newTab(t, "")
+	b.open(app.url + ui.PathBuilder)
+	b.waitReady()
+	b.waitFor(`!!document.getElementById("builder-source")`, 10*time.Second)
+	paste(b, string(call))
+	b.waitFor(`!!document.getElementById(`+strconv.Quote(ui.FieldID("budget.voci[0].importo"))+`)`, 10*time.Second)
+	b.typeIn("budget.voci[0].importo", "100")
+	for n := 1; n < 200; n++ {
+		b.press(`[data-path="budget.voci[0]"] .item-duplicate`)
+		b.waitFor(`document.querySelectorAll('.group-item[data-path^="budget.voci["]').length === `+strconv.Itoa(n+1), 10*time.Second)
+	}
+	b.waitFor(outputText("budget.totale")+` === "€ 20.000,00"`, 10*time.Second)
+	figure("computed_outputs", float64(eval[int](b, `document.querySelectorAll("output").length`)))
+	lat, dom := keystrokes(b, "budget.voci[199].importo", "x")
+	figure("keystroke_computed_200_lines_ms_p50", percentile(lat, 50))
+	figure("keystroke_computed_200_lines_ms_p95", percentile(lat, 95))
+	figure("keystroke_computed_200_lines_to_dom_ms_p50", percentile(dom, 50))
+	figure("keystroke_computed_200_lines_to_dom_ms_p95", percentile(dom, 95))
+	// the last key typed was the bad one: that line's amount is not a number, the others count
+	if got := eval[string](b, outputText("budget.totale")); got != "€ 19.900,00" {
+		t.Errorf("total after the keystrokes: %q", got)
+	}
+}

@@ -44,7 +44,7 @@ func runLint(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 				tprintf(stdout, "%s:%s\n", name, p.Format(l))
 			}
 			if more := le.Omitted(l); more != "" {
-				fmt.Fprintf(stdout, "%s: %s\n", name, more)
+				tprintf(stdout, "%s: %s\n", name, more)
 			}
 		case err != nil:
 			return unreadable(fmt.Errorf("%s: %w", name, err))

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -127,5 +129,26 @@ func TestCLIEscapesHostileText(t *testing.T) {
 	}
 	if quoted < 4 { // validate (3 times) and replay quote the choice that is not an option
 		t.Errorf("the hostile text reached only %d outputs: the test no longer tests anything", quoted)
+	}
+}
+
+// TestEveryPrinterEscapes: the commands print only through tprintf, tprintln, tprintLines and
+// writeJSON, so that a printer added later cannot bypass termSafe by accident.
+func TestEveryPrinterEscapes(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	direct := regexp.MustCompile(`\bfmt\.(Fprint|Fprintf|Fprintln|Print|Printf|Println)\(|os\.Std(out|err)\.Write|json\.NewEncoder\(std`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || f == "termsafe.go" {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if direct.MatchString(line) {
+				t.Errorf("%s:%d prints without escaping: %s", f, i+1, strings.TrimSpace(line))
+			}
+		}
 	}
 }

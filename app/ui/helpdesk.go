@@ -59,6 +59,7 @@ var helpdeskTexts = map[string][2]string{
 	"helpdesk.lang":        {"Lingua", "Language"},
 	"helpdesk.data":        {"Dati personali", "Personal data"},
 	"helpdesk.redacted":    {"sostituiti da valori fittizi con gli stessi esiti", "replaced by fakes with the same verdicts"},
+	"helpdesk.coarsened":   {"sostituiti da valori fittizi con gli stessi esiti, anche anno di nascita, sesso, provincia e CAP", "replaced by fakes with the same verdicts, birth year, sex, provincia and postcode too"},
 	"helpdesk.personal":    {"ATTENZIONE: il pacchetto contiene i dati personali della domanda", "WARNING: the bundle holds the application's personal data"},
 	"helpdesk.ua":          {"Browser", "Browser"},
 	"helpdesk.blang":       {"Lingua del browser", "Browser language"},
@@ -331,8 +332,11 @@ func bundleFacts(b *draft.Bundle, l schema.Lang) app.UI {
 		callNow = strconv.Itoa(sess.call.Version)
 	}
 	data := tr(l, "helpdesk.redacted")
-	if !b.Redacted {
+	switch {
+	case !b.Redacted:
 		data = tr(l, "helpdesk.personal")
+	case b.Coarsened:
+		data = tr(l, "helpdesk.coarsened")
 	}
 	storage := ""
 	if b.Browser.StorageUsage != "" || b.Browser.StorageQuota != "" {

@@ -30,7 +30,7 @@ func FuzzOpenBundle(f *testing.F) {
 			f.Fatal(err)
 		}
 		b, err := draft.NewBundle(c, d, draft.BundleOptions{AppVersion: "fuzz", Screen: "/riepilogo", Lang: schema.IT,
-			Now: testTime, Salt: []byte{byte(i)}, IncludePersonalData: i%2 == 1})
+			Now: testTime, Salt: []byte{byte(i)}, IncludePersonalData: i%2 == 1, Coarsen: i%3 == 0})
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -39,6 +39,15 @@ func FuzzOpenBundle(f *testing.F) {
 			f.Fatal(err)
 		}
 		f.Add(bundle)
+	}
+	// The regression corpus of issue 12 (bounds, hand-edited verdicts) and a coarsened bundle.
+	hostile, _ := filepath.Glob("../draft/testdata/hostile/*.json")
+	for _, name := range hostile {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
 	}
 	for _, s := range []string{"", "{}", `{"format":"bando-support"}`, `{"format":"bando-draft"}`,
 		`{"format":"bando-support","formatVersion":1,"createdAt":"2024-01-01T00:00:00Z","call":"toscana-fami-2024","lang":"it","verdicts":[{"path":"ats.membri[99].cf","key":"cf"}],"draft":{"format":"bando-draft","formatVersion":1,"call":"toscana-fami-2024","callVersion":1,"answers":{}}}`,
