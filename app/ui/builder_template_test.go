@@ -16,7 +16,7 @@ func TestBuilderTemplate(t *testing.T) {
 	a := schema.Answers{
 		"ente": map[string]any{
 			"denominazione": "Associazione Ponti APS", "cf": "94123450481", "ets": true, "runts": "A/87231",
-			"pec": "ponti@pec.it",
+			"pec":            "ponti@pec.it",
 			"rappresentanti": []any{map[string]any{"nome": "Giulia Bartolini", "cf": "BRTGLU78E54D612D"}},
 		},
 		"progetto": map[string]any{
