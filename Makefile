@@ -75,6 +75,7 @@ bench: build
 	set -o pipefail; $(GO) test -run '^$$' -bench . -benchmem -cpu 1 -count 3 ./schema/... | $(BENCH_FIGURES)
 	set -o pipefail; $(GO) test -run '^$$' -bench CLIValidate -benchmem -cpu 1 -count 3 ./server | $(BENCH_FIGURES)
 	set -o pipefail; $(GO) test -run '^$$' -bench PDF -benchmem -count 3 ./app/pdf | $(BENCH_FIGURES)
+	set -o pipefail; $(GO) test -run '^$$' -bench Hostile -benchmem -count 3 ./app/pec | $(BENCH_FIGURES)
 	set -o pipefail; BANDO_LOADTEST=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run TestLoopbackLoad -v ./server | grep -E '^figure |^(ok|FAIL)' 
 	set -o pipefail; $(GO) test -count=1 -run 'TestReplayHostileBundles|TestSignalsStopEveryCommand' -v ./server | grep -E '^figure |^(ok|FAIL)' 
 	$(BENCH_BROWSER)

@@ -2,6 +2,7 @@ package pec
 
 import (
 	"crypto/rand"
+	"crypto/x509"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -67,7 +68,24 @@ func TestAllowedChanges(t *testing.T) {
 		})
 	}
 	update := func(file []byte, objs map[int]string) []byte { return pectest.AddUpdate(t, file, objs) }
+	// the last required signer signs with a certificate that must not count
+	lastWith := func(o pectest.CertOptions, at time.Time) func() []byte {
+		return func() []byte {
+			n := len(all) - 1
+			s := pectest.NewSigner(t, required[n].Name, required[n].CF, o)
+			return pectest.AddPAdES(t, padesSigned(t, proposal, all[:n]), "Ultima", func(signed []byte) []byte {
+				return pectest.SignCMS(t, signed, []*pectest.Signer{s}, pectest.CMSOptions{Detached: true, SigningTime: at})
+			})
+		}
+	}
+	signedAt := time.Date(2024, 3, 2, 11, 0, 0, 0, time.UTC)
 	runVerdicts(t, proposal, []verdictCase{
+		{name: "PAdES, self-signed last signature", file: lastWith(pectest.CertOptions{SelfSigned: true}, signedAt), keys: []string{"sig.not_qualified", "sig.missing"}},
+		{name: "PAdES, no nonRepudiation", file: lastWith(pectest.CertOptions{KeyUsage: x509.KeyUsageDigitalSignature}, signedAt), keys: []string{"sig.not_qualified", "sig.missing"}},
+		{name: "PAdES, expired and backdated: valid 2019-2020, signing time 2020", file: lastWith(pectest.CertOptions{NotBefore: time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC), NotAfter: time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)}, time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC)),
+			keys: []string{"sig.cert_expired", "sig.missing"}, warnings: []string{"sig.time_before_final"}},
+		{name: "PAdES, future-dated certificate", file: lastWith(pectest.CertOptions{NotBefore: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}, signedAt), keys: []string{"sig.cert_not_yet_valid", "sig.missing"}},
+		{name: "PAdES, signing time in the future", file: lastWith(pectest.CertOptions{}, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)), ok: true, warnings: []string{"sig.time_future"}},
 		{name: "genuine: every required signer, one update each", file: signAll, ok: true},
 		{name: "genuine, then a verified document timestamp", file: func() []byte { return stamp(signAll(), realToken) }, ok: true},
 		{name: "genuine, then validation data (DSS) without a signature", file: func() []byte {

@@ -301,7 +301,10 @@ func ignoreStrayDrops() {
 
 // paintMessage writes the message of the answer at path into its box (see fieldMessage) and
 // marks the input invalid or not, at once. go-app's next render agrees with it: it computes
-// the same box class and input attributes from the same state.
+// the same box class and input attributes from the same state. Not inlined: each caller would
+// carry its own copy of the closure (8 KB of wasm each).
+//
+//go:noinline
 func paintMessage(path string, is *schema.Issue, l schema.Lang) {
 	_ = jsTry(func() {
 		doc := app.Window().Get("document")
