@@ -23,7 +23,7 @@ func TestAsideEntries(t *testing.T) {
 			{Path: "z.y", Version: 1, Value: "true"},
 			{Path: "b.x", Version: 2, Value: "2"},
 		}},
-		{"a whole group item is shown as JSON", map[string]any{"v3:ats.soci": []any{map[string]any{"nome": "Alfa"}}},
+		{"a whole group item is shown as JSON, without its id", map[string]any{"v3:ats.soci": []any{map[string]any{"_id": "i1", "nome": "Alfa"}}},
 			[]asideEntry{{Path: "ats.soci", Version: 3, Value: `[{"nome":"Alfa"}]`}}},
 		{"a hand-edited key is shown as it is", map[string]any{"vecchio campo": "x", "vX:a": "y"},
 			[]asideEntry{{Path: "vX:a", Value: "y"}, {Path: "vecchio campo", Value: "x"}}},
