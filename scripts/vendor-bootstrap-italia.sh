@@ -14,9 +14,9 @@ pkg=$tmp/package
 mkdir -p web/bootstrap-italia/css web/fonts/titillium-web
 cp "$pkg/dist/css/bootstrap-italia.min.css" web/bootstrap-italia/css/
 cp "$pkg/LICENSE" web/bootstrap-italia/LICENSE
-# The weights the pages use (300, 400, 400 italic, 600, 700), woff2 only: every browser that
-# runs WebAssembly reads woff2. web/fonts/titillium-web.css declares them.
-for w in 300 regular italic 600 700; do
+# The weights the pages use (300, 400, 400 italic, 600 — which serves 700 too, see
+# web/fonts/titillium-web.css), woff2 only: every browser that runs WebAssembly reads woff2.
+for w in 300 regular italic 600; do
   cp "$pkg/dist/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-$w.woff2" web/fonts/titillium-web/
 done
 cp "$pkg/dist/fonts/Titillium_Web/OFL.txt" web/fonts/titillium-web/OFL.txt

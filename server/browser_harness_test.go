@@ -385,6 +385,8 @@ func (b *tab) waitOfflineReady() {
 		const c = await caches.open(keys[0]);
 		return (await c.keys()).length >= 10 && !!(await c.match("/web/app.wasm"));
 	})()`, 60*time.Second)
+	// and what the page caches once the form takes input: every page, the signing worker
+	b.waitFor(workerCached, 60*time.Second)
 }
 
 // goOffline cuts the tab, its service worker included, off the network.

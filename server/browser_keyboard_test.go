@@ -285,10 +285,9 @@ func (k *keyDriver) answer(tg *keyTarget, f focused) {
 			k.key(" ")
 			k.expect(tg, fmt.Sprintf(`document.activeElement.checked === %v`, !f.Checked))
 		}
-		last := ui.FieldID(tg.path)
-		if n := len(tg.def.Options); n > 1 {
-			last += "-" + strconv.Itoa(n-1)
-		}
+		// The boxes on the page, not the call's options: a choice among a group's items
+		// (optionsFrom) has a box per item.
+		last := eval[string](b, `(l => l.length ? l[l.length-1].id : "")(document.querySelectorAll('input[name="`+name+`"]'))`)
 		if f.ID == last {
 			k.expect(tg, fmt.Sprintf(`JSON.stringify([...document.querySelectorAll('input[name="%s"]:checked')].map(e => e.value)) === %s`,
 				name, strconv.Quote(jsonList(wants))))

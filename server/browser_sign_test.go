@@ -301,7 +301,7 @@ func TestBrowserSignAndSend(t *testing.T) {
 // workerCached: the service worker's cache holds the signing worker, script and program, and
 // the rest of what the page caches once the form takes input (ui.CachedLater).
 var workerCached = func() string {
-	urls, _ := json.Marshal(append([]string{"/web/worker.js"}, ui.CachedLater...))
+	urls, _ := json.Marshal(append([]string{"/web/worker.js"}, ui.CachedLater()...))
 	return `Promise.all(` + string(urls) + `.map(u => caches.match(u))).then(r => r.every(Boolean))`
 }()
 

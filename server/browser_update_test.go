@@ -101,7 +101,7 @@ func TestBrowserUpdateChangesCallVersion(t *testing.T) {
 
 	b.waitFor(`!!document.querySelector(".migration-note")`, 10*time.Second)
 	note := eval[string](b, `document.querySelector(".migration-note").innerText`)
-	for _, want := range []string{"dalla versione 1 alla versione 2", "conservata a parte", "sezione e numero"} {
+	for _, want := range []string{"dalla versione 1 alla versione 2", "conservate a parte", "sezione e numero"} {
 		if !strings.Contains(note, want) {
 			t.Errorf("the migration note lacks %q: %q", want, note)
 		}

@@ -45,7 +45,8 @@ func newHandler(version, webDir, domain string) *app.Handler {
 		},
 		Styles:             styles,
 		Fonts:              preloadFonts,
-		CacheableResources: append(append(ui.Pages(), "/web/icon.svg"), signingWorker...),
+		// The start page only: the other pages are cached once the form takes input (ui.CachedLater).
+		CacheableResources: append([]string{ui.PathHome, "/web/icon.svg"}, signingWorker...),
 		Version:            version,
 		Domain:             domain,
 		Image:              "/web/icon-512.png",
@@ -67,8 +68,7 @@ var styles = []string{
 // CORS requests, and a preload without it would be fetched twice.
 var preloadFonts = []string{
 	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-regular.woff2 crossorigin",
-	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-600.woff2 crossorigin",
-	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-700.woff2 crossorigin",
+	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-600.woff2 crossorigin", // 600 and 700
 }
 
 // signingWorker is the bootstrap of the second wasm program (wasm/worker: the PDF engine and

@@ -85,12 +85,22 @@ func parseRoute(path string) route {
 }
 
 // CachedLater are the files the app needs offline but not to take input: the signing
-// worker's program (2 MB) and the font weights no page needs at once (light and italic). The
-// page adds them to the service worker's cache once the form takes input and the browser is
-// idle (cacheWorkerWasm); listed with the server's cacheable resources instead, the service
-// worker would fetch them during the first visit, alongside app.wasm.
-var CachedLater = []string{
-	"/web/worker.wasm",
-	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-300.woff2",
-	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-italic.woff2",
+// worker's program (2 MB), the font weights no page needs at once (light and italic) and every
+// page but the start page (go-app renders each route as the same small page; the one being
+// visited is already there). The page adds them to the service worker's cache once the form
+// takes input and the browser is idle (cacheWorkerWasm); listed with the server's cacheable
+// resources instead, the service worker would fetch them during the first visit, alongside
+// app.wasm, whose budget is 2.0 MB until the form takes input.
+func CachedLater() []string {
+	later := []string{
+		"/web/worker.wasm",
+		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-300.woff2",
+		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-italic.woff2",
+	}
+	for _, p := range Pages() {
+		if p != PathHome {
+			later = append(later, p)
+		}
+	}
+	return later
 }

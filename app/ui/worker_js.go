@@ -168,7 +168,7 @@ func workerFailed(detail string) {
 	}
 }
 
-// cacheWorkerWasm puts CachedLater (the signing worker's wasm, two font weights) in the service
+// cacheWorkerWasm puts CachedLater (the signing worker's wasm, two font weights, the pages) in the service
 // worker's cache of this version of the app, so that the PDF can be made offline, without
 // making the first visit wait for them:
 // it runs once the form takes input and the browser is idle, after go-app's service worker has
@@ -228,7 +228,7 @@ func cacheWorkerWasm(version string) {
 	if err != nil {
 		return
 	}
-	for _, url := range CachedLater {
+	for _, url := range CachedLater() {
 		if hit, err := await(func() app.Value { return cache.Call("match", url) }); err == nil && hit.Truthy() {
 			continue
 		}
