@@ -31,7 +31,7 @@ wasm: $(WASMMOD)
 ## build is deployed over it to check that an app update changing the call version loses
 ## nothing. Never shipped.
 wasm-v1: $(WASMMOD)
-	$(WASMBUILD) -tags $(WASMTAGS),bando_v1_fixture -o bin/test/app-v1.wasm ./wasm
+	$(WASMBUILD) -tags $(WASMTAGS),bando_v1_fixture -o bin/test/v1/app.wasm ./wasm
 
 ## wasm-checks: for one browser test only (server/browser_checks_test.go), the app and its
 ## worker shipping, beside the real calls, the test call of per-item checks and warnings
@@ -65,7 +65,7 @@ vet:
 
 ## test: vet, every Go test, and the browser tests against the freshly built wasm.
 test: deps wasm wasm-v1 wasm-checks vet
-	BANDO_WEB=$(CURDIR)/web BANDO_WASM_V1=$(CURDIR)/bin/test/app-v1.wasm BANDO_WASM_CHECKS=$(CURDIR)/bin/test/checks $(GO) test -count=1 -timeout 30m ./...
+	BANDO_WEB=$(CURDIR)/web BANDO_WASM_V1=$(CURDIR)/bin/test/v1 BANDO_WASM_CHECKS=$(CURDIR)/bin/test/checks $(GO) test -count=1 -timeout 30m ./...
 	$(GO) test -count=1 -modfile $(WASMMOD) -tags $(WASMTAGS) ./schema/...   # the rules as the wasm builds have them
 
 ## bench: every figure of issue 6, one per line ("figure NAME VALUE"): validation on one core

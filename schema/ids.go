@@ -187,3 +187,27 @@ func (c *Call) answersOf(a Answers, f *Field) []any {
 	walk(map[string]any(a), 0)
 	return out
 }
+
+// WithoutItemIDs returns a copy of v (answers, or any part of them) without the ItemID key of
+// any object: bookkeeping, not answers. The PDF's answer digest leaves ids out (a draft gets
+// them when opened, and must keep the digest of a PDF signed before), and what the applicant
+// reads of answers kept aside does not show them.
+func WithoutItemIDs(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			if k != ItemID {
+				out[k] = WithoutItemIDs(e)
+			}
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = WithoutItemIDs(e)
+		}
+		return out
+	}
+	return v
+}

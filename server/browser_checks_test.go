@@ -1,12 +1,8 @@
 package main
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,48 +15,12 @@ import (
 // Warnings and per-item checks in real Chromium, on the test call schema/testdata/checks.json.
 // make test builds, beside web/, the app and its worker with the build tag bando_checks_fixture
 // (bin/test/checks/, passed as $BANDO_WASM_CHECKS), which ship that call beside the real ones.
-// Without the variable the test builds them itself (~40 s each).
-var webChecks struct {
-	once sync.Once
-	dir  string
-	err  error
-}
+var webChecks fixtureWeb
 
 // browserWebChecksDir is a copy of the test web folder with the fixture app and worker in it.
 func browserWebChecksDir(t *testing.T) string {
 	t.Helper()
-	base := browserWebDir(t)
-	webChecks.once.Do(func() {
-		dir, err := os.MkdirTemp("", "bando-browser-web-checks-")
-		if err == nil {
-			_, err = copyTree(context.Background(), base, dir)
-		}
-		for _, name := range []string{"app.wasm", "worker.wasm"} {
-			if err != nil {
-				break
-			}
-			wasm := filepath.Join(dir, name)
-			for _, old := range []string{wasm + ".br", wasm + ".gz"} { // of the normal build
-				if rerr := os.Remove(old); rerr != nil && !os.IsNotExist(rerr) {
-					err = rerr
-				}
-			}
-			if src := os.Getenv("BANDO_WASM_CHECKS"); src != "" {
-				var data []byte
-				if data, err = os.ReadFile(filepath.Join(src, name)); err == nil {
-					err = os.WriteFile(wasm, data, 0o644)
-				}
-			} else {
-				pkg := map[string]string{"app.wasm": "../wasm", "worker.wasm": "../wasm/worker"}[name]
-				err = buildWasm(wasm, pkg, "bando_checks_fixture")
-			}
-		}
-		webChecks.dir, webChecks.err = dir, err
-	})
-	if webChecks.err != nil {
-		t.Fatal(webChecks.err)
-	}
-	return webChecks.dir
+	return webChecks.get(t, "BANDO_WASM_CHECKS", "bando_checks_fixture", map[string]string{"app.wasm": "../wasm", "worker.wasm": "../wasm/worker"})
 }
 
 // startChecksApp serves the fixture app.

@@ -172,6 +172,53 @@ func startApp(t *testing.T, version string) *testApp {
 
 func (a *testApp) deploy(version string) { a.deployFrom(version, a.web) }
 
+// fixtureWeb is a copy of the test web folder whose wasm programs come from a fixture build
+// (a build tag that ships another call): make test builds them once into the folder named by
+// an environment variable; without it the test builds them itself (~40 s each).
+type fixtureWeb struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// get returns the folder, made on first use: programs maps each file name of the folder
+// ("app.wasm") to its package ("../wasm"), built with tag unless $env holds it already.
+func (f *fixtureWeb) get(t *testing.T, env, tag string, programs map[string]string) string {
+	t.Helper()
+	base := browserWebDir(t)
+	f.once.Do(func() {
+		dir, err := os.MkdirTemp("", "bando-browser-web-"+tag+"-")
+		if err == nil {
+			_, err = copyTree(context.Background(), base, dir)
+		}
+		for name, pkg := range programs {
+			if err != nil {
+				break
+			}
+			wasm := filepath.Join(dir, name)
+			// The compressed copies are of the normal build: they must not be served for this one.
+			for _, old := range []string{wasm + ".br", wasm + ".gz"} {
+				if rerr := os.Remove(old); rerr != nil && !os.IsNotExist(rerr) {
+					err = rerr
+				}
+			}
+			if src := os.Getenv(env); src != "" {
+				var data []byte
+				if data, err = os.ReadFile(filepath.Join(src, name)); err == nil {
+					err = os.WriteFile(wasm, data, 0o644)
+				}
+			} else if err == nil {
+				err = buildWasm(wasm, pkg, tag)
+			}
+		}
+		f.dir, f.err = dir, err
+	})
+	if f.err != nil {
+		t.Fatal(f.err)
+	}
+	return f.dir
+}
+
 // deployFrom swaps in the app built into web, as a deployment of another build does.
 func (a *testApp) deployFrom(version, web string) {
 	var h http.Handler = appHandler(version, web, "")

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,55 +13,18 @@ import (
 )
 
 // An app update that changes the call version. make test builds, beside web/app.wasm, a second
-// app with the build tag bando_v1_fixture (bin/test/app-v1.wasm, passed as $BANDO_WASM_V1):
-// its FAMI call is version 1 as it was shipped (schema/testdata/toscana-fami-2024.v1.json), where
-// the RUNTS registration was one text ("B/104587") and each action line's members were free
-// text. The shipped app has version 2, which splits the registration into section and number
-// (a migration that computes them) and picks the members from the list. Without the variable the
-// test builds the old app itself (~40 s).
-var webV1 struct {
-	once sync.Once
-	dir  string
-	err  error
-}
+// app with the build tag bando_v1_fixture (bin/test/v1/app.wasm, the folder passed as
+// $BANDO_WASM_V1): its FAMI call is version 1 as it was shipped
+// (schema/testdata/toscana-fami-2024.v1.json), where the RUNTS registration was one text
+// ("B/104587") and each action line's members were free text. The shipped app has version 2,
+// which splits the registration into section and number (a migration that computes them) and
+// picks the members from the list.
+var webV1 fixtureWeb
 
 // browserWebV1Dir is a copy of the test web folder with the version 1 app in it.
 func browserWebV1Dir(t *testing.T) string {
 	t.Helper()
-	base := browserWebDir(t)
-	webV1.once.Do(func() {
-		dir, err := os.MkdirTemp("", "bando-browser-web-v1-")
-		if err != nil {
-			webV1.err = err
-			return
-		}
-		if _, err := copyTree(context.Background(), base, dir); err != nil {
-			webV1.err = err
-			return
-		}
-		wasm := filepath.Join(dir, "app.wasm")
-		// The compressed copies are of the current app: they must not be served for the old one.
-		for _, old := range []string{wasm + ".br", wasm + ".gz"} {
-			if err := os.Remove(old); err != nil && !os.IsNotExist(err) {
-				webV1.err = err
-				return
-			}
-		}
-		if src := os.Getenv("BANDO_WASM_V1"); src != "" {
-			data, err := os.ReadFile(src)
-			if err == nil {
-				err = os.WriteFile(wasm, data, 0o644)
-			}
-			webV1.err = err
-		} else {
-			webV1.err = buildWasm(wasm, "../wasm", "bando_v1_fixture")
-		}
-		webV1.dir = dir
-	})
-	if webV1.err != nil {
-		t.Fatal(webV1.err)
-	}
-	return webV1.dir
+	return webV1.get(t, "BANDO_WASM_V1", "bando_v1_fixture", map[string]string{"app.wasm": "../wasm"})
 }
 
 // TestBrowserUpdateChangesCallVersion: an applicant fills a FAMI draft with the app of the

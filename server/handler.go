@@ -43,8 +43,8 @@ func newHandler(version, webDir, domain string) *app.Handler {
 			SVG:      "/web/icon.svg",
 			Maskable: "/web/icon-512.png",
 		},
-		Styles:             styles,
-		Fonts:              preloadFonts,
+		Styles: styles,
+		Fonts:  preloadFonts,
 		// The start page only: the other pages are cached once the form takes input (ui.CachedLater).
 		CacheableResources: append([]string{ui.PathHome, "/web/icon.svg"}, signingWorker...),
 		Version:            version,

@@ -21,7 +21,7 @@ import (
 // Item ids (schema.ItemID) are left out too: they are bookkeeping, not answers, and a draft
 // saved before items had ids must keep the fingerprint of the PDF already signed from it.
 func AnswersDigest(c *schema.Call, a schema.Answers) (string, error) {
-	b, err := Canonical(withoutItemIDs(map[string]any(c.Visible(a))))
+	b, err := Canonical(schema.WithoutItemIDs(map[string]any(c.Visible(a))))
 	if err != nil {
 		return "", err
 	}
@@ -152,23 +152,3 @@ func appendCanonicalString(b []byte, s string) ([]byte, error) {
 	return append(b, '"'), nil
 }
 
-// withoutItemIDs returns a copy of v without the ItemID key of any object.
-func withoutItemIDs(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			if k != schema.ItemID {
-				out[k] = withoutItemIDs(e)
-			}
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = withoutItemIDs(e)
-		}
-		return out
-	}
-	return v
-}

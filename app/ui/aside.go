@@ -62,7 +62,7 @@ func asideValue(v any) string {
 	if s, ok := v.(string); ok {
 		return s
 	}
-	b, err := json.Marshal(withoutItemIDs(v))
+	b, err := json.Marshal(schema.WithoutItemIDs(v))
 	if err != nil {
 		return ""
 	}
@@ -122,24 +122,3 @@ func asideBlock(c *schema.Call, aside map[string]any, l schema.Lang) app.UI {
 	)
 }
 
-// withoutItemIDs is v without the items' ids (schema.ItemID): bookkeeping, not answers, and
-// meaningless to the applicant reading what was kept.
-func withoutItemIDs(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			if k != schema.ItemID {
-				out[k] = withoutItemIDs(e)
-			}
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = withoutItemIDs(e)
-		}
-		return out
-	}
-	return v
-}
