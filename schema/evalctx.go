@@ -18,6 +18,23 @@ type evalCtx struct {
 	this env
 	// steps counts the walks of loose paths, which lint cannot bound (see Expr.eval).
 	steps int
+	// invariants are the values of nodes that have one value for every item of a per-item
+	// expression (see compileNode), computed once per evaluation.
+	invariants map[*cnode]any
+}
+
+// invariant returns the value of node n, which reads no item (only the answers' root and its
+// section), computing it with fn the first time only.
+func (c *evalCtx) invariant(n *cnode, fn evalFn, e env) any {
+	if v, ok := c.invariants[n]; ok {
+		return v
+	}
+	v := fn(c, e)
+	if c.invariants == nil {
+		c.invariants = make(map[*cnode]any)
+	}
+	c.invariants[n] = v
+	return v
 }
 
 // memoKey names the condition of one field or section in one place of the answers. A

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bando/schema/expr"
+	"slices"
 )
 
 // Expr is a compiled expression: every path in it was resolved against the call at load
@@ -71,7 +72,19 @@ type compileInfo struct {
 	refs     []any  // see Expr.refs
 	this     *scope // the item `this` names; nil outside any item
 	usesThis bool
+	// itemReads are the scopes of group items that names were found in, in compile order (nil
+	// for `this`), and scopes are the scopes paths made while compiling (their steps and
+	// filters): a node whose item reads all fall in scopes it made itself reads no item from
+	// outside, so it has one value for every item the expression is evaluated for (see
+	// compileNode).
+	itemReads []*scope
+	scopes    []*scope
 }
+
+// invariantMinCost is the cost from which a node of a per-item expression that reads no item
+// from outside is computed once per evaluation instead of once per item: `count(ats.membri[
+// capofila == true])` in a check on each member is one walk of the members, not forty.
+const invariantMinCost = 8
 
 // cnode is a compiled node.
 type cnode struct {
@@ -100,6 +113,28 @@ func (n *cnode) as(t expr.Type) *cnode {
 }
 
 func compileNode(n expr.Node, sc *scope) (*cnode, error) {
+	root := sc.root()
+	info := root.info
+	if info == nil || info.this == nil || root.loose {
+		return compileNodeOnce(n, sc)
+	}
+	reads, scopes := len(info.itemReads), len(info.scopes)
+	c, err := compileNodeOnce(n, sc)
+	if err != nil || c.cost < invariantMinCost || c.typ.Kind == expr.List || c.fn == nil {
+		return c, err
+	}
+	made := info.scopes[scopes:]
+	for _, s := range info.itemReads[reads:] {
+		if s == nil || !slices.Contains(made, s) {
+			return c, nil // reads the item the expression is evaluated for
+		}
+	}
+	fn := c.fn
+	c.fn = func(ctx *evalCtx, e env) any { return ctx.invariant(c, fn, e) }
+	return c, nil
+}
+
+func compileNodeOnce(n expr.Node, sc *scope) (*cnode, error) {
 	switch x := n.(type) {
 	case *expr.BoolLit:
 		return constant(x.Value, expr.Of(expr.Bool), n), nil

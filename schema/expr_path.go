@@ -58,6 +58,7 @@ func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
 		}
 		at = info.this
 		info.usesThis = true
+		info.itemReads = append(info.itemReads, nil) // the home item: never bound inside a node
 		fromThis = true
 		first, rest = rest[0], rest[1:]
 		if _, fld = at.child(first.Name); fld == nil {
@@ -71,6 +72,9 @@ func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
 				break
 			}
 		}
+	}
+	if at != nil && !fromThis && at.level >= 2 && info != nil {
+		info.itemReads = append(info.itemReads, at)
 	}
 	if at == nil {
 		if first.Name == "deadline" && len(rest) == 0 {
@@ -100,6 +104,9 @@ func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
 			default:
 				return nil, exprErr(seg.At, "%s non contiene campi", "%s has no fields inside", fld.path)
 			}
+			if info != nil {
+				info.scopes = append(info.scopes, next)
+			}
 			_, f := next.child(seg.Name)
 			if f == nil {
 				return nil, unknownName(seg.At, seg.Name, next)
@@ -114,6 +121,9 @@ func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
 			st := pstep{kind: sAll, level: level + 1}
 			if seg.Filter != nil {
 				inner := &scope{parent: cur, level: level + 1, call: sc.call, group: fld}
+				if info != nil {
+					info.scopes = append(info.scopes, inner)
+				}
 				fn, err := compileNode(seg.Filter, inner)
 				if err != nil {
 					return nil, err
