@@ -442,7 +442,7 @@ var (
 func (r *redactor) fakesFor(f *schema.Field) []fakeKind {
 	var out []fakeKind
 	for _, tag := range ruleTags(f.Rules) {
-		if k, ok := coarseByTag[tag]; ok && r.coarsen && tag != "cf" { // cf-born coarsens a code itself
+		if k, ok := coarseByTag[tag]; ok && r.coarsen {
 			out = append(out, k)
 		}
 		if tag == "cf" {
@@ -465,9 +465,9 @@ func (r *redactor) fakesFor(f *schema.Field) []fakeKind {
 	return append(out, kindText)
 }
 
-// coarseByTag are the fakes coarsening adds in front of fakesByTag.
+// coarseByTag are the fakes coarsening adds in front of fakesByTag (a codice fiscale is
+// coarsened by cf-born itself, see fakesFor).
 var coarseByTag = map[string]fakeKind{
-	"cf":        {"cf-coarse", fakeCFCoarse, false},
 	"cap":       {"cap", fakeShape, false},
 	"provincia": {"provincia", fakeProvincia, false},
 }

@@ -173,9 +173,6 @@ func reason(err error) string {
 // characters) keeps its length and character classes.
 func fakeCF(s string, rnd *rand.Rand) string { return fakeCFSex(s, rnd, true) }
 
-// fakeCFCoarse is fakeCF with the sex drawn at random too (the applicant chose to coarsen).
-func fakeCFCoarse(s string, rnd *rand.Rand) string { return fakeCFSex(s, rnd, false) }
-
 // fakeCFBorn fakes a valid personal code whose birth date a check may compare with another
 // answer: the birth date it holds is the one born gives (the bundle's move of the original one,
 // see redactor.birthDay), so that the fake code and the faked date of birth still agree, or
