@@ -151,4 +151,3 @@ func appendCanonicalString(b []byte, s string) ([]byte, error) {
 	}
 	return append(b, '"'), nil
 }
-

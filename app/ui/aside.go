@@ -121,4 +121,3 @@ func asideBlock(c *schema.Call, aside map[string]any, l schema.Lang) app.UI {
 		app.Dl().Class("review-list").Body(rows...),
 	)
 }
-
