@@ -18,6 +18,19 @@ type groupView struct {
 	Lang    schema.Lang
 	Ver     int
 	CondVer int
+
+	keys   app.Func  // the keydown listener of a table (table_keys.go)
+	keysEl app.Value // the element it listens on
+}
+
+func (g *groupView) OnMount(ctx app.Context) {
+	defer sess.recovered()
+	g.listenKeys(ctx)
+}
+
+func (g *groupView) OnDismount() {
+	defer sess.recovered()
+	g.stopKeys()
 }
 
 func (g *groupView) Render() (ui app.UI) {
@@ -38,10 +51,15 @@ func (g *groupView) Render() (ui app.UI) {
 	if max > 0 && n > max {
 		shown = max
 	}
-	items := make([]app.UI, shown)
-	for i := range shown {
-		items[i] = &itemView{Path: itemPath(g.Path, i), Index: i, Count: shown, Lang: l, Ver: g.Ver, CondVer: g.CondVer,
-			Full: max > 0 && n >= max}
+	var items []app.UI
+	if def.IsTable() {
+		items = []app.UI{g.table(def, shown, n, max)}
+	} else {
+		items = make([]app.UI, shown)
+		for i := range shown {
+			items[i] = &itemView{Path: itemPath(g.Path, i), Index: i, Count: shown, Lang: l, Ver: g.Ver, CondVer: g.CondVer,
+				Full: max > 0 && n >= max}
+		}
 	}
 	var u *fieldUI = sess.ui[g.Path]
 	p := fieldProps{def: def, path: g.Path, lang: l, ui: u}
@@ -67,6 +85,7 @@ func (g *groupView) Render() (ui app.UI) {
 		helpText(p),
 		groupError(p),
 		slot(n == 0, func() app.UI { return app.P().Class("group-empty").Text(tr(l, "group.empty")) }),
+		// a table has its rows, even none: its header says what a row will hold
 		app.Div().Class("group-items").Body(items...),
 		app.If(n > shown, func() app.UI {
 			return app.P().Class("group-past-max alert alert-warning").Text(tr(l, "group.pastmax", n-shown, max))
@@ -107,7 +126,11 @@ func (g *groupView) add(ctx app.Context, e app.Event) {
 		sess.check(g.Path)
 	}
 	if i >= 0 {
-		sess.focusLater(ctx, itemHeadingID(itemPath(g.Path, i)))
+		focus := itemHeadingID(itemPath(g.Path, i))
+		if def.IsTable() { // straight into the first cell of the new row
+			focus = FieldID(itemPath(g.Path, i) + "." + def.Fields[0].ID)
+		}
+		sess.focusLater(ctx, focus)
 	}
 }
 
@@ -232,14 +255,18 @@ func (it *itemView) moveDown(ctx app.Context, e app.Event) {
 }
 
 func (it *itemView) move(ctx app.Context, to int) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	it.moveTo(ctx, to, itemHeadingID(itemPath(it.group(), to)))
+}
+
+// moveTo moves the item to index to and then puts the focus on the element with id focus.
+func (it *itemView) moveTo(ctx app.Context, to int, focus string) {
 	from, group := it.Index, it.group()
 	if to < 0 || to >= it.Count {
 		return
 	}
 	sess.edit(func(a schema.Answers) { _ = a.MoveItem(group, from, to) })
 	sess.restructured(group, afterMove(from, to))
-	sess.focusLater(ctx, itemHeadingID(itemPath(group, to)))
+	sess.focusLater(ctx, focus)
 }
 
 // duplicate inserts a copy of the item after it (a budget line like the one before): the
