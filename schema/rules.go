@@ -134,7 +134,7 @@ type ruleStep struct {
 	size  *sizeRule          // a size tag compiled here
 	// numeric: validator's numeric tag, checked here without its regular expression.
 	numeric bool
-	raw   string             // element passed to validator.Var
+	raw     string // element passed to validator.Var
 }
 
 // compileRule splits and checks a rules string once, at load time, for a field of type t.
