@@ -25,6 +25,9 @@ type pstep struct {
 	// read at run time (not copied) because fields are compiled in document order.
 	field   *Field
 	section *Section
+	// eq: the filter compares a value of the item with one from outside it, and a walk
+	// finds the matching items through an index instead of trying each (see eqFilter).
+	eq *eqFilter
 }
 
 // when is the condition of the field or section the step enters, or nil.
@@ -132,6 +135,7 @@ func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
 					return nil, exprErr(expr.Start(seg.Filter), "il filtro tra [ ] è una condizione vera/falsa sulla voce, es. [capofila == true]; questo è di tipo %s", "the filter in [ ] is a true/false condition on the item, e.g. [capofila == true]; this is a %[2]s", fn.typ.IT(), fn.typ.EN())
 				}
 				st.kind, st.filter = sFilter, fn.fn
+				st.eq = eqFilterOf(fn, inner)
 				cost += mult * groupMax(fld) * fn.cost
 			}
 			mult *= groupMax(fld)
@@ -353,6 +357,25 @@ func (p *pathProg) walk(c *evalCtx, scratch env, v any, i int, f *fold) {
 		p.walk(c, scratch, next, i+1, f)
 	default:
 		items, _ := v.([]any)
+		if st.eq != nil && len(items) > 0 && !c.plainFilters {
+			lk := c.listKeys(st, scratch, items)
+			if lk.items == 0 {
+				return
+			}
+			scratch[st.level] = nil // the outer side reads no item of this list
+			want, ok := eqKey(st.eq.outer(c, scratch[:st.level+1]))
+			if !ok {
+				return
+			}
+			for j, k := range lk.keys {
+				if k.ok && k.key == want {
+					m := items[j].(map[string]any)
+					scratch[st.level] = m
+					p.walk(c, scratch, m, i+1, f)
+				}
+			}
+			return
+		}
 		for _, it := range items {
 			m, ok := it.(map[string]any)
 			if !ok {
