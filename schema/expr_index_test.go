@@ -121,4 +121,3 @@ func TestFilterKeysAsPlainWalk(t *testing.T) {
 		t.Errorf("%d filters compared keys, want 8", len(steps))
 	}
 }
-
