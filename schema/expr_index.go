@@ -38,23 +38,53 @@ func eqFilterOf(n *cnode, inner *scope) *eqFilter {
 	return nil
 }
 
-// eqKey is the index key of a value: two values are equal (see equal) exactly when their keys
-// are, and ok is false for a value equal to nothing (NaN, a list, an item).
-func eqKey(v any) (key any, ok bool) {
+// eqKey is the key of a value: two values are equal (see equal) exactly when their keys are
+// (==), and a value equal to nothing (NaN, a list, an item) has no key (kind keyNone).
+// Comparing keys is a few machine words, never an allocation or a call.
+func eqKey(v any) eqVal {
 	if f, ok := toNum(v); ok {
-		return f, f == f
+		if f != f {
+			return eqVal{}
+		}
+		return eqVal{kind: keyNum, n: f}
 	}
 	switch x := v.(type) {
 	case nil:
-		return noAnswerKey{}, true
-	case bool, string, expr.Day:
-		return x, true
+		return eqVal{kind: keyNil}
+	case bool:
+		if x {
+			return eqVal{kind: keyBool, n: 1}
+		}
+		return eqVal{kind: keyBool}
+	case string:
+		return eqVal{kind: keyText, s: x}
+	case expr.Day:
+		return eqVal{kind: keyDay, n: float64(x)}
 	}
-	return nil, false
+	return eqVal{}
 }
 
-// noAnswerKey is the key of no answer, which equals only no answer.
-type noAnswerKey struct{}
+type keyKind uint8
+
+const (
+	keyNone keyKind = iota // equal to nothing
+	keyNil                 // no answer, equal to no answer
+	keyNum
+	keyBool
+	keyText
+	keyDay
+)
+
+type eqVal struct {
+	kind keyKind
+	n    float64
+	s    string
+}
+
+// matches: a and b are keys of equal values.
+func (a eqVal) matches(b eqVal) bool {
+	return a.kind != keyNone && a.kind == b.kind && a.n == b.n && a.s == b.s
+}
 
 // listIndexKey names one list in one evaluation: the filter step and the containers above
 // the list, which decide both the list and what the item's side of the filter reads.
@@ -63,16 +93,11 @@ type listIndexKey struct {
 	at   [maxEnv]uintptr
 }
 
-// listKeys are the keys of the items of one list, by position: ok is false for an element
-// that is no item, or whose value equals nothing; items counts the elements that are items.
+// listKeys are the keys of the items of one list, by position (keyNone for an element that is
+// no item); items counts the elements that are items.
 type listKeys struct {
-	keys  []itemKey
+	keys  []eqVal
 	items int
-}
-
-type itemKey struct {
-	key any
-	ok  bool
 }
 
 // listKeys returns the keys of the items of filter step st, whose containers above are
@@ -86,7 +111,7 @@ func (c *evalCtx) listKeys(st *pstep, scratch env, items []any) *listKeys {
 	if lk, ok := c.indexes[k]; ok {
 		return lk
 	}
-	lk := &listKeys{keys: make([]itemKey, len(items))}
+	lk := &listKeys{keys: make([]eqVal, len(items))}
 	for j, it := range items {
 		m, ok := it.(map[string]any)
 		if !ok {
@@ -94,7 +119,7 @@ func (c *evalCtx) listKeys(st *pstep, scratch env, items []any) *listKeys {
 		}
 		lk.items++
 		scratch[st.level] = m
-		lk.keys[j].key, lk.keys[j].ok = eqKey(st.eq.item(c, scratch[:st.level+1]))
+		lk.keys[j] = eqKey(st.eq.item(c, scratch[:st.level+1]))
 	}
 	if c.indexes == nil {
 		c.indexes = make(map[listIndexKey]*listKeys)

@@ -188,7 +188,7 @@ func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
 	if list {
 		n.fn, n.prog = prog.list, prog
 	} else {
-		n.fn = prog.one
+		n.fn = prog.oneFn()
 	}
 	return n, nil
 }
@@ -304,6 +304,40 @@ func (p *pathProg) one(c *evalCtx, e env) any {
 	return p.leaf(v)
 }
 
+// oneFn is one, or for the commonest path — a field of the expression's own container
+// (forma != "srl") or of `this` — a shorter way to the same answer while the field has no
+// `when` (a field's `when` may compile after the paths that read it, so it is asked at run
+// time).
+func (p *pathProg) oneFn() evalFn {
+	st := &p.steps[0]
+	if len(p.steps) != 1 || st.kind != sName || st.field == nil || st.field.Type == TypeComputed {
+		return p.one
+	}
+	f, l, name := st.field, st.level, st.name
+	switch {
+	case p.fromThis:
+		return func(c *evalCtx, e env) any {
+			if f.when != nil {
+				return p.one(c, e)
+			}
+			return p.leaf(c.this[l][name])
+		}
+	case p.dates:
+		return func(c *evalCtx, e env) any {
+			if f.when != nil {
+				return p.one(c, e)
+			}
+			return toDay(e[l][name])
+		}
+	}
+	return func(c *evalCtx, e env) any {
+		if f.when != nil {
+			return p.one(c, e)
+		}
+		return e[l][name]
+	}
+}
+
 func (p *pathProg) list(c *evalCtx, e env) any {
 	f := fold{op: foldList, list: make([]any, 0, 16)}
 	p.fold(c, e, &f)
@@ -363,12 +397,12 @@ func (p *pathProg) walk(c *evalCtx, scratch env, v any, i int, f *fold) {
 				return
 			}
 			scratch[st.level] = nil // the outer side reads no item of this list
-			want, ok := eqKey(st.eq.outer(c, scratch[:st.level+1]))
-			if !ok {
+			want := eqKey(st.eq.outer(c, scratch[:st.level+1]))
+			if want.kind == keyNone {
 				return
 			}
 			for j, k := range lk.keys {
-				if k.ok && k.key == want {
+				if k.matches(want) {
 					m := items[j].(map[string]any)
 					scratch[st.level] = m
 					p.walk(c, scratch, m, i+1, f)
