@@ -137,7 +137,7 @@ type ruleStep struct {
 	// key is the catalogue's message for a size or numeric tag that fails on this field's
 	// type (see tagIssue), found once here; "" when validator's own words are needed.
 	key string
-	raw     string // element passed to validator.Var
+	raw string // element passed to validator.Var
 }
 
 // compileRule splits and checks a rules string once, at load time, for a field of type t.
