@@ -24,17 +24,20 @@ type Options struct {
 
 // proposal is everything the document prints, read once from the call and the draft.
 type proposal struct {
-	call     *schema.Call
-	answers  schema.Answers // as in the draft: decides which fields are shown
-	visible  schema.Answers // c.Visible(answers): what is printed
-	lang     schema.Lang
-	facts    Facts
-	signers  []schema.Signer
-	digest   string
-	date     time.Time // FinalisedAt, or SavedAt for a draft not yet finalised
-	final    bool
-	producer string
-	creator  string
+	call    *schema.Call
+	answers schema.Answers // as in the draft: decides which fields are shown
+	visible schema.Answers // c.Visible(answers): what is printed
+	lang    schema.Lang
+	facts   Facts
+	signers []schema.Signer
+	digest  string
+	date    time.Time // FinalisedAt, or SavedAt for a draft not yet finalised
+	// place and signed are the answers the call names for where and when the document is
+	// signed (schema.Application): the one date the document prints, when answered.
+	place, signed string
+	final         bool
+	producer      string
+	creator       string
 }
 
 // Producer names the software in the PDF's Info dictionary and XMP (pdf:Producer). It is a
@@ -71,6 +74,8 @@ func Write(w io.Writer, c *schema.Call, d *draft.Draft, o Options) error {
 		return errf("pdf.answers", err, "Le risposte contengono un valore che non si può stampare: %v", "The answers hold a value that cannot be printed: %v", err)
 	}
 	p.facts = ReadFacts(c, p.visible)
+	p.place, _ = p.visible.Get(c.Application.Place).(string)
+	p.signed, _ = p.visible.Get(c.Application.Date).(string)
 	p.signers = c.RequiredSigners(p.answers)
 	p.creator = "Bando"
 	if d.AppVersion != "" {
@@ -116,10 +121,18 @@ func render(p *proposal, step func(int)) ([]byte, error) {
 	d.cover(p)
 	step(1)
 	d.newPage()
+	d.opening(p)
 	n := 0
+	recapAt := p.call.Totals.Section
+	if recapAt == "" && len(p.call.Sections) > 0 {
+		recapAt = p.call.Sections[len(p.call.Sections)-1].ID
+	}
 	for i, s := range p.call.Sections {
 		if d.section(p, s, n+1) {
 			n++
+		}
+		if s.ID == recapAt {
+			d.recap(p)
 		}
 		step(2 + i)
 	}
