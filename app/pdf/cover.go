@@ -84,7 +84,10 @@ func (d *doc) cover(p *proposal) {
 	k, v := p.placeDate()
 	facts = append(facts, fact{k, v})
 	status := word("final", l)
-	if !p.final {
+	switch {
+	case p.draft:
+		status = p.draftNote("draft.status")
+	case !p.final:
 		status = word("draft", l)
 	}
 	facts = append(facts, fact{word("status", l), status})
@@ -157,6 +160,9 @@ func (d *doc) pageFrame(p *proposal, n, total int) {
 	// last font may differ, so select another size first to force the change out.
 	d.f.SetFont(family, "", 1)
 	l := p.lang
+	if p.draft {
+		d.draftBand(p)
+	}
 	if n > 1 {
 		left := p.facts.Applicant
 		if left == "" {

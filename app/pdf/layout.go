@@ -63,6 +63,8 @@ type doc struct {
 	repeat []row
 	// pending rows end with keepNext (a heading, a label): they wait for what follows them.
 	pending []row
+	// mark is drawn across every page of a draft PDF, under its content ("BOZZA").
+	mark string
 }
 
 func (d *doc) use(s style) {
@@ -123,6 +125,7 @@ func sum(rows []row) float64 {
 // newPage starts a page and redraws the repeated header rows, if any.
 func (d *doc) newPage() {
 	d.f.AddPage()
+	d.watermark()
 	d.y = bodyTop
 	for _, r := range d.repeat {
 		r.draw(d.y)
