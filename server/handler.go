@@ -14,9 +14,10 @@ import (
 
 // appHandler is everything the server answers for the app: security headers and the only
 // methods allowed (secure), the wasm programs precompressed at build time (precompressed), the
-// text responses compressed once and kept (compressText), and go-app's handler.
+// text responses compressed once and kept (compressText), the call editor's page and loader
+// (builderPages), and go-app's handler.
 func appHandler(version, webDir, domain string) http.Handler {
-	return secure(&precompressed{dir: webDir, next: compressed(newHandler(version, webDir, domain))})
+	return secure(&precompressed{dir: webDir, next: compressed(builderPages{next: newHandler(version, webDir, domain)})})
 }
 
 // newHandler configures go-app's handler: the page shell, the PWA manifest and the service
