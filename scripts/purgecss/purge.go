@@ -315,9 +315,15 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// render writes one rule per line: the file is generated, committed, and merged by git when
+// two changes to the UI each rewrite it — line by line, a conflict only where both touch the
+// same rule.
 func render(rules []rule) string {
 	var b strings.Builder
-	for _, r := range rules {
+	for i, r := range rules {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
 		b.WriteString(r.prelude)
 		if r.block {
 			b.WriteByte('{')
@@ -363,7 +369,10 @@ func purge(css string, k keeper) string {
 			}
 		}
 	}
-	out.WriteString(render(extra))
+	if len(extra) > 0 {
+		out.WriteString(render(extra))
+		out.WriteByte('\n')
+	}
 	out.WriteString(text)
 	out.WriteByte('\n')
 	return out.String()
