@@ -45,6 +45,11 @@ type session struct {
 
 	route route // the page on screen, set by the shell
 
+	// progressVer changes when the stepper's counts may have changed (progress.go); visited
+	// holds the steps of the open draft the applicant has opened.
+	progressVer int
+	visited     map[string]bool
+
 	summary    []string // answer paths listed in the error summary of summaryFor
 	summaryFor string   // section id
 	summaryVer int
@@ -268,6 +273,7 @@ func (s *session) use(id string, c *schema.Call, d *draft.Draft) {
 	s.live = newLiveValues(c)
 	s.ui = map[string]*fieldUI{}
 	s.summary, s.summaryFor = nil, ""
+	s.visited = loadVisited(id)
 	s.ver++
 	localSet(keyCurrent, id)
 }
@@ -350,6 +356,7 @@ func (s *session) edit(f func(a schema.Answers)) {
 	s.call.AssignItemIDs(s.d.Answers)
 	s.mu.Unlock()
 	s.condVer++
+	s.progressChanged()
 	s.changed()
 	s.refreshLive("", "", true)
 }
