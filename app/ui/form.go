@@ -63,7 +63,7 @@ func (p *formPage) Render() (ui app.UI) {
 		nextLabel = tr(l, "nav.review")
 	}
 	return app.Div().Class("form-step").Body(
-		&stepperView{Lang: l, Section: sec.ID, Ver: p.Ver + p.CondVer + sess.progressVer},
+		stepper(steps, cur, l, sess.openCounts()),
 		app.H1().ID("page-title").TabIndex(-1).Class("mt-4").Text(sec.Title.In(l)),
 		slot(!sec.Intro.IsZero(), func() app.UI { return app.P().Class("lead section-intro").Text(sec.Intro.In(l)) }),
 		&errorSummary{Lang: l, Section: sec.ID, Ver: p.SummaryVer + p.Ver},

@@ -51,7 +51,7 @@ func (s *session) enterScratch(mode string, c *schema.Call, d *draft.Draft) {
 	s.live = newLiveValues(c)
 	s.ui = map[string]*fieldUI{}
 	s.summary, s.summaryFor = nil, ""
-	s.visited = nil // a scratch draft's steps are never marked done
+	s.visited = "" // a scratch draft's steps are never marked done
 	s.ver++
 	s.condVer++
 }
@@ -76,7 +76,7 @@ func (s *session) leaveScratch() {
 	s.save.timer = timer
 	s.mu.Unlock()
 	s.ui, s.condNames = st.ui, st.condNames
-	s.visited = loadVisited(s.id)
+	s.visited = "," + localGet(keyVisited+s.id)
 	s.live = newLiveValues(s.call)
 	if s.ui == nil {
 		s.ui = map[string]*fieldUI{}

@@ -47,8 +47,9 @@ type session struct {
 
 	// progressVer changes when the stepper's counts may have changed (progress.go); visited
 	// holds the steps of the open draft the applicant has opened.
-	progressVer int
-	visited     map[string]bool
+	progressVer, countsAt int
+	counts                map[string]stepCount
+	visited               string
 
 	summary    []string // answer paths listed in the error summary of summaryFor
 	summaryFor string   // section id
@@ -273,7 +274,7 @@ func (s *session) use(id string, c *schema.Call, d *draft.Draft) {
 	s.live = newLiveValues(c)
 	s.ui = map[string]*fieldUI{}
 	s.summary, s.summaryFor = nil, ""
-	s.visited = loadVisited(id)
+	s.visited = "," + localGet(keyVisited+id)
 	s.ver++
 	localSet(keyCurrent, id)
 }
