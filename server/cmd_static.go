@@ -33,6 +33,9 @@ func runStatic(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	if err := app.GenerateStaticWebsite(*out, newHandler(version, *web, *domain), ui.Pages()...); err != nil {
 		return fmt.Errorf("sito statico: %w", err)
 	}
+	if err := writeBuilderFiles(*out); err != nil {
+		return fmt.Errorf("sito statico: %w", err)
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
