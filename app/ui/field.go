@@ -32,7 +32,7 @@ func (f *fieldView) Render() (ui app.UI) {
 		value: sess.answers().Get(f.Path), ui: sess.ui[f.Path],
 	}
 	if f.Cell {
-		return renderCell(p, f)
+		p.row = rowName(f.Path, f.Lang)
 	}
 	return renderField(p, f)
 }
@@ -44,6 +44,7 @@ type fieldProps struct {
 	lang  schema.Lang
 	value any
 	ui    *fieldUI // nil when the field has shown nothing yet
+	row   string   // in a table's cell, the row's name ("Voce di spesa 3"; table.go)
 }
 
 func (p fieldProps) issue() *schema.Issue {

@@ -51,15 +51,13 @@ func (g *groupView) Render() (ui app.UI) {
 	if max > 0 && n > max {
 		shown = max
 	}
-	var items []app.UI
+	items := make([]app.UI, shown)
+	for i := range shown {
+		items[i] = &itemView{Path: itemPath(g.Path, i), Index: i, Count: shown, Lang: l, Ver: g.Ver, CondVer: g.CondVer,
+			Full: max > 0 && n >= max}
+	}
 	if def.IsTable() {
-		items = []app.UI{g.table(def, shown, n, max)}
-	} else {
-		items = make([]app.UI, shown)
-		for i := range shown {
-			items[i] = &itemView{Path: itemPath(g.Path, i), Index: i, Count: shown, Lang: l, Ver: g.Ver, CondVer: g.CondVer,
-				Full: max > 0 && n >= max}
-		}
+		items = []app.UI{g.table(def, items)}
 	}
 	var u *fieldUI = sess.ui[g.Path]
 	p := fieldProps{def: def, path: g.Path, lang: l, ui: u}
@@ -162,38 +160,50 @@ func (it *itemView) Render() (ui app.UI) {
 	if name := itemTitle(def, a, it.Path); name != "" {
 		title += " — " + name
 	}
-	fields := questions(def.Fields, it.Path+".", l, it.Ver, it.CondVer)
 	headID := itemHeadingID(it.Path)
+	table := def.IsTable()
 	cls := "group-item card card-bg mb-4"
+	if table {
+		cls = "bando-row"
+	}
 	var is *schema.Issue // a check on the whole item ("each" without a field)
 	if u := sess.ui[it.Path]; u != nil && u.issue != nil {
 		is = u.issue
 		cls += " item-invalid"
 		if is.IsWarning() {
-			cls = "group-item card card-bg mb-4 item-warned"
+			cls = strings.Replace(cls, "item-invalid", "item-warned", 1)
 		}
+	}
+	buttons := []app.UI{
+		app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-up").
+			Disabled(it.Index == 0).Aria("label", tr(l, "group.up")+": "+title).
+			Text(tr(l, "group.up")).OnClick(it.moveUp),
+		app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-down").
+			Disabled(it.Index == it.Count-1).Aria("label", tr(l, "group.down")+": "+title).
+			Text(tr(l, "group.down")).OnClick(it.moveDown),
+		slot(!it.Full, func() app.UI {
+			return app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-duplicate").
+				Aria("label", tr(l, "group.duplicate")+": "+title).
+				Text(tr(l, "group.duplicate")).OnClick(it.duplicate)
+		}),
+		app.Button().Type("button").Class("btn btn-sm btn-outline-danger item-remove").
+			Aria("label", tr(l, "group.remove")+": "+title).
+			Text(tr(l, "group.remove")).OnClick(it.remove),
+	}
+	if table { // a row of a table (table.go): its number, a cell per question, its buttons
+		return app.Div().Attr("role", "row").Class(cls).DataSet("path", it.Path).DataSet("index", it.Index).Body(
+			append(append([]app.UI{app.Div().Attr("role", "rowheader").Class("row-head").ID(headID).TabIndex(-1).Body(
+				app.Span().Class("visually-hidden").Text(capitalize(itemName(def, l))+" "),
+				app.Text(it.Index+1),
+			)}, cells(def.Fields, it.Path+".", l, it.Ver)...),
+				app.Div().Attr("role", "cell").Class("row-actions").Body(messageBox(it.Path, is), app.Div().Body(buttons...)))...)
 	}
 	return app.Section().Class(cls).Aria("labelledby", headID).DataSet("path", it.Path).Body(
 		app.Div().Class("card-body").Body(
 			app.Div().Class("d-flex flex-wrap align-items-center gap-2 mb-3 item-head").Body(
-				app.H3().Class("h5 flex-grow-1 mb-0 item-title").ID(headID).TabIndex(-1).Text(title),
-				app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-up").
-					Disabled(it.Index == 0).Aria("label", tr(l, "group.up")+": "+title).
-					Text(tr(l, "group.up")).OnClick(it.moveUp),
-				app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-down").
-					Disabled(it.Index == it.Count-1).Aria("label", tr(l, "group.down")+": "+title).
-					Text(tr(l, "group.down")).OnClick(it.moveDown),
-				slot(!it.Full, func() app.UI {
-					return app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-duplicate").
-						Aria("label", tr(l, "group.duplicate")+": "+title).
-						Text(tr(l, "group.duplicate")).OnClick(it.duplicate)
-				}),
-				app.Button().Type("button").Class("btn btn-sm btn-outline-danger item-remove").
-					Aria("label", tr(l, "group.remove")+": "+title).
-					Text(tr(l, "group.remove")).OnClick(it.remove),
-			),
+				append([]app.UI{app.H3().Class("h5 flex-grow-1 mb-0 item-title").ID(headID).TabIndex(-1).Text(title)}, buttons...)...),
 			messageBox(it.Path, is),
-			app.Div().Class("item-fields").Body(fields...),
+			app.Div().Class("item-fields").Body(questions(def.Fields, it.Path+".", l, it.Ver, it.CondVer)...),
 		),
 	)
 }
