@@ -32,6 +32,8 @@ type Call struct {
 	sectionByID map[string]*Section
 	// fromFields are the choices fed by a group's items (OptionsFrom), in document order.
 	fromFields []*Field
+	// src is the file Load read, for Hash.
+	src *callSource
 }
 
 // Authority is the body that publishes the call.
