@@ -23,6 +23,7 @@ WASMBUILD  = GOOS=js GOARCH=wasm $(GO) build -modfile $(WASMMOD) -trimpath -ldfl
 $(WASMMOD): go.mod go.sum scripts/wasmoverlay/main.go
 	$(GO) run ./scripts/wasmoverlay -out bin/wasm
 wasm: $(WASMMOD)
+	$(GO) run ./scripts/purgecss   # the part of Bootstrap Italia the markup uses
 	$(WASMBUILD) -tags $(WASMTAGS) -o web/app.wasm ./wasm
 	$(WASMBUILD) -tags $(WASMTAGS) -o web/worker.wasm ./wasm/worker
 

@@ -239,6 +239,15 @@ type Check struct {
 	rule  *Expr
 	group *Field // the group of Each
 	field *Field // the field of the item named by Path, with Each
+	key   string // "check." + ID, made once at load: every failing item reports it
+}
+
+// issueKey is the key of the check's issues.
+func (ch *Check) issueKey() string {
+	if ch.key != "" {
+		return ch.key
+	}
+	return "check." + ch.ID
 }
 
 // Attachment is a document the call asks for beside the proposal.

@@ -88,11 +88,13 @@ const invariantMinCost = 8
 
 // cnode is a compiled node.
 type cnode struct {
-	fn   evalFn
-	each func(*evalCtx, env, func(any)) // for list paths: visit each element without building the list
-	typ  expr.Type
-	fld  *Field    // the field a path names (for option checks)
-	node expr.Node // the node, for literals (a text literal may stand for a date)
+	fn evalFn
+	// For list paths: walk the elements without building the list (see listArg).
+	prog  *pathProg
+	loose *loosePath
+	typ   expr.Type
+	fld   *Field    // the field a path names (for option checks)
+	node  expr.Node // the node, for literals (a text literal may stand for a date)
 	// cost is the worst-case number of steps one evaluation takes, every group at its
 	// repeat.max (see expr_cost.go).
 	cost float64

@@ -182,7 +182,7 @@ func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
 	}
 	prog := &pathProg{steps: steps, fromThis: fromThis, dates: !onItems && (n.typ.Kind == expr.Date || n.typ.Elem == expr.Date)}
 	if list {
-		n.fn, n.each = prog.list, prog.each
+		n.fn, n.prog = prog.list, prog
 	} else {
 		n.fn = prog.one
 	}
@@ -301,35 +301,36 @@ func (p *pathProg) one(c *evalCtx, e env) any {
 }
 
 func (p *pathProg) list(c *evalCtx, e env) any {
-	out := make([]any, 0, 16)
-	p.each(c, e, func(v any) { out = append(out, v) })
-	return out
+	f := fold{op: foldList, list: make([]any, 0, 16)}
+	p.fold(c, e, &f)
+	return f.list
 }
 
-// each calls yield for every element the path reaches, in order, without building a list.
-func (p *pathProg) each(c *evalCtx, e env, yield func(any)) {
+// fold hands every element the path reaches to f, in order, without building a list.
+func (p *pathProg) fold(c *evalCtx, e env, f *fold) {
 	if p.fromThis {
 		e = c.this
 	}
-	var buf [maxEnv]map[string]any
+	scratch, mark := c.scratch()
 	l := p.steps[0].level
-	copy(buf[:], e[:l])
-	p.walk(c, buf[:], e[l], 0, yield)
+	copy(scratch, e[:l])
+	p.walk(c, scratch, e[l], 0, f)
+	c.release(mark)
 }
 
 // walk follows the steps from v; scratch[:level] holds the containers above the current one.
 // Deeper calls only write deeper slots, so one scratch array serves the whole walk.
-func (p *pathProg) walk(c *evalCtx, scratch env, v any, i int, yield func(any)) {
+func (p *pathProg) walk(c *evalCtx, scratch env, v any, i int, f *fold) {
 	if i == len(p.steps) {
 		switch x := v.(type) {
 		case nil:
 		case []any: // a multichoice answer
 			for _, e := range x {
-				yield(e)
+				f.add(e)
 			}
 		default:
 			if x = p.leaf(x); x != nil {
-				yield(x)
+				f.add(x)
 			}
 		}
 		return
@@ -349,7 +350,7 @@ func (p *pathProg) walk(c *evalCtx, scratch env, v any, i int, yield func(any)) 
 		if st.field != nil && st.field.Type == TypeComputed {
 			next = c.computed(st.field, scratch[:st.level+1])
 		}
-		p.walk(c, scratch, next, i+1, yield)
+		p.walk(c, scratch, next, i+1, f)
 	default:
 		items, _ := v.([]any)
 		for _, it := range items {
@@ -361,7 +362,7 @@ func (p *pathProg) walk(c *evalCtx, scratch env, v any, i int, yield func(any)) 
 			if st.kind == sFilter && !truthy(st.filter(c, scratch[:st.level+1])) {
 				continue
 			}
-			p.walk(c, scratch, m, i+1, yield)
+			p.walk(c, scratch, m, i+1, f)
 		}
 	}
 }

@@ -96,6 +96,7 @@ func (l *linter) call(c *Call, n *jsonNode) {
 		}
 		l.text(ch.Message, cn.get("message"), cn, p+".message", true)
 		l.severity(ch.Severity, cn.get("severity"), p+".severity")
+		ch.key = "check." + ch.ID
 		if ch.rule != nil && ch.group != nil {
 			ch.group.itemChecks = append(ch.group.itemChecks, ch)
 		}

@@ -132,7 +132,9 @@ type ruleStep struct {
 	param string
 	own   func(string) error // our Italian check, called directly
 	size  *sizeRule          // a size tag compiled here
-	raw   string             // element passed to validator.Var
+	// numeric: validator's numeric tag, checked here without its regular expression.
+	numeric bool
+	raw     string // element passed to validator.Var
 }
 
 // compileRule splits and checks a rules string once, at load time, for a field of type t.
@@ -197,6 +199,7 @@ func compileRule(src string, t FieldType) (*rule, error) {
 			st.own = check
 		} else if len(alts) == 1 && t != TypeBoolean && t != TypeDeclaration {
 			st.size = compileSize(tag, param)
+			st.numeric = tag == "numeric" && param == "" && t != TypeMultiChoice && hasTagMessage(tag, t)
 		}
 		r.steps = append(r.steps, st)
 	}

@@ -156,7 +156,7 @@ func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
 	}
 	for _, ch := range c.Checks {
 		if ch.group == nil && !ch.rule.holds(v.x, v.env[:1]) {
-			v.issues = append(v.issues, Issue{Path: ch.Path, Key: "check." + ch.ID, Message: checkMessage(ch, -1, lang), Severity: ch.Severity.issue()})
+			v.issues = append(v.issues, Issue{Path: ch.Path, Key: ch.issueKey(), Message: checkMessage(ch, -1, lang), Severity: ch.Severity.issue()})
 		}
 	}
 	return v.issues
@@ -421,6 +421,11 @@ func (st *ruleStep) check(f *Field, v *value, lang Lang) *Issue {
 			return nil
 		}
 		return tagIssue(f, st.tag, st.param, lang, nil)
+	case st.numeric:
+		if holdsNumeric(f.Type, v) {
+			return nil
+		}
+		return tagIssue(f, st.tag, st.param, lang, nil)
 	}
 	err := theValidator().Var(v.boxed(f.Type), st.raw)
 	if err == nil {
@@ -437,25 +442,45 @@ func (st *ruleStep) check(f *Field, v *value, lang Lang) *Issue {
 	return tagIssue(f, fe.Tag(), fe.Param(), lang, fe)
 }
 
+// tagKind is the kind of value tagIssue words a tag's message for.
+func tagKind(t FieldType) string {
+	switch t {
+	case TypeNumber:
+		return "number"
+	case TypeMoney:
+		return "money"
+	case TypeMultiChoice:
+		return "list"
+	}
+	return "string"
+}
+
+// tagMessageKey is the catalogue's key for a failed tag on a kind of value ("max.money", else
+// "max"); "" when the catalogue has none.
+func tagMessageKey(tag, kind string) string {
+	for _, key := range [...]string{tag + "." + kind, tag} {
+		if HasMessage(key) {
+			return key
+		}
+	}
+	return ""
+}
+
+// hasTagMessage: tagIssue words a failed tag on a field of type t from the catalogue alone,
+// without validator's error.
+func hasTagMessage(tag string, t FieldType) bool { return tagMessageKey(tag, tagKind(t)) != "" }
+
 // tagIssue words a failed validator tag: our catalogue by the kind of value ("max.money"),
 // else validator's own translation naming the field by its label.
 func tagIssue(f *Field, tag, param string, lang Lang, fe validator.FieldError) *Issue {
-	kind := "string"
-	switch f.Type {
-	case TypeNumber:
-		kind = "number"
-	case TypeMoney:
-		kind = "money"
+	kind := tagKind(f.Type)
+	if f.Type == TypeMoney {
 		if c, err := strconv.ParseInt(param, 10, 64); err == nil {
 			param = FormatMoney(c, lang)
 		}
-	case TypeMultiChoice:
-		kind = "list"
 	}
-	for _, key := range []string{tag + "." + kind, tag} {
-		if HasMessage(key) {
-			return newIssue("", key, lang, "param", param)
-		}
+	if key := tagMessageKey(tag, kind); key != "" {
+		return newIssue("", key, lang, "param", param)
 	}
 	msg := Message(lang, "rule", map[string]string{"param": tag})
 	if fe != nil {

@@ -75,10 +75,11 @@ func newHandler(version, webDir, domain string) *app.Handler {
 }
 
 // The look: Bootstrap Italia 2.18.3 and Titillium Web, vendored under web/ by
-// scripts/vendor-bootstrap-italia.sh (licences beside the files), then our own rules.
+// scripts/vendor-bootstrap-italia.sh (licences beside the files) and cut by scripts/purgecss to
+// the rules the app's markup can use (76 KB of brotli less on a first visit), then our own rules.
 var styles = []string{
 	"/web/fonts/titillium-web.css",
-	"/web/bootstrap-italia/css/bootstrap-italia.min.css",
+	"/web/bootstrap-italia/css/bootstrap-italia.bando.css", // scripts/purgecss: what the markup uses
 	"/web/bando.css",
 }
 

@@ -50,23 +50,11 @@ func New(c *schema.Call, appVersion string, now time.Time) *Draft {
 	}
 }
 
-// Error is a draft that cannot be used, with a stable key and a message per language.
-type Error struct {
-	Key string
-	Msg schema.Text
-	Err error // the underlying error, if any
-}
+// Error is a draft that cannot be used: schema.Error, with its key and its message in Italian
+// and English.
+type Error = schema.Error
 
-func (e *Error) Error() string { return e.Msg.IT }
-
-// Message returns the message in lang.
-func (e *Error) Message(lang schema.Lang) string { return e.Msg.In(lang) }
-
-func (e *Error) Unwrap() error { return e.Err }
-
-func errf(key string, cause error, it, en string, args ...any) *Error {
-	return &Error{Key: key, Err: cause, Msg: schema.Text{IT: fmt.Sprintf(it, args...), EN: fmt.Sprintf(en, args...)}}
-}
+var errf = schema.Errorf
 
 // Decode reads a draft file. It checks the envelope (format, version, dates), not the answers
 // against a call: see CheckCall.

@@ -246,7 +246,8 @@ func counted(l schema.Lang, key string, n int) string {
 	return " " + tr(l, key, n)
 }
 
-// errorText is an error in lang: the draft package's messages are translated, others are not.
+// errorText is an error in lang: those of draft, pdf and pec (schema.Error) are translated,
+// others are not.
 func errorText(err error, l schema.Lang) string {
 	var de *draft.Error
 	if errors.As(err, &de) {
