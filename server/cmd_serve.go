@@ -78,7 +78,7 @@ const serveDrain = 5 * time.Second
 // checkBuilt: the two wasm programs are in web. Without the signing worker the service worker
 // could not cache the app for offline use (it caches every file or none).
 func checkBuilt(web string) error {
-	for _, name := range []string{"app.wasm", "worker.wasm"} {
+	for _, name := range []string{"app.wasm", "worker.wasm", "builder.wasm"} {
 		if _, err := os.Stat(filepath.Join(web, name)); err != nil {
 			return unreadable(fmt.Errorf("%s/%s manca: costruiscilo con `make build` (o usa `make run`)", web, name))
 		}

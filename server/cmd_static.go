@@ -47,6 +47,9 @@ func runStatic(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	if err := cat.write(*out); err != nil {
 		return err
 	}
+	if err := writeBuilderFiles(*out); err != nil {
+		return fmt.Errorf("sito statico: %w", err)
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}

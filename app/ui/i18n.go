@@ -118,6 +118,10 @@ var texts = map[string][2]string{
 	// Firma e invio (sign.go): the signing page and the worker that makes the PDF.
 	"worker.failed":        {"Il generatore del PDF e delle verifiche non è disponibile: ricarica la pagina e riprova. %s", "The PDF and signature checker is not available: reload the page and try again. %s"},
 	"sign.entry":           {"Firma e invio", "Sign and send"},
+	"draftpdf.make":        {"Scarica una bozza in PDF", "Download a draft PDF"},
+	"draftpdf.help":        {"Un PDF con la scritta BOZZA su ogni pagina e i problemi ancora aperti in fondo, da far leggere ai partner: non si firma e non si invia.", "A PDF marked DRAFT on every page with the open problems at the end, for partners to read: not to be signed or sent."},
+	"draftpdf.running":     {"Preparazione della bozza in PDF…", "Making the draft PDF…"},
+	"draftpdf.download":    {"Scarica la bozza (%s, %d KB)", "Download the draft (%s, %d KB)"},
 	"sign.entry.blocked":   {"Correggi i problemi elencati sopra per passare alla firma e all'invio.", "Fix the problems listed above to go on to signing and sending."},
 	"sign.title":           {"Firma e invio", "Sign and send"},
 	"sign.intro":           {"Genera il PDF della domanda, fallo firmare digitalmente, ricarica qui il file firmato per controllarlo e prepara il messaggio PEC.", "Make the application PDF, have it digitally signed, upload the signed file here to check it, and prepare the PEC message."},
