@@ -57,10 +57,10 @@ func TestBrowserBudgetTable(t *testing.T) {
 	}
 
 	// Every input of the table is named by its column header and its row header.
-	if got := axName(b, ui.FieldID(cell(1, "importo"))); got != "Importo, Voce di spesa 2" {
+	if got := axName(b, ui.FieldID(cell(1, "importo"))); got != "Importo Voce di spesa 2" {
 		t.Errorf("accessible name of the second amount: %q", got)
 	}
-	if got := axName(b, ui.FieldID(cell(2, "azione"))); got != "Linea d'azione, Voce di spesa 3" {
+	if got := axName(b, ui.FieldID(cell(2, "azione"))); got != "Linea d'azione Voce di spesa 3" {
 		t.Errorf("accessible name of the third action line: %q", got)
 	}
 	if got := eval[string](b, `getComputedStyle(document.querySelector('[data-path="budget.voci[0].importo"] label')).position`); got != "absolute" {

@@ -67,7 +67,7 @@ func labelText(p fieldProps) []app.UI {
 		out = append(out, app.Span().Class("optional").Text(" "+tr(p.lang, "field.optional")))
 	}
 	if p.row != "" { // a cell of a table: the column's name and the row's
-		out = append(out, app.Span().Class("visually-hidden").Text(", "+p.row))
+		out = append(out, app.Span().Class("visually-hidden").Text(p.row))
 	}
 	return out
 }
