@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 	"time"
 
 	"bando/schema"
@@ -117,29 +118,23 @@ func (s *session) openCallFile(data []byte) (*schema.Call, error) {
 	return c, nil
 }
 
-// callFileBox is the start page's "open a call from a file" box.
+// callFileBox is the start page's "open a call from a file" box. The problems of a refused
+// file are one a line in its message (white-space: pre-line in bando.css): one element, not a
+// list, keeps the page's code small.
 func (h *homePage) callFileBox(l schema.Lang) app.UI {
-	var msg app.UI
-	switch {
-	case h.callMsg != "" && h.callBad:
-		items := make([]app.UI, len(h.callProblems))
-		for i, p := range h.callProblems {
-			items[i] = app.Li().Text(p)
-		}
-		msg = app.Div().ID("call-file-message").Class("alert alert-danger mt-3").Attr("role", "alert").Body(
-			app.P().Class("mb-1").Text(h.callMsg),
-			app.If(len(items) > 0, func() app.UI { return app.Ul().Class("call-file-problems small mb-0").Body(items...) }),
-		)
-	case h.callMsg != "":
-		msg = app.Div().ID("call-file-message").Class("alert alert-success mt-3").Attr("role", "status").Text(h.callMsg)
-	}
 	return app.Section().Class("call-file-zone p-4 mt-4").ID("call-file").Aria("labelledby", "call-file-title").Body(
 		app.H2().Class("h3").ID("call-file-title").Text(tr(l, "callfile.title")),
 		app.P().ID("call-file-help").Text(tr(l, "callfile.help")),
 		app.Label().Class("btn btn-outline-primary").For("call-file-input").Text(tr(l, "callfile.choose")),
 		app.Input().Type("file").ID("call-file-input").Class("visually-hidden").
 			Accept(".json,application/json").Aria("describedby", "call-file-help").OnChange(h.pickedCall),
-		msg,
+		app.If(h.callMsg != "", func() app.UI {
+			class, role := "alert alert-success mt-3 call-file-message", "status"
+			if h.callBad {
+				class, role = "alert alert-danger mt-3 call-file-message", "alert"
+			}
+			return app.Div().ID("call-file-message").Class(class).Attr("role", role).Text(h.callMsg)
+		}),
 	)
 }
 
@@ -151,7 +146,6 @@ func (h *homePage) pickedCall(ctx app.Context, e app.Event) {
 	}
 	l := h.Lang
 	name := file.Get("name").String()
-	h.callProblems = nil
 	if size := file.Get("size").Int(); size > schema.MaxCallSize {
 		h.callMsg, h.callBad = tr(l, "callfile.large", name, schema.MaxCallSize>>20), true
 		return
@@ -171,7 +165,7 @@ func (h *homePage) pickedCall(ctx app.Context, e app.Event) {
 			var ce *callFileError
 			switch {
 			case errors.As(err, &ce):
-				h.callMsg, h.callBad, h.callProblems = name+": "+ce.msg, true, ce.problems
+				h.callMsg, h.callBad = name+": "+strings.Join(append([]string{ce.msg}, ce.problems...), "\n"), true
 			case err != nil:
 				h.callMsg, h.callBad = name+": "+err.Error(), true
 			default:

@@ -27,9 +27,8 @@ type homePage struct {
 	dragging bool
 
 	// the outcome of the last call file opened (callfile.go)
-	callMsg      string
-	callBad      bool
-	callProblems []string
+	callMsg string
+	callBad bool
 }
 
 func (h *homePage) OnMount(ctx app.Context) {
