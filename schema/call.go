@@ -10,19 +10,21 @@ const FormatCall = "bando-call"
 
 // Call is one call for proposals as published by an authority, described as data.
 type Call struct {
-	Format        string       `json:"format,omitempty"`
-	FormatVersion int          `json:"formatVersion,omitempty"`
-	ID            string       `json:"id"`
-	Version       int          `json:"version"`
-	Title         Text         `json:"title"`
-	Summary       Text         `json:"summary,omitempty"`
-	Authority     Authority    `json:"authority"`
-	Submission    Submission   `json:"submission"`
-	Signers       []Signers    `json:"signers,omitempty"`
-	Sections      []*Section   `json:"sections"`
-	Checks        []*Check     `json:"checks,omitempty"`
-	Attachments   []Attachment `json:"attachments,omitempty"`
-	Source        string       `json:"source,omitempty"`
+	Format        string     `json:"format,omitempty"`
+	FormatVersion int        `json:"formatVersion,omitempty"`
+	ID            string     `json:"id"`
+	Version       int        `json:"version"`
+	Title         Text       `json:"title"`
+	Summary       Text       `json:"summary,omitempty"`
+	Authority     Authority  `json:"authority"`
+	Submission    Submission `json:"submission"`
+	Signers       []Signers  `json:"signers,omitempty"`
+	// Partner says which part of the form each member fills in its own partner sheet.
+	Partner     *Partner     `json:"partner,omitempty"`
+	Sections    []*Section   `json:"sections"`
+	Checks      []*Check     `json:"checks,omitempty"`
+	Attachments []Attachment `json:"attachments,omitempty"`
+	Source      string       `json:"source,omitempty"`
 	// Migrations say how answers saved under earlier versions of this call map onto this one.
 	Migrations []Migration `json:"migrations,omitempty"`
 

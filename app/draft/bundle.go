@@ -128,6 +128,7 @@ func NewBundle(c *schema.Call, d *Draft, o BundleOptions) (*Bundle, error) {
 		if d.Aside != nil {
 			cp.Aside = r.aside(d.Aside)
 		}
+		cp.History = r.history(d.History)
 		// A verdict may quote an answer (a choice that is no option): it quotes the placeholder.
 		b.Verdicts = r.verdicts(b.Verdicts)
 		b.Coarsened = o.Coarsen
@@ -137,6 +138,7 @@ func NewBundle(c *schema.Call, d *Draft, o BundleOptions) (*Bundle, error) {
 		if d.Aside != nil {
 			cp.Aside = schema.Answers(d.Aside).Clone()
 		}
+		cp.History = slices.Clone(d.History)
 	}
 	b.Draft = &cp
 	if err := b.check(); err != nil {

@@ -35,6 +35,8 @@ type Draft struct {
 	Answers       schema.Answers `json:"answers"`
 	// Aside keeps answers a call update removed, so nothing is ever dropped silently.
 	Aside map[string]any `json:"aside,omitempty"`
+	// History records imports, merges, migrations and restores (history.go).
+	History []Event `json:"history,omitempty"`
 }
 
 // New starts an empty draft of call c.
