@@ -19,8 +19,10 @@ type Call struct {
 	Authority     Authority  `json:"authority"`
 	Submission    Submission `json:"submission"`
 	Signers       []Signers  `json:"signers,omitempty"`
-	// Partner says which part of the form each member fills in its own partner sheet.
-	Partner     *Partner     `json:"partner,omitempty"`
+	// Partner says which part of the form each member fills in its own partner sheet: a
+	// Partner as JSON, read by PartnerPart where sheets are made or merged. Load keeps it as
+	// it is, so that an applicant's first download carries none of that code (README).
+	Partner     any          `json:"partner,omitempty"`
 	Sections    []*Section   `json:"sections"`
 	Checks      []*Check     `json:"checks,omitempty"`
 	Attachments []Attachment `json:"attachments,omitempty"`

@@ -120,7 +120,6 @@ func (l *linter) call(c *Call, n *jsonNode) {
 	for i := range c.Signers {
 		l.signers(c, &c.Signers[i], sgs.at(i), fmt.Sprintf("$.signers[%d]", i), root)
 	}
-	l.partner(c, n.get("partner"))
 }
 
 // knownPath accepts a section id or a field path such as "ats.membri".

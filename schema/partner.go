@@ -1,7 +1,10 @@
 package schema
 
 import (
-	"fmt"
+	"encoding/json"
+	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -32,6 +35,57 @@ type Partner struct {
 	decls  []*Field
 }
 
+// PartnerPart returns the call's partner part with its names resolved, nil when the call has
+// none, or the problems of a part that names no group, or fields that are not the group's.
+//
+// Load leaves the partner part alone: it is checked here, where sheets are made or merged, and
+// by `bando lint` (LintPartner), never on an applicant's first visit, whose download the
+// checking code would weigh on (README, first-visit budget).
+//
+// Each call reads the part afresh (a few microseconds): the Call keeps no state, so copies of
+// it stay independent.
+func (c *Call) PartnerPart() (*Partner, error) {
+	if c.Partner == nil {
+		return nil, nil
+	}
+	data, err := json.Marshal(map[string]any{"partner": c.Partner})
+	if err != nil {
+		return nil, err
+	}
+	return lintPartner(data, c)
+}
+
+// LintPartner reports the problems of the partner part of call c, loaded from data, with
+// their lines and columns, as `bando lint` lists them; nil when there are none.
+func LintPartner(data []byte, c *Call) error {
+	_, err := lintPartner(data, c)
+	return err
+}
+
+// lintPartner reads and checks the "partner" key of the JSON object data, a call (or a call's
+// partner part alone) of which c is the loaded call.
+func lintPartner(data []byte, c *Call) (*Partner, error) {
+	root, err := parseJSONPos(data)
+	if err != nil || root.kind != 'o' || root.get("partner") == nil {
+		return nil, nil // Load has reported it, or there is no partner part
+	}
+	n := root.get("partner")
+	l := &linter{data: data}
+	l.shape(n, reflect.TypeOf(Partner{}), "$.partner")
+	var v struct{ Partner *Partner }
+	if len(l.problems) == 0 {
+		if err := json.Unmarshal(data, &v); err != nil || v.Partner == nil {
+			l.problem(n, "$.partner", "lint.partner", "partner deve essere un oggetto { }", "partner must be an object { }")
+		} else {
+			l.partner(c, v.Partner, n)
+		}
+	}
+	if len(l.problems) > 0 {
+		return nil, l.err()
+	}
+	return v.Partner, nil
+}
+
 // Group is the group whose items are the members.
 func (p *Partner) Group() *Field { return p.group }
 
@@ -51,26 +105,19 @@ func (p *Partner) Fills(id string) bool {
 	return false
 }
 
-func (l *linter) partner(c *Call, n *jsonNode) {
-	p := c.Partner
-	if p == nil {
-		return
-	}
-	const at = "$.partner"
-	if p.Items == "" {
-		l.problem(n, at+".items", "lint.required", "manca items: il gruppo dei membri", "items is missing: the members' group")
-		return
-	}
+// partner checks the call's partner part. It runs in the browser with every call loaded, so
+// it says what is wrong in few words and few places (see the first-visit budget, README).
+func (l *linter) partner(c *Call, p *Partner, n *jsonNode) {
 	g := c.index[p.Items]
 	if g == nil || g.Type != TypeGroup || strings.Count(p.Items, ".") != 1 {
-		l.problem(n.get("items"), at+".items", "lint.partner", "items deve indicare un gruppo posto direttamente in una sezione, es. ats.membri",
+		l.problem(orNode(n.get("items"), n), "$.partner.items", "lint.partner", "items deve indicare un gruppo posto direttamente in una sezione, es. ats.membri",
 			"items must name a group placed directly in a section, e.g. ats.membri")
 		return
 	}
 	p.group = g
 	if lf := findField(g.Fields, p.Label); lf == nil || (lf.Type != TypeText && lf.Type != TypeTextArea) {
-		l.problem(orNode(n.get("label"), n), at+".label", "lint.partner", "label deve indicare un campo di testo del gruppo %s che nomina il membro",
-			"label must name a text field of group %s that names the member", g.path)
+		l.problem(orNode(n.get("label"), n), "$.partner.label", "lint.partner", "label deve indicare un campo di testo del gruppo che nomina il membro",
+			"label must name a text field of the group that names the member")
 	}
 	ids := p.Fields
 	if len(ids) == 0 {
@@ -80,37 +127,22 @@ func (l *linter) partner(c *Call, n *jsonNode) {
 			}
 		}
 	}
-	seen := map[string]bool{}
-	fn := n.get("fields")
 	for i, id := range ids {
-		fp := fmt.Sprintf("%s.fields[%d]", at, i)
 		f := findField(g.Fields, id)
-		switch {
-		case f == nil:
-			l.problem(orNode(fn.at(i), n), fp, "lint.unknown_name", "il gruppo %s non ha il campo %q", "group %s has no field %q", g.path, id)
-		case f.Type == TypeComputed:
-			l.problem(fn.at(i), fp, "lint.partner", "%q è calcolato: non lo compila nessuno", "%q is computed: nobody fills it in", id)
-		case seen[id]:
-			l.problem(fn.at(i), fp, "lint.duplicate_id", "id %q ripetuto", "duplicate id %q", id)
-		default:
-			seen[id] = true
-			p.fields = append(p.fields, f)
+		if f == nil || f.Type == TypeComputed || slices.Contains(p.fields, f) {
+			l.problem(orNode(n.get("fields").at(i), n), "$.partner.fields["+strconv.Itoa(i)+"]", "lint.partner",
+				"deve essere un campo del gruppo, non calcolato e non ripetuto", "must be a field of the group, not computed and not repeated")
+			continue
 		}
+		p.fields = append(p.fields, f)
 	}
-	dn := n.get("declarations")
-	seenDecl := map[string]bool{}
 	for i, path := range p.Declarations {
-		dp := fmt.Sprintf("%s.declarations[%d]", at, i)
 		f := c.index[path]
-		switch {
-		case f == nil || f.Type != TypeDeclaration || f.group != nil:
-			l.problem(dn.at(i), dp, "lint.partner", "%q deve indicare una dichiarazione fuori da ogni gruppo, es. dichiarazioni.dpr445",
-				"%q must name a declaration outside any group, e.g. dichiarazioni.dpr445", path)
-		case seenDecl[path]:
-			l.problem(dn.at(i), dp, "lint.duplicate_id", "id %q ripetuto", "duplicate id %q", path)
-		default:
-			seenDecl[path] = true
-			p.decls = append(p.decls, f)
+		if f == nil || f.Type != TypeDeclaration || f.group != nil || slices.Contains(p.decls, f) {
+			l.problem(orNode(n.get("declarations").at(i), n), "$.partner.declarations["+strconv.Itoa(i)+"]", "lint.partner",
+				"deve essere una dichiarazione fuori da ogni gruppo, non ripetuta (es. dichiarazioni.dpr445)", "must be a declaration outside any group, not repeated (e.g. dichiarazioni.dpr445)")
+			continue
 		}
+		p.decls = append(p.decls, f)
 	}
 }

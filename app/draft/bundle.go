@@ -128,7 +128,9 @@ func NewBundle(c *schema.Call, d *Draft, o BundleOptions) (*Bundle, error) {
 		if d.Aside != nil {
 			cp.Aside = r.aside(d.Aside)
 		}
-		cp.History = r.history(d.History)
+		// The history is left out: the answers it keeps and the files it names are the
+		// applicant's, and the helpdesk needs none of them (docs/support-bundle.md).
+		cp.History = nil
 		// A verdict may quote an answer (a choice that is no option): it quotes the placeholder.
 		b.Verdicts = r.verdicts(b.Verdicts)
 		b.Coarsened = o.Coarsen

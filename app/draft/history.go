@@ -41,93 +41,96 @@ type Event struct {
 	From string `json:"from,omitempty"`
 	// Fields are the answer paths the event changed ("ats.membri[2].cf").
 	Fields []string `json:"fields,omitempty"`
-	// Before are the answers just before the event, under call version CallVersion: what
-	// "restore this version" brings back. Empty for an import (nothing came before).
-	Before      schema.Answers `json:"before,omitempty"`
-	CallVersion int            `json:"callVersion,omitempty"`
+	// Before are the answers just before the event, under call version CallVersion, as JSON:
+	// what "restore this version" brings back. Kept as written (never decoded until restored)
+	// so that carrying a history costs the app nothing but its bytes. Empty for an import.
+	Before      json.RawMessage `json:"before,omitempty"`
+	CallVersion int             `json:"callVersion,omitempty"`
 	// Dropped: Before was dropped to keep the history within its bounds.
 	Dropped bool `json:"dropped,omitempty"`
-
-	weight *measure // of Before, once measured: trimming after each merge stays linear
 }
 
-// UnmarshalJSON keeps the integers of Before exact, as Decode does for the answers.
-func (e *Event) UnmarshalJSON(b []byte) error {
-	type plain Event
-	var raw struct {
-		plain
-		Before json.RawMessage `json:"before"`
+// Snapshot is answers as an Event keeps them.
+func Snapshot(a schema.Answers) json.RawMessage {
+	b, err := json.Marshal(a)
+	if err != nil {
+		return nil
 	}
-	if err := json.Unmarshal(b, &raw); err != nil {
+	return b
+}
+
+// MigrationEvent is the event of opening a draft of an older call version (draft.Open): before
+// are the answers as they were, rep what Open reported. The app shows the report when it
+// migrates; the tools that write a draft back (bando partner merge) record it.
+func MigrationEvent(before schema.Answers, rep *schema.MigrationReport, now time.Time) Event {
+	var fields []string
+	for _, m := range rep.Moved {
+		fields = append(fields, m.To)
+	}
+	for _, a := range rep.SetAside {
+		fields = append(fields, a.Path)
+	}
+	return Event{At: now, Kind: EventMigration, From: "v" + strconv.Itoa(rep.From), Fields: fields, Before: Snapshot(before), CallVersion: rep.From}
+}
+
+// Events reads d's history. The browser never does on an applicant's visit: it keeps the
+// history as the JSON it is (Draft.History), so carrying it costs the first download nothing.
+func Events(d *Draft) ([]Event, error) {
+	if len(d.History) == 0 || string(d.History) == "null" {
+		return nil, nil
+	}
+	var h []Event
+	if err := json.Unmarshal(d.History, &h); err != nil {
+		return nil, errf("history.unreadable", err, "La cronologia della bozza non è leggibile: il file è stato modificato a mano o è danneggiato.", "The draft's history cannot be read: the file was edited by hand or is damaged.")
+	}
+	return h, nil
+}
+
+// AddEvent appends e to d's history and trims the history to its bounds: at most MaxHistory
+// events; the answers they keep, newest first, within half of what a draft may hold (bytes
+// and values, see shape.go) less what d's own answers take. A history that cannot be read is
+// not thrown away: AddEvent refuses.
+func AddEvent(d *Draft, e Event) error {
+	h, err := Events(d)
+	if err != nil {
 		return err
 	}
-	*e = Event(raw.plain)
-	if len(raw.Before) > 0 && string(raw.Before) != "null" {
-		a, err := schema.DecodeAnswers(raw.Before)
-		if err != nil {
-			return err
-		}
-		e.Before = a
+	h = append(h, e)
+	if n := len(h) - MaxHistory; n > 0 {
+		h = h[n:]
 	}
-	return nil
-}
-
-// Record appends e to d's history and trims the history to its bounds. e.Before is kept as
-// it is: it must share nothing with d.Answers (pass a copy, schema.Answers.Clone).
-func (d *Draft) Record(e Event) {
-	d.History = append(d.History, e)
-	d.trimHistory()
-}
-
-// trimHistory applies the bounds described above.
-func (d *Draft) trimHistory() {
-	if n := len(d.History) - MaxHistory; n > 0 {
-		d.History = append(d.History[:0:0], d.History[n:]...)
-	}
-	own := measureJSON(map[string]any{"a": d.Answers, "b": d.Aside})
-	budget := measure{values: MaxValues/2 - own.values, bytes: MaxSize/2 - own.bytes}
-	var used measure
-	// Newest first: the versions most likely to be restored keep their answers longest.
-	for i := len(d.History) - 1; i >= 0; i-- {
-		e := &d.History[i]
-		if e.Before == nil {
+	own := Snapshot(d.Answers)
+	bytes, values := MaxSize/2-len(own), MaxValues/2-measureShape(own, draftLimits).values
+	for i := len(h) - 1; i >= 0; i-- {
+		if h[i].Before == nil {
 			continue
 		}
-		if e.weight == nil {
-			w := measureJSON(e.Before)
-			e.weight = &w
+		bytes -= len(h[i].Before)
+		values -= measureShape(h[i].Before, draftLimits).values
+		if bytes < 0 || values < 0 {
+			h[i].Before, h[i].Dropped = nil, true
 		}
-		s := *e.weight
-		if used.values+s.values > budget.values || used.bytes+s.bytes > budget.bytes {
-			e.Before, e.Dropped = nil, true
-			continue
-		}
-		used.values += s.values
-		used.bytes += s.bytes
 	}
-}
-
-// measure is what a part of a draft weighs in its file.
-type measure struct{ values, bytes int }
-
-// measureJSON is v's values (as shape.go counts them) and its size in bytes, as JSON.
-func measureJSON(v any) measure {
-	b, err := json.Marshal(v)
+	b, err := json.Marshal(h)
 	if err != nil {
-		return measure{values: MaxValues, bytes: MaxSize}
+		return err
 	}
-	s := measureShape(b, shape{values: MaxValues, items: MaxValues, depth: MaxValues})
-	return measure{values: s.values, bytes: len(b)}
+	d.History = b
+	return nil
 }
 
 // Restore brings back the answers as they were before event i of d's history, migrated to
 // call c's version, and records the restore (with the answers it replaces, so a restore can
 // itself be undone). Item ids are assigned as Open does.
 func Restore(d *Draft, c *schema.Call, i int, now time.Time) error {
-	if i < 0 || i >= len(d.History) {
+	h, err := Events(d)
+	if err != nil {
+		return err
+	}
+	if i < 0 || i >= len(h) {
 		return errf("history.unknown", nil, "Questa versione non è nella cronologia della bozza.", "This version is not in the draft's history.")
 	}
-	e := d.History[i]
+	e := h[i]
 	if e.Before == nil {
 		return errf("history.dropped", nil, "Le risposte di questa versione non sono più conservate: la cronologia tiene solo le più recenti.", "The answers of this version are no longer kept: the history keeps only the most recent ones.")
 	}
@@ -135,13 +138,19 @@ func Restore(d *Draft, c *schema.Call, i int, now time.Time) error {
 	if from == 0 {
 		from = d.CallVersion
 	}
-	answers, _, err := c.Migrate(e.Before.Clone(), from)
+	before, err := schema.DecodeAnswers(e.Before)
+	if err != nil {
+		return errf("history.unreadable", err, "Le risposte di questa versione non sono leggibili: il file è stato modificato a mano o è danneggiato.", "The answers of this version cannot be read: the file was edited by hand or is damaged.")
+	}
+	answers, _, err := c.Migrate(before, from)
 	if err != nil {
 		return errf("history.migrate", err, "Non riesco a portare questa versione alla versione %d del bando: %v", "Cannot bring this version to version %d of the call: %v", c.Version, err)
 	}
 	c.AssignItemIDs(answers)
-	d.Record(Event{At: now, Kind: EventRestore, From: e.At.Format(time.RFC3339), Fields: changedPaths(d.Answers, answers),
-		Before: d.Answers, CallVersion: d.CallVersion})
+	if err := AddEvent(d, Event{At: now, Kind: EventRestore, From: e.At.Format(time.RFC3339), Fields: changedPaths(d.Answers, answers),
+		Before: Snapshot(d.Answers), CallVersion: d.CallVersion}); err != nil {
+		return err
+	}
 	d.Answers = answers
 	return nil
 }

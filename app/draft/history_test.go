@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -12,8 +13,8 @@ import (
 // amounts in cents included.
 func TestHistoryTravelsInTheFile(t *testing.T) {
 	d := readDraftFile(t, complete)
-	d.Record(Event{At: testNow, Kind: EventMerge, From: "scheda.bando-partner.json", Fields: []string{"ats.membri[1].telefono"},
-		Before: schema.Answers{"azioni": map[string]any{"linee": []any{map[string]any{"importo": int64(123456789012345)}}}}, CallVersion: 2})
+	addEvent(t, d, Event{At: testNow, Kind: EventMerge, From: "scheda.bando-partner.json", Fields: []string{"ats.membri[1].telefono"},
+		Before: Snapshot(schema.Answers{"azioni": map[string]any{"linee": []any{map[string]any{"importo": int64(123456789012345)}}}}), CallVersion: 2})
 	b, err := Encode(d)
 	if err != nil {
 		t.Fatal(err)
@@ -22,9 +23,14 @@ func TestHistoryTravelsInTheFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.History) != 1 || got.History[0].Before.Get("azioni.linee[0].importo") != int64(123456789012345) ||
-		got.History[0].Kind != EventMerge || !got.History[0].At.Equal(testNow) {
-		t.Fatalf("history read back as %+v", got.History)
+	h := events(t, got)
+	before, err := schema.DecodeAnswers(h[0].Before)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != 1 || before.Get("azioni.linee[0].importo") != int64(123456789012345) ||
+		h[0].Kind != EventMerge || !h[0].At.Equal(testNow) {
+		t.Fatalf("history read back as %+v", h)
 	}
 }
 
@@ -50,20 +56,21 @@ func TestHistoryBounds(t *testing.T) {
 			d := New(c, "test", testNow)
 			d.Answers = a
 			for i := range tc.events {
-				d.Record(Event{At: testNow.Add(time.Duration(i) * time.Minute), Kind: EventMerge, From: "n" + strings.Repeat("x", i%3), Before: a.Clone()})
+				addEvent(t, d, Event{At: testNow.Add(time.Duration(i) * time.Minute), Kind: EventMerge, From: "n" + strings.Repeat("x", i%3), Before: Snapshot(a)})
 			}
-			if len(d.History) != tc.wantEvents {
-				t.Fatalf("%d events, want %d", len(d.History), tc.wantEvents)
+			h := events(t, d)
+			if len(h) != tc.wantEvents {
+				t.Fatalf("%d events, want %d", len(h), tc.wantEvents)
 			}
-			if last := d.History[len(d.History)-1]; last.Before == nil || last.Dropped {
+			if last := h[len(h)-1]; last.Before == nil || last.Dropped {
 				t.Fatal("the newest event lost its answers")
 			}
 			dropped := false
-			for i, e := range d.History {
+			for i, e := range h {
 				if e.Dropped != (e.Before == nil) {
 					t.Fatalf("event %d: dropped %v with answers %v", i, e.Dropped, e.Before != nil)
 				}
-				if e.Dropped && i > 0 && !d.History[i-1].Dropped {
+				if e.Dropped && i > 0 && !h[i-1].Dropped {
 					t.Fatalf("event %d lost its answers before an older one", i)
 				}
 				dropped = dropped || e.Dropped
@@ -91,7 +98,7 @@ func TestRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	old := d.Answers.Clone()
-	d.Record(Event{At: testNow, Kind: EventMerge, From: "x", Before: old.Clone()})
+	addEvent(t, d, Event{At: testNow, Kind: EventMerge, From: "x", Before: Snapshot(old)})
 	d.Answers.Items("ats.membri")[0].(map[string]any)["telefono"] = "000"
 	edited := d.Answers.Clone()
 	if err := Restore(d, c, 0, testNow.Add(time.Hour)); err != nil {
@@ -100,11 +107,14 @@ func TestRestore(t *testing.T) {
 	if d.Answers.Get("ats.membri[0].telefono") != old.Get("ats.membri[0].telefono") {
 		t.Fatal("not restored")
 	}
-	e := d.History[1]
-	if e.Kind != EventRestore || len(e.Fields) != 1 || e.Fields[0] != "ats.membri[0].telefono" || e.Before.Get("ats.membri[0].telefono") != edited.Get("ats.membri[0].telefono") {
+	e := events(t, d)[1]
+	was, _ := schema.DecodeAnswers(e.Before)
+	if e.Kind != EventRestore || len(e.Fields) != 1 || e.Fields[0] != "ats.membri[0].telefono" || was.Get("ats.membri[0].telefono") != edited.Get("ats.membri[0].telefono") {
 		t.Fatalf("restore recorded as %+v", e)
 	}
-	d.History[0].Before, d.History[0].Dropped = nil, true
+	h := events(t, d)
+	h[0].Before, h[0].Dropped = nil, true
+	d.History, _ = json.Marshal(h)
 	for i, key := range map[int]string{0: "history.dropped", 7: "history.unknown", -1: "history.unknown"} {
 		err := Restore(d, c, i, testNow)
 		if e, ok := err.(*Error); !ok || e.Key != key || e.Msg.EN == "" {
@@ -113,20 +123,55 @@ func TestRestore(t *testing.T) {
 	}
 }
 
-// TestOpenRecordsMigration: opening a draft of an older call version records the migration,
-// with the answers as they were, which restore brings back (migrated again).
-func TestOpenRecordsMigration(t *testing.T) {
+func addEvent(t *testing.T, d *Draft, e Event) {
+	t.Helper()
+	if err := AddEvent(d, e); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func events(t *testing.T, d *Draft) []Event {
+	t.Helper()
+	h, err := Events(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+// TestHistoryUnreadable: a history edited into something else is reported, never replaced.
+func TestHistoryUnreadable(t *testing.T) {
+	d := readDraftFile(t, complete)
+	d.History = json.RawMessage(`{"not": "a list"}`)
+	err := AddEvent(d, Event{Kind: EventMerge})
+	if e, ok := err.(*Error); !ok || e.Key != "history.unreadable" || string(d.History) != `{"not": "a list"}` {
+		t.Fatalf("%v; history now %s", err, d.History)
+	}
+}
+
+func historyOf(e ...Event) json.RawMessage {
+	b, _ := json.Marshal(e)
+	return b
+}
+
+// TestMigrationEvent: a migration is recorded with the answers as they were, which restore
+// brings back (migrated again).
+func TestMigrationEvent(t *testing.T) {
 	c := fami(t)
 	d := readDraftFile(t, complete)
 	d.CallVersion = 1
 	d.Answers.Items("ats.membri")[0].(map[string]any)["runts"] = "A/12345"
-	if _, err := Open(d, c); err != nil {
+	old := d.Answers.Clone()
+	rep, err := Open(d, c)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.History) != 1 || d.History[0].Kind != EventMigration || d.History[0].From != "v1" || d.History[0].CallVersion != 1 {
-		t.Fatalf("history %+v", d.History)
+	addEvent(t, d, MigrationEvent(old, rep, testNow))
+	h := events(t, d)
+	if len(h) != 1 || h[0].Kind != EventMigration || h[0].From != "v1" || h[0].CallVersion != 1 || len(h[0].Fields) == 0 {
+		t.Fatalf("history %+v", h)
 	}
-	if d.History[0].Before.Get("ats.membri[0].runts") != "A/12345" {
+	if was, _ := schema.DecodeAnswers(h[0].Before); was.Get("ats.membri[0].runts") != "A/12345" {
 		t.Fatal("the answers before the migration are not kept")
 	}
 	if err := Restore(d, c, 0, testNow); err != nil {

@@ -2,8 +2,6 @@ package draft
 
 import (
 	"fmt"
-	"strconv"
-	"time"
 
 	"bando/schema"
 )
@@ -31,17 +29,6 @@ func Open(d *Draft, c *schema.Call) (*schema.MigrationReport, error) {
 	// Items get their stable ids (schema.ItemID) here, after migration, so that every way a
 	// draft is opened (the app, an import, the CLI, the signing worker) gives the same ones.
 	c.AssignItemIDs(answers)
-	if rep.From != rep.To {
-		var fields []string
-		for _, m := range rep.Moved {
-			fields = append(fields, m.To)
-		}
-		for _, a := range rep.SetAside {
-			fields = append(fields, a.Path)
-		}
-		d.Record(Event{At: time.Now().UTC(), Kind: EventMigration, From: "v" + strconv.Itoa(rep.From), Fields: fields,
-			Before: d.Answers.Clone(), CallVersion: d.CallVersion})
-	}
 	d.Answers, d.CallVersion = answers, c.Version
 	return rep, nil
 }

@@ -546,29 +546,3 @@ func maskAny(v any) any {
 	}
 	return v
 }
-
-// history redacts a draft's history: the answers each event kept like the draft's own (an
-// older version's answers the call no longer describes are masked like answers set aside),
-// where it came from (a file's name may name an organisation) masked, and the paths it changed
-// kept when they are paths of the call's fields (they name no one), else masked.
-func (r *redactor) history(h []Event) []Event {
-	out := make([]Event, len(h))
-	for i, e := range h {
-		if e.Before != nil {
-			e.Before = r.answers(e.Before)
-		}
-		if e.From != "" {
-			e.From = r.placeholder(e.From, nil)
-		}
-		fields := make([]string, len(e.Fields))
-		for j, p := range e.Fields {
-			if r.call.Field(p) == nil {
-				p = r.placeholder(p, nil)
-			}
-			fields[j] = p
-		}
-		e.Fields = fields
-		out[i] = e
-	}
-	return out
-}

@@ -67,3 +67,13 @@ func errKey(err error) string {
 	}
 	return err.Error()
 }
+
+// partOf is the call's partner part.
+func partOf(t testing.TB, c *schema.Call) *schema.Partner {
+	t.Helper()
+	p, err := c.PartnerPart()
+	if err != nil || p == nil {
+		t.Fatalf("no partner part: %v", err)
+	}
+	return p
+}

@@ -120,12 +120,15 @@ func Apply(d *draft.Draft, c *schema.Call, m *Merge, take func(Change) bool, fro
 	if err != nil {
 		return nil, err
 	}
+	if _, err := draft.Events(d); err != nil {
+		return nil, err // before anything changes: the merge could not be recorded
+	}
 	items := d.Answers.Items(p.Group().Path())
 	i := memberIndex(items, m.Sheet.Member)
 	if i < 0 {
 		return nil, errf("partner.member_gone", "Il membro «%s» di questa scheda non è più nella domanda: è stato tolto dopo l'esportazione.", "The member “%s” of this sheet is no longer in the proposal: it was removed after the export.", m.Sheet.Name)
 	}
-	before := d.Answers.Clone()
+	before := draft.Snapshot(d.Answers)
 	item := items[i].(map[string]any)
 	at := p.Group().Path() + "[" + strconv.Itoa(i) + "]."
 	var changed []string
@@ -186,6 +189,8 @@ func Apply(d *draft.Draft, c *schema.Call, m *Merge, take func(Change) bool, fro
 	if len(changed) == 0 {
 		return nil, nil
 	}
-	d.Record(draft.Event{At: now, Kind: draft.EventMerge, From: from, Fields: changed, Before: before, CallVersion: d.CallVersion})
+	if err := draft.AddEvent(d, draft.Event{At: now, Kind: draft.EventMerge, From: from, Fields: changed, Before: before, CallVersion: d.CallVersion}); err != nil {
+		return nil, err
+	}
 	return changed, nil
 }

@@ -54,7 +54,7 @@ func TestMerge(t *testing.T) {
 				t.Fatal(err)
 			}
 			if tc.member != nil {
-				tc.member(Item(c.Partner, s.Answers), s.Answers)
+				tc.member(Item(partOf(t, c), s.Answers), s.Answers)
 			}
 			s = roundTrip(t, s)
 			if tc.capofila != nil {
@@ -88,18 +88,22 @@ func TestMerge(t *testing.T) {
 					t.Errorf("%s = %v, want %v", path, got, want)
 				}
 			}
+			hist, err := draft.Events(d)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if len(changed) == 0 {
-				if len(d.History) != 0 {
+				if len(hist) != 0 {
 					t.Fatalf("a merge that changed nothing was recorded: %+v", d.History)
 				}
 				return
 			}
 			// The merge is in the history, with everything it replaced.
-			e := d.History[len(d.History)-1]
+			e := hist[len(hist)-1]
 			if e.Kind != draft.EventMerge || e.From != "scheda.bando-partner.json" || !e.At.Equal(mergedAt) || fmt.Sprint(e.Fields) != fmt.Sprint(changed) {
 				t.Fatalf("history %+v", e)
 			}
-			if !draft.SameValue(map[string]any(e.Before), map[string]any(before)) {
+			if was, err := schema.DecodeAnswers(e.Before); err != nil || !draft.SameValue(map[string]any(was), map[string]any(before)) {
 				t.Fatal("the history does not keep the answers the merge replaced")
 			}
 			// Merging the same sheet again changes nothing.
@@ -110,7 +114,7 @@ func TestMerge(t *testing.T) {
 			if len(m2.Changes) != 0 {
 				t.Fatalf("second merge plans %+v", m2.Changes)
 			}
-			if again, _ := Apply(d, c, m2, func(Change) bool { return true }, "x", mergedAt); again != nil || len(d.History) != 1 {
+			if again, _ := Apply(d, c, m2, func(Change) bool { return true }, "x", mergedAt); again != nil || len(events(t, d)) != 1 {
 				t.Fatalf("second merge changed %v", again)
 			}
 			// Restoring the version before the merge gives the draft back as it was.
@@ -129,14 +133,14 @@ func TestMergeConflictKeepsOurs(t *testing.T) {
 	c := fami(t)
 	d := openComplete(t, c)
 	s, _ := Export(d, c, 1, exportedAt)
-	Item(c.Partner, s.Answers)["rl_carica"] = "Presidente e legale rappresentante"
+	Item(partOf(t, c), s.Answers)["rl_carica"] = "Presidente e legale rappresentante"
 	d.Answers.Items("ats.membri")[1].(map[string]any)["rl_carica"] = "Vicepresidente"
 	m, err := Plan(d, c, s)
 	if err != nil || m.Conflicts() != 1 {
 		t.Fatalf("%v, %d conflicts", err, m.Conflicts())
 	}
 	ch, _ := Apply(d, c, m, func(ch Change) bool { return !ch.Conflict }, "x", mergedAt)
-	if ch != nil || d.Answers.Get("ats.membri[1].rl_carica") != "Vicepresidente" || len(d.History) != 0 {
+	if ch != nil || d.Answers.Get("ats.membri[1].rl_carica") != "Vicepresidente" || len(events(t, d)) != 0 {
 		t.Fatalf("changed %v, %v", ch, d.Answers.Get("ats.membri[1].rl_carica"))
 	}
 }
@@ -162,7 +166,7 @@ func TestMergeRefuses(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := openComplete(t, c)
 			s, _ := Export(d, c, 1, exportedAt)
-			Item(c.Partner, s.Answers)["telefono"] = "1"
+			Item(partOf(t, c), s.Answers)["telefono"] = "1"
 			tc.edit(d, s)
 			was := d.Answers.Clone()
 			if _, err := Plan(d, c, s); errKey(err) != tc.key {
@@ -180,7 +184,7 @@ func TestMergeMovedMember(t *testing.T) {
 	c := fami(t)
 	d := openComplete(t, c)
 	s, _ := Export(d, c, 1, exportedAt)
-	Item(c.Partner, s.Answers)["telefono"] = "1"
+	Item(partOf(t, c), s.Answers)["telefono"] = "1"
 	if err := d.Answers.MoveItem("ats.membri", 1, 3); err != nil {
 		t.Fatal(err)
 	}
@@ -194,4 +198,13 @@ func TestMergeMovedMember(t *testing.T) {
 	if d.Answers.Get("ats.membri[3].telefono") != "1" || d.Answers.Get("ats.membri[3]._id") != "i2" {
 		t.Fatalf("merged into the wrong member: %v", d.Answers.Items("ats.membri")[3])
 	}
+}
+
+func events(t *testing.T, d *draft.Draft) []draft.Event {
+	t.Helper()
+	h, err := draft.Events(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
 }

@@ -92,10 +92,14 @@ func CallHash(c *schema.Call) string {
 
 // part is the call's partner part, or an error for a call without one.
 func part(c *schema.Call) (*schema.Partner, error) {
-	if c.Partner == nil || c.Partner.Group() == nil {
+	p, err := c.PartnerPart()
+	switch {
+	case err != nil:
+		return nil, errf("partner.call_broken", "La descrizione del bando sbaglia le schede dei membri («partner»): %s", "The call's description of partner sheets (“partner”) is wrong: %s", err.Error())
+	case p == nil:
 		return nil, errf("partner.none", "Questo bando non prevede schede per i membri.", "This call has no partner sheets.")
 	}
-	return c.Partner, nil
+	return p, nil
 }
 
 // memberIndex finds the item with id in the group's list, or -1.

@@ -39,8 +39,8 @@ func TestExportHoldsOneMember(t *testing.T) {
 			t.Errorf("the sheet holds section %s", sec)
 		}
 	}
-	if Item(c.Partner, s.Answers)["cf"] != "92056781005" {
-		t.Fatalf("member's answers not in the sheet: %v", Item(c.Partner, s.Answers))
+	if Item(partOf(t, c), s.Answers)["cf"] != "92056781005" {
+		t.Fatalf("member's answers not in the sheet: %v", Item(partOf(t, c), s.Answers))
 	}
 	if got := roundTrip(t, s); Check(got, c) != nil || !sameJSON(t, got.Answers, s.Answers) || !sameJSON(t, got.Base, s.Base) {
 		t.Fatalf("round trip changed the sheet")
@@ -181,7 +181,7 @@ func TestValidateReducedForm(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			tc.edit(Item(c.Partner, s.Answers), s.Answers)
+			tc.edit(Item(partOf(t, c), s.Answers), s.Answers)
 			var got []string
 			for _, is := range Validate(s, c, schema.IT) {
 				got = append(got, is.Path+" "+is.Key)
@@ -195,7 +195,8 @@ func TestValidateReducedForm(t *testing.T) {
 
 func acceptAll(c *schema.Call) func(map[string]any, schema.Answers) {
 	return func(_ map[string]any, a schema.Answers) {
-		for _, f := range c.Partner.DeclarationFields() {
+		p, _ := c.PartnerPart()
+		for _, f := range p.DeclarationFields() {
 			sec, id, _ := strings.Cut(f.Path(), ".")
 			a[sec].(map[string]any)[id] = true
 		}
