@@ -13,8 +13,9 @@ ADDR    ?= :8080
 
 all: build
 
-## wasm: the browser app, web/app.wasm (GOOS=js), and the signing worker it starts in a Web
-## Worker, web/worker.wasm (the PDF engine and signed-file checks, kept out of the first load);
+## wasm: the browser app, web/app.wasm (GOOS=js), the signing worker it starts in a Web
+## Worker, web/worker.wasm (the PDF engine and signed-file checks, kept out of the first load),
+## and the call editor, web/builder.wasm (the app plus the editor, sent only for /builder);
 ## built once per run, they take ~40 s each.
 ## Both are built against trimmed copies of go-app and validator (scripts/wasmoverlay: no
 ## server code, no checks that read the disk or DNS; 0.55 MB less brotli on a first visit).
@@ -23,8 +24,10 @@ WASMBUILD  = GOOS=js GOARCH=wasm $(GO) build -modfile $(WASMMOD) -trimpath -ldfl
 $(WASMMOD): go.mod go.sum scripts/wasmoverlay/main.go
 	$(GO) run ./scripts/wasmoverlay -out bin/wasm
 wasm: $(WASMMOD)
+	$(GO) run ./scripts/purgecss   # the part of Bootstrap Italia the markup uses
 	$(WASMBUILD) -tags $(WASMTAGS) -o web/app.wasm ./wasm
 	$(WASMBUILD) -tags $(WASMTAGS) -o web/worker.wasm ./wasm/worker
+	$(WASMBUILD) -tags $(WASMTAGS) -o web/builder.wasm ./wasm/builder
 
 ## wasm-v1: for one browser test only (server/browser_update_test.go), the app with version 1
 ## of the FAMI call as first shipped (schema/testdata/toscana-fami-2024.v1.json); the normal
@@ -46,7 +49,7 @@ server:
 
 ## build: both, and the wasm precompressed (brotli 11, gzip 9) for the server and static hosts.
 build: wasm server
-	./bin/bando compress web/app.wasm web/worker.wasm
+	./bin/bando compress web/app.wasm web/worker.wasm web/builder.wasm
 
 ## run: build everything and serve the app on http://localhost:8080
 run: build
@@ -85,7 +88,7 @@ bench: build
 ## ready-to-type on a first visit and on offline reloads, keystroke → message latency with 40 members;
 ## and (server/browser_sign_test.go) the PDF in the browser with 5 and 40 members, its size, the
 ## signing worker's load time, and the raw and brotli sizes of app.wasm and worker.wasm.
-BENCH_BROWSER = set -o pipefail; BANDO_BENCH_BROWSER=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run '^TestBrowser(Sign|Bytes|Computed)?Figures$$' -v ./server | grep -E '^figure |^(ok|FAIL)'
+BENCH_BROWSER = set -o pipefail; BANDO_BENCH_BROWSER=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run '^TestBrowser((Sign|Bytes|Computed)?Figures|StartupBreakdown)$$' -v ./server | grep -E '^figure |^(ok|FAIL)'
 bench-browser: build
 	$(BENCH_BROWSER)
 
@@ -99,4 +102,4 @@ fuzz:
 	  done; done
 
 clean:
-	rm -rf bin dist web/app.wasm web/app.wasm.br web/app.wasm.gz web/worker.wasm web/worker.wasm.br web/worker.wasm.gz
+	rm -rf bin dist web/app.wasm web/app.wasm.br web/app.wasm.gz web/worker.wasm web/worker.wasm.br web/worker.wasm.gz web/builder.wasm web/builder.wasm.br web/builder.wasm.gz

@@ -10,7 +10,9 @@
 //     library only;
 //   - the app (wasm/, GOOS=js) must never pull in the PDF engine or the signed-file checks
 //     (they live in the signing worker, loaded when the applicant signs) nor net/http (with it
-//     come crypto/tls, crypto/x509 and math/big: about 0.5 MB of brotli).
+//     come crypto/tls, crypto/x509 and math/big: about 0.5 MB of brotli), nor the call editor
+//     (app/builder and its model app/calledit: their own program, wasm/builder, sent only for
+//     /builder).
 package bando_test
 
 import (
@@ -176,11 +178,14 @@ func TestSchemaDeps(t *testing.T) {
 	}
 }
 
-// TestWasmDeps: the browser app never reaches the PDF engine, the signed-file checks or
-// net/http. The PDF and PEC rule holds in the plain module graph too; net/http only in the
+// TestWasmDeps: the browser app never reaches the PDF engine, the signed-file checks, the call
+// editor or net/http. The PDF and PEC rule holds in the plain module graph too; net/http only in the
 // shipped build, whose trimmed go-app has no server side.
 func TestWasmDeps(t *testing.T) {
-	engine := func(p *pkg) bool { return under(p.path, "bando/app/pdf") || under(p.path, "bando/app/pec") }
+	engine := func(p *pkg) bool {
+		return under(p.path, "bando/app/pdf") || under(p.path, "bando/app/pec") ||
+			under(p.path, "bando/app/builder") || under(p.path, "bando/app/calledit")
+	}
 	tests := []struct {
 		b         build
 		forbidden func(*pkg) bool

@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"sync/atomic"
 )
 
 // FormatCall is the value of Call.Format: it lets tools tell a call schema from a draft file.
@@ -22,7 +23,11 @@ type Call struct {
 	// Partner says which part of the form each member fills in its own partner sheet: a
 	// Partner as JSON, read by PartnerPart where sheets are made or merged. Load keeps it as
 	// it is, so that an applicant's first download carries none of that code (README).
-	Partner     any          `json:"partner,omitempty"`
+	Partner any `json:"partner,omitempty"`
+	// Application says how the proposal document opens and is dated; Totals which computed
+	// figures sum it up (application.go). Both are optional.
+	Application Application  `json:"application,omitzero"`
+	Totals      Totals       `json:"totals,omitzero"`
 	Sections    []*Section   `json:"sections"`
 	Checks      []*Check     `json:"checks,omitempty"`
 	Attachments []Attachment `json:"attachments,omitempty"`
@@ -36,6 +41,12 @@ type Call struct {
 	sectionByID map[string]*Section
 	// fromFields are the choices fed by a group's items (OptionsFrom), in document order.
 	fromFields []*Field
+	// src is the file Load read, for Hash.
+	src *callSource
+	// issuesHint is how many issues the last Validate of this call found: the next one makes
+	// room for as many at once instead of growing its list step by step (a draft changes
+	// little between two validations). Only a size: results never depend on it.
+	issuesHint *atomic.Int32
 }
 
 // Authority is the body that publishes the call.
@@ -65,7 +76,13 @@ type Signers struct {
 	Name   string `json:"name"`             // field of the item with the signer's name
 	CF     string `json:"cf"`               // field of the item with the signer's codice fiscale
 	Entity string `json:"entity"`           // field of the item with the organisation's name, if any
-	Source string `json:"source,omitempty"`
+	// Optional fields of the item for the formal opening of the document (DPR 445/2000
+	// practice: "Il sottoscritto NOME, nato a … il …, in qualità di …"): the signer's office
+	// (carica), place and date of birth.
+	Role       string `json:"role,omitempty"`
+	BirthPlace string `json:"birthPlace,omitempty"`
+	BirthDate  string `json:"birthDate,omitempty"`
+	Source     string `json:"source,omitempty"`
 
 	when, filter *Expr
 	group        *Field
@@ -241,6 +258,15 @@ type Check struct {
 	rule  *Expr
 	group *Field // the group of Each
 	field *Field // the field of the item named by Path, with Each
+	key   string // "check." + ID, made once at load: every failing item reports it
+}
+
+// issueKey is the key of the check's issues.
+func (ch *Check) issueKey() string {
+	if ch.key != "" {
+		return ch.key
+	}
+	return "check." + ch.ID
 }
 
 // Attachment is a document the call asks for beside the proposal.

@@ -21,7 +21,30 @@ type evalCtx struct {
 	// invariants are the values of nodes that have one value for every item of a per-item
 	// expression (see compileNode), computed once per evaluation.
 	invariants map[*cnode]any
+	// stack holds the containers of the walks in progress (see scratch).
+	stack []map[string]any
+	// indexes are the keys of the items of lists that filters compare (see listKeys).
+	indexes map[listIndexKey]*listKeys
+	// plainFilters walks every filter item by item, without keys: tests compare the two.
+	plainFilters bool
 }
+
+// scratch returns room for the containers of one walk of a path, and the mark to release it
+// with. A walk hands its containers to conditions and filters, so they cannot stay on the Go
+// stack; taking them from here instead of the heap makes a walk free of allocations. Walks
+// nest (a filter walks another list), each above the one in progress; when the stack grows, a
+// walk in progress keeps the old array, which nothing else writes any more.
+func (c *evalCtx) scratch() (env, int) {
+	n := len(c.stack)
+	if n+maxEnv > cap(c.stack) {
+		c.stack = append(c.stack[:n:n], make([]map[string]any, maxEnv+n)...)
+	}
+	c.stack = c.stack[:n+maxEnv]
+	return c.stack[n : n+maxEnv : n+maxEnv], n
+}
+
+// release gives back the room scratch took at mark.
+func (c *evalCtx) release(mark int) { c.stack = c.stack[:mark] }
 
 // invariant returns the value of node n, which reads no item (only the answers' root and its
 // section), computing it with fn the first time only.

@@ -48,17 +48,7 @@ func compileCall(call *expr.Call, sc *scope) (*cnode, error) {
 // funcImpl is the closure of function name over its compiled arguments.
 func funcImpl(name string, args []*cnode, call *Call) evalFn {
 	x := args[0].fn
-	// each visits the elements of the first argument; list paths do it without a list.
-	each := args[0].each
-	if each == nil {
-		each = func(c *evalCtx, e env, yield func(any)) {
-			for _, v := range asList(x(c, e)) {
-				if v != nil {
-					yield(v)
-				}
-			}
-		}
-	}
+	list := listArgOf(args[0])
 	var y, z evalFn
 	if len(args) > 1 {
 		y = args[1].fn
@@ -69,45 +59,40 @@ func funcImpl(name string, args []*cnode, call *Call) evalFn {
 	switch name {
 	case "count":
 		return func(c *evalCtx, e env) any {
-			n := 0
-			each(c, e, func(any) { n++ })
-			return float64(n)
+			f := fold{op: foldCount}
+			list.fold(c, e, &f)
+			return boxCount(f.n)
 		}
 	case "sum":
 		return func(c *evalCtx, e env) any {
-			var s float64
-			each(c, e, func(v any) {
-				if f, ok := toNum(v); ok {
-					s += f
-				}
-			})
-			return s
+			f := fold{op: foldSum}
+			list.fold(c, e, &f)
+			return f.sum
 		}
 	case "any", "all":
-		wantAll := name == "all"
+		op := foldAny
+		if name == "all" {
+			op = foldAll
+		}
 		return func(c *evalCtx, e env) any {
-			out := wantAll
-			each(c, e, func(v any) {
-				if truthy(v) != wantAll {
-					out = !wantAll
-				}
-			})
-			return out
+			f := fold{op: op, flag: op == foldAll}
+			list.fold(c, e, &f)
+			return f.flag
 		}
 	case "answered":
 		return func(c *evalCtx, e env) any { return !isEmpty(x(c, e)) }
 	case "contains":
 		return func(c *evalCtx, e env) any {
-			want, found := y(c, e), false
-			each(c, e, func(v any) { found = found || equal(v, want) })
-			return found
+			f := fold{op: foldContains, want: y(c, e)}
+			list.fold(c, e, &f)
+			return f.flag
 		}
 	case "len":
 		if args[0].typ.Kind == expr.List {
 			return func(c *evalCtx, e env) any {
-				n := 0
-				each(c, e, func(any) { n++ })
-				return float64(n)
+				f := fold{op: foldCount}
+				list.fold(c, e, &f)
+				return boxCount(f.n)
 			}
 		}
 		return func(c *evalCtx, e env) any {
@@ -116,17 +101,9 @@ func funcImpl(name string, args []*cnode, call *Call) evalFn {
 		}
 	case "distinct":
 		return func(c *evalCtx, e env) any {
-			seen := map[any]bool{}
-			dup := false
-			each(c, e, func(v any) {
-				k := distinctKey(v)
-				if k == nil || dup {
-					return
-				}
-				dup = seen[k]
-				seen[k] = true
-			})
-			return !dup
+			f := fold{op: foldDistinct}
+			list.fold(c, e, &f)
+			return !f.flag
 		}
 	case "upper":
 		return text1(x, strings.ToUpper)

@@ -38,16 +38,11 @@ func compileLoosePath(p *expr.Path, sc *scope) (*cnode, error) {
 			return deadlineNode(sc.call), nil
 		}
 	}
-	type lstep struct {
-		name   string
-		items  bool   // [] or [filter]: the items of the list reached so far
-		filter evalFn // evaluated with the item appended to the env
-	}
-	steps := make([]lstep, 0, len(p.Steps))
+	lp := &loosePath{first: first.Name, steps: make([]lstep, 0, len(p.Steps))}
 	list := false
 	for _, st := range p.Steps {
 		if st.Name != "" {
-			steps = append(steps, lstep{name: st.Name})
+			lp.steps = append(lp.steps, lstep{name: st.Name})
 			continue
 		}
 		ls := lstep{items: true}
@@ -58,69 +53,77 @@ func compileLoosePath(p *expr.Path, sc *scope) (*cnode, error) {
 			}
 			ls.filter = f.fn
 		}
-		steps = append(steps, ls)
+		lp.steps = append(lp.steps, ls)
 		list = true
-	}
-	var walk func(c *evalCtx, e env, v any, i int, yield func(any))
-	walk = func(c *evalCtx, e env, v any, i int, yield func(any)) {
-		if c.steps++; c.steps > maxExprCost {
-			return
-		}
-		if i == len(steps) {
-			if v != nil {
-				yield(v)
-			}
-			return
-		}
-		st := steps[i]
-		if !st.items {
-			m, _ := v.(map[string]any)
-			if m == nil {
-				return
-			}
-			walk(c, e, m[st.name], i+1, yield)
-			return
-		}
-		items, _ := v.([]any)
-		for _, it := range items {
-			m, ok := it.(map[string]any)
-			if !ok {
-				continue
-			}
-			if st.filter != nil && !truthy(st.filter(c, append(e[:len(e):len(e)], m))) {
-				continue
-			}
-			walk(c, append(e[:len(e):len(e)], m), m, i+1, yield)
-		}
-	}
-	// start finds the container of the first name, innermost first.
-	start := func(e env) (map[string]any, bool) {
-		for i := len(e) - 1; i >= 0; i-- {
-			if _, ok := e[i][first.Name]; ok {
-				return e[i], true
-			}
-		}
-		return nil, false
-	}
-	each := func(c *evalCtx, e env, yield func(any)) {
-		if m, ok := start(e); ok {
-			walk(c, e, m[first.Name], 1, yield)
-		}
 	}
 	n := &cnode{typ: expr.Of(expr.Null), cost: 1}
 	if list {
-		n.each = each
+		n.loose = lp
 		n.fn = func(c *evalCtx, e env) any {
-			out := []any{}
-			each(c, e, func(v any) { out = append(out, v) })
-			return out
+			f := fold{op: foldList, list: []any{}}
+			lp.fold(c, e, &f)
+			return f.list
 		}
 		return n, nil
 	}
 	n.fn = func(c *evalCtx, e env) any {
-		var out any
-		each(c, e, func(v any) { out = v })
-		return out
+		f := fold{op: foldLast}
+		lp.fold(c, e, &f)
+		return f.want
 	}
 	return n, nil
+}
+
+// loosePath is a compiled loose path: names looked up in the answers as it runs.
+type loosePath struct {
+	first string // the first name, looked up from the innermost container outwards
+	steps []lstep
+}
+
+type lstep struct {
+	name   string
+	items  bool   // [] or [filter]: the items of the list reached so far
+	filter evalFn // evaluated with the item appended to the env
+}
+
+// fold hands every answer the path reaches to f, in order.
+func (lp *loosePath) fold(c *evalCtx, e env, f *fold) {
+	for i := len(e) - 1; i >= 0; i-- {
+		if v, ok := e[i][lp.first]; ok {
+			lp.walk(c, e, v, 1, f)
+			return
+		}
+	}
+}
+
+func (lp *loosePath) walk(c *evalCtx, e env, v any, i int, f *fold) {
+	if c.steps++; c.steps > maxExprCost {
+		return
+	}
+	if i == len(lp.steps) {
+		if v != nil {
+			f.add(v)
+		}
+		return
+	}
+	st := &lp.steps[i]
+	if !st.items {
+		m, _ := v.(map[string]any)
+		if m == nil {
+			return
+		}
+		lp.walk(c, e, m[st.name], i+1, f)
+		return
+	}
+	items, _ := v.([]any)
+	for _, it := range items {
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		if st.filter != nil && !truthy(st.filter(c, append(e[:len(e):len(e)], m))) {
+			continue
+		}
+		lp.walk(c, append(e[:len(e):len(e)], m), m, i+1, f)
+	}
 }

@@ -29,41 +29,58 @@ func (v *validation) newList(g *Field) {
 }
 
 // itemChecks runs the per-item checks of group g on the item at env level `level`; v.path is
-// the item's path ("ats.membri[2]").
+// the item's path ("ats.membri[2]"). The item's path and its name for people are made once,
+// when its first check fails, and shared by the issues of its other checks.
 func (v *validation) itemChecks(g *Field, level int) {
 	e := v.env[:level+1]
+	i := v.index[level]
+	var item, name string
 	for _, ch := range g.itemChecks {
-		if !ch.rule.holds(v.x, e) {
-			v.issues = append(v.issues, itemCheckIssue(v.x, ch, string(v.path), e, v.index[level], v.lang))
+		if ch.rule.holds(v.x, e) {
+			continue
 		}
+		if item == "" {
+			item, name = string(v.path), v.itemName(g, i)
+		}
+		v.issues = append(v.issues, itemCheckIssue(v.x, ch, item, name, e, v.lang))
 	}
 }
 
 // itemCheckIssue is the issue of per-item check ch failing on the item at path, whose
-// containers are e: at the field the check names, or at the item when it names none or that
-// field is hidden in this item (a message at a hidden field could not be read nor reached).
-func itemCheckIssue(x *evalCtx, ch *Check, item string, e env, i int, lang Lang) Issue {
+// containers are e and whose name for people is name (itemNumber): at the field the check
+// names, or at the item when it names none or that field is hidden in this item (a message at
+// a hidden field could not be read nor reached).
+func itemCheckIssue(x *evalCtx, ch *Check, item, name string, e env, lang Lang) Issue {
 	at := item
 	if ch.field != nil && x.fieldShown(ch.field, e) {
 		at = item + "." + ch.field.ID
 	}
 	return Issue{
 		Path:     at,
-		Key:      "check." + ch.ID,
-		Params:   map[string]string{"item": itemNumber(ch.group, i, lang)},
-		Message:  checkMessage(ch, i, lang),
+		Key:      ch.issueKey(),
+		Params:   map[string]string{"item": name},
+		Message:  checkMessageNamed(ch, name, lang),
 		Severity: ch.Severity.issue(),
 	}
 }
 
 // checkMessage is the check's message in lang; with Each, {item} names the item (index i).
 func checkMessage(ch *Check, i int, lang Lang) string {
+	if ch.group != nil && i >= 0 {
+		return checkMessageNamed(ch, itemNumber(ch.group, i, lang), lang)
+	}
+	return checkMessageNamed(ch, "", lang)
+}
+
+// checkMessageNamed is checkMessage for the item whose name (itemNumber) is name; "" outside
+// items, where {item} stays as written.
+func checkMessageNamed(ch *Check, name string, lang Lang) string {
 	if ch.Message.IsZero() {
 		return Message(lang, "check", nil)
 	}
 	s := ch.Message.In(lang)
-	if ch.group != nil && i >= 0 {
-		s = strings.ReplaceAll(s, "{item}", itemNumber(ch.group, i, lang))
+	if ch.group != nil && name != "" {
+		s = strings.ReplaceAll(s, "{item}", name)
 	}
 	return s
 }
@@ -115,12 +132,12 @@ func (c *Call) ValidateItem(a Answers, path string, lang Lang) []CheckResult {
 		e = append(e, m)
 		item = append(strconv.AppendInt(append(append(append(item, '.'), f.ID...), '['), int64(el.Index), 10), ']')
 		for _, ch := range f.itemChecks {
-			r := CheckResult{Key: "check." + ch.ID, Item: string(item)}
+			r := CheckResult{Key: ch.issueKey(), Item: string(item)}
 			if ch.field != nil {
 				r.Field = r.Item + "." + ch.field.ID
 			}
 			if shown && !ch.rule.holds(x, e) {
-				is := itemCheckIssue(x, ch, r.Item, e, el.Index, lang)
+				is := itemCheckIssue(x, ch, r.Item, itemNumber(f, el.Index, lang), e, lang)
 				r.Issue = &is
 			}
 			out = append(out, r)

@@ -147,10 +147,44 @@ func Message(lang Lang, key string, params map[string]string) string {
 	if strings.IndexByte(s, '{') < 0 {
 		return s
 	}
-	for k, v := range params {
-		s = strings.ReplaceAll(s, "{"+k+"}", v)
+	for _, v := range params {
+		if strings.IndexByte(v, '{') >= 0 {
+			// A value that itself looks like a placeholder: replace as before, one
+			// parameter after the other.
+			for k, v := range params {
+				s = strings.ReplaceAll(s, "{"+k+"}", v)
+			}
+			return s
+		}
 	}
-	return s
+	return fill(s, params)
+}
+
+// fill replaces each {name} of s that names a parameter by its value, in one pass.
+func fill(s string, params map[string]string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i+1:], '}')
+		if j < 0 {
+			break
+		}
+		v, ok := params[s[i+1:i+1+j]]
+		if !ok {
+			b.WriteString(s[:i+1]) // not a parameter: kept as written
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		b.WriteString(v)
+		s = s[i+j+2:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 func orNames(tags string, lang Lang) string {

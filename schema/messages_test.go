@@ -52,3 +52,33 @@ func TestMessageParams(t *testing.T) {
 		t.Fatal(got)
 	}
 }
+
+// TestMessageFillsAsReplace: Message fills every message of the catalogue in one pass exactly
+// as replacing each parameter in turn would, with parameters named in the text, parameters it
+// does not name, and none.
+func TestMessageFillsAsReplace(t *testing.T) {
+	replace := func(s string, params map[string]string) string {
+		for k, v := range params {
+			s = strings.ReplaceAll(s, "{"+k+"}", v)
+		}
+		return s
+	}
+	for _, k := range MessageKeys() {
+		for _, lang := range []Lang{IT, EN} {
+			s := messages[k][0]
+			if lang == EN {
+				s = messages[k][1]
+			}
+			for _, params := range []map[string]string{
+				nil,
+				{"param": "5", "n": "12", "max": "3", "item": "Membro 2", "value": "x}y", "other": "z"},
+				{"item": "", "n": "}"},
+				{"value": "{x}", "n": "3"}, // a value with a brace takes the slow way: the same text
+			} {
+				if got, want := Message(lang, k, params), replace(s, params); got != want {
+					t.Errorf("Message(%s, %q, %v) = %q, want %q", lang, k, params, got, want)
+				}
+			}
+		}
+	}
+}

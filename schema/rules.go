@@ -132,7 +132,12 @@ type ruleStep struct {
 	param string
 	own   func(string) error // our Italian check, called directly
 	size  *sizeRule          // a size tag compiled here
-	raw   string             // element passed to validator.Var
+	// numeric: validator's numeric tag, checked here without its regular expression.
+	numeric bool
+	// key is the catalogue's message for a size or numeric tag that fails on this field's
+	// type (see tagIssue), found once here; "" when validator's own words are needed.
+	key string
+	raw string // element passed to validator.Var
 }
 
 // compileRule splits and checks a rules string once, at load time, for a field of type t.
@@ -197,6 +202,10 @@ func compileRule(src string, t FieldType) (*rule, error) {
 			st.own = check
 		} else if len(alts) == 1 && t != TypeBoolean && t != TypeDeclaration {
 			st.size = compileSize(tag, param)
+			st.numeric = tag == "numeric" && param == "" && t != TypeMultiChoice && hasTagMessage(tag, t)
+			if st.size != nil || st.numeric {
+				st.key = tagMessageKey(tag, tagKind(t))
+			}
 		}
 		r.steps = append(r.steps, st)
 	}

@@ -74,3 +74,32 @@ func (r *sizeRule) holds(t FieldType, v *value) bool {
 	}
 	return x < r.n
 }
+
+// holdsNumeric is validator's numeric tag: a number always holds, and a text holds when it
+// matches ^[-+]?[0-9]+(?:\.[0-9]+)?$ — validator's own expression, without running it.
+func holdsNumeric(t FieldType, v *value) bool {
+	if t == TypeNumber || t == TypeMoney {
+		return true
+	}
+	s := v.s
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	i := digits(s)
+	if i == 0 {
+		return false
+	}
+	if i == len(s) {
+		return true
+	}
+	return s[i] == '.' && i+1 < len(s) && digits(s[i+1:]) == len(s)-i-1
+}
+
+// digits is the length of the run of ASCII digits s starts with.
+func digits(s string) int {
+	i := 0
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	return i
+}

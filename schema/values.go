@@ -268,11 +268,20 @@ func (c *Call) itemIDs(a Answers, g *Field, list string) map[string]bool {
 
 // itemChoice checks that the answer of choice f at v.path names shown items of its list.
 func (v *validation) itemChoice(f *Field, val any) *Issue {
+	if strings.Count(f.from.path, ".") == 1 {
+		// A list directly in a section ("azioni.linee") is the same list wherever the choice
+		// sits: no need to spell out the choice's path to find it (see ItemsList).
+		return v.itemChoiceIn(f, val, f.from.path, Answers(v.env[0]))
+	}
 	return v.itemChoiceAt(f, val, string(v.path), Answers(v.env[0]))
 }
 
 func (v *validation) itemChoiceAt(f *Field, val any, path string, a Answers) *Issue {
-	list := ItemsList(f, path)
+	return v.itemChoiceIn(f, val, ItemsList(f, path), a)
+}
+
+// itemChoiceIn is itemChoiceAt for the answer path of the list, list.
+func (v *validation) itemChoiceIn(f *Field, val any, list string, a Answers) *Issue {
 	ids := v.items[list]
 	if ids == nil {
 		ids = v.call.itemIDs(a, f.from, list)

@@ -27,4 +27,5 @@ if grep -Eo "url\([\"']?(https?:)?//[^)]*" web/bootstrap-italia/css/bootstrap-it
   echo "bootstrap-italia.min.css refers to another host" >&2
   exit 1
 fi
+go run ./scripts/purgecss # the part of it the pages link
 echo "vendored bootstrap-italia@$VERSION into web/"

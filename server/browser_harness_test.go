@@ -99,8 +99,8 @@ func browserWebDir(t *testing.T) string {
 			browserWeb.err = err
 			return
 		}
-		// the app and the signing worker it starts (wasm/worker)
-		for name, pkg := range map[string]string{"app.wasm": "../wasm", "worker.wasm": "../wasm/worker"} {
+		// the app, the signing worker it starts (wasm/worker) and the call editor (wasm/builder)
+		for name, pkg := range map[string]string{"app.wasm": "../wasm", "worker.wasm": "../wasm/worker", "builder.wasm": "../wasm/builder"} {
 			wasm := filepath.Join(dir, name)
 			if build {
 				if err := buildWasm(wasm, pkg); err != nil {

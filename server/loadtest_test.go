@@ -43,7 +43,7 @@ func TestLoopbackLoad(t *testing.T) {
 
 	const clients = 500
 	paths := []string{"/", "/app.js", "/wasm_exec.js", "/manifest.webmanifest", "/app.css", "/web/bando.css",
-		"/web/bootstrap-italia/css/bootstrap-italia.min.css", "/web/fonts/titillium-web.css", "/app.wasm"}
+		"/web/bootstrap-italia/css/bootstrap-italia.bando.css", "/web/fonts/titillium-web.css", "/app.wasm"}
 	tr := &http.Transport{MaxIdleConnsPerHost: clients, DisableCompression: true}
 	client := &http.Client{Transport: tr, Timeout: 2 * time.Minute}
 	var (

@@ -11,9 +11,9 @@ import (
 	"sync"
 )
 
-// precompressed serves the two wasm programs — app.wasm (requested as /app.wasm or
-// /web/app.wasm) and the signing worker's /web/worker.wasm — from the brotli or gzip file
-// written at build time (`bando compress`), the best the browser accepts: the app's wasm is
+// precompressed serves the wasm programs — app.wasm (requested as /app.wasm or /web/app.wasm),
+// the signing worker's /web/worker.wasm and the call editor's /web/builder.wasm — from the
+// brotli or gzip file written at build time (`bando compress`), the best the browser accepts: the app's wasm is
 // 14 MB raw and about 3 MB in brotli, and offices are on slow lines. Compressing at build time
 // means brotli level 11, which would be far too slow per request.
 type precompressed struct {
@@ -30,7 +30,7 @@ type encodedFile struct {
 }
 
 // wasmPaths maps the URLs of the wasm programs to their files in dir.
-var wasmPaths = map[string]string{"/app.wasm": "app.wasm", "/web/app.wasm": "app.wasm", "/web/worker.wasm": "worker.wasm"}
+var wasmPaths = map[string]string{"/app.wasm": "app.wasm", "/web/app.wasm": "app.wasm", "/web/worker.wasm": "worker.wasm", "/web/builder.wasm": "builder.wasm"}
 
 func (p *precompressed) load() {
 	p.files = map[string]map[string]encodedFile{}

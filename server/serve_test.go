@@ -15,13 +15,13 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// testWebDir is a web folder with small fake app.wasm and worker.wasm and their compressed
-// copies; it returns the app's.
+// testWebDir is a web folder with small fake app.wasm, worker.wasm and builder.wasm and their
+// compressed copies; it returns the app's.
 func testWebDir(t *testing.T) (string, []byte) {
 	t.Helper()
 	dir := t.TempDir()
 	wasm := bytes.Repeat([]byte("\x00asm fake module "), 4096)
-	for name, data := range map[string][]byte{"app.wasm": wasm, "worker.wasm": fakeWorkerWasm} {
+	for name, data := range map[string][]byte{"app.wasm": wasm, "worker.wasm": fakeWorkerWasm, "builder.wasm": fakeBuilderWasm} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -32,7 +32,10 @@ func testWebDir(t *testing.T) (string, []byte) {
 	return dir, wasm
 }
 
-var fakeWorkerWasm = bytes.Repeat([]byte("\x00asm fake signing worker "), 2048)
+var (
+	fakeWorkerWasm  = bytes.Repeat([]byte("\x00asm fake signing worker "), 2048)
+	fakeBuilderWasm = bytes.Repeat([]byte("\x00asm fake call editor "), 2048)
+)
 
 func TestPrecompressedWasm(t *testing.T) {
 	dir, wasm := testWebDir(t)
@@ -48,7 +51,7 @@ func TestPrecompressedWasm(t *testing.T) {
 		{"identity", "", "", func(r io.Reader) io.Reader { return r }},
 	}
 	for _, tc := range cases {
-		for path, want := range map[string][]byte{"/app.wasm": wasm, "/web/worker.wasm": fakeWorkerWasm} {
+		for path, want := range map[string][]byte{"/app.wasm": wasm, "/web/worker.wasm": fakeWorkerWasm, "/web/builder.wasm": fakeBuilderWasm} {
 			t.Run(tc.name+path, func(t *testing.T) { checkPrecompressed(t, srv.URL+path, tc.accept, tc.wantEnc, tc.decode, want) })
 		}
 	}

@@ -24,15 +24,19 @@ const (
 
 // Draft is one proposal in progress.
 type Draft struct {
-	Format        string         `json:"format"`
-	FormatVersion int            `json:"formatVersion"`
-	Call          string         `json:"call"`
-	CallVersion   int            `json:"callVersion"`
-	AppVersion    string         `json:"appVersion"`
-	CreatedAt     time.Time      `json:"createdAt"`
-	SavedAt       time.Time      `json:"savedAt"`
-	FinalisedAt   *time.Time     `json:"finalisedAt,omitempty"`
-	Answers       schema.Answers `json:"answers"`
+	Format        string `json:"format"`
+	FormatVersion int    `json:"formatVersion"`
+	Call          string `json:"call"`
+	CallVersion   int    `json:"callVersion"`
+	// CallHash is the hash of the call the answers were last given on (schema.Call.Hash):
+	// a draft checked against a call with another hash and the same version was filled on
+	// an altered copy of the call, or the call was changed without a new version.
+	CallHash    string         `json:"callHash,omitempty"`
+	AppVersion  string         `json:"appVersion"`
+	CreatedAt   time.Time      `json:"createdAt"`
+	SavedAt     time.Time      `json:"savedAt"`
+	FinalisedAt *time.Time     `json:"finalisedAt,omitempty"`
+	Answers     schema.Answers `json:"answers"`
 	// Aside keeps answers a call update removed, so nothing is ever dropped silently.
 	Aside map[string]any `json:"aside,omitempty"`
 	// History records imports, merges, migrations and restores: a list of Event, kept as
@@ -44,28 +48,16 @@ type Draft struct {
 func New(c *schema.Call, appVersion string, now time.Time) *Draft {
 	return &Draft{
 		Format: Format, FormatVersion: FormatVersion,
-		Call: c.ID, CallVersion: c.Version, AppVersion: appVersion,
+		Call: c.ID, CallVersion: c.Version, CallHash: c.Hash(), AppVersion: appVersion,
 		CreatedAt: now, SavedAt: now, Answers: schema.Answers{},
 	}
 }
 
-// Error is a draft that cannot be used, with a stable key and a message per language.
-type Error struct {
-	Key string
-	Msg schema.Text
-	Err error // the underlying error, if any
-}
+// Error is a draft that cannot be used: schema.Error, with its key and its message in Italian
+// and English.
+type Error = schema.Error
 
-func (e *Error) Error() string { return e.Msg.IT }
-
-// Message returns the message in lang.
-func (e *Error) Message(lang schema.Lang) string { return e.Msg.In(lang) }
-
-func (e *Error) Unwrap() error { return e.Err }
-
-func errf(key string, cause error, it, en string, args ...any) *Error {
-	return &Error{Key: key, Err: cause, Msg: schema.Text{IT: fmt.Sprintf(it, args...), EN: fmt.Sprintf(en, args...)}}
-}
+var errf = schema.Errorf
 
 // Decode reads a draft file. It checks the envelope (format, version, dates), not the answers
 // against a call: see CheckCall.

@@ -39,8 +39,10 @@
 //     and the PEC message are made by a second wasm in a Web Worker (wasm/worker, through
 //     worker_js.go and package job), so app/pdf and app/pec never enter this program.
 //   - Scratch drafts (scratch.go): the helpdesk (helpdesk.go, PathHelpdesk) shows a support
-//     bundle's draft on the applicant's screen, read-only, and the builder (builder.go,
-//     PathBuilder) previews a call being written with the very same components. Either puts
+//     bundle's draft on the applicant's screen, read-only, and the call editor's preview
+//     (builderpreview.go, PathBuilder) shows a call being written with the very same
+//     components. The editor itself is not in this program: /builder loads its own
+//     (wasm/builder, package app/builder; see builderhost.go). Either puts
 //     its draft in the session in place of the applicant's, kept aside meanwhile, and nothing
 //     is saved until the applicant's draft is back; signing, export and "send to the helpdesk"
 //     are not offered meanwhile. The helpdesk's bundle survives a reload of its tab

@@ -45,6 +45,12 @@ type session struct {
 
 	route route // the page on screen, set by the shell
 
+	// progressVer changes when the stepper's counts may have changed (progress.go); visited
+	// holds the steps of the open draft the applicant has opened.
+	progressVer, countsAt int
+	counts                map[string]stepCount
+	visited               string
+
 	summary    []string // answer paths listed in the error summary of summaryFor
 	summaryFor string   // section id
 	summaryVer int
@@ -246,7 +252,8 @@ func counted(l schema.Lang, key string, n int) string {
 	return " " + tr(l, key, n)
 }
 
-// errorText is an error in lang: the draft package's messages are translated, others are not.
+// errorText is an error in lang: those of draft, pdf and pec (schema.Error) are translated,
+// others are not.
 func errorText(err error, l schema.Lang) string {
 	var de *draft.Error
 	if errors.As(err, &de) {
@@ -268,6 +275,7 @@ func (s *session) use(id string, c *schema.Call, d *draft.Draft) {
 	s.live = newLiveValues(c)
 	s.ui = map[string]*fieldUI{}
 	s.summary, s.summaryFor = nil, ""
+	s.visited = "," + localGet(keyVisited+id)
 	s.ver++
 	localSet(keyCurrent, id)
 }
@@ -350,6 +358,7 @@ func (s *session) edit(f func(a schema.Answers)) {
 	s.call.AssignItemIDs(s.d.Answers)
 	s.mu.Unlock()
 	s.condVer++
+	s.progressChanged()
 	s.changed()
 	s.refreshLive("", "", true)
 }

@@ -176,7 +176,10 @@ func (sh *shell) pageFor(l schema.Lang, r route) app.UI {
 	case "helpdesk":
 		return &helpdeskPage{Lang: l, Ver: sess.ver}
 	case "builder":
-		return &builderPage{Lang: l, Ver: sess.ver}
+		if builderPage == nil {
+			return &builderLoader{Lang: l} // this is the applicant's program (builderhost.go)
+		}
+		return builderPage(l, sess.ver)
 	case "accessibility":
 		return &accessibilityPage{Lang: l}
 	case "home":

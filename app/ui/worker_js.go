@@ -228,7 +228,11 @@ func cacheWorkerWasm(version string) {
 	if err != nil {
 		return
 	}
-	for _, url := range CachedLater() {
+	later := CachedLater()
+	if builderPage != nil { // the editor's program: the editor first (builderhost.go)
+		later = append(BuilderFiles(), later...)
+	}
+	for _, url := range later {
 		if hit, err := await(func() app.Value { return cache.Call("match", url) }); err == nil && hit.Truthy() {
 			continue
 		}

@@ -16,7 +16,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -65,6 +64,14 @@ func (w *worker) run(req job.Request, files blobs, progress func(done, total int
 		}
 		sum := sha256.Sum256(p)
 		return job.Result{PDF: &job.PDF{FileName: pdf.FileName(c, d), Size: len(p), SHA256: hex.EncodeToString(sum[:])}}, p
+	case job.OpDraftPDF:
+		var buf bytes.Buffer
+		if err := pdf.Write(&buf, c, d, pdf.Options{Lang: l, Progress: progress, Draft: true}); err != nil {
+			return fail(err)
+		}
+		p := buf.Bytes()
+		sum := sha256.Sum256(p)
+		return job.Result{PDF: &job.PDF{FileName: pdf.DraftFileName(c, d), Size: len(p), SHA256: hex.EncodeToString(sum[:])}}, p
 	case job.OpVerify:
 		if req.Signed == nil {
 			return fail(errNoSigned)
@@ -224,28 +231,19 @@ func messages(errs []*pec.Error) []job.Message {
 	return out
 }
 
-// message turns an error of the packages used here into a message in both languages.
+// message turns an error of the packages used here (draft, pdf and pec all return
+// schema.Error) into a message in both languages.
 func message(err error) *job.Message {
-	var (
-		de *draft.Error
-		pe *pdf.Error
-		ce *pec.Error
-	)
-	switch {
-	case errors.As(err, &ce):
-		return &job.Message{Key: ce.Key, Text: ce.Msg}
-	case errors.As(err, &pe):
-		return &job.Message{Key: pe.Key, Text: pe.Msg}
-	case errors.As(err, &de):
-		return &job.Message{Key: de.Key, Text: de.Msg}
+	if e, ok := errors.AsType[*schema.Error](err); ok {
+		return &job.Message{Key: e.Key, Text: e.Msg}
 	}
 	return &job.Message{Key: "job.failed", Text: schema.Text{IT: "Errore imprevisto: " + err.Error(), EN: "Unexpected error: " + err.Error()}}
 }
 
 var errNoSigned = errorf("job.no_signed", "Manca il file firmato.", "The signed file is missing.")
 
-func errorf(key, it, en string, args ...any) *pec.Error {
-	return &pec.Error{Key: key, Msg: schema.Text{IT: fmt.Sprintf(it, args...), EN: fmt.Sprintf(en, args...)}}
+func errorf(key, it, en string, args ...any) *schema.Error {
+	return schema.Errorf(key, nil, it, en, args...)
 }
 
 func other(l schema.Lang) schema.Lang {

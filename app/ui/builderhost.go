@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"context"
+	"runtime/debug"
+	"strconv"
+	"time"
+
+	"bando/app/draft"
+	"bando/schema"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The call editor (/builder) is not part of this program. It is its own wasm, web/builder.wasm
+// (wasm/builder: this package plus the editor, package app/builder), which the server sends
+// only for /builder: an applicant never downloads it. Here /builder is builderLoader, which
+// loads the page again from the server (or the service worker), which answers it with the
+// editor's program. The editor's program registers its page with RoutesWithBuilder; the
+// exported functions below are what it uses of this package: the preview made of the
+// applicant's own components, the panic boundary, and a few browser bridges.
+
+// PathBuilder is the call editor's page.
+const PathBuilder = "/builder"
+
+// BuilderScript and BuilderWasm are the editor's loader (go-app's app.js loading BuilderWasm
+// instead of app.wasm; the server derives it) and its program.
+const (
+	BuilderScript = "/builder.js"
+	BuilderWasm   = "/web/builder.wasm"
+)
+
+// BuilderFiles are what the editor needs offline. The editor's program puts them in the
+// service worker's cache when it starts (cacheForOffline); applicants never fetch them.
+func BuilderFiles() []string { return []string{PathBuilder, BuilderScript, BuilderWasm} }
+
+// BuilderPage makes the editor's page, in the interface language l; ver changes when every
+// part must render again.
+type BuilderPage func(l schema.Lang, ver int) app.UI
+
+// builderPage is the editor's page in the editor's program, nil in the applicant's.
+var builderPage BuilderPage
+
+// RoutesWithBuilder registers every page as Routes does, with p as the page of /builder. Only
+// the editor's program (wasm/builder) calls it, once, before app.RunWhenOnBrowser.
+func RoutesWithBuilder(p BuilderPage) {
+	builderPage = p
+	Routes()
+}
+
+func init() {
+	texts["builder.title"] = [2]string{"Editor dei bandi", "Call builder"}
+	texts["builder.loading"] = [2]string{"Caricamento dell'editor dei bandi…", "Loading the call builder…"}
+	texts["builder.noload"] = [2]string{
+		"L'editor dei bandi non si è caricato. La prima volta serve la connessione: collegati e ricarica la pagina.",
+		"The call builder did not load. The first time it needs a connection: connect and reload the page.",
+	}
+	texts["builder.offline"] = [2]string{
+		"L'editor dei bandi non è ancora su questo computer: la prima volta serve la connessione. Le bozze restano come sono.",
+		"The call builder is not on this computer yet: the first time it needs a connection. Drafts stay as they are.",
+	}
+	texts["builder.retry"] = [2]string{"Riprova", "Try again"}
+}
+
+// keyBuilderLoad remembers, for this tab, when builderLoader last loaded the page: if the page
+// that comes back is this program again (a host that answers every path with the start page),
+// it says so instead of loading it again and again.
+const keyBuilderLoad = "bando.builder.load"
+
+// builderLoader is /builder in the applicant's program: it saves what was typed and loads the
+// page again, to get the editor's program.
+type builderLoader struct {
+	app.Compo
+	Lang schema.Lang
+	msg  string
+}
+
+func (b *builderLoader) OnMount(ctx app.Context) {
+	defer sess.recovered()
+	if app.IsServer {
+		return
+	}
+	if t, err := strconv.ParseInt(sessionGet(keyBuilderLoad), 10, 64); err == nil && time.Since(time.UnixMilli(t)) < 30*time.Second {
+		sessionDel(keyBuilderLoad)
+		b.msg = tr(b.Lang, "builder.noload")
+		return
+	}
+	ctx.Async(func() {
+		defer sess.background()
+		ok := online() || cachedFile(BuilderWasm)
+		ctx.Dispatch(func(ctx app.Context) {
+			defer sess.recovered()
+			if !ok {
+				b.msg = tr(b.Lang, "builder.offline")
+				return
+			}
+			sessionSet(keyBuilderLoad, strconv.FormatInt(time.Now().UnixMilli(), 10))
+			sess.flush(func() { ctx.Reload() })
+		})
+	})
+}
+
+func (b *builderLoader) Render() (ui app.UI) {
+	defer sess.renderRecovered(&ui)
+	l := b.Lang
+	if b.msg == "" {
+		return app.Div().Class("builder").Body(
+			app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "builder.title")),
+			app.P().Class("loading").Aria("busy", "true").Text(tr(l, "builder.loading")),
+		)
+	}
+	return app.Div().Class("builder").Body(
+		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "builder.title")),
+		app.Div().ID("builder-unavailable").Class("alert alert-warning").Attr("role", "alert").Body(
+			app.P().Text(b.msg),
+			app.Button().Type("button").ID("builder-retry").Class("btn btn-primary").Text(tr(l, "builder.retry")).
+				OnClick(func(ctx app.Context, e app.Event) {
+					defer sess.recovered()
+					sess.flush(func() { ctx.Reload() })
+				}),
+		),
+	)
+}
+
+// online reports what the browser believes of its connection.
+func online() bool {
+	on := true
+	_ = jsTry(func() { on = app.Window().Get("navigator").Get("onLine").Bool() })
+	return on
+}
+
+// cachedFile reports whether the service worker's caches hold url. Call it from a goroutine.
+func cachedFile(url string) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	var p app.Value
+	if jsTry(func() { p = app.Window().Get("caches").Call("match", url) }) != nil {
+		return false
+	}
+	v, err := awaitPromise(ctx, p)
+	return err == nil && v != nil && v.Truthy()
+}
+
+// What the editor's program uses of this package.
+
+// Crashed shows the crash alert for a panic r recovered on the UI goroutine, as every event
+// handler of this package does (resilience.go). The editor's handlers defer their own function
+// that calls recover and hands the result here.
+func Crashed(r any, stack []byte) { sess.crashed(r, stack, true) }
+
+// CrashedInBackground is Crashed for a panic recovered on a goroutine or a JavaScript callback.
+func CrashedInBackground(r any, stack []byte) {
+	if !app.IsServer && sess.started {
+		sess.shell.Dispatch(func(app.Context) {
+			defer sess.recovered()
+			sess.crashed(r, stack, true)
+		})
+	}
+}
+
+// RenderCrashed is what a Render that panicked with r draws instead (see renderRecovered).
+func RenderCrashed(r any, stack []byte) app.UI {
+	if recordRenderPanics {
+		sess.crashed(r, stack, sess.crash == "")
+	}
+	return crashAlert(sess.lang, false, "", "")
+}
+
+// Stack is the stack of the calling goroutine, for Crashed.
+func Stack() []byte { return debug.Stack() }
+
+// Confirmed asks a yes/no question with the browser's own dialog.
+func Confirmed(question string) bool { return confirmed(question) }
+
+// Download hands data to the browser as a file named name.
+func Download(name, mime string, data []byte) error { return download(name, mime, data) }
+
+// PickedFile is the file chosen in the file input of event e.
+func PickedFile(e app.Event) (app.Value, bool) { return pickedFile(e) }
+
+// ReadFile reads a File whole; call it from a goroutine.
+func ReadFile(ctx context.Context, file app.Value) ([]byte, error) { return readFile(ctx, file) }
+
+// LocalGet and LocalSet read and write localStorage; LocalSet reports whether the browser took it.
+func LocalGet(key string) string { return localGet(key) }
+
+func LocalSet(key, value string) bool {
+	return jsTry(func() { app.Window().Get("localStorage").Call("setItem", key, value) }) == nil
+}
+
+// JSTry runs f, turning a JavaScript exception into an error.
+func JSTry(f func()) error { return jsTry(f) }
+
+// PreviewCall puts call c on the preview with a scratch draft (never saved): the answers given
+// so far are kept when c is the same call as the one on the preview.
+func PreviewCall(c *schema.Call) {
+	d := draft.New(c, sess.appVersion, time.Now())
+	if sess.mode == "builder" && sess.d != nil && sess.d.Call == c.ID {
+		d.Answers = sess.d.Answers.Clone()
+	}
+	for _, sec := range c.Sections {
+		for _, f := range sec.Fields {
+			if f.Type == schema.TypeGroup {
+				seedGroup(d.Answers, f, sec.ID+"."+f.ID)
+			}
+		}
+	}
+	c.AssignItemIDs(d.Answers)
+	sess.enterScratch("builder", c, d)
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"bando/app/ui"
+)
+
+// The call editor is its own wasm program (wasm/builder, web/builder.wasm), so that applicants
+// never download it. go-app serves one program per handler: every page loads /app.js, which
+// loads /web/app.wasm. builderPages answers the editor's two URLs from go-app's own answers,
+// changed in one place each:
+//
+//   - /builder: go-app's page of that route, loading ui.BuilderScript instead of /app.js;
+//   - ui.BuilderScript: go-app's /app.js, loading ui.BuilderWasm instead of /web/app.wasm.
+//
+// Everything else (the service worker, the manifest, the version, the update prompt) is the
+// app's. `bando static` writes the same two files (writeBuilderFiles).
+type builderPages struct{ next http.Handler }
+
+// builderEdit is, for each of the editor's URLs, the go-app URL it is made from and the one
+// change made to it.
+var builderEdits = map[string]struct{ from, old, new string }{
+	ui.PathBuilder:   {ui.PathBuilder, `src="/app.js"`, `src="` + ui.BuilderScript + `"`},
+	ui.BuilderScript: {"/app.js", `"/web/app.wasm"`, `"` + ui.BuilderWasm + `"`},
+}
+
+func (b builderPages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	e, ok := builderEdits[r.URL.Path]
+	if !ok {
+		b.next.ServeHTTP(w, r)
+		return
+	}
+	r2 := r.Clone(r.Context())
+	r2.URL.Path = e.from
+	rec := &bufferedResponse{header: http.Header{}}
+	b.next.ServeHTTP(rec, r2)
+	body := rec.body.Bytes()
+	if rec.status == 0 || rec.status == http.StatusOK {
+		edited, err := editOnce(body, e.old, e.new)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		body = edited
+		rec.header.Set("Content-Length", strconv.Itoa(len(body)))
+	}
+	for k, v := range rec.header {
+		w.Header()[k] = v
+	}
+	if rec.status != 0 {
+		w.WriteHeader(rec.status)
+	}
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// editOnce replaces old by new in body, which must hold old exactly once: a go-app that no
+// longer writes it so fails here (and in TestBuilderPages) instead of serving the applicant's
+// program as the editor.
+func editOnce(body []byte, old, new string) ([]byte, error) {
+	if n := bytes.Count(body, []byte(old)); n != 1 {
+		return nil, fmt.Errorf("builder page: %q found %d times in go-app's answer, want once", old, n)
+	}
+	return bytes.Replace(body, []byte(old), []byte(new), 1), nil
+}
+
+// bufferedResponse keeps a response whole (a page or a script: a few KB).
+type bufferedResponse struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (b *bufferedResponse) Header() http.Header { return b.header }
+func (b *bufferedResponse) WriteHeader(status int) {
+	if b.status == 0 {
+		b.status = status
+	}
+}
+func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }
+
+// writeBuilderFiles makes the editor's page and script of a static site out of the app's,
+// written by go-app's GenerateStaticWebsite in out: builder.html and builder.js.
+func writeBuilderFiles(out string) error {
+	for _, f := range []struct{ file, from, url string }{
+		{"builder.html", "builder.html", ui.PathBuilder},
+		{"builder.js", "app.js", ui.BuilderScript},
+	} {
+		data, err := os.ReadFile(filepath.Join(out, f.from))
+		if err != nil {
+			return err
+		}
+		e := builderEdits[f.url]
+		if data, err = editOnce(data, e.old, e.new); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(out, f.file), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
