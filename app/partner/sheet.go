@@ -77,18 +77,9 @@ func ProposalID(d *draft.Draft) string {
 	return hex.EncodeToString(h[:8])
 }
 
-// CallHash is the hash of a call's definition, its JSON as the app reads it: two calls with
-// the same id and version but different fields or rules have different hashes.
-//
-// TODO(cofill): switch to the schema's canonical call hash once it lands (issue 14).
-func CallHash(c *schema.Call) string {
-	b, err := json.Marshal(c)
-	if err != nil {
-		return ""
-	}
-	h := sha256.Sum256(b)
-	return "sha256:" + hex.EncodeToString(h[:])
-}
+// CallHash is the call's identity (schema.Call.Hash, the SHA-256 of its canonical JSON): two
+// calls with the same id and version but different fields or rules have different hashes.
+func CallHash(c *schema.Call) string { return c.Hash() }
 
 // part is the call's partner part, or an error for a call without one.
 func part(c *schema.Call) (*schema.Partner, error) {
