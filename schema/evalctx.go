@@ -1,6 +1,11 @@
 package schema
 
-import "reflect"
+import (
+	"reflect"
+
+	"bando/schema/expr"
+	"bando/schema/itid"
+)
 
 // evalCtx is one evaluation of a call's expressions over one set of answers: a Validate, a
 // Visible, a Shown. It remembers every condition (`when`) and computed value that a path has
@@ -27,6 +32,9 @@ type evalCtx struct {
 	indexes map[listIndexKey]*listKeys
 	// plainFilters walks every filter item by item, without keys: tests compare the two.
 	plainFilters bool
+	// recent is what the last codice fiscale and the last date text read gave (see toDay and
+	// cfBirth): a rule often reads both twice, the birth date in a code against the one typed.
+	recent *recentReads
 }
 
 // scratch returns room for the containers of one walk of a path, and the mark to release it
@@ -152,4 +160,57 @@ func (c *evalCtx) computeNew(k memoKey, f *Field, e env) any {
 	}
 	c.values[k] = v
 	return v
+}
+
+type recentReads struct {
+	day    string
+	dayVal any
+	cf     cfRead
+}
+
+// cfRead is the birth data of one codice fiscale, read with one latest year.
+type cfRead struct {
+	set    bool
+	s      string
+	latest int
+	b      itid.CFBirth
+	ok     bool
+	date   any // the birth date as expressions see it; nil when it is no calendar day
+}
+
+// toDay reads a date answer ("2024-03-04") as a day, like the function toDay, remembering the
+// last text read.
+func (c *evalCtx) toDay(v any) any {
+	s, ok := v.(string)
+	if !ok {
+		return toDay(v)
+	}
+	if c.recent == nil {
+		c.recent = &recentReads{}
+	} else if c.recent.dayVal != nil && c.recent.day == s {
+		return c.recent.dayVal
+	}
+	d := toDay(s)
+	c.recent.day, c.recent.dayVal = s, d
+	return d
+}
+
+// cfBirth is itid.CFBirthOf of s, remembering the last code read.
+func (c *evalCtx) cfBirth(s string, latest int) *cfRead {
+	if c.recent == nil {
+		c.recent = &recentReads{}
+	}
+	r := &c.recent.cf
+	if r.set && r.s == s && r.latest == latest {
+		return r
+	}
+	*r = cfRead{set: true, s: s, latest: latest}
+	r.b, r.ok = itid.CFBirthOf(s, latest)
+	if r.ok {
+		if d, ok := expr.MakeDate(r.b.Year, r.b.Month, r.b.Day); ok {
+			r.date = d
+		}
+		// 29 February of a common year: the code says a day that was not (no answer)
+	}
+	return r
 }
