@@ -391,7 +391,7 @@ func (p *pathProg) walk(c *evalCtx, scratch env, v any, i int, f *fold) {
 		p.walk(c, scratch, next, i+1, f)
 	default:
 		items, _ := v.([]any)
-		if st.eq != nil && len(items) > 0 && !c.plainFilters {
+		if st.eq != nil && len(items) > 0 && !c.ext.plainFilters {
 			lk := c.listKeys(st, scratch, items)
 			if lk.items == 0 {
 				return
