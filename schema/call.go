@@ -37,6 +37,8 @@ type Call struct {
 	sectionByID map[string]*Section
 	// fromFields are the choices fed by a group's items (OptionsFrom), in document order.
 	fromFields []*Field
+	// src is the file Load read, for Hash.
+	src *callSource
 	// hints are sizes the last Validate of this call reached (see validationHints).
 	hints *validationHints
 }
