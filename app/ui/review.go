@@ -38,7 +38,7 @@ func (r *reviewPage) Render() (ui app.UI) {
 		))
 	}
 	return app.Div().Class("review").Body(
-		stepper(shownSections(c, a), len(shownSections(c, a)), l),
+		stepper(shownSections(c, a), len(shownSections(c, a)), l, stepCounts(issues)),
 		app.H1().ID("page-title").TabIndex(-1).Class("mt-4").Text(tr(l, "review.title")),
 		app.P().Class("lead").Text(tr(l, "review.intro")),
 		reviewSummary(c, issues, l),
