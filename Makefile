@@ -88,7 +88,7 @@ bench: build
 ## ready-to-type on a first visit and on offline reloads, keystroke → message latency with 40 members;
 ## and (server/browser_sign_test.go) the PDF in the browser with 5 and 40 members, its size, the
 ## signing worker's load time, and the raw and brotli sizes of app.wasm and worker.wasm.
-BENCH_BROWSER = set -o pipefail; BANDO_BENCH_BROWSER=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run '^TestBrowser(Sign|Bytes|Computed)?Figures$$' -v ./server | grep -E '^figure |^(ok|FAIL)'
+BENCH_BROWSER = set -o pipefail; BANDO_BENCH_BROWSER=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run '^TestBrowser((Sign|Bytes|Computed)?Figures|StartupBreakdown)$$' -v ./server | grep -E '^figure |^(ok|FAIL)'
 bench-browser: build
 	$(BENCH_BROWSER)
 

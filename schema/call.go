@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"sync/atomic"
 )
 
 // FormatCall is the value of Call.Format: it lets tools tell a call schema from a draft file.
@@ -10,19 +11,23 @@ const FormatCall = "bando-call"
 
 // Call is one call for proposals as published by an authority, described as data.
 type Call struct {
-	Format        string       `json:"format,omitempty"`
-	FormatVersion int          `json:"formatVersion,omitempty"`
-	ID            string       `json:"id"`
-	Version       int          `json:"version"`
-	Title         Text         `json:"title"`
-	Summary       Text         `json:"summary,omitempty"`
-	Authority     Authority    `json:"authority"`
-	Submission    Submission   `json:"submission"`
-	Signers       []Signers    `json:"signers,omitempty"`
-	Sections      []*Section   `json:"sections"`
-	Checks        []*Check     `json:"checks,omitempty"`
-	Attachments   []Attachment `json:"attachments,omitempty"`
-	Source        string       `json:"source,omitempty"`
+	Format        string     `json:"format,omitempty"`
+	FormatVersion int        `json:"formatVersion,omitempty"`
+	ID            string     `json:"id"`
+	Version       int        `json:"version"`
+	Title         Text       `json:"title"`
+	Summary       Text       `json:"summary,omitempty"`
+	Authority     Authority  `json:"authority"`
+	Submission    Submission `json:"submission"`
+	Signers       []Signers  `json:"signers,omitempty"`
+	// Application says how the proposal document opens and is dated; Totals which computed
+	// figures sum it up (application.go). Both are optional.
+	Application Application  `json:"application,omitzero"`
+	Totals      Totals       `json:"totals,omitzero"`
+	Sections    []*Section   `json:"sections"`
+	Checks      []*Check     `json:"checks,omitempty"`
+	Attachments []Attachment `json:"attachments,omitempty"`
+	Source      string       `json:"source,omitempty"`
 	// Migrations say how answers saved under earlier versions of this call map onto this one.
 	Migrations []Migration `json:"migrations,omitempty"`
 
@@ -32,6 +37,12 @@ type Call struct {
 	sectionByID map[string]*Section
 	// fromFields are the choices fed by a group's items (OptionsFrom), in document order.
 	fromFields []*Field
+	// src is the file Load read, for Hash.
+	src *callSource
+	// issuesHint is how many issues the last Validate of this call found: the next one makes
+	// room for as many at once instead of growing its list step by step (a draft changes
+	// little between two validations). Only a size: results never depend on it.
+	issuesHint *atomic.Int32
 }
 
 // Authority is the body that publishes the call.
@@ -61,7 +72,13 @@ type Signers struct {
 	Name   string `json:"name"`             // field of the item with the signer's name
 	CF     string `json:"cf"`               // field of the item with the signer's codice fiscale
 	Entity string `json:"entity"`           // field of the item with the organisation's name, if any
-	Source string `json:"source,omitempty"`
+	// Optional fields of the item for the formal opening of the document (DPR 445/2000
+	// practice: "Il sottoscritto NOME, nato a … il …, in qualità di …"): the signer's office
+	// (carica), place and date of birth.
+	Role       string `json:"role,omitempty"`
+	BirthPlace string `json:"birthPlace,omitempty"`
+	BirthDate  string `json:"birthDate,omitempty"`
+	Source     string `json:"source,omitempty"`
 
 	when, filter *Expr
 	group        *Field

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"bando/schema/expr"
@@ -42,6 +43,7 @@ func (l *linter) call(c *Call, n *jsonNode) {
 
 	c.index = map[string]*Field{}
 	c.sectionByID = map[string]*Section{}
+	c.issuesHint = new(atomic.Int32)
 	secs := n.get("sections")
 	if len(c.Sections) == 0 {
 		l.problem(orNode(secs, n), "$.sections", "lint.no_sections", "il bando non ha sezioni", "the call has no sections")
@@ -117,6 +119,7 @@ func (l *linter) call(c *Call, n *jsonNode) {
 		a.when = l.expr(a.When, an.get("when"), p+".when", root, true)
 	}
 	l.migrations(c, n)
+	l.application(c, n)
 	sgs := n.get("signers")
 	for i := range c.Signers {
 		l.signers(c, &c.Signers[i], sgs.at(i), fmt.Sprintf("$.signers[%d]", i), root)
@@ -322,12 +325,17 @@ func (l *linter) signers(c *Call, s *Signers, n *jsonNode, p string, root *scope
 	}
 	s.group = g
 	s.filter = l.expr(s.Filter, n.get("filter"), p+".filter", groupScope(c, g), true)
-	for key, id := range map[string]string{"name": s.Name, "cf": s.CF, "entity": s.Entity} {
-		if key == "entity" && id == "" {
-			continue // a call with one applicant has no organisation per signer
+	for _, k := range [...]struct{ key, id string }{{"name", s.Name}, {"cf", s.CF}, {"entity", s.Entity}, {"role", s.Role}, {"birthPlace", s.BirthPlace}, {"birthDate", s.BirthDate}} {
+		if k.id == "" && k.key != "name" && k.key != "cf" {
+			continue // a call with one applicant has no organisation per signer; the rest is optional
 		}
-		if findField(g.Fields, id) == nil {
-			l.problem(orNode(n.get(key), n), p+"."+key, "lint.unknown_name", "il gruppo %s non ha il campo %q", "group %s has no field %q", g.path, id)
+		f := findField(g.Fields, k.id)
+		switch {
+		case f == nil:
+			l.problem(orNode(n.get(k.key), n), p+"."+k.key, "lint.unknown_name", "il gruppo %s non ha il campo %q", "group %s has no field %q", g.path, k.id)
+		case k.key == "birthDate" && f.Type != TypeDate, (k.key == "role" || k.key == "birthPlace") && f.Type != TypeText:
+			want := map[bool]string{true: "date", false: "text"}[k.key == "birthDate"]
+			l.problem(n.get(k.key), p+"."+k.key, "lint.signers", "il campo %q deve essere di tipo %s", "field %q must be of type %s", k.id, want)
 		}
 	}
 }

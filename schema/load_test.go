@@ -56,6 +56,17 @@ func TestLoadProblems(t *testing.T) {
 		{"signer field typo", `"cf": "rl_cf", "entity": "denominazione"},
     {"items"`, `"cf": "rl_cff", "entity": "denominazione"},
     {"items"`, "lint.unknown_name", "$.signers[0].cf", `rl_cff`},
+		{"signer role of another type", `"cf": "rl_cf", "entity": "denominazione"},
+    {"items"`, `"cf": "rl_cf", "entity": "denominazione", "role": "capofila"},
+    {"items"`, "lint.signers", "$.signers[0].role", `"capofila"`},
+		{"signer birth date typo", `"cf": "rl_cf", "entity": "denominazione"},
+    {"items"`, `"cf": "rl_cf", "entity": "denominazione", "birthDate": "rl_nascita"},
+    {"items"`, "lint.unknown_name", "$.signers[0].birthDate", `"rl_nascita"`},
+		{"application date not a date", `"signers": [`, `"application": {"date": "budget.note"}, "signers": [`, "lint.application", "$.application.date", `"budget.note"`},
+		{"application place inside a group", `"signers": [`, `"application": {"place": "ats.membri.rl_nome"}, "signers": [`, "lint.unknown_name", "$.application.place", `"ats.membri.rl_nome"`},
+		{"totals of a typed field", `"signers": [`, `"totals": {"fields": ["budget.note"]}, "signers": [`, "lint.application", "$.totals.fields[0]", `"budget.note"`},
+		{"totals of an unknown section", `"signers": [`, `"totals": {"section": "bilancio"}, "signers": [`, "lint.unknown_name", "$.totals.section", `"bilancio"`},
+		{"totals lines not a group", `"signers": [`, `"totals": {"lines": "ats.stato"}, "signers": [`, "lint.application", "$.totals.lines", `"ats.stato"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

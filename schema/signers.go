@@ -7,6 +7,11 @@ type Signer struct {
 	Name   string `json:"name"`
 	CF     string `json:"cf"`
 	Entity string `json:"entity"`
+	// Role, BirthPlace and BirthDate ("YYYY-MM-DD") are empty when the call does not name
+	// their fields or the answer is missing.
+	Role       string `json:"role,omitempty"`
+	BirthPlace string `json:"birthPlace,omitempty"`
+	BirthDate  string `json:"birthDate,omitempty"`
 	// Path is the answer path of the item the signer comes from, e.g. "ats.membri[2]".
 	Path string `json:"path"`
 }
@@ -32,7 +37,9 @@ func (c *Call) RequiredSigners(a Answers) []Signer {
 				continue
 			}
 			str := func(k string) string { v, _ := m[k].(string); return v }
-			out = append(out, Signer{Name: str(s.Name), CF: str(s.CF), Entity: str(s.Entity), Path: s.Items + "[" + strconv.Itoa(i) + "]"})
+			out = append(out, Signer{Name: str(s.Name), CF: str(s.CF), Entity: str(s.Entity),
+				Role: str(s.Role), BirthPlace: str(s.BirthPlace), BirthDate: str(s.BirthDate),
+				Path: s.Items + "[" + strconv.Itoa(i) + "]"})
 		}
 		return out
 	}

@@ -3,7 +3,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sort"
@@ -85,7 +88,45 @@ func TestBrowserFigures(t *testing.T) {
 	budget, _ := keystrokes(b, "budget.voci[199].importo", "x")
 	figure("keystroke_200_budget_lines_ms_p50", percentile(budget, 50))
 	figure("keystroke_200_budget_lines_ms_p95", percentile(budget, 95))
+
+	// The floor, in the same run: a plain-JS page with one input and one message, measured
+	// with the same protocol. Issue 13's goal: the 40-member and 200-line figures within 2× of it.
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, plainJSPage)
+	}))
+	defer plain.Close()
+	online := newTab(t, "") // b is offline
+	online.open(plain.URL)
+	floor, floorDOM := keystrokes(online, "plain", "X")
+	figure("keystroke_plain_js_ms_p50", percentile(floor, 50))
+	figure("keystroke_plain_js_ms_p95", percentile(floor, 95))
+	figure("keystroke_plain_js_to_dom_ms_p95", percentile(floorDOM, 95))
+	figure("keystroke_40_members_over_plain_js_p95", percentile(lat, 95)/percentile(floor, 95))
+	figure("keystroke_200_budget_lines_over_plain_js_p95", percentile(budget, 95)/percentile(floor, 95))
 }
+
+// plainJSPage is the floor of keystroke latency: one input whose message changes at every
+// keystroke, in plain JavaScript, with the ids keystrokes expects.
+const plainJSPage = `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>plain</title>
+<style>.d-none{display:none}</style></head><body>
+<label for="f-plain">Codice fiscale</label>
+<input id="f-plain" aria-describedby="f-plain-err" value="RSSMRA85T10A562S">
+<div id="f-plain-err" class="d-none"></div>
+<script>
+const input = document.getElementById("f-plain"), msg = document.getElementById("f-plain-err");
+let shown = false;
+const check = () => {
+	const bad = !/^[A-Z0-9]{16}$/.test(input.value);
+	if (!shown) return;
+	msg.textContent = bad ? "Il codice fiscale non è valido (" + input.value.length + " caratteri)." : "";
+	msg.classList.toggle("d-none", !bad);
+	input.setAttribute("aria-invalid", bad ? "true" : "false");
+};
+input.addEventListener("blur", () => { shown = true; check(); });
+input.addEventListener("input", check);
+document.body.dataset.ready = "1";
+</script></body></html>`
 
 // keystrokes measures keystroke → message latency with the protocol of ARCHITECTURE.md: keys
 // ~60 ms apart, alternating a character that makes the answer invalid and Backspace, each

@@ -76,7 +76,8 @@ func printBundleSummary(w io.Writer, b *draft.Bundle, l schema.Lang) {
 			warns++
 		}
 	}
-	tprintf(w, tr(l, "Pacchetto di assistenza pronto: %d problemi registrati.\n", "Support bundle ready: %d problem(s) recorded.\n"), len(b.Verdicts)-warns)
+	tprintf(w, tr(l, "Pacchetto di assistenza pronto: %s.\n", "Support bundle ready: %s.\n"),
+		plural(l, len(b.Verdicts)-warns, "problema registrato", "problemi registrati", "problem recorded", "problems recorded"))
 	if warns > 0 {
 		tprintf(w, tr(l, "Avvisi registrati (non bloccano la domanda): %d.\n", "Warnings recorded (they do not block the application): %d.\n"), warns)
 	}

@@ -93,7 +93,8 @@ func runEML(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	}
 	// 2. the call's attachments
 	items, complete := pec.Checklist(c, d.Answers, extra)
-	tprintln(stdout, pick(l, "Allegati richiesti dal bando:", "Attachments the call asks for:"))
+	tprintln(stdout, pick(l, "Allegati richiesti dal bando (--attach ID=FILE):", "Attachments the call asks for (--attach ID=FILE):"))
+	var wanted []string // what to add to the command line for each missing required attachment
 	for _, it := range items {
 		mark := "[x]"
 		if !it.Done {
@@ -102,11 +103,13 @@ func runEML(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 		need := ""
 		if !it.Attachment.Required {
 			need = pick(l, " (facoltativo)", " (optional)")
+		} else if !it.Done {
+			wanted = append(wanted, "--attach "+it.Attachment.ID+"=FILE")
 		}
-		tprintf(stdout, "  %s %s%s: %s\n", mark, it.Attachment.Label.In(l), need, strings.Join(it.Files, ", "))
+		tprintf(stdout, "  %s %s [%s]%s: %s\n", mark, it.Attachment.Label.In(l), it.Attachment.ID, need, strings.Join(it.Files, ", "))
 	}
 	if !complete {
-		problems = append(problems, pick(l, "manca almeno un allegato obbligatorio (--attach ID=FILE)", "at least one required attachment is missing (--attach ID=FILE)"))
+		problems = append(problems, pick(l, "mancano allegati obbligatori: aggiungi ", "required attachments are missing: add ")+strings.Join(wanted, " "))
 	}
 	// 3. size and deadline
 	facts := pdf.ReadFacts(c, c.Visible(d.Answers))

@@ -34,7 +34,8 @@ func TestEMLCommand(t *testing.T) {
 		contains []string
 	}{
 		{"everything in order", append(append(base, "--signed", signed), attach...), 0, []string{"[x]", "entro i limiti della PEC", "Scritto", "Come inviare la domanda via PEC", c.Submission.Subject}},
-		{"required attachments missing", append(base, "--signed", signed), 1, []string{"[ ]", "manca almeno un allegato obbligatorio"}},
+		{"required attachments missing: the flags to add", append(base, "--signed", signed), 1, []string{"[ ]", "[statuti]", "mancano allegati obbligatori: aggiungi --attach statuti=FILE --attach documenti_identita=FILE --attach curriculum_capofila=FILE"}},
+		{"one required attachment missing", append(append(base, "--signed", signed), attach[2:]...), 1, []string{"mancano allegati obbligatori: aggiungi --attach statuti=FILE\n"}},
 		{"a signer missing", append(append(base, "--signed", unsigned), attach...), 1, []string{"il file firmato non è accettabile", "Manca la firma valida di Francesca Lorenzini"}},
 		{"forced", append(base, "--signed", unsigned, "--force"), 0, []string{"Scritto"}},
 		{"unknown attachment id", append(base, "--signed", signed, "--attach", "foto=x.jpg"), 2, []string{"documenti_identita", "statuti"}},

@@ -24,9 +24,10 @@ func runPDF(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	callArg := fs.String("call", "", "call id or call schema file; default: the draft's own call")
 	lang := fs.String("lang", "it", "language of the document and messages: it or en")
 	out := fs.String("o", "", "the PDF to write; default: the draft's name with .pdf")
-	force := fs.Bool("force", false, "write the PDF even if the answers are incomplete (a proof, not to sign)")
+	asDraft := fs.Bool("draft", false, "the draft PDF to circulate: BOZZA on every page, no signatures, the open problems at the end; made even with errors (default name DRAFT-bozza.pdf)")
+	fs.BoolVar(asDraft, "force", false, "the same as --draft (older name)")
 	fs.Usage = func() {
-		tprintln(stderr, "uso: bando pdf [--call ID|CALL.json] [--lang it|en] [--force] DRAFT.bando.json [-o DOMANDA.pdf]")
+		tprintln(stderr, "uso: bando pdf [--call ID|CALL.json] [--lang it|en] [--draft] DRAFT.bando.json [-o DOMANDA.pdf]")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -43,22 +44,25 @@ func runPDF(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 		return err
 	}
 	issues := c.Validate(d.Answers, l)
-	if len(issues.Errors()) > 0 && !*force {
+	if len(issues.Errors()) > 0 && !*asDraft {
 		printIssues(stderr, issues, l)
 		return &exitError{1, errors.New(pick(l,
-			"la domanda non è completa: correggi i problemi e genera di nuovo il PDF (--force produce una prova da non firmare)",
-			"the application is not complete: fix the problems and make the PDF again (--force makes a proof not to be signed)"))}
+			"la domanda non è completa: correggi i problemi e genera di nuovo il PDF (--draft produce una bozza da far circolare, da non firmare)",
+			"the application is not complete: fix the problems and make the PDF again (--draft makes a draft to circulate, not to sign)"))}
 	}
-	if w := issues.Warnings(); len(w) > 0 && len(issues.Errors()) == 0 {
+	if w := issues.Warnings(); len(w) > 0 && len(issues.Errors()) == 0 && !*asDraft {
 		printIssues(stderr, w, l) // warnings never block the PDF, but are worth a look
 	}
-	proposal, err := makeProposal(c, d, l)
+	proposal, err := makeProposal(c, d, pdf.Options{Lang: l, Draft: *asDraft})
 	if err != nil {
 		return err
 	}
 	name := *out
 	if name == "" {
 		name = strings.TrimSuffix(files[0], draft.Ext) + ".pdf"
+		if *asDraft {
+			name = strings.TrimSuffix(files[0], draft.Ext) + "-bozza.pdf"
+		}
 	}
 	if err := ctx.Err(); err != nil { // interrupted: write nothing
 		return err
@@ -70,8 +74,16 @@ func runPDF(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	sum := sha256.Sum256(proposal)
 	tprintf(stdout, pick(l, "Scritto %s (%d KB).\n", "Wrote %s (%d KB).\n"), name, (len(proposal)+1023)/1024)
 	tprintf(stdout, pick(l, "SHA-256 del PDF:        %x\nSHA-256 delle risposte: %s\n", "SHA-256 of the PDF:     %x\nSHA-256 of the answers: %s\n"), sum, digest)
+	if *asDraft {
+		tprintln(stdout, pick(l, "È una BOZZA da far circolare, da non firmare né inviare.", "It is a DRAFT to circulate, not to sign or send."))
+		if len(issues) > 0 {
+			tprintf(stdout, pick(l, "In fondo al PDF: %s\n", "At the end of the PDF: %s\n"), issueCounts(len(issues.Errors()), len(issues.Warnings()), l))
+		}
+		return nil
+	}
 	if d.FinalisedAt == nil {
-		tprintln(stdout, pick(l, "Attenzione: la bozza non è finalizzata, il PDF porta la scritta BOZZA e non va firmato.", "Warning: the draft is not finalised; the PDF says DRAFT and must not be signed."))
+		tprintln(stdout, pick(l, "Attenzione: la bozza non è finalizzata, il PDF porta la scritta BOZZA e non va firmato: finalizzala con `bando finalise` e genera di nuovo il PDF.",
+			"Warning: the draft is not finalised; the PDF says DRAFT and must not be signed: finalise it with `bando finalise` and make the PDF again."))
 	}
 	signers := c.RequiredSigners(d.Answers)
 	tprintln(stdout, pick(l, "Da firmare digitalmente (CAdES .p7m o PAdES) da:", "To be digitally signed (CAdES .p7m or PAdES) by:"))
@@ -82,9 +94,10 @@ func runPDF(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 }
 
 // makeProposal renders the proposal PDF of d.
-func makeProposal(c *schema.Call, d *draft.Draft, l schema.Lang) ([]byte, error) {
+func makeProposal(c *schema.Call, d *draft.Draft, o pdf.Options) ([]byte, error) {
+	l := o.Lang
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, c, d, pdf.Options{Lang: l}); err != nil {
+	if err := pdf.Write(&buf, c, d, o); err != nil {
 		var pe *pdf.Error
 		if errors.As(err, &pe) {
 			return nil, unreadable(errors.New(pe.Message(l)))

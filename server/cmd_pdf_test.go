@@ -26,8 +26,8 @@ func TestPDFCommand(t *testing.T) {
 	}{
 		{"complete example", []string{"pdf", famiComplete, "-o", out}, 0, []string{"Scritto", "BOZZA", "Giulia Bartolini (BRTGLU78E54D612D)"}, out},
 		{"flags before the file", []string{"pdf", "-o", out, "--call", "toscana-fami-2024", famiComplete}, 0, []string{"Scritto"}, out},
-		{"incomplete answers refused", []string{"pdf", famiErrors, "-o", out}, 1, []string{"22 problemi da correggere", "--force"}, ""},
-		{"incomplete answers forced", []string{"pdf", "--force", famiErrors, "-o", filepath.Join(dir, "prova.pdf")}, 0, []string{"Scritto"}, filepath.Join(dir, "prova.pdf")},
+		{"incomplete answers refused", []string{"pdf", famiErrors, "-o", out}, 1, []string{"22 problemi da correggere", "--draft"}, ""},
+		{"incomplete answers forced (--force, the older name of --draft)", []string{"pdf", "--force", famiErrors, "-o", filepath.Join(dir, "prova.pdf")}, 0, []string{"Scritto", "BOZZA da far circolare"}, filepath.Join(dir, "prova.pdf")},
 		{"English messages", []string{"pdf", "--lang", "en", famiComplete, "-o", filepath.Join(dir, "en.pdf")}, 0, []string{"Wrote", "must not be signed"}, filepath.Join(dir, "en.pdf")},
 		{"no draft", []string{"pdf"}, 2, []string{"uso: bando pdf"}, ""},
 		{"two drafts", []string{"pdf", famiComplete, famiErrors}, 2, []string{"uso: bando pdf"}, ""},

@@ -44,12 +44,13 @@ func runValidate(ctx context.Context, args []string, _ io.Reader, stdout, stderr
 	if *asJSON {
 		out := struct {
 			Call     string        `json:"call"`
+			Identity callIdentity  `json:"callIdentity"`
 			Valid    bool          `json:"valid"`
 			Strict   bool          `json:"strict,omitempty"`
 			Errors   int           `json:"errors"`
 			Warnings int           `json:"warnings"`
 			Issues   schema.Issues `json:"issues"`
-		}{c.ID, valid, *strict, errs, warns, issues}
+		}{c.ID, identityOf(c), valid, *strict, errs, warns, issues}
 		if out.Issues == nil {
 			out.Issues = schema.Issues{}
 		}
@@ -57,6 +58,7 @@ func runValidate(ctx context.Context, args []string, _ io.Reader, stdout, stderr
 			return err
 		}
 	} else {
+		printCallIdentity(stdout, c, l)
 		printIssues(stdout, issues, l)
 		if *strict && warns > 0 {
 			tprintln(stdout, pick(l, "--strict: gli avvisi contano come errori.", "--strict: warnings count as errors."))
@@ -100,19 +102,8 @@ func issueCounts(errs, warns int, l schema.Lang) string {
 	if errs == 0 && warns == 0 {
 		return pick(l, "Nessun problema: la domanda è completa.", "No problems: the application is complete.")
 	}
-	var e, w string
-	switch {
-	case l == schema.EN:
-		e, w = fmt.Sprintf("%d problem(s) to fix", errs), fmt.Sprintf("%d warning(s) to review", warns)
-	default:
-		e, w = fmt.Sprintf("%d problemi da correggere", errs), fmt.Sprintf("%d avvisi da rivedere", warns)
-		if errs == 1 {
-			e = "1 problema da correggere"
-		}
-		if warns == 1 {
-			w = "1 avviso da rivedere"
-		}
-	}
+	e := plural(l, errs, "problema da correggere", "problemi da correggere", "problem to fix", "problems to fix")
+	w := plural(l, warns, "avviso da rivedere", "avvisi da rivedere", "warning to review", "warnings to review")
 	switch {
 	case warns == 0:
 		return e + "."
@@ -120,6 +111,15 @@ func issueCounts(errs, warns int, l schema.Lang) string {
 		return pick(l, "Nessun errore: la domanda è completa, con ", "No errors: the application is complete, with ") + w + "."
 	}
 	return e + pick(l, " e ", " and ") + w + "."
+}
+
+// plural is "1 problema" or "7 problemi" (English: "1 problem", "7 problems"): n with the
+// noun that agrees with it, in l. Zero takes the plural in both languages.
+func plural(l schema.Lang, n int, oneIT, manyIT, oneEN, manyEN string) string {
+	if n == 1 {
+		return "1 " + pick(l, oneIT, oneEN)
+	}
+	return fmt.Sprintf("%d %s", n, pick(l, manyIT, manyEN))
 }
 
 func localized(err error, l schema.Lang) string {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"bando/app/draft"
+	"bando/app/pdf"
 	"bando/app/pec"
 	"bando/schema"
 )
@@ -65,16 +66,22 @@ func runVerify(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	}
 	r, err := verifySigned(c, d, data, l, anchors)
 	if err != nil {
+		if *asJSON { // scripts get JSON whatever the file: here, why it is no signed proposal
+			if werr := writeJSON(stdout, jsonRefusal(err, c.RequiredSigners(d.Answers), l)); werr != nil {
+				return werr
+			}
+		}
 		return unreadable(fmt.Errorf("%s: %s", files[0], err))
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if *asJSON {
-		if err := writeJSON(stdout, jsonReport(r, l)); err != nil {
+		if err := writeJSON(stdout, jsonReport(r, c, l)); err != nil {
 			return err
 		}
 	} else {
+		printCallIdentity(stdout, c, l)
 		printReport(stdout, r, l)
 	}
 	if !r.OK() {
@@ -88,13 +95,23 @@ func runVerify(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 func verifySigned(c *schema.Call, d *draft.Draft, data []byte, l schema.Lang, anchors []*x509.Certificate) (*pec.Report, error) {
 	signed, err := pec.Open(data)
 	if err != nil {
-		return nil, errors.New(localizedPEC(err, l))
+		return nil, &localizedError{err, localizedPEC(err, l)}
 	}
-	render := func(pl schema.Lang) ([]byte, error) { return makeProposal(c, d, pl) }
+	render := func(pl schema.Lang) ([]byte, error) { return makeProposal(c, d, pdf.Options{Lang: pl}) }
 	o := pec.Options{Now: time.Now(), Finalised: d.FinalisedAt, Anchors: anchors}
 	r, _, err := signed.CheckRendered(render, []schema.Lang{l, other(l)}, c.RequiredSigners(d.Answers), o)
 	return r, err
 }
+
+// localizedError is err with its message in the command's language; errors.As still finds
+// the key underneath.
+type localizedError struct {
+	err error
+	msg string
+}
+
+func (e *localizedError) Error() string { return e.msg }
+func (e *localizedError) Unwrap() error { return e.err }
 
 func localizedPEC(err error, l schema.Lang) string {
 	var pe *pec.Error
@@ -199,8 +216,36 @@ func orDash(s string) string {
 	return s
 }
 
+// jsonRefusal is the JSON report of a file that could not be checked at all (not signed,
+// damaged, a detached signature): the shape of jsonReport, with the reason as its problem
+// and every required signer missing.
+func jsonRefusal(err error, required []schema.Signer, l schema.Lang) any {
+	key := "signed.unreadable"
+	var pe *pec.Error
+	if errors.As(err, &pe) {
+		key = pe.Key
+	}
+	if required == nil {
+		required = []schema.Signer{}
+	}
+	type problem struct {
+		Key     string `json:"key"`
+		Message string `json:"message"`
+	}
+	return struct {
+		OK         bool            `json:"ok"`
+		Format     pec.Format      `json:"format"`
+		Same       bool            `json:"same"`
+		Signers    []struct{}      `json:"signers"`
+		Timestamps []struct{}      `json:"timestamps"`
+		Missing    []schema.Signer `json:"missing"`
+		Problems   []problem       `json:"problems"`
+		Notes      []string        `json:"notes"`
+	}{Signers: []struct{}{}, Timestamps: []struct{}{}, Missing: required, Problems: []problem{{key, localizedPEC(err, l)}}, Notes: []string{}}
+}
+
 // jsonReport is the report with its messages in one language, for scripts.
-func jsonReport(r *pec.Report, l schema.Lang) any {
+func jsonReport(r *pec.Report, c *schema.Call, l schema.Lang) any {
 	type problem struct {
 		Key     string `json:"key"`
 		Message string `json:"message"`
@@ -232,6 +277,7 @@ func jsonReport(r *pec.Report, l schema.Lang) any {
 	}
 	out := struct {
 		OK         bool            `json:"ok"`
+		Call       callIdentity    `json:"call"`
 		Format     pec.Format      `json:"format"`
 		Same       bool            `json:"same"`
 		Signers    []signer        `json:"signers"`
@@ -239,7 +285,7 @@ func jsonReport(r *pec.Report, l schema.Lang) any {
 		Missing    []schema.Signer `json:"missing"`
 		Problems   []problem       `json:"problems"`
 		Notes      []string        `json:"notes"`
-	}{OK: r.OK(), Format: r.Format, Same: r.Same, Missing: r.Missing, Problems: msgs(r.Problems), Signers: []signer{}, Timestamps: []timestamp{}}
+	}{OK: r.OK(), Call: identityOf(c), Format: r.Format, Same: r.Same, Missing: r.Missing, Problems: msgs(r.Problems), Signers: []signer{}, Timestamps: []timestamp{}}
 	for _, s := range r.Signers {
 		js := signer{Identity: s.Identity, Qualified: s.Qualified, SigningTime: s.SigningTime, Timestamp: s.Timestamp, Verified: s.Verified,
 			Valid: s.Valid, Required: s.Required, Counter: s.Counter, Chain: s.Chain, Warnings: msgs(s.Warnings)}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"io"
 	"io/fs"
 	"net/http"
 	"os"
@@ -8,6 +10,7 @@ import (
 	"strings"
 
 	"bando/app/ui"
+	"bando/schema"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -17,7 +20,24 @@ import (
 // text responses compressed once and kept (compressText), the call editor's page and loader
 // (builderPages), and go-app's handler.
 func appHandler(version, webDir, domain string) http.Handler {
-	return secure(&precompressed{dir: webDir, next: compressed(builderPages{next: newHandler(version, webDir, domain)})})
+	return publishingHandler(version, webDir, domain, nil)
+}
+
+// publishingHandler is appHandler publishing the calls of cat under /calls/ (catalogue.go);
+// with nil, the shipped calls only.
+func publishingHandler(version, webDir, domain string, cat *catalogue) http.Handler {
+	if cat == nil {
+		var err error
+		if cat, err = newCatalogue(context.Background(), "", schema.IT, io.Discard); err != nil {
+			panic(err) // a shipped call that does not load: TestShippedCallsLoad fails first
+		}
+	}
+	h := newHandler(version, webDir, domain)
+	cat.configure(h)
+	mux := http.NewServeMux()
+	mux.Handle(catalogueDir, cat)
+	mux.Handle("/", builderPages{next: h})
+	return secure(&precompressed{dir: webDir, next: compressed(mux)})
 }
 
 // newHandler configures go-app's handler: the page shell, the PWA manifest and the service
@@ -44,8 +64,9 @@ func newHandler(version, webDir, domain string) *app.Handler {
 			SVG:      "/web/icon.svg",
 			Maskable: "/web/icon-512.png",
 		},
-		Styles: styles,
-		Fonts:  preloadFonts,
+		Styles:     styles,
+		Fonts:      preloadFonts,
+		RawHeaders: preloadWasm,
 		// The start page only: the other pages are cached once the form takes input (ui.CachedLater).
 		CacheableResources: append([]string{ui.PathHome, "/web/icon.svg"}, signingWorker...),
 		Version:            version,
@@ -72,6 +93,13 @@ var preloadFonts = []string{
 	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-regular.woff2 crossorigin",
 	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-600.woff2 crossorigin", // 600 and 700
 }
+
+// preloadWasm starts the download of the app's wasm while the page's head is read, instead of
+// once app.js has run (after the stylesheets and the fonts' preloads): the compile, which
+// streams with the download, starts earlier. app.js fetches it with fetch()'s defaults
+// (mode cors, credentials same-origin), which crossorigin="anonymous" matches, so the
+// preloaded response is the one used and the bytes are not fetched twice (TestBrowserBytesFigures).
+var preloadWasm = []string{`<link rel="preload" href="/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`}
 
 // signingWorker is the bootstrap of the second wasm program (wasm/worker: the PDF engine and
 // the signed-file checks, kept out of app.wasm), cached with the app for offline use. The

@@ -6,7 +6,8 @@
 //	bando calls                                      list the calls shipped with the app
 //	bando lint     CALL.json...                      check call schemas
 //	bando validate [--call ID|CALL.json] [--lang it|en] [--json] DRAFT.bando.json
-//	bando pdf      [--call ID] DRAFT.bando.json -o proposal.pdf
+//	bando finalise [--call ID] DRAFT.bando.json [-o FINALISED.bando.json]
+//	bando pdf      [--call ID] [--draft] DRAFT.bando.json -o proposal.pdf
 //	bando verify   [--call ID] --draft DRAFT.bando.json SIGNED.pdf.p7m|SIGNED.pdf
 //	bando eml      (see bando eml -h)                the PEC message draft with attachments
 //	bando bundle   [--screen S] [--coarsen] [--include-personal-data] DRAFT.bando.json > case.bando-support.json
@@ -21,6 +22,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -93,8 +95,17 @@ func (e *exitError) Unwrap() error { return e.err }
 
 // usageErr: a bad command line (exit 2). invalidErr: input that was read but is not valid (exit 1).
 func usageErr(format string, args ...any) error {
+	for _, a := range args {
+		if err, ok := a.(error); ok && errors.Is(err, flag.ErrHelp) {
+			// -h or --help: the command printed its usage; asking for it is no error
+			return errHelp
+		}
+	}
 	return &exitError{2, fmt.Errorf(format, args...)}
 }
+
+// errHelp ends a command whose usage was asked for (-h, --help): exit 0, nothing more to say.
+var errHelp = &exitError{0, errors.New("")}
 
 func unreadable(err error) error { return &exitError{2, err} }
 
@@ -138,12 +149,17 @@ var commands = map[string]command{
 	"replay":   {"judge a support bundle again and show what changed", runReplay},
 	"compress": {"write .br and .gz beside files (the wasm) for serving", runCompress},
 	"static":   {"write the app as a static site for any web host", runStatic},
-	"pdf":      {"make the proposal PDF/A to sign from a draft", runPDF},
+	"pdf":      {"make the proposal PDF/A to sign from a draft (--draft: a draft PDF to circulate)", runPDF},
+	"finalise": {"finalise a complete draft, as the browser does before the PDF to sign", runFinalise},
 	"verify":   {"check a signed proposal (.p7m or PDF) against its draft", runVerify},
 	"eml":      {"make the PEC message (.eml draft) with the signed proposal", runEML},
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version" || args[0] == "version") {
+		tprintf(stdout, "bando %s\n", version)
+		return nil
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		printUsage(stdout)
 		if len(args) == 0 {
@@ -169,6 +185,6 @@ func printUsage(w io.Writer) {
 	for _, n := range names {
 		tprintf(w, "  %-9s %s\n", n, commands[n].summary)
 	}
-	tprintf(w, "\n'bando COMANDO -h' mostra le opzioni di un comando.\n")
+	tprintf(w, "\n'bando COMANDO -h' mostra le opzioni di un comando; 'bando --version' la versione.\n")
 	tprintln(w, "Codici di uscita: 0 tutto bene, 1 risposte o schema non validi, 2 uso errato o file illeggibile.")
 }

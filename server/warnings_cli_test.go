@@ -27,7 +27,7 @@ func TestCLIWarnings(t *testing.T) {
 		{"warnings only: valid", []string{"validate", "--call", checksCall, checksWarnings}, 0,
 			[]string{"ats.membri[1].rl_cf: avviso: Lo stesso valore è già indicato per Partner 1.", "ats.membri[1].sito: avviso: Per una ODV", "Nessun errore: la domanda è completa, con 2 avvisi da rivedere."}, nil},
 		{"warnings only in English", []string{"validate", "--lang", "en", "--call", checksCall, checksWarnings}, 0,
-			[]string{"ats.membri[1].rl_cf: warning: The same value is already given for Partner 1.", "with 2 warning(s) to review."}, nil},
+			[]string{"ats.membri[1].rl_cf: warning: The same value is already given for Partner 1.", "with 2 warnings to review."}, nil},
 		{"--strict counts warnings", []string{"validate", "--strict", "--call", checksCall, checksWarnings}, 1,
 			[]string{"avviso:", "--strict: gli avvisi contano come errori."}, nil},
 		{"errors and warnings", []string{"validate", "--call", checksCall, checksErrors}, 1,

@@ -25,10 +25,14 @@ import (
 type Op string
 
 const (
-	OpPDF     Op = "pdf"     // the proposal PDF of the draft: Result.PDF, the file in data
-	OpVerify  Op = "verify"  // the signed file against the draft's proposal: Result.Verdict
-	OpPackage Op = "package" // the PEC package: Result.Package (checklist, size, deadline, guide)
-	OpEML     Op = "eml"     // the same, and the .eml draft in data
+	OpPDF Op = "pdf" // the proposal PDF of the draft: Result.PDF, the file in data
+	// OpDraftPDF is the draft PDF to circulate (app/pdf Options.Draft: BOZZA on every page,
+	// no signatures, the open problems at the end), made whatever the errors and without
+	// finalising: Result.PDF (FileName ends in -bozza.pdf), the file in data.
+	OpDraftPDF Op = "draft-pdf"
+	OpVerify   Op = "verify"  // the signed file against the draft's proposal: Result.Verdict
+	OpPackage  Op = "package" // the PEC package: Result.Package (checklist, size, deadline, guide)
+	OpEML      Op = "eml"     // the same, and the .eml draft in data
 )
 
 // Request is one job. Draft is the .bando.json of the open draft, as draft.Encode writes it.

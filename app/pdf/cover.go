@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"bando/schema"
 )
@@ -80,9 +81,13 @@ func (d *doc) cover(p *proposal) {
 	if p.facts.Lead != "" && p.facts.Lead != p.facts.Applicant {
 		facts = append(facts, fact{word("lead", l), p.facts.Lead})
 	}
-	facts = append(facts, fact{word("date", l), schema.LongDate(schema.InRome(p.date), l)})
+	k, v := p.placeDate()
+	facts = append(facts, fact{k, v})
 	status := word("final", l)
-	if !p.final {
+	switch {
+	case p.draft:
+		status = p.draftNote("draft.status")
+	case !p.final:
 		status = word("draft", l)
 	}
 	facts = append(facts, fact{word("status", l), status})
@@ -115,9 +120,27 @@ func (d *doc) cover(p *proposal) {
 		d.block(d.lines(clean(fc.key), stCoverKey, keyW-4), stCoverKey, marginL, y+0.4, keyW-4, "L")
 		y += d.block(ls, st, marginL+keyW, y, contentW-keyW, "L") + 3
 	}
+	y = d.coverTotals(p, y+2)
 	d.rule(y+2, colRule, 0.3)
 	y += 6
 	d.block(d.lines(clean(word("contents.note", l)), stItalic, contentW), stItalic, marginL, y, contentW, "L")
+}
+
+// placeDate is the document's one date, with its label: the place and date of signature the
+// answers give (schema.Application: "Firenze, 1 marzo 2024"), or, while the date is not
+// answered or the call names no such field, the day the draft was finalised (saved, before
+// finalising) in Italian time.
+func (p *proposal) placeDate() (key, val string) {
+	l := p.lang
+	t, err := time.Parse("2006-01-02", p.signed)
+	if err != nil {
+		return word("date", l), schema.LongDate(schema.InRome(p.date), l)
+	}
+	val = schema.LongDate(t, l)
+	if place := strings.TrimSpace(p.place); place != "" {
+		return word("place.date", l), place + ", " + val
+	}
+	return word("date", l), val
 }
 
 // deadlineHour is the hour the call gives, or 23:59 (the end of the day) when it gives none.
@@ -137,6 +160,9 @@ func (d *doc) pageFrame(p *proposal, n, total int) {
 	// last font may differ, so select another size first to force the change out.
 	d.f.SetFont(family, "", 1)
 	l := p.lang
+	if p.draft {
+		d.draftBand(p)
+	}
 	if n > 1 {
 		left := p.facts.Applicant
 		if left == "" {

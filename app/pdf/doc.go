@@ -2,17 +2,22 @@
 // github.com/jung-kurt/gofpdf v1.16.2 from a call and a draft, the same bytes in the browser
 // (Wasm) and in the CLI. It knows nothing of the DOM or go-app.
 //
-// The document: a cover (call, authority, applicant and lead, date, status, where and by when
-// to send it, who signs), every section in the call's order with only the fields the answers
-// show, repeating groups as tables (or, when their columns cannot fit across the page, one
+// The document: a cover (call, authority, applicant and lead, the place and date of signature,
+// status, where and by when to send it, who signs, the call's totals), the formal opening of a
+// domanda under DPR 445/2000 (opening.go: each signer, CHIEDE, DICHIARA), every section in the
+// call's order with only the fields the answers show, a recap of the amounts per budget line
+// at the end of the budget section (totals.go: the call's computed fields, never added up
+// here), repeating groups as tables (or, when their columns cannot fit across the page, one
 // block per item) whose rows are never split across pages, long texts wrapped, declarations
 // printed in full with the applicant's answer, and one signature block per required signer
-// (schema RequiredSigners). Every page's footer carries the call id and version, "page n of
+// (schema RequiredSigners) with the signer's office. An outline (bookmarks) lists the opening,
+// the sections and the signatures. Every page's footer carries the call id and version, "page n of
 // N" and the SHA-256 of the canonical answers JSON (AnswersDigest, Canonical).
 //
-// Determinism: the same call and draft give byte-identical files. The only date is the
-// draft's FinalisedAt (SavedAt for a draft not yet finalised, whose cover then says it must
-// not be signed); fonts are embedded from bytes and subset by gofpdf; SetCatalogSort and zlib
+// Determinism: the same call and draft give byte-identical files. The only date printed is
+// the signature date of the answers (schema.Application), else the draft's FinalisedAt
+// (SavedAt for a draft not yet finalised, whose cover then says it must not be signed); the
+// metadata dates are FinalisedAt (SavedAt); fonts are embedded from bytes and subset by gofpdf; SetCatalogSort and zlib
 // compression are deterministic; the PDF/A finishing derives the file /ID and the font subset
 // tags from the content. This is what makes the signed-file check of package pec possible: it
 // regenerates the PDF from the draft and compares bytes.

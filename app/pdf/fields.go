@@ -23,6 +23,7 @@ func (d *doc) section(p *proposal, s *schema.Section, n int) bool {
 	}
 	title := fmt.Sprintf("%d. %s", n, s.Title.In(p.lang))
 	head := d.textRows(clean(title), stH1, marginL, contentW)
+	d.bookmark(head, title)
 	head[len(head)-1].keepNext = true
 	rule := row{h: 4, keepNext: true, draw: func(y float64) { d.rule(y+1, colAccent, 0.4) }}
 	if d.y > bodyTop {
@@ -107,13 +108,13 @@ func (d *doc) group(p *proposal, g *schema.Field, path string, x, w float64) {
 	}
 	head := d.textRows(clean(g.Label.In(p.lang)), stH2, x, w)
 	head[len(head)-1].keepNext = true
-	d.flow(append([]row{gap(2)}, head...))
+	d.flow(append([]row{spacer(2)}, head...))
 	if len(items) == 0 {
 		d.flow([]row{d.textRows(word("none", p.lang), stItalic, x, w)[0], gap(3)})
 		return
 	}
 	if tabular && len(cols) <= 5 && d.fitColumns(p, cols, items, w) {
-		d.table(p, path, cols, items, x, w)
+		d.table(p, path, cols, items, x, w, true)
 		return
 	}
 	for i := range items {
@@ -289,8 +290,8 @@ func (d *doc) fitColumns(p *proposal, cols []column, items []any, w float64) boo
 }
 
 // table prints the items of a group as rows under a header repeated on every page; rows are
-// never split, money columns are right-aligned and totalled.
-func (d *doc) table(p *proposal, path string, cols []column, items []any, x, w float64) {
+// never split, money columns are right-aligned and, when total is set, totalled.
+func (d *doc) table(p *proposal, path string, cols []column, items []any, x, w float64, total bool) {
 	cells := func(texts []string, st style, fill bool, aligns []string) row {
 		wrapped := make([][]string, len(cols))
 		lines := 1
@@ -344,7 +345,7 @@ func (d *doc) table(p *proposal, path string, cols []column, items []any, x, w f
 		}
 		rows = append(rows, cells(texts, stTable, false, aligns))
 	}
-	if hasMoney {
+	if hasMoney && total {
 		texts := make([]string, len(cols))
 		labelled := false
 		for j, c := range cols {

@@ -63,6 +63,8 @@ type doc struct {
 	repeat []row
 	// pending rows end with keepNext (a heading, a label): they wait for what follows them.
 	pending []row
+	// mark is drawn across every page of a draft PDF, under its content ("BOZZA").
+	mark string
 }
 
 func (d *doc) use(s style) {
@@ -108,6 +110,10 @@ func (d *doc) block(ls []string, s style, x, y, w float64, align string) float64
 
 func gap(h float64) row { return row{h: h, draw: func(float64) {}} }
 
+// spacer is a gap before a heading: it goes with the heading, so that the rows chained to
+// a heading above it (a section title over a group's label) are not cut apart at the gap.
+func spacer(h float64) row { return row{h: h, keepNext: true, draw: func(float64) {}} }
+
 func sum(rows []row) float64 {
 	h := 0.0
 	for _, r := range rows {
@@ -119,6 +125,7 @@ func sum(rows []row) float64 {
 // newPage starts a page and redraws the repeated header rows, if any.
 func (d *doc) newPage() {
 	d.f.AddPage()
+	d.watermark()
 	d.y = bodyTop
 	for _, r := range d.repeat {
 		r.draw(d.y)
@@ -157,6 +164,16 @@ func (d *doc) flow(rows []row) {
 		}
 		r.draw(d.y)
 		d.y += r.h
+	}
+}
+
+// bookmark makes the first of rows, where it is drawn, the target of an outline entry (a PDF
+// bookmark, level 0) titled title: the reader's table of contents follows the layout.
+func (d *doc) bookmark(rows []row, title string) {
+	draw := rows[0].draw
+	rows[0].draw = func(y float64) {
+		draw(y) // sets a font: gofpdf encodes the title as UTF-16 only under a UTF-8 font
+		d.f.Bookmark(clean(title), 0, y)
 	}
 }
 

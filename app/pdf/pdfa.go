@@ -47,9 +47,10 @@ type parsed struct {
 }
 
 var (
-	reTrailerRef = regexp.MustCompile(`/(Root|Info|Size) (\d+)`)
-	rePagesRef   = regexp.MustCompile(`/Pages (\d+) 0 R`)
-	reFontName   = regexp.MustCompile(`/(BaseFont|FontName) /utf8([A-Za-z0-9]+)`)
+	reTrailerRef  = regexp.MustCompile(`/(Root|Info|Size) (\d+)`)
+	rePagesRef    = regexp.MustCompile(`/Pages (\d+) 0 R`)
+	reOutlinesRef = regexp.MustCompile(`/Outlines (\d+) 0 R`)
+	reFontName    = regexp.MustCompile(`/(BaseFont|FontName) /utf8([A-Za-z0-9]+)`)
 )
 
 // parseGofpdf reads the structure of a file gofpdf wrote: a classic cross-reference table
@@ -128,16 +129,32 @@ func finish(raw []byte, m meta) ([]byte, error) {
 	if err != nil {
 		return nil, errf("pdf.finish", err, "Errore interno nella preparazione del PDF/A: %v", "Internal error while making the PDF/A: %v", err)
 	}
-	pages := ""
+	pages, outlines := "", ""
 	fontTags := map[string]string{}
 	for _, o := range p.objects {
 		if o.num == p.root {
 			if mm := rePagesRef.FindSubmatch(o.body); mm != nil {
 				pages = string(mm[1])
 			}
+			if mm := reOutlinesRef.FindSubmatch(o.body); mm != nil {
+				// the bookmarks: kept, and shown when the file opens
+				outlines = fmt.Sprintf(" /Outlines %s 0 R /PageMode /UseOutlines", mm[1])
+			}
 		}
 		for _, mm := range reFontName.FindAllSubmatch(o.body, -1) {
 			fontTags[string(mm[2])] = ""
+		}
+	}
+	// gofpdf's outline root lacks /Count, which PDF/A-1 validators require (ISO 32000-1
+	// table 152: the number of open entries); every entry is at the top level.
+	outlineRoot, outlineCount := 0, 0
+	if mm := reOutlinesRef.FindStringSubmatch(outlines); mm != nil {
+		outlineRoot, _ = strconv.Atoi(mm[1])
+		parent := []byte(fmt.Sprintf("/Parent %d 0 R", outlineRoot))
+		for _, o := range p.objects {
+			if bytes.Contains(o.body, parent) && bytes.Contains(o.body, []byte("/Title ")) {
+				outlineCount++
+			}
 		}
 	}
 	if pages == "" {
@@ -174,8 +191,8 @@ func finish(raw []byte, m meta) ([]byte, error) {
 		case p.info:
 			obj(o.num, infoDict(m))
 		case p.root:
-			obj(o.num, fmt.Sprintf("<< /Type /Catalog /Pages %s 0 R /Metadata %d 0 R /OutputIntents [%d 0 R] /Lang %s /ViewerPreferences << /DisplayDocTitle true >> >>",
-				pages, meta, intent, pdfText(m.Lang)))
+			obj(o.num, fmt.Sprintf("<< /Type /Catalog /Pages %s 0 R%s /Metadata %d 0 R /OutputIntents [%d 0 R] /Lang %s /ViewerPreferences << /DisplayDocTitle true >> >>",
+				pages, outlines, meta, intent, pdfText(m.Lang)))
 		default:
 			offsets[o.num] = out.Len()
 			body := o.body
@@ -187,6 +204,9 @@ func finish(raw []byte, m meta) ([]byte, error) {
 			}
 			if ref, ok := setRef[o.num]; ok {
 				body = withCIDSet(body, ref)
+			}
+			if o.num == outlineRoot {
+				body = bytes.Replace(body, []byte("/Type /Outlines"), []byte(fmt.Sprintf("/Type /Outlines /Count %d", outlineCount)), 1)
 			}
 			out.Write(body)
 		}

@@ -95,6 +95,7 @@ func TestPreflightPDFA1b(t *testing.T) {
 		{"FAMI example", makePDF(t, fami, finalised(famiDraft), Options{})},
 		{"welfare example", makePDF(t, welfare, finalised(welfareExample), Options{})},
 		{"FAMI with 40 members", makePDF(t, fami, finalised(withMembers(t, famiDraft, 40)), Options{})},
+		{"FAMI draft PDF with errors", makePDF(t, errorsCall(t), errorsDraft(t), Options{Draft: true})},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"fmt"
+
+	"bando/schema"
 )
 
 // signatures prints the closing section: one block per required signer (schema
@@ -10,10 +12,14 @@ import (
 // match each digital signature to a line of the document.
 func (d *doc) signatures(p *proposal, n int) {
 	l := p.lang
-	head := d.textRows(clean(fmt.Sprintf("%d. %s", n, word("sign.title", l))), stH1, marginL, contentW)
+	title := fmt.Sprintf("%d. %s", n, word("sign.title", l))
+	head := d.textRows(clean(title), stH1, marginL, contentW)
+	d.bookmark(head, title)
 	rows := append([]row{gap(4)}, head...)
 	rows = append(rows, row{h: 4, draw: func(y float64) { d.rule(y+1, colAccent, 0.4) }})
 	rows = append(rows, d.textRows(clean(word("sign.intro", l)), stBody, marginL, contentW)...)
+	k, v := p.placeDate()
+	rows = append(rows, gap(2), d.pairRow(clean(k), clean(v), marginL, contentW))
 	rows = append(rows, gap(3))
 	for i := range rows { // the heading and the intro go with the first signature block
 		rows[i].keepNext = true
@@ -29,6 +35,9 @@ func (d *doc) signatures(p *proposal, n int) {
 			{word("sign.entity", l), s.Entity},
 			{word("sign.name", l), s.Name},
 			{word("sign.cf", l), s.CF},
+		}
+		if askedRole(p.call) { // the office (carica), when the call asks for it
+			pairs = append(pairs, [2]string{word("sign.role", l), s.Role})
 		}
 		var lines [][2][]string
 		h := 2.0
@@ -66,4 +75,14 @@ func orDash(s string) string {
 		return noAnswer
 	}
 	return s
+}
+
+// askedRole says whether the call names a field for the signers' office (schema.Signers.Role).
+func askedRole(c *schema.Call) bool {
+	for _, s := range c.Signers {
+		if s.Role != "" {
+			return true
+		}
+	}
+	return false
 }

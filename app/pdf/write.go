@@ -20,21 +20,30 @@ type Options struct {
 	// on the caller's goroutine: in the browser, yield to the event loop inside it if the bar
 	// must repaint before the next step.
 	Progress func(done, total int)
+	// Draft makes the draft PDF (draft.go) instead of the document to sign: BOZZA on every
+	// page, no signature blocks, the open problems listed at the end. It is made whatever
+	// the answers' state, errors included.
+	Draft bool
 }
 
 // proposal is everything the document prints, read once from the call and the draft.
 type proposal struct {
-	call     *schema.Call
-	answers  schema.Answers // as in the draft: decides which fields are shown
-	visible  schema.Answers // c.Visible(answers): what is printed
-	lang     schema.Lang
-	facts    Facts
-	signers  []schema.Signer
-	digest   string
-	date     time.Time // FinalisedAt, or SavedAt for a draft not yet finalised
-	final    bool
-	producer string
-	creator  string
+	call    *schema.Call
+	answers schema.Answers // as in the draft: decides which fields are shown
+	visible schema.Answers // c.Visible(answers): what is printed
+	lang    schema.Lang
+	facts   Facts
+	signers []schema.Signer
+	digest  string
+	date    time.Time // FinalisedAt, or SavedAt for a draft not yet finalised
+	// place and signed are the answers the call names for where and when the document is
+	// signed (schema.Application): the one date the document prints, when answered.
+	place, signed string
+	final         bool
+	draft         bool          // Options.Draft
+	issues        schema.Issues // a draft's open problems, in lang
+	producer      string
+	creator       string
 }
 
 // Producer names the software in the PDF's Info dictionary and XMP (pdf:Producer). It is a
@@ -51,7 +60,7 @@ func Write(w io.Writer, c *schema.Call, d *draft.Draft, o Options) error {
 	if err := draft.CheckCall(d, c); err != nil {
 		return err
 	}
-	p := &proposal{call: c, answers: d.Answers, lang: o.Lang, final: d.FinalisedAt != nil, producer: Producer}
+	p := &proposal{call: c, answers: d.Answers, lang: o.Lang, final: d.FinalisedAt != nil && !o.Draft, draft: o.Draft, producer: Producer}
 	if p.lang != schema.EN {
 		p.lang = schema.IT
 	}
@@ -71,7 +80,12 @@ func Write(w io.Writer, c *schema.Call, d *draft.Draft, o Options) error {
 		return errf("pdf.answers", err, "Le risposte contengono un valore che non si può stampare: %v", "The answers hold a value that cannot be printed: %v", err)
 	}
 	p.facts = ReadFacts(c, p.visible)
+	p.place, _ = p.visible.Get(c.Application.Place).(string)
+	p.signed, _ = p.visible.Get(c.Application.Date).(string)
 	p.signers = c.RequiredSigners(p.answers)
+	if p.draft {
+		p.issues = c.Validate(p.answers, p.lang)
+	}
 	p.creator = "Bando"
 	if d.AppVersion != "" {
 		p.creator += " " + d.AppVersion
@@ -112,18 +126,33 @@ func render(p *proposal, step func(int)) ([]byte, error) {
 	f.SetFillColor(255, 255, 255)
 	addFonts(f)
 	d := &doc{f: f}
+	if p.draft {
+		d.mark = word("draft.mark", p.lang)
+	}
 	d.newPage()
 	d.cover(p)
 	step(1)
 	d.newPage()
+	d.opening(p)
 	n := 0
+	recapAt := p.call.Totals.Section
+	if recapAt == "" && len(p.call.Sections) > 0 {
+		recapAt = p.call.Sections[len(p.call.Sections)-1].ID
+	}
 	for i, s := range p.call.Sections {
 		if d.section(p, s, n+1) {
 			n++
 		}
+		if s.ID == recapAt {
+			d.recap(p)
+		}
 		step(2 + i)
 	}
-	d.signatures(p, n+1)
+	if p.draft {
+		d.problems(p, n+1) // a draft has no signature blocks: it must never be signed
+	} else {
+		d.signatures(p, n+1)
+	}
 	d.flow([]row{gap(0)})
 	step(len(p.call.Sections) + 2)
 	pages := f.PageCount()

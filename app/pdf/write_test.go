@@ -26,14 +26,16 @@ func TestGolden(t *testing.T) {
 		name, golden string
 		d            *draft.Draft
 		lang         schema.Lang
+		draft        bool
 	}{
-		{"complete example as saved (draft cover)", "toscana-fami-2024.complete.pdf", d, schema.IT},
-		{"complete example finalised", "toscana-fami-2024.finalised.pdf", finalised(d), schema.IT},
-		{"complete example finalised in English", "toscana-fami-2024.finalised.en.pdf", finalised(d), schema.EN},
+		{"complete example as saved (draft cover)", "toscana-fami-2024.complete.pdf", d, schema.IT, false},
+		{"complete example finalised", "toscana-fami-2024.finalised.pdf", finalised(d), schema.IT, false},
+		{"complete example finalised in English", "toscana-fami-2024.finalised.en.pdf", finalised(d), schema.EN, false},
+		{"example with errors as a draft PDF", "toscana-fami-2024.errors.bozza.pdf", errorsDraft(t), schema.IT, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := makePDF(t, c, tc.d, Options{Lang: tc.lang})
+			got := makePDF(t, c, tc.d, Options{Lang: tc.lang, Draft: tc.draft})
 			file := filepath.Join("testdata", tc.golden)
 			if *update {
 				if err := os.WriteFile(file, got, 0o644); err != nil {

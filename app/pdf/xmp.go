@@ -31,8 +31,12 @@ func (p *proposal) meta() meta {
 	if p.lang == schema.EN {
 		lang = "en"
 	}
+	title := word("application", p.lang) + " – " + p.call.Title.In(p.lang)
+	if p.draft {
+		title = word("draft.mark", p.lang) + " – " + title
+	}
 	return meta{
-		Title:    clean(word("application", p.lang) + " – " + p.call.Title.In(p.lang)),
+		Title:    clean(title),
 		Author:   clean(author),
 		Subject:  clean(p.call.Submission.Subject),
 		Creator:  p.creator,

@@ -141,7 +141,11 @@ func TestAllowedChanges(t *testing.T) {
 // TestXrefPointingBack: an update whose table points an object at bytes it did not add.
 func TestXrefPointingBack(t *testing.T) {
 	proposal, _ := proposalFixture(t)
-	update := "xref\n0 1\n0000000000 65535 f \n4 1\n0000000100 00000 n \ntrailer\n<< /Size 53 /Root 49 0 R >>\nstartxref\n0\n%%EOF\n"
+	size := regexp.MustCompile(`/Size (\d+)`).FindSubmatch(proposal)
+	if size == nil {
+		t.Fatal("the proposal has no trailer /Size")
+	}
+	update := fmt.Sprintf("xref\n0 1\n0000000000 65535 f \n4 1\n0000000100 00000 n \ntrailer\n<< /Size %s /Root %d 0 R >>\nstartxref\n0\n%%%%EOF\n", size[1], rootOf(t, proposal))
 	file := append(append([]byte{}, proposal...), update...)
 	none := func(int, int, bool) (string, string) { return "", "" }
 	if got := checkUpdates(file, len(proposal), none); len(got) != 1 || got[0].Key != "pades.xref" {

@@ -26,7 +26,9 @@ func jsTry(f func()) (err error) {
 }
 
 // localGet and localSet keep small settings (language, open draft) in localStorage; a browser
-// that refuses storage just forgets them.
+// that refuses storage just forgets them. Not inlined: see paintMessage.
+//
+//go:noinline
 func localGet(key string) string {
 	var s string
 	_ = jsTry(func() {
@@ -37,6 +39,7 @@ func localGet(key string) string {
 	return s
 }
 
+//go:noinline
 func localSet(key, value string) {
 	_ = jsTry(func() { app.Window().Get("localStorage").Call("setItem", key, value) })
 }

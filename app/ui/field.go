@@ -79,6 +79,7 @@ func (f *fieldView) onBlur(ctx app.Context, e app.Event) {
 	defer sess.recovered() // a bug here must not kill the page (resilience.go)
 	sess.fieldUI(f.Path).raw = ""
 	sess.check(f.Path)
+	sess.progressChanged()
 }
 
 // onChoice handles a radio button or a select.
@@ -91,12 +92,14 @@ func (f *fieldView) onChoice(ctx app.Context, e app.Event) {
 		sess.set(f.Path, v)
 	}
 	sess.check(f.Path)
+	sess.progressChanged()
 }
 
 func (f *fieldView) onBool(ctx app.Context, e app.Event) {
 	defer sess.recovered()
 	sess.set(f.Path, e.Get("target").Get("value").String() == "true")
 	sess.check(f.Path)
+	sess.progressChanged()
 }
 
 func (f *fieldView) onMulti(ctx app.Context, e app.Event) {
@@ -105,6 +108,7 @@ func (f *fieldView) onMulti(ctx app.Context, e app.Event) {
 	opts := sess.call.Options(sess.answers(), f.Path)
 	sess.set(f.Path, toggle(opts, sess.answers().Get(f.Path), t.Get("value").String(), t.Get("checked").Bool()))
 	sess.check(f.Path)
+	sess.progressChanged()
 }
 
 func (f *fieldView) onDeclaration(ctx app.Context, e app.Event) {
@@ -115,6 +119,7 @@ func (f *fieldView) onDeclaration(ctx app.Context, e app.Event) {
 		sess.set(f.Path, nil)
 	}
 	sess.check(f.Path)
+	sess.progressChanged()
 }
 
 // OnMount paints the message of a field that appears with one (after "next", or shown again by

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"slices"
-	"strconv"
 
 	"bando/schema"
 
@@ -53,6 +52,7 @@ func (p *formPage) Render() (ui app.UI) {
 		return app.P().Text(tr(l, "notfound"))
 	}
 	sec := steps[cur]
+	sess.visit(sec.ID) // once per draft and step; the stepper below counts it done when right
 	fields := questions(sec.Fields, sec.ID+".", l, p.Ver, p.CondVer)
 	back := PathHome
 	if cur > 0 {
@@ -63,7 +63,7 @@ func (p *formPage) Render() (ui app.UI) {
 		nextLabel = tr(l, "nav.review")
 	}
 	return app.Div().Class("form-step").Body(
-		stepper(steps, cur, l),
+		stepper(steps, cur, l, sess.openCounts()),
 		app.H1().ID("page-title").TabIndex(-1).Class("mt-4").Text(sec.Title.In(l)),
 		slot(!sec.Intro.IsZero(), func() app.UI { return app.P().Class("lead section-intro").Text(sec.Intro.In(l)) }),
 		&errorSummary{Lang: l, Section: sec.ID, Ver: p.SummaryVer + p.Ver},
@@ -94,44 +94,6 @@ func questions(fields []*schema.Field, prefix string, l schema.Lang, ver, condVe
 		}
 	}
 	return out
-}
-
-// stepper lists the steps, the final check last; every step is a link, so an applicant missing
-// one document can go on and come back.
-func stepper(steps []*schema.Section, cur int, l schema.Lang) app.UI {
-	total := len(steps) + 1
-	items := make([]app.UI, 0, total)
-	for i, s := range steps {
-		items = append(items, stepItem(sectionPath(s.ID), s.Title.In(l), i, cur))
-	}
-	items = append(items, stepItem(PathReview, tr(l, "step.review"), len(steps), cur))
-	pct := strconv.Itoa((cur + 1) * 100 / total)
-	return app.Nav().Class("bando-stepper").Aria("label", tr(l, "steps.label")).Body(
-		app.P().Class("step-of mb-1").ID("step-of").Text(tr(l, "step.of", cur+1, total)),
-		app.Div().Class("progress mb-3").Attr("role", "progressbar").Aria("labelledby", "step-of").
-			Aria("valuemin", "0").Aria("valuemax", strconv.Itoa(total)).Aria("valuenow", strconv.Itoa(cur+1)).Body(
-			app.Div().Class("progress-bar").Style("width", pct+"%"),
-		),
-		app.Ol().Class("steps").Body(items...),
-	)
-}
-
-func stepItem(href, title string, i, cur int) app.UI {
-	cls := "step"
-	switch {
-	case i < cur:
-		cls += " step-done"
-	case i == cur:
-		cls += " step-current"
-	}
-	link := app.A().Href(href).Text(title)
-	if i == cur {
-		link = link.Aria("current", "step")
-	}
-	return app.Li().Class(cls).Body(
-		app.Span().Class("step-number").Aria("hidden", "true").Text(strconv.Itoa(i+1)),
-		link,
-	)
 }
 
 // next checks the whole step. With errors, they are shown beside their fields and in the
@@ -192,6 +154,7 @@ func (s *session) showIssues(sid string) (errs, warns int) {
 	}
 	s.summary, s.summaryFor = paths, sid
 	s.summaryVer++
+	s.progressChanged()
 	s.ver++
 	return errs, warns
 }

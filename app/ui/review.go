@@ -38,7 +38,7 @@ func (r *reviewPage) Render() (ui app.UI) {
 		))
 	}
 	return app.Div().Class("review").Body(
-		stepper(shownSections(c, a), len(shownSections(c, a)), l),
+		stepper(shownSections(c, a), len(shownSections(c, a)), l, stepCounts(issues)),
 		app.H1().ID("page-title").TabIndex(-1).Class("mt-4").Text(tr(l, "review.title")),
 		app.P().Class("lead").Text(tr(l, "review.intro")),
 		reviewSummary(c, issues, l),
@@ -47,6 +47,7 @@ func (r *reviewPage) Render() (ui app.UI) {
 		signersAndAttachments(c, a, l),
 		app.Div().Class("form-nav d-flex flex-wrap gap-3 mt-5 pt-4").Body(
 			&signEntry{Lang: l, Ready: len(issues.Errors()) == 0}, // warnings never block
+			&draftPDF{Lang: l}, // a BOZZA to circulate, errors and all (draftpdf.go)
 			exportButton(l),
 			app.A().Class("btn btn-link ms-auto").Href(PathHome).Text(tr(l, "nav.home")),
 		),

@@ -51,6 +51,7 @@ func (s *session) enterScratch(mode string, c *schema.Call, d *draft.Draft) {
 	s.live = newLiveValues(c)
 	s.ui = map[string]*fieldUI{}
 	s.summary, s.summaryFor = nil, ""
+	s.visited = "" // a scratch draft's steps are never marked done
 	s.ver++
 	s.condVer++
 }
@@ -75,6 +76,7 @@ func (s *session) leaveScratch() {
 	s.save.timer = timer
 	s.mu.Unlock()
 	s.ui, s.condNames = st.ui, st.condNames
+	s.visited = "," + localGet(keyVisited+s.id)
 	s.live = newLiveValues(s.call)
 	if s.ui == nil {
 		s.ui = map[string]*fieldUI{}

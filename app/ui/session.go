@@ -45,6 +45,12 @@ type session struct {
 
 	route route // the page on screen, set by the shell
 
+	// progressVer changes when the stepper's counts may have changed (progress.go); visited
+	// holds the steps of the open draft the applicant has opened.
+	progressVer, countsAt int
+	counts                map[string]stepCount
+	visited               string
+
 	summary    []string // answer paths listed in the error summary of summaryFor
 	summaryFor string   // section id
 	summaryVer int
@@ -269,6 +275,7 @@ func (s *session) use(id string, c *schema.Call, d *draft.Draft) {
 	s.live = newLiveValues(c)
 	s.ui = map[string]*fieldUI{}
 	s.summary, s.summaryFor = nil, ""
+	s.visited = "," + localGet(keyVisited+id)
 	s.ver++
 	localSet(keyCurrent, id)
 }
@@ -351,6 +358,7 @@ func (s *session) edit(f func(a schema.Answers)) {
 	s.call.AssignItemIDs(s.d.Answers)
 	s.mu.Unlock()
 	s.condVer++
+	s.progressChanged()
 	s.changed()
 	s.refreshLive("", "", true)
 }

@@ -64,6 +64,14 @@ func (w *worker) run(req job.Request, files blobs, progress func(done, total int
 		}
 		sum := sha256.Sum256(p)
 		return job.Result{PDF: &job.PDF{FileName: pdf.FileName(c, d), Size: len(p), SHA256: hex.EncodeToString(sum[:])}}, p
+	case job.OpDraftPDF:
+		var buf bytes.Buffer
+		if err := pdf.Write(&buf, c, d, pdf.Options{Lang: l, Progress: progress, Draft: true}); err != nil {
+			return fail(err)
+		}
+		p := buf.Bytes()
+		sum := sha256.Sum256(p)
+		return job.Result{PDF: &job.PDF{FileName: pdf.DraftFileName(c, d), Size: len(p), SHA256: hex.EncodeToString(sum[:])}}, p
 	case job.OpVerify:
 		if req.Signed == nil {
 			return fail(errNoSigned)

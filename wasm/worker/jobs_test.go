@@ -257,3 +257,41 @@ func TestWarmUp(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestDraftPDFJob: the draft PDF job makes the library's draft PDF, with errors in the
+// answers too, named -bozza.pdf, and leaves the cache of proposals to sign alone.
+func TestDraftPDFJob(t *testing.T) {
+	data, err := os.ReadFile("../../schema/calls/examples/toscana-fami-2024.errors.bando.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := draft.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := schema.Shipped(d.Call)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Validate(d.Answers, schema.IT).Errors()) == 0 {
+		t.Fatal("the example should have errors")
+	}
+	var want bytes.Buffer
+	if err := pdf.Write(&want, c, d, pdf.Options{Lang: schema.EN, Draft: true}); err != nil {
+		t.Fatal(err)
+	}
+	w := testWorker()
+	res, out := w.run(job.Request{Op: job.OpDraftPDF, Lang: schema.EN, Draft: data}, files(), nil)
+	if res.Error != nil || res.PDF == nil {
+		t.Fatalf("%+v", res.Error)
+	}
+	if !bytes.Equal(out, want.Bytes()) {
+		t.Errorf("the worker's draft PDF (%d bytes) differs from pdf.Write's (%d bytes)", len(out), want.Len())
+	}
+	if res.PDF.FileName != pdf.DraftFileName(c, d) || !strings.HasSuffix(res.PDF.FileName, "-bozza.pdf") || res.PDF.Size != len(out) {
+		t.Errorf("%+v", res.PDF)
+	}
+	if len(w.cache) != 0 {
+		t.Error("a draft PDF went into the cache of proposals to sign")
+	}
+}
