@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"sync/atomic"
 )
 
 // FormatCall is the value of Call.Format: it lets tools tell a call schema from a draft file.
@@ -36,6 +37,12 @@ type Call struct {
 	sectionByID map[string]*Section
 	// fromFields are the choices fed by a group's items (OptionsFrom), in document order.
 	fromFields []*Field
+	// src is the file Load read, for Hash.
+	src *callSource
+	// issuesHint is how many issues the last Validate of this call found: the next one makes
+	// room for as many at once instead of growing its list step by step (a draft changes
+	// little between two validations). Only a size: results never depend on it.
+	issuesHint *atomic.Int32
 }
 
 // Authority is the body that publishes the call.

@@ -23,6 +23,10 @@ type evalCtx struct {
 	invariants map[*cnode]any
 	// stack holds the containers of the walks in progress (see scratch).
 	stack []map[string]any
+	// indexes are the keys of the items of lists that filters compare (see listKeys).
+	indexes map[listIndexKey]*listKeys
+	// plainFilters walks every filter item by item, without keys: tests compare the two.
+	plainFilters bool
 }
 
 // scratch returns room for the containers of one walk of a path, and the mark to release it

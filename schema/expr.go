@@ -98,6 +98,22 @@ type cnode struct {
 	// cost is the worst-case number of steps one evaluation takes, every group at its
 	// repeat.max (see expr_cost.go).
 	cost float64
+	// reads are the item scopes the node's names were found in (nil for `this`), and made
+	// the scopes its own paths made (their steps and filters); see compileInfo.
+	reads, made []*scope
+	// eq holds the two sides of an equality, for a filter that can be looked up (see eqFilter).
+	eq *[2]*cnode
+}
+
+// readsOnlyOwn reports whether every item the node reads is one its own paths walk: then it
+// has one value wherever it is evaluated within one evaluation.
+func (n *cnode) readsOnlyOwn() bool {
+	for _, s := range n.reads {
+		if s == nil || !slices.Contains(n.made, s) {
+			return false
+		}
+	}
+	return true
 }
 
 func constant(v any, t expr.Type, n expr.Node) *cnode {
@@ -117,19 +133,21 @@ func (n *cnode) as(t expr.Type) *cnode {
 func compileNode(n expr.Node, sc *scope) (*cnode, error) {
 	root := sc.root()
 	info := root.info
-	if info == nil || info.this == nil || root.loose {
+	if info == nil || root.loose {
 		return compileNodeOnce(n, sc)
 	}
 	reads, scopes := len(info.itemReads), len(info.scopes)
 	c, err := compileNodeOnce(n, sc)
-	if err != nil || c.cost < invariantMinCost || c.typ.Kind == expr.List || c.fn == nil {
+	if err != nil {
 		return c, err
 	}
-	made := info.scopes[scopes:]
-	for _, s := range info.itemReads[reads:] {
-		if s == nil || !slices.Contains(made, s) {
-			return c, nil // reads the item the expression is evaluated for
-		}
+	c.reads = slices.Clip(info.itemReads[reads:])
+	c.made = slices.Clip(info.scopes[scopes:])
+	if info.this == nil || c.cost < invariantMinCost || c.typ.Kind == expr.List || c.fn == nil {
+		return c, nil
+	}
+	if !c.readsOnlyOwn() {
+		return c, nil // reads the item the expression is evaluated for
 	}
 	fn := c.fn
 	c.fn = func(ctx *evalCtx, e env) any { return ctx.invariant(c, fn, e) }
@@ -212,7 +230,11 @@ func compileBinary(b *expr.Binary, sc *scope) (*cnode, error) {
 			return nil, err
 		}
 		neg := b.Op == "!="
-		return &cnode{fn: func(c *evalCtx, e env) any { return equal(lf(c, e), rf(c, e)) != neg }, typ: t, cost: cost}, nil
+		n := &cnode{fn: func(c *evalCtx, e env) any { return equal(lf(c, e), rf(c, e)) != neg }, typ: t, cost: cost}
+		if !neg {
+			n.eq = &[2]*cnode{l, r}
+		}
+		return n, nil
 	case "<", "<=", ">", ">=":
 		op := b.Op
 		return &cnode{fn: func(c *evalCtx, e env) any { return ordered(op, lf(c, e), rf(c, e)) }, typ: t, cost: cost}, nil

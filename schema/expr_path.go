@@ -25,6 +25,9 @@ type pstep struct {
 	// read at run time (not copied) because fields are compiled in document order.
 	field   *Field
 	section *Section
+	// eq: the filter compares a value of the item with one from outside it, and a walk
+	// finds the matching items through an index instead of trying each (see eqFilter).
+	eq *eqFilter
 }
 
 // when is the condition of the field or section the step enters, or nil.
@@ -132,6 +135,7 @@ func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
 					return nil, exprErr(expr.Start(seg.Filter), "il filtro tra [ ] è una condizione vera/falsa sulla voce, es. [capofila == true]; questo è di tipo %s", "the filter in [ ] is a true/false condition on the item, e.g. [capofila == true]; this is a %[2]s", fn.typ.IT(), fn.typ.EN())
 				}
 				st.kind, st.filter = sFilter, fn.fn
+				st.eq = eqFilterOf(fn, inner)
 				cost += mult * groupMax(fld) * fn.cost
 			}
 			mult *= groupMax(fld)
@@ -184,7 +188,7 @@ func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
 	if list {
 		n.fn, n.prog = prog.list, prog
 	} else {
-		n.fn = prog.one
+		n.fn = prog.oneFn()
 	}
 	return n, nil
 }
@@ -300,6 +304,40 @@ func (p *pathProg) one(c *evalCtx, e env) any {
 	return p.leaf(v)
 }
 
+// oneFn is one, or for the commonest path — a field of the expression's own container
+// (forma != "srl") or of `this` — a shorter way to the same answer while the field has no
+// `when` (a field's `when` may compile after the paths that read it, so it is asked at run
+// time).
+func (p *pathProg) oneFn() evalFn {
+	st := &p.steps[0]
+	if len(p.steps) != 1 || st.kind != sName || st.field == nil || st.field.Type == TypeComputed {
+		return p.one
+	}
+	f, l, name := st.field, st.level, st.name
+	switch {
+	case p.fromThis:
+		return func(c *evalCtx, e env) any {
+			if f.when != nil {
+				return p.one(c, e)
+			}
+			return p.leaf(c.this[l][name])
+		}
+	case p.dates:
+		return func(c *evalCtx, e env) any {
+			if f.when != nil {
+				return p.one(c, e)
+			}
+			return toDay(e[l][name])
+		}
+	}
+	return func(c *evalCtx, e env) any {
+		if f.when != nil {
+			return p.one(c, e)
+		}
+		return e[l][name]
+	}
+}
+
 func (p *pathProg) list(c *evalCtx, e env) any {
 	f := fold{op: foldList, list: make([]any, 0, 16)}
 	p.fold(c, e, &f)
@@ -353,6 +391,25 @@ func (p *pathProg) walk(c *evalCtx, scratch env, v any, i int, f *fold) {
 		p.walk(c, scratch, next, i+1, f)
 	default:
 		items, _ := v.([]any)
+		if st.eq != nil && len(items) > 0 && !c.plainFilters {
+			lk := c.listKeys(st, scratch, items)
+			if lk.items == 0 {
+				return
+			}
+			scratch[st.level] = nil // the outer side reads no item of this list
+			want := eqKey(st.eq.outer(c, scratch[:st.level+1]))
+			if want.kind == keyNone {
+				return
+			}
+			for j, k := range lk.keys {
+				if k.matches(want) {
+					m := items[j].(map[string]any)
+					scratch[st.level] = m
+					p.walk(c, scratch, m, i+1, f)
+				}
+			}
+			return
+		}
 		for _, it := range items {
 			m, ok := it.(map[string]any)
 			if !ok {

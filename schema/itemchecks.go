@@ -40,7 +40,7 @@ func (v *validation) itemChecks(g *Field, level int) {
 			continue
 		}
 		if item == "" {
-			item, name = string(v.path), itemNumber(g, i, v.lang)
+			item, name = string(v.path), v.itemName(g, i)
 		}
 		v.issues = append(v.issues, itemCheckIssue(v.x, ch, item, name, e, v.lang))
 	}

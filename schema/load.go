@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -109,6 +110,7 @@ func Load(data []byte) (*Call, error) {
 	if len(l.problems) > 0 {
 		return nil, l.err()
 	}
+	c.src = &callSource{data: bytes.Clone(data)}
 	return &c, nil
 }
 

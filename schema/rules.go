@@ -134,7 +134,10 @@ type ruleStep struct {
 	size  *sizeRule          // a size tag compiled here
 	// numeric: validator's numeric tag, checked here without its regular expression.
 	numeric bool
-	raw     string // element passed to validator.Var
+	// key is the catalogue's message for a size or numeric tag that fails on this field's
+	// type (see tagIssue), found once here; "" when validator's own words are needed.
+	key string
+	raw string // element passed to validator.Var
 }
 
 // compileRule splits and checks a rules string once, at load time, for a field of type t.
@@ -200,6 +203,9 @@ func compileRule(src string, t FieldType) (*rule, error) {
 		} else if len(alts) == 1 && t != TypeBoolean && t != TypeDeclaration {
 			st.size = compileSize(tag, param)
 			st.numeric = tag == "numeric" && param == "" && t != TypeMultiChoice && hasTagMessage(tag, t)
+			if st.size != nil || st.numeric {
+				st.key = tagMessageKey(tag, tagKind(t))
+			}
 		}
 		r.steps = append(r.steps, st)
 	}

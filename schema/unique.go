@@ -65,7 +65,7 @@ func uniqueKey(v any) string {
 // uniqueIssue records the answer of field f in the item at index i of the list being walked,
 // and returns the issue when an earlier item of the same list gave the same answer. seen is
 // the list's record for f, cleared when the walk enters another list.
-func uniqueIssue(f *Field, val any, i int, seen map[string]int, lang Lang) *Issue {
+func (v *validation) uniqueIssue(f *Field, val any, i int, seen map[string]int) *Issue {
 	k := uniqueKey(val)
 	if k == "" {
 		return nil
@@ -76,9 +76,18 @@ func uniqueIssue(f *Field, val any, i int, seen map[string]int, lang Lang) *Issu
 		return nil
 	}
 	n := strconv.Itoa(prev + 1)
-	is := newIssue("", "unique", lang, "item", itemNumber(f.group, prev, lang), "n", n)
+	is := newIssue("", "unique", v.lang, "item", v.itemName(f.group, prev), "n", n)
 	is.Severity = Severity(f.Unique).issue()
 	return is
+}
+
+// itemName is itemNumber in the validation's language. The name made last is kept: the
+// duplicates of a list usually name the same earlier item.
+func (v *validation) itemName(g *Field, i int) string {
+	if v.named.g != g || v.named.i != i || v.named.s == "" {
+		v.named.g, v.named.i, v.named.s = g, i, itemNumber(g, i, v.lang)
+	}
+	return v.named.s
 }
 
 // itemNumber names item i of group g for people: "Partner 3" (the item label and its 1-based

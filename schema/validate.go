@@ -145,6 +145,11 @@ func (c *Call) Validate(a Answers, lang Lang) Issues {
 func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
 	a, cut := c.boundItems(a)
 	v := &validation{x: x, call: c, lang: lang, env: make(env, 1, maxEnv), path: make([]byte, 0, 64), cut: cut}
+	if c.issuesHint != nil {
+		if n := c.issuesHint.Load(); n > 0 {
+			v.issues = make(Issues, 0, n)
+		}
+	}
 	v.env[0] = a
 	for _, s := range c.Sections {
 		if !v.x.sectionShown(s, v.env[:1]) {
@@ -159,8 +164,18 @@ func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
 			v.issues = append(v.issues, Issue{Path: ch.Path, Key: ch.issueKey(), Message: checkMessage(ch, -1, lang), Severity: ch.Severity.issue()})
 		}
 	}
+	if c.issuesHint != nil {
+		c.issuesHint.Store(int32(min(len(v.issues), maxIssuesHint)))
+	}
+	if len(v.issues) == 0 {
+		return nil // as without the room made in advance
+	}
 	return v.issues
 }
+
+// maxIssuesHint bounds the room a validation makes in advance (see Call.issuesHint): a
+// hostile draft with many issues must not make the next validations of the call heavy.
+const maxIssuesHint = 4096
 
 type validation struct {
 	x      *evalCtx
@@ -177,6 +192,12 @@ type validation struct {
 	// items are the ids of the shown items of each list a choice offers, by the list's
 	// answer path: computed once per validation, however many choices name the list.
 	items map[string]map[string]bool
+	// named is the item name made last (see itemName).
+	named struct {
+		g *Field
+		i int
+		s string
+	}
 }
 
 // fields checks the fields of container m, which sits at env level `level`; v.path holds the
@@ -200,7 +221,7 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 				is = v.itemChoice(f, val)
 			}
 			if is == nil && f.Unique != uniqueOff {
-				is = uniqueIssue(f, val, v.index[level], v.seen[f], v.lang)
+				is = v.uniqueIssue(f, val, v.index[level], v.seen[f])
 			}
 			if is != nil {
 				is.Path = string(v.path)
@@ -420,12 +441,12 @@ func (st *ruleStep) check(f *Field, v *value, lang Lang) *Issue {
 		if st.size.holds(f.Type, v) {
 			return nil
 		}
-		return tagIssue(f, st.tag, st.param, lang, nil)
+		return st.failed(f, lang)
 	case st.numeric:
 		if holdsNumeric(f.Type, v) {
 			return nil
 		}
-		return tagIssue(f, st.tag, st.param, lang, nil)
+		return st.failed(f, lang)
 	}
 	err := theValidator().Var(v.boxed(f.Type), st.raw)
 	if err == nil {
@@ -469,6 +490,20 @@ func tagMessageKey(tag, kind string) string {
 // hasTagMessage: tagIssue words a failed tag on a field of type t from the catalogue alone,
 // without validator's error.
 func hasTagMessage(tag string, t FieldType) bool { return tagMessageKey(tag, tagKind(t)) != "" }
+
+// failed is tagIssue for a size or numeric step, with the message key found at load.
+func (st *ruleStep) failed(f *Field, lang Lang) *Issue {
+	if st.key == "" {
+		return tagIssue(f, st.tag, st.param, lang, nil)
+	}
+	param := st.param
+	if f.Type == TypeMoney {
+		if c, err := strconv.ParseInt(param, 10, 64); err == nil {
+			param = FormatMoney(c, lang)
+		}
+	}
+	return newIssue("", st.key, lang, "param", param)
+}
 
 // tagIssue words a failed validator tag: our catalogue by the kind of value ("max.money"),
 // else validator's own translation naming the field by its label.

@@ -56,7 +56,7 @@ func runLint(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 		case err != nil:
 			return unreadable(fmt.Errorf("%s: %w", name, err))
 		default:
-			tprintf(stdout, pick(l, "%s: ok — %s, versione %d, %d sezioni, %d campi\n", "%s: ok — %s, version %d, %d sections, %d fields\n"), name, c.ID, c.Version, len(c.Sections), len(c.Fields()))
+			tprintf(stdout, pick(l, "%s: ok — %s, versione %d, %d sezioni, %d campi, impronta SHA-256 %s\n", "%s: ok — %s, version %d, %d sections, %d fields, SHA-256 %s\n"), name, c.ID, c.Version, len(c.Sections), len(c.Fields()), c.Hash())
 		}
 	}
 	if bad {
@@ -96,7 +96,7 @@ func runCalls(_ context.Context, _ []string, _ io.Reader, stdout, _ io.Writer) e
 		if err != nil {
 			return err
 		}
-		tprintf(stdout, "%s\tv%d\tscadenza %s\t%s\n", c.ID, c.Version, c.Submission.Deadline, c.Title.IT)
+		tprintf(stdout, "%s\tv%d\tscadenza %s\t%s\t%s\n", c.ID, c.Version, c.Submission.Deadline, schema.ShortHash(c.Hash()), c.Title.IT)
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"bando/app/ui"
+	"bando/schema"
 )
 
 // version is set at build time (-ldflags "-X main.version=…"): the service worker compares it
@@ -25,15 +26,22 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	addr := fs.String("addr", ":8080", "address to listen on")
 	web := fs.String("web", "web", "folder with app.wasm and the static assets")
 	domain := fs.String("domain", "", "where the app is published, e.g. bandi.example.it: for the links of shared pages")
+	calls := fs.String("calls", "", "folder of call files to publish beside the shipped ones (each linted first; see docs/builder.md)")
+	lang := fs.String("lang", "it", "language of the messages: it or en")
 	if err := fs.Parse(args); err != nil {
 		return usageErr("%v", err)
 	}
 	if err := checkBuilt(*web); err != nil {
 		return err
 	}
+	l := schema.ParseLang(*lang)
+	cat, err := newCatalogue(ctx, *calls, l, stderr)
+	if err != nil {
+		return err
+	}
 	ui.Routes()
 	srv := &http.Server{
-		Handler:           appHandler(version, *web, *domain),
+		Handler:           publishingHandler(version, *web, *domain, cat),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      2 * time.Minute, // the wasm on a slow office line
@@ -44,6 +52,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	if err != nil {
 		return unreadable(fmt.Errorf("non riesco ad ascoltare su %s: %w", *addr, err))
 	}
+	cat.report(stdout, l)
 	tprintf(stdout, "Bando %s in ascolto su http://%s\n", version, displayAddr(ln.Addr()))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

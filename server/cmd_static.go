@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"bando/app/ui"
+	"bando/schema"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -23,15 +24,28 @@ func runStatic(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	out := fset.String("out", "dist", "folder to write the site to")
 	web := fset.String("web", "web", "folder with app.wasm and the static assets")
 	domain := fset.String("domain", "", "where the app is published, e.g. bandi.example.it: for the links of shared pages")
+	calls := fset.String("calls", "", "folder of call files to publish beside the shipped ones (each linted first; see docs/builder.md)")
+	lang := fset.String("lang", "it", "language of the messages: it or en")
 	if err := fset.Parse(args); err != nil {
 		return usageErr("%v", err)
 	}
 	if err := checkBuilt(*web); err != nil {
 		return err
 	}
+	l := schema.ParseLang(*lang)
+	// Every call is linted before a file is written: a refused one leaves no half site.
+	cat, err := newCatalogue(ctx, *calls, l, stderr)
+	if err != nil {
+		return err
+	}
 	ui.Routes()
-	if err := app.GenerateStaticWebsite(*out, newHandler(version, *web, *domain), ui.Pages()...); err != nil {
+	h := newHandler(version, *web, *domain)
+	cat.configure(h)
+	if err := app.GenerateStaticWebsite(*out, h, ui.Pages()...); err != nil {
 		return fmt.Errorf("sito statico: %w", err)
+	}
+	if err := cat.write(*out); err != nil {
+		return err
 	}
 	if err := writeBuilderFiles(*out); err != nil {
 		return fmt.Errorf("sito statico: %w", err)
@@ -50,6 +64,7 @@ func runStatic(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	if err != nil {
 		return err
 	}
+	cat.report(stdout, l)
 	tprintf(stdout, "sito statico in %s (%d file in web/, %d file di testo con la copia .br e .gz)\n", *out, n, z)
 	return nil
 }

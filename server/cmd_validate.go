@@ -44,12 +44,13 @@ func runValidate(ctx context.Context, args []string, _ io.Reader, stdout, stderr
 	if *asJSON {
 		out := struct {
 			Call     string        `json:"call"`
+			Identity callIdentity  `json:"callIdentity"`
 			Valid    bool          `json:"valid"`
 			Strict   bool          `json:"strict,omitempty"`
 			Errors   int           `json:"errors"`
 			Warnings int           `json:"warnings"`
 			Issues   schema.Issues `json:"issues"`
-		}{c.ID, valid, *strict, errs, warns, issues}
+		}{c.ID, identityOf(c), valid, *strict, errs, warns, issues}
 		if out.Issues == nil {
 			out.Issues = schema.Issues{}
 		}
@@ -57,6 +58,7 @@ func runValidate(ctx context.Context, args []string, _ io.Reader, stdout, stderr
 			return err
 		}
 	} else {
+		printCallIdentity(stdout, c, l)
 		printIssues(stdout, issues, l)
 		if *strict && warns > 0 {
 			tprintln(stdout, pick(l, "--strict: gli avvisi contano come errori.", "--strict: warnings count as errors."))

@@ -77,10 +77,11 @@ func runVerify(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		return err
 	}
 	if *asJSON {
-		if err := writeJSON(stdout, jsonReport(r, l)); err != nil {
+		if err := writeJSON(stdout, jsonReport(r, c, l)); err != nil {
 			return err
 		}
 	} else {
+		printCallIdentity(stdout, c, l)
 		printReport(stdout, r, l)
 	}
 	if !r.OK() {
@@ -244,7 +245,7 @@ func jsonRefusal(err error, required []schema.Signer, l schema.Lang) any {
 }
 
 // jsonReport is the report with its messages in one language, for scripts.
-func jsonReport(r *pec.Report, l schema.Lang) any {
+func jsonReport(r *pec.Report, c *schema.Call, l schema.Lang) any {
 	type problem struct {
 		Key     string `json:"key"`
 		Message string `json:"message"`
@@ -276,6 +277,7 @@ func jsonReport(r *pec.Report, l schema.Lang) any {
 	}
 	out := struct {
 		OK         bool            `json:"ok"`
+		Call       callIdentity    `json:"call"`
 		Format     pec.Format      `json:"format"`
 		Same       bool            `json:"same"`
 		Signers    []signer        `json:"signers"`
@@ -283,7 +285,7 @@ func jsonReport(r *pec.Report, l schema.Lang) any {
 		Missing    []schema.Signer `json:"missing"`
 		Problems   []problem       `json:"problems"`
 		Notes      []string        `json:"notes"`
-	}{OK: r.OK(), Format: r.Format, Same: r.Same, Missing: r.Missing, Problems: msgs(r.Problems), Signers: []signer{}, Timestamps: []timestamp{}}
+	}{OK: r.OK(), Call: identityOf(c), Format: r.Format, Same: r.Same, Missing: r.Missing, Problems: msgs(r.Problems), Signers: []signer{}, Timestamps: []timestamp{}}
 	for _, s := range r.Signers {
 		js := signer{Identity: s.Identity, Qualified: s.Qualified, SigningTime: s.SigningTime, Timestamp: s.Timestamp, Verified: s.Verified,
 			Valid: s.Valid, Required: s.Required, Counter: s.Counter, Chain: s.Chain, Warnings: msgs(s.Warnings)}

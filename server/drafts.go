@@ -26,7 +26,7 @@ func draftAndCall(file, callArg string, l schema.Lang, stderr io.Writer) (*schem
 	if err != nil {
 		return nil, nil, err
 	}
-	from := d.CallVersion
+	from, fromHash := d.CallVersion, d.CallHash
 	rep, err := draft.Open(d, c)
 	if err != nil {
 		return nil, nil, unreadable(fmt.Errorf("%s: %s", file, localized(err, l)))
@@ -36,6 +36,11 @@ func draftAndCall(file, callArg string, l schema.Lang, stderr io.Writer) (*schem
 		tprintf(stderr, pick(l, "%s: bozza aggiornata dalla versione %d alla %d del bando: %d risposte spostate, %d ricavate da quelle già date, %d messe da parte.\n",
 			"%s: draft brought from version %d to %d of the call: %d answers moved, %d worked out from those already given, %d set aside.\n"),
 			file, from, c.Version, moved, computed, len(rep.SetAside))
+	}
+	if from == c.Version && fromHash != "" && fromHash != c.Hash() {
+		tprintf(stderr, pick(l, "%s: attenzione: la bozza è stata compilata su un bando %s versione %d con impronta %s, diversa da quella del bando usato ora (%s): una delle due copie del bando è stata modificata.\n",
+			"%s: warning: the draft was filled on a call %s version %d with SHA-256 %s, not that of the call used now (%s): one of the two copies of the call was altered.\n"),
+			file, c.ID, from, schema.ShortHash(fromHash), schema.ShortHash(c.Hash()))
 	}
 	return c, d, nil
 }

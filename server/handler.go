@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"io"
 	"io/fs"
 	"net/http"
 	"os"
@@ -8,6 +10,7 @@ import (
 	"strings"
 
 	"bando/app/ui"
+	"bando/schema"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -17,7 +20,24 @@ import (
 // text responses compressed once and kept (compressText), the call editor's page and loader
 // (builderPages), and go-app's handler.
 func appHandler(version, webDir, domain string) http.Handler {
-	return secure(&precompressed{dir: webDir, next: compressed(builderPages{next: newHandler(version, webDir, domain)})})
+	return publishingHandler(version, webDir, domain, nil)
+}
+
+// publishingHandler is appHandler publishing the calls of cat under /calls/ (catalogue.go);
+// with nil, the shipped calls only.
+func publishingHandler(version, webDir, domain string, cat *catalogue) http.Handler {
+	if cat == nil {
+		var err error
+		if cat, err = newCatalogue(context.Background(), "", schema.IT, io.Discard); err != nil {
+			panic(err) // a shipped call that does not load: TestShippedCallsLoad fails first
+		}
+	}
+	h := newHandler(version, webDir, domain)
+	cat.configure(h)
+	mux := http.NewServeMux()
+	mux.Handle(catalogueDir, cat)
+	mux.Handle("/", builderPages{next: h})
+	return secure(&precompressed{dir: webDir, next: compressed(mux)})
 }
 
 // newHandler configures go-app's handler: the page shell, the PWA manifest and the service

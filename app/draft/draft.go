@@ -24,15 +24,19 @@ const (
 
 // Draft is one proposal in progress.
 type Draft struct {
-	Format        string         `json:"format"`
-	FormatVersion int            `json:"formatVersion"`
-	Call          string         `json:"call"`
-	CallVersion   int            `json:"callVersion"`
-	AppVersion    string         `json:"appVersion"`
-	CreatedAt     time.Time      `json:"createdAt"`
-	SavedAt       time.Time      `json:"savedAt"`
-	FinalisedAt   *time.Time     `json:"finalisedAt,omitempty"`
-	Answers       schema.Answers `json:"answers"`
+	Format        string `json:"format"`
+	FormatVersion int    `json:"formatVersion"`
+	Call          string `json:"call"`
+	CallVersion   int    `json:"callVersion"`
+	// CallHash is the hash of the call the answers were last given on (schema.Call.Hash):
+	// a draft checked against a call with another hash and the same version was filled on
+	// an altered copy of the call, or the call was changed without a new version.
+	CallHash    string         `json:"callHash,omitempty"`
+	AppVersion  string         `json:"appVersion"`
+	CreatedAt   time.Time      `json:"createdAt"`
+	SavedAt     time.Time      `json:"savedAt"`
+	FinalisedAt *time.Time     `json:"finalisedAt,omitempty"`
+	Answers     schema.Answers `json:"answers"`
 	// Aside keeps answers a call update removed, so nothing is ever dropped silently.
 	Aside map[string]any `json:"aside,omitempty"`
 }
@@ -41,7 +45,7 @@ type Draft struct {
 func New(c *schema.Call, appVersion string, now time.Time) *Draft {
 	return &Draft{
 		Format: Format, FormatVersion: FormatVersion,
-		Call: c.ID, CallVersion: c.Version, AppVersion: appVersion,
+		Call: c.ID, CallVersion: c.Version, CallHash: c.Hash(), AppVersion: appVersion,
 		CreatedAt: now, SavedAt: now, Answers: schema.Answers{},
 	}
 }

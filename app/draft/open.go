@@ -29,6 +29,6 @@ func Open(d *Draft, c *schema.Call) (*schema.MigrationReport, error) {
 	// Items get their stable ids (schema.ItemID) here, after migration, so that every way a
 	// draft is opened (the app, an import, the CLI, the signing worker) gives the same ones.
 	c.AssignItemIDs(answers)
-	d.Answers, d.CallVersion = answers, c.Version
+	d.Answers, d.CallVersion, d.CallHash = answers, c.Version, c.Hash()
 	return rep, nil
 }

@@ -152,8 +152,8 @@ func deadlineHour(s schema.Submission) string {
 }
 
 // pageFrame draws the running header (from page 2) and the footer of page n of total: the
-// call, its version, the page count and the digest of the answers, so a loose page can be
-// matched to its document and to the answers it prints.
+// call, its version, the page count, the digest of the answers and the call's hash, so a
+// loose page can be matched to its document, to the answers it prints and to its call.
 func (d *doc) pageFrame(p *proposal, n, total int) {
 	d.f.SetPage(n)
 	// gofpdf skips a font change it believes is current; on a page revisited the stream's
@@ -178,6 +178,11 @@ func (d *doc) pageFrame(p *proposal, n, total int) {
 	d.text(fmt.Sprintf("%s · %s %d", p.call.ID, word("version", l), p.call.Version), stFoot, marginL, y, contentW/2, "L")
 	d.text(fmt.Sprintf(word("page", l), n, fmt.Sprint(total)), stFoot, marginL+contentW/2, y, contentW/2, "R")
 	d.text(word("digest", l)+": "+p.digest, stFoot, marginL, y+stFoot.lineH, contentW, "L")
+	// The call's own hash (docs/call-identity.md): a proposal made on an altered copy of the
+	// call shows another one than the call published.
+	if h := p.call.Hash(); h != "" {
+		d.text(word("call.digest", l)+": "+h, stFoot, marginL, y+2*stFoot.lineH, contentW, "L")
+	}
 }
 
 // fit shortens a one-line text with an ellipsis until it fits width w.

@@ -30,6 +30,7 @@ var words = map[string]schema.Text{
 	"signers":              {IT: "Firmatari", EN: "Signatories"},
 	"signers.many":         {IT: "%d legali rappresentanti, elencati nella sezione «Sottoscrizione»", EN: "%d legal representatives, listed in the “Signatures” section"},
 	"digest":               {IT: "Impronta SHA-256 delle risposte", EN: "SHA-256 of the answers"},
+	"call.digest":          {IT: "Impronta SHA-256 del bando", EN: "SHA-256 of the call"},
 	"page":                 {IT: "Pagina %d di %s", EN: "Page %d of %s"},
 	"yes":                  {IT: "Sì", EN: "Yes"},
 	"no":                   {IT: "No", EN: "No"},
