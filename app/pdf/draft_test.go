@@ -2,8 +2,10 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"bando/app/draft"
 	"bando/schema"
@@ -86,5 +88,26 @@ func TestDraftFileName(t *testing.T) {
 	}
 	if FileName(c, d) == DraftFileName(c, d) {
 		t.Error("the draft and the final PDF share a name")
+	}
+}
+
+// TestDraftPDFOfAnEmptyDraft: a draft just started (no answers, no signers, no totals) still
+// makes a draft PDF: the opening says who must sign is not known yet, the problems are listed.
+func TestDraftPDFOfAnEmptyDraft(t *testing.T) {
+	for _, id := range schema.ShippedIDs() {
+		t.Run(id, func(t *testing.T) {
+			c, err := schema.Shipped(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := draft.New(c, "", time.Date(2024, 2, 20, 9, 0, 0, 0, time.UTC))
+			text := flatText(t, makePDF(t, c, d, Options{Draft: true}), "-raw")
+			n := len(c.Validate(d.Answers, schema.IT).Errors())
+			for _, w := range []string{"Le risposte non indicano ancora chi deve firmare", fmt.Sprintf("%d problemi da risolvere", n), "Data 20 febbraio 2024"} {
+				if !strings.Contains(text, w) {
+					t.Errorf("missing %q", w)
+				}
+			}
+		})
 	}
 }
