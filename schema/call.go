@@ -20,6 +20,10 @@ type Call struct {
 	Authority     Authority  `json:"authority"`
 	Submission    Submission `json:"submission"`
 	Signers       []Signers  `json:"signers,omitempty"`
+	// Partner says which part of the form each member fills in its own partner sheet: a
+	// Partner as JSON, read by PartnerPart where sheets are made or merged. Load keeps it as
+	// it is, so that an applicant's first download carries none of that code (README).
+	Partner any `json:"partner,omitempty"`
 	// Application says how the proposal document opens and is dated; Totals which computed
 	// figures sum it up (application.go). Both are optional.
 	Application Application  `json:"application,omitzero"`
