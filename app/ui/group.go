@@ -170,6 +170,7 @@ func (it *itemView) Render() (ui app.UI) {
 					Text(tr(l, "group.remove")).OnClick(it.remove),
 			),
 			messageBox(it.Path, is),
+			slot(len(schema.ProfileFields(def.Fields)) > 0, func() app.UI { return &profileBar{Path: it.Path, Lang: l, Ver: it.Ver} }),
 			app.Div().Class("item-fields").Body(fields...),
 		),
 	)
