@@ -1,6 +1,11 @@
 package schema
 
-import "reflect"
+import (
+	"reflect"
+
+	"bando/schema/expr"
+	"bando/schema/itid"
+)
 
 // evalCtx is one evaluation of a call's expressions over one set of answers: a Validate, a
 // Visible, a Shown. It remembers every condition (`when`) and computed value that a path has
@@ -18,15 +23,48 @@ type evalCtx struct {
 	this env
 	// steps counts the walks of loose paths, which lint cannot bound (see Expr.eval).
 	steps int
+	// ext holds what only some evaluations need, made on first use: a keystroke's check
+	// makes an evalCtx too, and should not pay for the room.
+	ext *evalExt
+}
+
+type evalExt struct {
 	// invariants are the values of nodes that have one value for every item of a per-item
 	// expression (see compileNode), computed once per evaluation.
 	invariants map[*cnode]any
 	// stack holds the containers of the walks in progress (see scratch).
 	stack []map[string]any
-	// indexes are the keys of the items of lists that filters compare (see listKeys).
-	indexes map[listIndexKey]*listKeys
+	// first and indexes are the keys of the items of lists that filters compare (see
+	// listKeys): the first list's, and the others'.
+	first     listIndexKey
+	firstKeys *listKeys
+	indexes   map[listIndexKey]*listKeys
+	// recent is what the last codice fiscale and the last date text read gave (see toDay and
+	// cfBirth): a rule often reads both twice, the birth date in a code against the one typed.
+	recent *recentReads
 	// plainFilters walks every filter item by item, without keys: tests compare the two.
 	plainFilters bool
+	// last is the condition remembered last (see known).
+	last               memoKey
+	lastShown, lastSet bool
+	// stackBuf is the stack's first room: two nested walks.
+	stackBuf [2 * maxEnv]map[string]any
+}
+
+func (c *evalCtx) more() *evalExt {
+	if c.ext == nil {
+		c.ext = &evalExt{}
+		c.ext.stack = c.ext.stackBuf[:0]
+	}
+	return c.ext
+}
+
+func (c *evalCtx) recentReads() *recentReads {
+	x := c.more()
+	if x.recent == nil {
+		x.recent = &recentReads{}
+	}
+	return x.recent
 }
 
 // scratch returns room for the containers of one walk of a path, and the mark to release it
@@ -35,28 +73,30 @@ type evalCtx struct {
 // nest (a filter walks another list), each above the one in progress; when the stack grows, a
 // walk in progress keeps the old array, which nothing else writes any more.
 func (c *evalCtx) scratch() (env, int) {
-	n := len(c.stack)
-	if n+maxEnv > cap(c.stack) {
-		c.stack = append(c.stack[:n:n], make([]map[string]any, maxEnv+n)...)
+	x := c.more()
+	n := len(x.stack)
+	if n+maxEnv > cap(x.stack) {
+		x.stack = append(x.stack[:n:n], make([]map[string]any, maxEnv+n)...)
 	}
-	c.stack = c.stack[:n+maxEnv]
-	return c.stack[n : n+maxEnv : n+maxEnv], n
+	x.stack = x.stack[:n+maxEnv]
+	return x.stack[n : n+maxEnv : n+maxEnv], n
 }
 
 // release gives back the room scratch took at mark.
-func (c *evalCtx) release(mark int) { c.stack = c.stack[:mark] }
+func (c *evalCtx) release(mark int) { c.ext.stack = c.ext.stack[:mark] }
 
 // invariant returns the value of node n, which reads no item (only the answers' root and its
 // section), computing it with fn the first time only.
 func (c *evalCtx) invariant(n *cnode, fn evalFn, e env) any {
-	if v, ok := c.invariants[n]; ok {
+	x := c.more()
+	if v, ok := x.invariants[n]; ok {
 		return v
 	}
 	v := fn(c, e)
-	if c.invariants == nil {
-		c.invariants = make(map[*cnode]any)
+	if x.invariants == nil {
+		x.invariants = make(map[*cnode]any)
 	}
-	c.invariants[n] = v
+	x.invariants[n] = v
 	return v
 }
 
@@ -86,7 +126,7 @@ func mapID(m map[string]any) uintptr { return reflect.ValueOf(m).Pointer() }
 
 // remember returns whether condition w holds at key k, evaluating it in e the first time only.
 func (c *evalCtx) remember(k memoKey, w *Expr, e env) bool {
-	if v, ok := c.shown[k]; ok {
+	if v, ok := c.known(k); ok {
 		return v
 	}
 	c.whens++
@@ -95,7 +135,26 @@ func (c *evalCtx) remember(k memoKey, w *Expr, e env) bool {
 		c.shown = make(map[memoKey]bool)
 	}
 	c.shown[k] = v
+	if x := c.ext; x != nil {
+		x.last, x.lastShown, x.lastSet = k, v, true
+	}
 	return v
+}
+
+// known returns the remembered condition at k, if any. The last one asked or decided is
+// kept beside the memo: the checks on an item read the same field's condition several times
+// in a row (runts_sezione in seven checks on each member), and comparing a key costs less
+// than hashing it.
+func (c *evalCtx) known(k memoKey) (shown, ok bool) {
+	x := c.ext
+	if x != nil && x.lastSet && x.last == k {
+		return x.lastShown, true
+	}
+	shown, ok = c.shown[k]
+	if ok && x != nil {
+		x.last, x.lastShown, x.lastSet = k, shown, true
+	}
+	return shown, ok
 }
 
 // fieldShown reports whether f's condition holds with its container at the end of e. Only
@@ -152,4 +211,53 @@ func (c *evalCtx) computeNew(k memoKey, f *Field, e env) any {
 	}
 	c.values[k] = v
 	return v
+}
+
+type recentReads struct {
+	day    string
+	dayVal any
+	cf     cfRead
+}
+
+// cfRead is the birth data of one codice fiscale, read with one latest year.
+type cfRead struct {
+	set    bool
+	s      string
+	latest int
+	b      itid.CFBirth
+	ok     bool
+	date   any // the birth date as expressions see it; nil when it is no calendar day
+}
+
+// toDay reads a date answer ("2024-03-04") as a day, like the function toDay, remembering the
+// last text read.
+func (c *evalCtx) toDay(v any) any {
+	s, ok := v.(string)
+	if !ok {
+		return toDay(v)
+	}
+	r := c.recentReads()
+	if r.dayVal != nil && r.day == s {
+		return r.dayVal
+	}
+	d := toDay(s)
+	r.day, r.dayVal = s, d
+	return d
+}
+
+// cfBirth is itid.CFBirthOf of s, remembering the last code read.
+func (c *evalCtx) cfBirth(s string, latest int) *cfRead {
+	r := &c.recentReads().cf
+	if r.set && r.s == s && r.latest == latest {
+		return r
+	}
+	*r = cfRead{set: true, s: s, latest: latest}
+	r.b, r.ok = itid.CFBirthOf(s, latest)
+	if r.ok {
+		if d, ok := expr.MakeDate(r.b.Year, r.b.Month, r.b.Day); ok {
+			r.date = d
+		}
+		// 29 February of a common year: the code says a day that was not (no answer)
+	}
+	return r
 }

@@ -16,18 +16,45 @@ import (
 // loads /web/app.wasm. builderPages answers the editor's two URLs from go-app's own answers,
 // changed in one place each:
 //
-//   - /builder: go-app's page of that route, loading ui.BuilderScript instead of /app.js;
+//   - /builder: go-app's page of that route, loading ui.BuilderScript instead of /app.js (and
+//     preloading ui.BuilderWasm instead of app.wasm: preloadWasm);
 //   - ui.BuilderScript: go-app's /app.js, loading ui.BuilderWasm instead of /web/app.wasm.
 //
 // Everything else (the service worker, the manifest, the version, the update prompt) is the
 // app's. `bando static` writes the same two files (writeBuilderFiles).
 type builderPages struct{ next http.Handler }
 
-// builderEdit is, for each of the editor's URLs, the go-app URL it is made from and the one
-// change made to it.
-var builderEdits = map[string]struct{ from, old, new string }{
-	ui.PathBuilder:   {ui.PathBuilder, `src="/app.js"`, `src="` + ui.BuilderScript + `"`},
-	ui.BuilderScript: {"/app.js", `"/web/app.wasm"`, `"` + ui.BuilderWasm + `"`},
+// builderEdit is, for each of the editor's URLs, the go-app URL it is made from and the
+// changes made to it.
+var builderEdits = map[string]struct {
+	from  string
+	edits []textEdit
+}{
+	ui.PathBuilder: {ui.PathBuilder, []textEdit{
+		{old: `src="/app.js"`, new: `src="` + ui.BuilderScript + `"`},
+		{old: `href="/web/app.wasm"`, new: `href="` + ui.BuilderWasm + `"`, optional: true},
+	}},
+	ui.BuilderScript: {"/app.js", []textEdit{{old: `"/web/app.wasm"`, new: `"` + ui.BuilderWasm + `"`}}},
+}
+
+// textEdit replaces old by new; old must be there once, or, when optional, at most once.
+type textEdit struct {
+	old, new string
+	optional bool
+}
+
+// apply makes every edit of edits to body.
+func apply(body []byte, edits []textEdit) ([]byte, error) {
+	for _, e := range edits {
+		if e.optional && !bytes.Contains(body, []byte(e.old)) {
+			continue
+		}
+		var err error
+		if body, err = editOnce(body, e.old, e.new); err != nil {
+			return nil, err
+		}
+	}
+	return body, nil
 }
 
 func (b builderPages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -42,7 +69,7 @@ func (b builderPages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	b.next.ServeHTTP(rec, r2)
 	body := rec.body.Bytes()
 	if rec.status == 0 || rec.status == http.StatusOK {
-		edited, err := editOnce(body, e.old, e.new)
+		edited, err := apply(body, e.edits)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
@@ -97,8 +124,7 @@ func writeBuilderFiles(out string) error {
 		if err != nil {
 			return err
 		}
-		e := builderEdits[f.url]
-		if data, err = editOnce(data, e.old, e.new); err != nil {
+		if data, err = apply(data, builderEdits[f.url].edits); err != nil {
 			return err
 		}
 		if err := os.WriteFile(filepath.Join(out, f.file), data, 0o644); err != nil {

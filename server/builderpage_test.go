@@ -47,7 +47,11 @@ func TestBuilderPages(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.page, func(t *testing.T) {
-			scripts := scriptsOf(get(tc.page))
+			page := get(tc.page)
+			scripts := scriptsOf(page)
+			if strings.Contains(page, `href="/web/app.wasm"`) != (tc.script == "/app.js") || strings.Contains(page, `href="`+ui.BuilderWasm+`"`) == (tc.script == "/app.js") {
+				t.Errorf("the page preloads the wrong program")
+			}
 			if !strings.Contains(strings.Join(scripts, " "), tc.script) {
 				t.Fatalf("the page loads %q, want %s", scripts, tc.script)
 			}

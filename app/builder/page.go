@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"bando/app/calledit"
 	"bando/app/ui"
 	"bando/schema"
 
@@ -19,6 +20,9 @@ import (
 
 // lintDelay is how long the builder waits after the last keystroke before checking the schema.
 const lintDelay = 300 * time.Millisecond
+
+// callFileExt ends the name of a call file the editor writes.
+const callFileExt = ".bando-call.json"
 
 // maxSchemaSize bounds a schema file loaded in the builder.
 const maxSchemaSize = 4 << 20
@@ -33,12 +37,31 @@ var builderTemplate string
 // Page is the editor's page, for ui.RoutesWithBuilder.
 func Page(l schema.Lang, ver int) app.UI { return &builderPage{Lang: l, Ver: ver} }
 
+// The call being edited is kept in localStorage at every change (an author must never lose
+// work), with the version it was loaded as: the published one, for migration proposals.
+const (
+	keySource    = "bando.builder.source"
+	keyPublished = "bando.builder.published"
+)
+
 type builderPage struct {
 	app.Compo
 	Lang schema.Lang
 	Ver  int
 
-	src      string
+	src       string           // the JSON text: the source of truth
+	doc       *calledit.Value  // src parsed; nil while src is not JSON
+	published *calledit.Value  // the call as loaded from a file or a shipped call, if any
+	sel       calledit.Path    // the node of the tree selected; nil is the call itself
+	hist      calledit.History // undo and redo
+	notice    string           // what the last tree action could not do
+	addType   string           // the type of the next field added
+	restored  bool
+	ctx       app.Context // for the writes of autosave
+
+	saving, hasPending, mounted bool
+	pending                     string
+
 	problems []schema.Problem
 	more     int    // problems found past schema.MaxProblems, not listed
 	other    string // an error that is not a list of problems
@@ -46,6 +69,31 @@ type builderPage struct {
 	call     *schema.Call // the last valid schema, on preview
 	gen      int
 	fileMsg  string
+	saveMsg  string
+}
+
+func (b *builderPage) OnMount(ctx app.Context) {
+	defer recovered()
+	b.ctx, b.mounted = ctx, true
+	if b.restored || app.IsServer {
+		return
+	}
+	b.restored = true
+	local := ui.LocalGet(keySource)
+	ctx.Async(func() {
+		defer background()
+		src, err := storeGet(keySource)
+		if err != nil || src == "" {
+			src = local
+		}
+		ctx.Dispatch(func(app.Context) {
+			defer recovered()
+			if src != "" && b.src == "" {
+				b.published, _ = calledit.Parse([]byte(ui.LocalGet(keyPublished)))
+				b.load(src, false)
+			}
+		})
+	})
 }
 
 func (b *builderPage) Render() (out app.UI) {
@@ -62,12 +110,21 @@ func (b *builderPage) Render() (out app.UI) {
 						Accept(".json,application/json").OnChange(b.picked),
 					app.Button().Type("button").ID("builder-download").Class("btn btn-outline-primary btn-sm").
 						Disabled(b.src == "").Text(tr(l, "builder.download")).OnClick(b.download),
+					app.Button().Type("button").ID("builder-undo").Class("btn btn-outline-secondary btn-sm").
+						Disabled(!b.hist.CanUndo()).Aria("keyshortcuts", "Control+Z").Text(tr(l, "builder.undo")).OnClick(b.undo),
+					app.Button().Type("button").ID("builder-redo").Class("btn btn-outline-secondary btn-sm").
+						Disabled(!b.hist.CanRedo()).Aria("keyshortcuts", "Control+Y").Text(tr(l, "builder.redo")).OnClick(b.redo),
 				),
 				b.starts(l),
 				slot(b.fileMsg != "", func() app.UI {
 					return app.Div().ID("builder-file-message").Class("alert alert-danger").Attr("role", "alert").Text(b.fileMsg)
 				}),
-				app.Label().Class("form-label fw-bold").For("builder-source").Text(tr(l, "builder.source")),
+				slot(b.saveMsg != "", func() app.UI {
+					return app.Div().ID("builder-save-message").Class("alert alert-warning").Attr("role", "alert").Text(b.saveMsg)
+				}),
+				b.treeView(l),
+				b.nodeForm(l),
+				app.Label().Class("form-label fw-bold mt-4").For("builder-source").Text(tr(l, "builder.source")),
 				app.Textarea().ID("builder-source").Class("form-control font-monospace builder-source").
 					Rows(24).Attr("spellcheck", "false").Attr("autocomplete", "off").
 					Aria("describedby", "builder-lint").OnInput(b.typed),
@@ -89,7 +146,7 @@ func (b *builderPage) starts(l schema.Lang) app.UI {
 					return
 				}
 				b.fileMsg = ""
-				b.load(src())
+				b.startFrom(src())
 			})
 	}
 	items := []app.UI{
@@ -111,16 +168,109 @@ func (b *builderPage) starts(l schema.Lang) app.UI {
 	)
 }
 
+// startFrom replaces the call being edited by src, a call as published (a file, a shipped
+// call, the template): what undo can go back to is kept.
+func (b *builderPage) startFrom(src string) {
+	b.published, _ = calledit.Parse([]byte(src))
+	b.hist.Record(b.src, "")
+	b.sel = nil
+	b.load(src, true)
+	ui.LocalSet(keyPublished, src)
+}
+
 // load puts src in the schema box and checks it at once.
-func (b *builderPage) load(src string) {
+func (b *builderPage) load(src string, save bool) {
+	b.setSource(src, true)
+	if save {
+		b.autosave()
+	}
+	b.lint()
+}
+
+// setSource makes src the call being edited: parsed for the tree (kept as it was while src is
+// not JSON), and written in the schema box unless it comes from there.
+func (b *builderPage) setSource(src string, toBox bool) {
 	b.src = src
 	b.gen++
-	_ = ui.JSTry(func() {
-		if el := app.Window().GetElementByID("builder-source"); el.Truthy() {
-			el.Set("value", b.src)
+	if doc, err := calledit.Parse([]byte(src)); err == nil && doc.Kind == calledit.Object {
+		b.doc = doc
+		if b.sel != nil && calledit.Node(doc, b.sel) == nil {
+			b.sel = nil
 		}
+	} else {
+		b.doc = nil
+	}
+	if toBox {
+		_ = ui.JSTry(func() {
+			if el := app.Window().GetElementByID("builder-source"); el.Truthy() {
+				el.Set("value", b.src)
+			}
+		})
+	}
+}
+
+// autosave keeps the call being edited in this browser (store.go): in localStorage at once,
+// and in IndexedDB by one write at a time, the latest text last. A refusal is said.
+func (b *builderPage) autosave() {
+	local := ui.LocalSet(keySource, b.src)
+	b.pending, b.hasPending = b.src, true
+	if !local {
+		b.saveMsg = tr(b.Lang, "builder.savefailed")
+	}
+	if b.saving || !b.mounted {
+		return
+	}
+	b.saving, b.hasPending = true, false
+	src, ctx := b.pending, b.ctx
+	ctx.Async(func() {
+		defer background()
+		err := storePut(keySource, src)
+		ctx.Dispatch(func(app.Context) {
+			defer recovered()
+			b.saving = false
+			if err != nil && !local {
+				b.saveMsg = tr(b.Lang, "builder.savefailed")
+			} else if err == nil && local {
+				b.saveMsg = ""
+			}
+			if b.hasPending {
+				b.autosave()
+			}
+		})
 	})
+}
+
+// edit changes the call through the tree or the form: f edits the parsed call, which is
+// written back as text, saved and checked at once. key names the property edited, so that
+// typing in one box makes one undo step ("" for a step of its own).
+func (b *builderPage) edit(key string, f func(doc *calledit.Value)) {
+	if b.doc == nil {
+		return
+	}
+	before := b.src
+	f(b.doc)
+	src := string(calledit.Marshal(b.doc))
+	if src == before {
+		return
+	}
+	b.hist.Record(before, key)
+	b.setSource(src, true)
+	b.autosave()
 	b.lint()
+}
+
+func (b *builderPage) undo(ctx app.Context, e app.Event) {
+	defer recovered()
+	if src, ok := b.hist.Undo(b.src); ok {
+		b.load(src, true)
+	}
+}
+
+func (b *builderPage) redo(ctx app.Context, e app.Event) {
+	defer recovered()
+	if src, ok := b.hist.Redo(b.src); ok {
+		b.load(src, true)
+	}
 }
 
 func (b *builderPage) lintReport(l schema.Lang) app.UI {
@@ -159,8 +309,9 @@ func (b *builderPage) lintReport(l schema.Lang) app.UI {
 // typed: the schema changed; check it once typing pauses.
 func (b *builderPage) typed(ctx app.Context, e app.Event) {
 	defer recovered()
-	b.src = e.Get("target").Get("value").String()
-	b.gen++
+	b.hist.Record(b.src, "json")
+	b.setSource(e.Get("target").Get("value").String(), false)
+	b.autosave()
 	g := b.gen
 	ctx.After(lintDelay, func(ctx app.Context) {
 		defer recovered()
@@ -212,16 +363,16 @@ func (b *builderPage) picked(ctx app.Context, e app.Event) {
 				return
 			}
 			b.fileMsg = ""
-			b.load(string(data))
+			b.startFrom(string(data))
 		})
 	})
 }
 
 func (b *builderPage) download(ctx app.Context, e app.Event) {
 	defer recovered()
-	name := "bando.json"
+	name := "bando" + callFileExt
 	if b.call != nil && len(b.problems) == 0 && b.other == "" {
-		name = b.call.ID + ".json"
+		name = b.call.ID + callFileExt
 	}
 	if err := ui.Download(name, "application/json", []byte(b.src)); err != nil {
 		b.fileMsg = err.Error()
