@@ -20,6 +20,10 @@ type Call struct {
 	Authority     Authority  `json:"authority"`
 	Submission    Submission `json:"submission"`
 	Signers       []Signers  `json:"signers,omitempty"`
+	// Partner says which part of the form each member fills in its own partner sheet: a
+	// Partner as JSON, read by PartnerPart where sheets are made or merged. Load keeps it as
+	// it is, so that an applicant's first download carries none of that code (README).
+	Partner any `json:"partner,omitempty"`
 	// Application says how the proposal document opens and is dated; Totals which computed
 	// figures sum it up (application.go). Both are optional.
 	Application Application  `json:"application,omitzero"`
@@ -39,11 +43,21 @@ type Call struct {
 	fromFields []*Field
 	// src is the file Load read, for Hash.
 	src *callSource
-	// issuesHint is how many issues the last Validate of this call found: the next one makes
-	// room for as many at once instead of growing its list step by step (a draft changes
-	// little between two validations). Only a size: results never depend on it.
-	issuesHint *atomic.Int32
+	// hints are sizes the last Validate of this call reached (see validationHints).
+	hints *validationHints
 }
+
+// validationHints are how many issues and remembered conditions the last Validate of a call
+// had: the next one makes room for as many at once instead of growing its list and its memo
+// step by step (a draft changes little between two validations). Only sizes, bounded by
+// maxHint: results never depend on them.
+type validationHints struct {
+	issues, shown atomic.Int32
+}
+
+// maxHint bounds the room a validation makes in advance: a hostile draft must not make the
+// next validations of the call heavy.
+const maxHint = 4096
 
 // Authority is the body that publishes the call.
 type Authority struct {
@@ -190,12 +204,20 @@ func (f *Field) Required() bool {
 
 // Option returns the option with value v.
 func (f *Field) Option(v string) (Option, bool) {
-	for _, o := range f.Options {
-		if o.Value == v {
-			return o, true
-		}
+	if i := f.optionIndex(v); i >= 0 {
+		return f.Options[i], true
 	}
 	return Option{}, false
+}
+
+// optionIndex is the index of the option whose value is v, or -1.
+func (f *Field) optionIndex(v string) int {
+	for i := range f.Options {
+		if f.Options[i].Value == v {
+			return i
+		}
+	}
+	return -1
 }
 
 // Repeat bounds the number of items of a group.

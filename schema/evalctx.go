@@ -1,6 +1,11 @@
 package schema
 
-import "reflect"
+import (
+	"reflect"
+
+	"bando/schema/expr"
+	"bando/schema/itid"
+)
 
 // evalCtx is one evaluation of a call's expressions over one set of answers: a Validate, a
 // Visible, a Shown. It remembers every condition (`when`) and computed value that a path has
@@ -18,15 +23,45 @@ type evalCtx struct {
 	this env
 	// steps counts the walks of loose paths, which lint cannot bound (see Expr.eval).
 	steps int
+	// ext holds what only some evaluations need, made on first use: a keystroke's check
+	// makes an evalCtx too, and should not pay for the room.
+	ext *evalExt
+}
+
+type evalExt struct {
 	// invariants are the values of nodes that have one value for every item of a per-item
 	// expression (see compileNode), computed once per evaluation.
 	invariants map[*cnode]any
 	// stack holds the containers of the walks in progress (see scratch).
 	stack []map[string]any
-	// indexes are the keys of the items of lists that filters compare (see listKeys).
-	indexes map[listIndexKey]*listKeys
+	// first and indexes are the keys of the items of lists that filters compare (see
+	// listKeys): the first list's, and the others'.
+	first     listIndexKey
+	firstKeys *listKeys
+	indexes   map[listIndexKey]*listKeys
+	// recent is what the last codice fiscale and the last date text read gave (see toDay and
+	// cfBirth): a rule often reads both twice, the birth date in a code against the one typed.
+	recent *recentReads
 	// plainFilters walks every filter item by item, without keys: tests compare the two.
 	plainFilters bool
+	// stackBuf is the stack's first room: two nested walks.
+	stackBuf [2 * maxEnv]map[string]any
+}
+
+func (c *evalCtx) more() *evalExt {
+	if c.ext == nil {
+		c.ext = &evalExt{}
+		c.ext.stack = c.ext.stackBuf[:0]
+	}
+	return c.ext
+}
+
+func (c *evalCtx) recentReads() *recentReads {
+	x := c.more()
+	if x.recent == nil {
+		x.recent = &recentReads{}
+	}
+	return x.recent
 }
 
 // scratch returns room for the containers of one walk of a path, and the mark to release it
@@ -35,28 +70,30 @@ type evalCtx struct {
 // nest (a filter walks another list), each above the one in progress; when the stack grows, a
 // walk in progress keeps the old array, which nothing else writes any more.
 func (c *evalCtx) scratch() (env, int) {
-	n := len(c.stack)
-	if n+maxEnv > cap(c.stack) {
-		c.stack = append(c.stack[:n:n], make([]map[string]any, maxEnv+n)...)
+	x := c.more()
+	n := len(x.stack)
+	if n+maxEnv > cap(x.stack) {
+		x.stack = append(x.stack[:n:n], make([]map[string]any, maxEnv+n)...)
 	}
-	c.stack = c.stack[:n+maxEnv]
-	return c.stack[n : n+maxEnv : n+maxEnv], n
+	x.stack = x.stack[:n+maxEnv]
+	return x.stack[n : n+maxEnv : n+maxEnv], n
 }
 
 // release gives back the room scratch took at mark.
-func (c *evalCtx) release(mark int) { c.stack = c.stack[:mark] }
+func (c *evalCtx) release(mark int) { c.ext.stack = c.ext.stack[:mark] }
 
 // invariant returns the value of node n, which reads no item (only the answers' root and its
 // section), computing it with fn the first time only.
 func (c *evalCtx) invariant(n *cnode, fn evalFn, e env) any {
-	if v, ok := c.invariants[n]; ok {
+	x := c.more()
+	if v, ok := x.invariants[n]; ok {
 		return v
 	}
 	v := fn(c, e)
-	if c.invariants == nil {
-		c.invariants = make(map[*cnode]any)
+	if x.invariants == nil {
+		x.invariants = make(map[*cnode]any)
 	}
-	c.invariants[n] = v
+	x.invariants[n] = v
 	return v
 }
 
@@ -152,4 +189,53 @@ func (c *evalCtx) computeNew(k memoKey, f *Field, e env) any {
 	}
 	c.values[k] = v
 	return v
+}
+
+type recentReads struct {
+	day    string
+	dayVal any
+	cf     cfRead
+}
+
+// cfRead is the birth data of one codice fiscale, read with one latest year.
+type cfRead struct {
+	set    bool
+	s      string
+	latest int
+	b      itid.CFBirth
+	ok     bool
+	date   any // the birth date as expressions see it; nil when it is no calendar day
+}
+
+// toDay reads a date answer ("2024-03-04") as a day, like the function toDay, remembering the
+// last text read.
+func (c *evalCtx) toDay(v any) any {
+	s, ok := v.(string)
+	if !ok {
+		return toDay(v)
+	}
+	r := c.recentReads()
+	if r.dayVal != nil && r.day == s {
+		return r.dayVal
+	}
+	d := toDay(s)
+	r.day, r.dayVal = s, d
+	return d
+}
+
+// cfBirth is itid.CFBirthOf of s, remembering the last code read.
+func (c *evalCtx) cfBirth(s string, latest int) *cfRead {
+	r := &c.recentReads().cf
+	if r.set && r.s == s && r.latest == latest {
+		return r
+	}
+	*r = cfRead{set: true, s: s, latest: latest}
+	r.b, r.ok = itid.CFBirthOf(s, latest)
+	if r.ok {
+		if d, ok := expr.MakeDate(r.b.Year, r.b.Month, r.b.Day); ok {
+			r.date = d
+		}
+		// 29 February of a common year: the code says a day that was not (no answer)
+	}
+	return r
 }

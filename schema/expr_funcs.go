@@ -134,20 +134,17 @@ func funcImpl(name string, args []*cnode, call *Call) evalFn {
 		}
 		return func(c *evalCtx, e env) any {
 			s, _ := x(c, e).(string)
-			b, ok := itid.CFBirthOf(s, latest)
-			if !ok {
+			r := c.cfBirth(s, latest)
+			if !r.ok {
 				return nil
 			}
 			switch name {
 			case "cfSex":
-				return string(b.Sex)
+				return string(r.b.Sex)
 			case "cfBirthplace":
-				return b.Place
+				return r.b.Place
 			}
-			if d, ok := expr.MakeDate(b.Year, b.Month, b.Day); ok {
-				return d
-			}
-			return nil // 29 February of a common year: the code says a day that was not
+			return r.date
 		}
 	case "runtsSection", "runtsNumber":
 		// A registration written as one text ("B/104587", "b 104587"), as calls asked for it
@@ -166,7 +163,7 @@ func funcImpl(name string, args []*cnode, call *Call) evalFn {
 			return num
 		}
 	case "date":
-		return func(c *evalCtx, e env) any { return toDay(x(c, e)) }
+		return func(c *evalCtx, e env) any { return c.toDay(x(c, e)) }
 	case "year":
 		return func(c *evalCtx, e env) any {
 			if d, ok := x(c, e).(expr.Day); ok {

@@ -108,7 +108,11 @@ func (c *evalCtx) listKeys(st *pstep, scratch env, items []any) *listKeys {
 	for i, m := range scratch[:st.level] {
 		k.at[i] = mapID(m)
 	}
-	if lk, ok := c.indexes[k]; ok {
+	x := c.more()
+	if x.firstKeys != nil && x.first == k {
+		return x.firstKeys
+	}
+	if lk, ok := x.indexes[k]; ok {
 		return lk
 	}
 	lk := &listKeys{keys: make([]eqVal, len(items))}
@@ -121,9 +125,14 @@ func (c *evalCtx) listKeys(st *pstep, scratch env, items []any) *listKeys {
 		scratch[st.level] = m
 		lk.keys[j] = eqKey(st.eq.item(c, scratch[:st.level+1]))
 	}
-	if c.indexes == nil {
-		c.indexes = make(map[listIndexKey]*listKeys)
+	switch {
+	case x.firstKeys == nil: // most evaluations compare one list: no map for it
+		x.first, x.firstKeys = k, lk
+	case x.indexes == nil:
+		x.indexes = make(map[listIndexKey]*listKeys)
+		fallthrough
+	default:
+		x.indexes[k] = lk
 	}
-	c.indexes[k] = lk
 	return lk
 }

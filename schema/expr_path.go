@@ -258,9 +258,9 @@ type pathProg struct {
 }
 
 // leaf converts an answer the path reaches into the value expressions see.
-func (p *pathProg) leaf(v any) any {
+func (p *pathProg) leaf(c *evalCtx, v any) any {
 	if p.dates {
-		return toDay(v)
+		return c.toDay(v)
 	}
 	return v
 }
@@ -301,7 +301,7 @@ func (p *pathProg) one(c *evalCtx, e env) any {
 		}
 		v = m[st.name]
 	}
-	return p.leaf(v)
+	return p.leaf(c, v)
 }
 
 // oneFn is one, or for the commonest path — a field of the expression's own container
@@ -320,14 +320,14 @@ func (p *pathProg) oneFn() evalFn {
 			if f.when != nil {
 				return p.one(c, e)
 			}
-			return p.leaf(c.this[l][name])
+			return p.leaf(c, c.this[l][name])
 		}
 	case p.dates:
 		return func(c *evalCtx, e env) any {
 			if f.when != nil {
 				return p.one(c, e)
 			}
-			return toDay(e[l][name])
+			return c.toDay(e[l][name])
 		}
 	}
 	return func(c *evalCtx, e env) any {
@@ -367,7 +367,7 @@ func (p *pathProg) walk(c *evalCtx, scratch env, v any, i int, f *fold) {
 				f.add(e)
 			}
 		default:
-			if x = p.leaf(x); x != nil {
+			if x = p.leaf(c, x); x != nil {
 				f.add(x)
 			}
 		}
@@ -391,7 +391,7 @@ func (p *pathProg) walk(c *evalCtx, scratch env, v any, i int, f *fold) {
 		p.walk(c, scratch, next, i+1, f)
 	default:
 		items, _ := v.([]any)
-		if st.eq != nil && len(items) > 0 && !c.plainFilters {
+		if st.eq != nil && len(items) > 0 && !c.ext.plainFilters {
 			lk := c.listKeys(st, scratch, items)
 			if lk.items == 0 {
 				return

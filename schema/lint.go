@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"bando/schema/expr"
@@ -43,7 +42,7 @@ func (l *linter) call(c *Call, n *jsonNode) {
 
 	c.index = map[string]*Field{}
 	c.sectionByID = map[string]*Section{}
-	c.issuesHint = new(atomic.Int32)
+	c.hints = &validationHints{}
 	secs := n.get("sections")
 	if len(c.Sections) == 0 {
 		l.problem(orNode(secs, n), "$.sections", "lint.no_sections", "il bando non ha sezioni", "the call has no sections")

@@ -145,9 +145,12 @@ func (c *Call) Validate(a Answers, lang Lang) Issues {
 func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
 	a, cut := c.boundItems(a)
 	v := &validation{x: x, call: c, lang: lang, env: make(env, 1, maxEnv), path: make([]byte, 0, 64), cut: cut}
-	if c.issuesHint != nil {
-		if n := c.issuesHint.Load(); n > 0 {
+	if h := c.hints; h != nil {
+		if n := h.issues.Load(); n > 0 {
 			v.issues = make(Issues, 0, n)
+		}
+		if n := h.shown.Load(); n > 0 && x.shown == nil {
+			x.shown = make(map[memoKey]bool, n)
 		}
 	}
 	v.env[0] = a
@@ -164,18 +167,15 @@ func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
 			v.issues = append(v.issues, Issue{Path: ch.Path, Key: ch.issueKey(), Message: checkMessage(ch, -1, lang), Severity: ch.Severity.issue()})
 		}
 	}
-	if c.issuesHint != nil {
-		c.issuesHint.Store(int32(min(len(v.issues), maxIssuesHint)))
+	if h := c.hints; h != nil {
+		h.issues.Store(int32(min(len(v.issues), maxHint)))
+		h.shown.Store(int32(min(len(x.shown), maxHint)))
 	}
 	if len(v.issues) == 0 {
 		return nil // as without the room made in advance
 	}
 	return v.issues
 }
-
-// maxIssuesHint bounds the room a validation makes in advance (see Call.issuesHint): a
-// hostile draft with many issues must not make the next validations of the call heavy.
-const maxIssuesHint = 4096
 
 type validation struct {
 	x      *evalCtx
@@ -213,22 +213,25 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 		if f.Type == TypeComputed {
 			continue // nobody answers it; a stored value is ignored
 		}
-		v.path = append(v.path[:prefix], f.ID...)
 		val := m[f.ID]
 		if f.Type != TypeGroup {
+			// The field's path is spelled out only when something needs it.
 			is := checkValue(f, val, v.lang)
 			if is == nil && f.from != nil {
+				v.path = append(v.path[:prefix], f.ID...)
 				is = v.itemChoice(f, val)
 			}
 			if is == nil && f.Unique != uniqueOff {
 				is = v.uniqueIssue(f, val, v.index[level], v.seen[f])
 			}
 			if is != nil {
+				v.path = append(v.path[:prefix], f.ID...)
 				is.Path = string(v.path)
 				v.issues = append(v.issues, *is)
 			}
 			continue
 		}
+		v.path = append(v.path[:prefix], f.ID...)
 		items, ok := val.([]any)
 		if !ok && val != nil {
 			v.issues = append(v.issues, typeIssue(f, string(v.path), v.lang))
@@ -352,7 +355,7 @@ func checkValue(f *Field, val any, lang Lang) *Issue {
 		v.list = make([]string, len(l))
 		for i, x := range l {
 			s, _ := x.(string)
-			if _, ok := f.Option(s); !ok && f.OptionsFrom == nil {
+			if f.optionIndex(s) < 0 && f.OptionsFrom == nil {
 				return newIssue(path, "choice.unknown", lang, "value", s)
 			}
 			v.list[i] = s
@@ -407,7 +410,7 @@ func checkText(f *Field, s string, lang Lang) *Issue {
 			return newIssue(path, "date.format", lang)
 		}
 	case TypeChoice:
-		if _, ok := f.Option(s); !ok && f.OptionsFrom == nil { // items are checked by itemChoice
+		if f.optionIndex(s) < 0 && f.OptionsFrom == nil { // items are checked by itemChoice
 			return newIssue(path, "choice.unknown", lang, "value", s)
 		}
 	case TypeEmail:

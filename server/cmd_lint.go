@@ -38,6 +38,9 @@ func runLint(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 			return err
 		}
 		c, err := schema.Load(data)
+		if err == nil {
+			err = schema.LintPartner(data, c) // Load leaves the partner part to the tools
+		}
 		var le *schema.LoadError
 		switch {
 		case errors.As(err, &le) && notACall(data) != "":

@@ -128,6 +128,9 @@ func NewBundle(c *schema.Call, d *Draft, o BundleOptions) (*Bundle, error) {
 		if d.Aside != nil {
 			cp.Aside = r.aside(d.Aside)
 		}
+		// The history is left out: the answers it keeps and the files it names are the
+		// applicant's, and the helpdesk needs none of them (docs/support-bundle.md).
+		cp.History = nil
 		// A verdict may quote an answer (a choice that is no option): it quotes the placeholder.
 		b.Verdicts = r.verdicts(b.Verdicts)
 		b.Coarsened = o.Coarsen
@@ -137,6 +140,7 @@ func NewBundle(c *schema.Call, d *Draft, o BundleOptions) (*Bundle, error) {
 		if d.Aside != nil {
 			cp.Aside = schema.Answers(d.Aside).Clone()
 		}
+		cp.History = slices.Clone(d.History)
 	}
 	b.Draft = &cp
 	if err := b.check(); err != nil {

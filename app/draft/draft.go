@@ -39,6 +39,9 @@ type Draft struct {
 	Answers     schema.Answers `json:"answers"`
 	// Aside keeps answers a call update removed, so nothing is ever dropped silently.
 	Aside map[string]any `json:"aside,omitempty"`
+	// History records imports, merges, migrations and restores: a list of Event, kept as
+	// JSON and read only where the history is shown or written (history.go).
+	History json.RawMessage `json:"history,omitempty"`
 }
 
 // New starts an empty draft of call c.

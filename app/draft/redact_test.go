@@ -202,7 +202,9 @@ func TestBundleHoldsNoPersonalValue(t *testing.T) {
 	for _, tc := range redactCases(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := &Draft{Format: Format, FormatVersion: FormatVersion, Call: tc.call.ID, CallVersion: tc.call.Version,
-				Answers: tc.a, Aside: map[string]any{"vecchio_campo": "Mario Rossi, via Roma 1", "n": int64(3331234567)}}
+				Answers: tc.a, Aside: map[string]any{"vecchio_campo": "Mario Rossi, via Roma 1", "n": int64(3331234567)},
+				// The history keeps earlier answers and file names: redacted like the answers.
+				History: historyOf(Event{At: testNow, Kind: EventMerge, From: "Mario Rossi.bando-partner.json", Before: Snapshot(tc.a), Fields: []string{"ats.membri[0].cf"}})}
 			b, err := NewBundle(tc.call, d, BundleOptions{AppVersion: "test", Now: testNow, Screen: "/sezione/ats", Salt: []byte(tc.name)})
 			if err != nil {
 				t.Fatal(err)

@@ -94,3 +94,21 @@ func checkShape(data []byte) error {
 	}
 	return nil
 }
+
+// Limits bound the shape of another JSON file the app opens (a partner sheet) as draftLimits
+// bound a draft's.
+type Limits struct{ Values, Items, Depth int }
+
+// Exceeds names the bound of l that data exceeds ("values", "items" or "depth"), or "".
+func (l Limits) Exceeds(data []byte) string {
+	s := measureShape(data, shape{values: l.Values, items: l.Items, depth: l.Depth})
+	switch {
+	case s.depth > l.Depth:
+		return "depth"
+	case s.items > l.Items:
+		return "items"
+	case s.values > l.Values:
+		return "values"
+	}
+	return ""
+}

@@ -37,9 +37,12 @@ const (
 
 // Request is one job. Draft is the .bando.json of the open draft, as draft.Encode writes it.
 type Request struct {
-	Op          Op              `json:"op"`
-	Lang        schema.Lang     `json:"lang"`
-	Draft       json.RawMessage `json:"draft"`
+	Op    Op              `json:"op"`
+	Lang  schema.Lang     `json:"lang"`
+	Draft json.RawMessage `json:"draft"`
+	// Call is the text of the draft's call when it is not shipped (published by the server or
+	// opened from a file, app/ui/catalogue.go): the worker has only the shipped ones.
+	Call        json.RawMessage `json:"call,omitempty"`
 	Signed      *File           `json:"signed,omitempty"`      // verify, package, eml
 	Trust       []File          `json:"trust,omitempty"`       // verify: PEM trust anchors the applicant dropped
 	Attachments []File          `json:"attachments,omitempty"` // package, eml

@@ -25,6 +25,10 @@ type homePage struct {
 	msg      string // outcome of the last import or delete
 	msgBad   bool
 	dragging bool
+
+	// the outcome of the last call file opened (callfile.go)
+	callMsg string
+	callBad bool
 }
 
 func (h *homePage) OnMount(ctx app.Context) {
@@ -78,20 +82,22 @@ func (h *homePage) Render() (ui app.UI) {
 	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := h.Lang
 	var calls []app.UI
-	for _, id := range schema.ShippedIDs() {
-		if c, err := schema.Shipped(id); err == nil {
-			calls = append(calls, h.callCard(c, l))
-		}
+	for _, c := range sess.allCalls() {
+		calls = append(calls, h.callCard(c, l))
 	}
 	return app.Div().Class("home").Body(
 		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "home.title")),
 		app.If(sess.openErr != "", func() app.UI {
 			return app.Div().Class("alert alert-danger").Attr("role", "alert").Text(sess.openErr)
 		}),
+		app.If(sess.callErr != "", func() app.UI {
+			return app.Div().Class("alert alert-warning catalogue-error").Attr("role", "alert").Text(sess.callErr)
+		}),
 		app.Div().Class("row g-4").Body(calls...),
 		app.H2().Class("h3 mt-5").Text(tr(l, "home.drafts")),
 		h.draftList(l),
 		h.importBox(l),
+		h.callFileBox(l),
 		staffLinks(l),
 	)
 }
@@ -121,9 +127,13 @@ func (h *homePage) callCard(c *schema.Call, l schema.Lang) app.UI {
 	return app.Div().Class("col-12").Body(
 		app.Div().Class("card card-bg call-card").Body(app.Div().Class("card-body").Body(
 			app.H2().Class("h4 card-title").Text(c.Title.In(l)),
+			app.If(sess.origin(c.ID) == originFile, func() app.UI {
+				return app.P().Class("badge bg-warning text-dark call-from-file text-wrap").Text(tr(l, "call.fromfile", siteHost()))
+			}),
 			app.P().Class("authority").Body(app.Strong().Text(tr(l, "home.authority")+": "), app.Text(authority)),
 			app.If(!c.Summary.IsZero(), func() app.UI { return app.P().Class("summary").Text(c.Summary.In(l)) }),
 			when,
+			callHashLine(c, l),
 			app.Button().Type("button").Class("btn btn-primary").ID("new-"+c.ID).DataSet("call", c.ID).
 				Text(tr(l, "home.new")).OnClick(h.newDraft),
 		)),
@@ -146,7 +156,7 @@ func (h *homePage) draftList(l schema.Lang) app.UI {
 			name = tr(l, "home.untitled")
 		}
 		callTitle := r.Call
-		if c, err := schema.Shipped(r.Call); err == nil {
+		if c, err := sess.lookupCall(r.Call); err == nil {
 			callTitle = c.Title.In(l)
 		} else {
 			callTitle += " (" + tr(l, "home.unknowncall") + ")"
@@ -191,7 +201,7 @@ func (h *homePage) record(id string) (draft.Record, bool) {
 
 func (h *homePage) newDraft(ctx app.Context, e app.Event) {
 	defer sess.recovered() // a bug here must not kill the page (resilience.go)
-	c, err := schema.Shipped(e.Get("currentTarget").Get("dataset").Get("call").String())
+	c, err := sess.lookupCall(e.Get("currentTarget").Get("dataset").Get("call").String())
 	if err != nil {
 		h.msg, h.msgBad = err.Error(), true
 		return

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"time"
 
@@ -33,6 +34,12 @@ type session struct {
 	d       *draft.Draft
 	openErr string // why the remembered or chosen draft could not be opened, in lang
 	note    string // what opening the draft changed (a newer call version), in lang
+
+	calls   callSet // the calls not shipped: published by the server, opened from files (catalogue.go)
+	callErr string  // why some published calls cannot be opened
+	// catalogueURLs are the call files the server publishes, for cacheWorkerWasm (another
+	// goroutine: guarded by mu)
+	catalogueURLs []string
 
 	// ver changes when every field must render again: another draft, errors revealed by
 	// "next", items removed or moved, another language. condVer changes when an answer that
@@ -110,9 +117,17 @@ func (s *session) start(ctx app.Context) {
 	})
 	ctx.Async(func() {
 		defer s.background()
+		calls, problems := loadExtraCalls() // before the last draft: it may answer one of them
+		s.mu.Lock()
+		s.catalogueURLs = calls.catalogueURLs() // cached with the rest once the form takes input
+		s.mu.Unlock()
 		st, err := openStore(context.Background())
 		rec, getErr := lastDraft(st, localGet(keyCurrent))
 		s.run(func() {
+			s.calls = calls
+			if len(problems) > 0 {
+				s.callErr = tr(s.lang, "catalogue.error", strings.Join(problems, "; "))
+			}
 			s.store, s.storeErr = st, err
 			if getErr == nil {
 				s.openRecord(rec)
@@ -151,7 +166,7 @@ func (s *session) ensureDraft() {
 	if !s.ready || s.d != nil || (s.route.page != "section" && s.route.page != "review") {
 		return
 	}
-	c, err := schema.Shipped(schema.DefaultCallID)
+	c, err := s.lookupCall(schema.DefaultCallID)
 	if err != nil {
 		s.openErr = err.Error()
 		return
@@ -205,11 +220,11 @@ func (s *session) openRecord(r draft.Record) bool {
 	return true
 }
 
-// callFor finds the shipped call a draft answers and brings the draft to its version
-// (draft.Open). A draft of a call this app does not ship gets draft's own "another call"
-// message.
+// callFor finds the call a draft answers (shipped, published by the server or opened from a
+// file: session.lookupCall) and brings the draft to its version (draft.Open). A draft of a
+// call this app does not have gets draft's own "another call" message.
 func callFor(d *draft.Draft) (*schema.Call, *schema.MigrationReport, error) {
-	c, err := schema.Shipped(d.Call)
+	c, err := sess.lookupCall(d.Call)
 	if err != nil {
 		if def, derr := schema.Shipped(schema.DefaultCallID); derr == nil {
 			if cerr := draft.CheckCall(d, def); cerr != nil {

@@ -77,6 +77,7 @@ func (sh *shell) Render() (ui app.UI) {
 			slot(sess.conflict != nil && sess.d != nil, func() app.UI { return conflictBanner(l) }),
 			slot(sess.otherTab && sess.conflict == nil && sess.d != nil && sess.mode == "", func() app.UI { return otherTabNotice(l) }),
 			slot(sess.mode == "helpdesk", func() app.UI { return helpdeskBanner(l) }),
+			slot(sess.call != nil && sess.origin(sess.call.ID) == originFile && sh.r.page != "home", func() app.UI { return fileCallBanner(sess.call, l) }),
 			slot(sess.note != "" && sh.r.page != "home", func() app.UI {
 				return app.Div().Class("alert alert-info d-flex gap-3 align-items-start migration-note").Attr("role", "status").Body(
 					app.Span().Class("flex-grow-1").Text(sess.note),

@@ -78,6 +78,9 @@ func startWorker() {
 // reference). progress and done run on the UI goroutine of the component whose ctx it is.
 func runJob(ctx app.Context, req job.Request, blobs []app.Value, progress func(job.Progress), done func(jobResult)) {
 	startWorker()
+	if req.Call == nil { // the worker has the shipped calls only
+		req.Call = sess.callSource(sess.call)
+	}
 	body, err := json.Marshal(req)
 	if err != nil {
 		done(jobResult{Result: job.Result{Error: &job.Message{Key: "job.request", Text: textOf("worker.failed", err.Error())}}})
@@ -228,8 +231,8 @@ func cacheWorkerWasm(version string) {
 	if err != nil {
 		return
 	}
-	later := CachedLater()
-	if builderPage != nil { // the editor's program: the editor first (builderhost.go)
+	later := append(CachedLater(), sess.publishedURLs()...) // the server's call files (catalogue.go)
+	if builderPage != nil {                                 // the editor's program: the editor first (builderhost.go)
 		later = append(BuilderFiles(), later...)
 	}
 	for _, url := range later {

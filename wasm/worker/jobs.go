@@ -47,7 +47,7 @@ func (w *worker) run(req job.Request, files blobs, progress func(done, total int
 	if err != nil {
 		return fail(err)
 	}
-	c, err := schema.Shipped(d.Call)
+	c, err := callOf(req, d)
 	if err != nil {
 		return fail(err)
 	}
@@ -251,4 +251,20 @@ func other(l schema.Lang) schema.Lang {
 		return schema.IT
 	}
 	return schema.EN
+}
+
+// callOf is the call of the request's draft: the text the page sent when the call is not
+// shipped (published by the server or opened from a file), else the shipped one.
+func callOf(req job.Request, d *draft.Draft) (*schema.Call, error) {
+	if len(req.Call) == 0 {
+		return schema.Shipped(d.Call)
+	}
+	c, err := schema.Load(req.Call)
+	if err != nil {
+		return nil, err
+	}
+	if c.ID != d.Call {
+		return nil, errorf("job.call", "Il bando inviato (%s) non è quello della bozza (%s).", "The call sent (%s) is not the draft's (%s).", c.ID, d.Call)
+	}
+	return c, nil
 }
