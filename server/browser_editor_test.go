@@ -121,8 +121,10 @@ func TestBrowserEditorKeyboard(t *testing.T) {
 	b.keys(kb.Enter) // opens the picker
 	b.focusOn("check-" + n + "-group")
 	b.keys("s") // soci.membri
+	b.waitFor(`[...document.getElementById("check-`+n+`-field").options].some(o => o.value === "cf")`, 10*time.Second) // the group's fields
 	b.focusOn("check-" + n + "-field")
 	b.keys("s") // soci.membri.cf
+	b.waitFor(`document.getElementById("check-`+n+`-field").value === "cf"`, 10*time.Second)
 	b.focusOn("check-" + n + "-op")
 	b.keys("!") // !=
 	b.focusOn("check-" + n + "-write")
