@@ -44,6 +44,9 @@ type evalExt struct {
 	recent *recentReads
 	// plainFilters walks every filter item by item, without keys: tests compare the two.
 	plainFilters bool
+	// last is the condition remembered last (see known).
+	last               memoKey
+	lastShown, lastSet bool
 	// stackBuf is the stack's first room: two nested walks.
 	stackBuf [2 * maxEnv]map[string]any
 }
@@ -123,7 +126,7 @@ func mapID(m map[string]any) uintptr { return reflect.ValueOf(m).Pointer() }
 
 // remember returns whether condition w holds at key k, evaluating it in e the first time only.
 func (c *evalCtx) remember(k memoKey, w *Expr, e env) bool {
-	if v, ok := c.shown[k]; ok {
+	if v, ok := c.known(k); ok {
 		return v
 	}
 	c.whens++
@@ -132,7 +135,26 @@ func (c *evalCtx) remember(k memoKey, w *Expr, e env) bool {
 		c.shown = make(map[memoKey]bool)
 	}
 	c.shown[k] = v
+	if x := c.ext; x != nil {
+		x.last, x.lastShown, x.lastSet = k, v, true
+	}
 	return v
+}
+
+// known returns the remembered condition at k, if any. The last one asked or decided is
+// kept beside the memo: the checks on an item read the same field's condition several times
+// in a row (runts_sezione in seven checks on each member), and comparing a key costs less
+// than hashing it.
+func (c *evalCtx) known(k memoKey) (shown, ok bool) {
+	x := c.ext
+	if x != nil && x.lastSet && x.last == k {
+		return x.lastShown, true
+	}
+	shown, ok = c.shown[k]
+	if ok && x != nil {
+		x.last, x.lastShown, x.lastSet = k, shown, true
+	}
+	return shown, ok
 }
 
 // fieldShown reports whether f's condition holds with its container at the end of e. Only

@@ -230,7 +230,7 @@ func compileBinary(b *expr.Binary, sc *scope) (*cnode, error) {
 			return nil, err
 		}
 		neg := b.Op == "!="
-		n := &cnode{fn: func(c *evalCtx, e env) any { return equal(lf(c, e), rf(c, e)) != neg }, typ: t, cost: cost}
+		n := &cnode{fn: equalFn(l, r, neg), typ: t, cost: cost}
 		if !neg {
 			n.eq = &[2]*cnode{l, r}
 		}
@@ -241,6 +241,34 @@ func compileBinary(b *expr.Binary, sc *scope) (*cnode, error) {
 	}
 	op := b.Op
 	return &cnode{fn: func(c *evalCtx, e env) any { return arith(op, lf(c, e), rf(c, e)) }, typ: t, cost: cost}, nil
+}
+
+// equalFn compares l and r (see equal), negated with neg. Against a text or yes/no literal
+// (forma != "srl", capofila == true) it is the same comparison written out: equal says a
+// text equals only that text, and a boolean only that boolean.
+func equalFn(l, r *cnode, neg bool) evalFn {
+	lf, rf := l.fn, r.fn
+	for _, side := range [2][2]*cnode{{l, r}, {r, l}} {
+		lit, other := side[0], side[1].fn
+		switch x := lit.node.(type) {
+		case *expr.StringLit:
+			if lit.typ.Kind != expr.Text {
+				continue // read as a date (see cnode.as)
+			}
+			want := x.Value
+			return func(c *evalCtx, e env) any {
+				s, ok := other(c, e).(string)
+				return (ok && s == want) != neg
+			}
+		case *expr.BoolLit:
+			want := x.Value
+			return func(c *evalCtx, e env) any {
+				b, ok := other(c, e).(bool)
+				return (ok && b == want) != neg
+			}
+		}
+	}
+	return func(c *evalCtx, e env) any { return equal(lf(c, e), rf(c, e)) != neg }
 }
 
 // arith is x op y for numbers and amounts; nil when either has no value, or for a division

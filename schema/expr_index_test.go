@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"testing"
+
+	"bando/schema/expr"
 )
 
 // indexCall compares items of one group with items of another in every shape a filter can
@@ -122,5 +124,39 @@ func TestFilterKeysAsPlainWalk(t *testing.T) {
 	// one with && and the one with a constant are walked plainly.
 	if len(steps) != 8 {
 		t.Errorf("%d filters compared keys, want 8", len(steps))
+	}
+}
+
+// TestEqualLiteralAsEqual: == and != against a text or yes/no literal, on either side, answer
+// as equal does for every kind of value.
+func TestEqualLiteralAsEqual(t *testing.T) {
+	values := []any{
+		nil, "x", "X", "", " x", "true", 1.0, 0.0, int64(1), json.Number("1"), json.Number("x"),
+		math.NaN(), true, false, expr.Day(19786), []any{"x"}, []any{true}, map[string]any{},
+	}
+	lits := []*cnode{
+		constant("x", expr.Of(expr.Text), &expr.StringLit{Value: "x"}),
+		constant("", expr.Of(expr.Text), &expr.StringLit{Value: ""}),
+		constant(true, expr.Of(expr.Bool), &expr.BoolLit{Value: true}),
+		constant(false, expr.Of(expr.Bool), &expr.BoolLit{Value: false}),
+		constant(expr.Day(19786), expr.Of(expr.Date), &expr.StringLit{Value: "2024-03-04"}), // a literal read as a date
+	}
+	for _, lit := range lits {
+		for _, v := range values {
+			other := &cnode{fn: func(*evalCtx, env) any { return v }, typ: expr.Of(expr.Null)}
+			for _, neg := range []bool{false, true} {
+				for _, litLeft := range []bool{false, true} {
+					l, r := other, lit
+					if litLeft {
+						l, r = lit, other
+					}
+					got := equalFn(l, r, neg)(&evalCtx{}, nil)
+					want := equal(l.fn(nil, nil), r.fn(nil, nil)) != neg
+					if got != want {
+						t.Errorf("%v == %v (neg %v, literal left %v): got %v, want %v", l.fn(nil, nil), r.fn(nil, nil), neg, litLeft, got, want)
+					}
+				}
+			}
+		}
 	}
 }

@@ -287,7 +287,7 @@ func (p *pathProg) one(c *evalCtx, e env) any {
 		chain[st.level] = m
 		if w := st.when(); w != nil {
 			k := memoKeyOf(st.field, st.section, chain[:st.level+1])
-			shown, known := c.shown[k]
+			shown, known := c.known(k)
 			if !known {
 				shown = c.remember(k, w, append(env(nil), chain[:st.level+1]...))
 			}

@@ -154,6 +154,7 @@ func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
 		}
 	}
 	v.env[0] = a
+	x.more() // a whole validation uses all of it
 	for _, s := range c.Sections {
 		if !v.x.sectionShown(s, v.env[:1]) {
 			continue

@@ -90,12 +90,14 @@ func Events(d *Draft) ([]Event, error) {
 // events; the answers they keep, newest first, within half of what a draft may hold (bytes
 // and values, see shape.go) less what d's own answers take. A history that cannot be read is
 // not thrown away: AddEvent refuses.
-func AddEvent(d *Draft, e Event) error {
+//
+// Several events are best added at once: the history is read and written once per call.
+func AddEvent(d *Draft, e ...Event) error {
 	h, err := Events(d)
 	if err != nil {
 		return err
 	}
-	h = append(h, e)
+	h = append(h, e...)
 	if n := len(h) - MaxHistory; n > 0 {
 		h = h[n:]
 	}

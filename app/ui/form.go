@@ -67,6 +67,7 @@ func (p *formPage) Render() (ui app.UI) {
 		app.H1().ID("page-title").TabIndex(-1).Class("mt-4").Text(sec.Title.In(l)),
 		slot(!sec.Intro.IsZero(), func() app.UI { return app.P().Class("lead section-intro").Text(sec.Intro.In(l)) }),
 		&errorSummary{Lang: l, Section: sec.ID, Ver: p.SummaryVer + p.Ver},
+		slot(asksMoney(sec.Fields), func() app.UI { return &totalsView{Lang: l, Ver: p.Ver + p.CondVer + sess.progressVer} }),
 		app.Div().Class("section-fields").Body(fields...),
 		app.Div().Class("form-nav d-flex flex-wrap gap-3 mt-5 pt-4").Body(
 			app.A().Class("btn btn-outline-primary").ID("back").Href(back).Text(tr(l, "nav.back")),

@@ -85,6 +85,7 @@ var texts = map[string][2]string{
 	"steps.label":    {"Passi della domanda", "Steps of the application"},
 	"step.problems1": {"1 problema", "1 problem"},
 	"step.problems":  {"%d problemi", "%d problems"},
+	"totals.title":   {"Riepilogo degli importi", "Amounts at a glance"},
 	"step.done":      {"completato", "done"},
 	"step.progress":  {"Passo %d di %d · passi completati: %d", "Step %d of %d · steps done: %d"},
 	"nav.back":       {"Indietro", "Back"},

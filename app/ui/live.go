@@ -32,14 +32,43 @@ type liveValues struct {
 	local map[*schema.Field]bool
 	// labels: the fields that name the items of a choice fed by items.
 	labels map[string]bool
-	// shown: the computed values on screen, by answer path, with the text they show.
+	// shown: the values on screen, by element id (the field's own <output>, or its copy in the
+	// totals box), with the text they show.
 	shown map[string]liveOutput
 }
 
+// liveOutput is a value on screen: a computed field, or an amount typed elsewhere on the page
+// and repeated in the totals box (totals.go).
 type liveOutput struct {
 	f    *schema.Field
+	path string
 	item string // the item holding it, "budget.voci[2]", for local fields
 	text string
+}
+
+// show records the value of field f at path shown in element id, and returns its text.
+func (lv *liveValues) show(id string, f *schema.Field, path string, l schema.Lang) string {
+	text := liveText(f, path, l)
+	item := ""
+	if i := strings.LastIndexByte(path, '.'); i >= 0 && strings.HasSuffix(path[:i], "]") {
+		item = path[:i]
+	}
+	if lv.shown == nil {
+		lv.shown = map[string]liveOutput{}
+	}
+	lv.shown[id] = liveOutput{f: f, path: path, item: item, text: text}
+	return text
+}
+
+// liveText is a value as the form shows it: a computed field's, or an answer's.
+func liveText(f *schema.Field, path string, l schema.Lang) string {
+	if f.Type == schema.TypeComputed {
+		return computedText(sess.call, sess.answers(), f, path, l)
+	}
+	if s := displayValue(f, sess.answers().Get(path), l); s != "" {
+		return s
+	}
+	return tr(l, "computed.none")
 }
 
 func newLiveValues(c *schema.Call) liveValues {
@@ -119,15 +148,7 @@ func computedText(c *schema.Call, a schema.Answers, f *schema.Field, path string
 // readers announce politely when it changes.
 func computedField(p fieldProps) app.UI {
 	id := FieldID(p.path)
-	text := computedText(sess.call, sess.answers(), p.def, p.path, p.lang)
-	item := ""
-	if i := strings.LastIndexByte(p.path, '.'); i >= 0 && strings.HasSuffix(p.path[:i], "]") {
-		item = p.path[:i]
-	}
-	if sess.live.shown == nil {
-		sess.live.shown = map[string]liveOutput{}
-	}
-	sess.live.shown[p.path] = liveOutput{f: p.def, item: item, text: text}
+	text := sess.live.show(id, p.def, p.path, p.lang)
 	out := app.Output().ID(id).Class("computed-value").Aria("live", "polite").Text(text)
 	if !p.def.Help.IsZero() {
 		out = out.Aria("describedby", helpID(p.path))
@@ -172,35 +193,35 @@ func (s *session) refreshLive(path, name string, all bool) {
 		return
 	}
 	l := s.formLang()
-	a := s.d.Answers
-	for p, o := range s.live.shown {
-		if !all {
-			if !s.live.deps[o.f][name] {
+	for id, o := range s.live.shown {
+		switch {
+		case all:
+		case o.f.Type != schema.TypeComputed: // an answer repeated in the totals box
+			if o.path != path {
 				continue
 			}
-			if s.live.local[o.f] && !strings.HasPrefix(path, o.item+".") {
-				continue
-			}
+		case !s.live.deps[o.f][name], s.live.local[o.f] && !strings.HasPrefix(path, o.item+"."):
+			continue
 		}
-		text := computedText(s.call, a, o.f, p, l)
+		text := liveText(o.f, o.path, l)
 		if text == o.text {
 			continue
 		}
-		if !paintOutput(p, text) {
-			delete(s.live.shown, p) // no longer on screen
+		if !paintOutput(id, text) {
+			delete(s.live.shown, id) // no longer on screen
 			continue
 		}
 		o.text = text
-		s.live.shown[p] = o
+		s.live.shown[id] = o
 	}
 }
 
-// paintOutput writes text into the <output> of path, through the text node go-app made, so
-// that go-app's own later renders keep updating the same node. False when it is not on screen.
-func paintOutput(path, text string) bool {
+// paintOutput writes text into the <output> id, through the text node go-app made, so that
+// go-app's own later renders keep updating the same node. False when it is not on screen.
+func paintOutput(id, text string) bool {
 	found := false
 	_ = jsTry(func() {
-		el := app.Window().Get("document").Call("getElementById", FieldID(path))
+		el := app.Window().Get("document").Call("getElementById", id)
 		if !el.Truthy() {
 			return
 		}

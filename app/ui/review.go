@@ -42,6 +42,7 @@ func (r *reviewPage) Render() (ui app.UI) {
 		app.H1().ID("page-title").TabIndex(-1).Class("mt-4").Text(tr(l, "review.title")),
 		app.P().Class("lead").Text(tr(l, "review.intro")),
 		reviewSummary(c, issues, l),
+		totalsBox(c, a, l),
 		app.Div().Body(sections...),
 		slot(sess.d != nil && len(sess.d.Aside) > 0, func() app.UI { return asideBlock(c, sess.d.Aside, l) }),
 		signersAndAttachments(c, a, l),
