@@ -120,7 +120,7 @@ func TestBrowserEditorKeyboard(t *testing.T) {
 	eval[bool](b, `(() => { document.querySelector("#check-`+n+`-picker > summary").focus(); return true })()`)
 	b.keys(kb.Enter) // opens the picker
 	b.focusOn("check-" + n + "-group")
-	b.keys("s") // soci.membri
+	b.keys("s")                                                                                                        // soci.membri
 	b.waitFor(`[...document.getElementById("check-`+n+`-field").options].some(o => o.value === "cf")`, 10*time.Second) // the group's fields
 	b.focusOn("check-" + n + "-field")
 	b.keys("s") // soci.membri.cf
