@@ -17,6 +17,12 @@ func TestShippedCallsLoad(t *testing.T) {
 	if len(ids) == 0 {
 		t.Fatal("no shipped calls")
 	}
+	// Each call is loaded only when asked for, so each one is asked for here.
+	for _, id := range ids {
+		if c, err := Shipped(id); err != nil || c.ID != id {
+			t.Errorf("shipped call %q does not load under its id: %v", id, err)
+		}
+	}
 }
 
 // exampleDraft is the part of a .bando.json draft these tests need; package draft owns the format.

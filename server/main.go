@@ -154,6 +154,7 @@ var commands = map[string]command{
 	"verify":   {"check a signed proposal (.p7m or PDF) against its draft", runVerify},
 	"eml":      {"make the PEC message (.eml draft) with the signed proposal", runEML},
 	"partner":  {"export a member's partner sheet, or merge returned sheets into the draft", runPartner},
+	"history":  {"list a draft's history (merges, migrations, restores) or restore a version", runHistory},
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {

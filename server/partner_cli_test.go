@@ -77,6 +77,27 @@ func TestPartnerCLI(t *testing.T) {
 		t.Fatalf("merging again was recorded: %d events", len(h))
 	}
 
+	// The history lists both merges; restoring the version before the first gives the draft
+	// back as it was, and records the restore.
+	out, errb, code = cli(t, "history", merged)
+	if code != 0 || !strings.Contains(out, "1. ") || !strings.Contains(out, "unione della scheda "+sheet2+": ats.membri[1].telefono, dichiarazioni.dpr445") || !strings.Contains(out, "2. ") {
+		t.Fatalf("history: %d\n%s%s", code, out, errb)
+	}
+	restored := filepath.Join(dir, "restored.bando.json")
+	if out, errb, code = cli(t, "history", merged, "--restore", "1", "-o", restored); code != 0 {
+		t.Fatalf("restore: %d\n%s%s", code, out, errb)
+	}
+	r := readDraftT(t, restored)
+	if r.Answers.Get("ats.membri[1].telefono") != "+39 0574 765432" || r.Answers.Get("ats.membri[2].rl_carica") != "Vicepresidente" {
+		t.Fatalf("restored %v %v", r.Answers.Get("ats.membri[1].telefono"), r.Answers.Get("ats.membri[2].rl_carica"))
+	}
+	if h, _ := draft.Events(r); len(h) != 3 || h[2].Kind != draft.EventRestore {
+		t.Fatalf("restore not recorded: %+v", h)
+	}
+	if _, errb, code = cli(t, "history", "--lang", "en", merged, "--restore", "9"); code != 2 || !strings.Contains(errb, "not in the draft's history") {
+		t.Fatalf("restore 9: %d %s", code, errb)
+	}
+
 	// --prefer ours keeps the draft's answer on a conflict, and takes the rest.
 	ours := filepath.Join(dir, "ours.bando.json")
 	if _, errb, code := cli(t, "partner", "merge", "--prefer", "ours", draftFile, sheet3, "-o", ours); code != 0 {

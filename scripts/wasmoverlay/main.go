@@ -384,6 +384,11 @@ func trimBakedIn(path string) ([]byte, []string, error) {
 			}
 		}
 	}
+	// A variable only the removed checks used would still be initialised at start-up:
+	// bcp47LanguageTagRe compiles a large regular expression eagerly, which costs every page
+	// load tens of milliseconds in the browser for a tag nobody can use there.
+	for removeUnusedVars(f, others) > 0 {
+	}
 	removeUnusedImports(f)
 	for _, imp := range []string{"github.com/gabriel-vasile/mimetype", "github.com/leodido/go-urn", "golang.org/x/text/language", "golang.org/x/crypto/sha3", "os"} {
 		if imported(f, imp) {
@@ -456,6 +461,49 @@ func removeDecls(f *ast.File, drop func(ast.Decl) bool) int {
 	// Comments of removed declarations would otherwise float into the output.
 	f.Comments = nil
 	return n
+}
+
+// removeUnusedVars removes the package-level variables that neither f (outside their own
+// declaration) nor the package's other files (others) refer to, and returns how many. Only
+// single-name specs are touched; a declaration left empty goes too.
+func removeUnusedVars(f *ast.File, others map[string]bool) int {
+	n := 0
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+		kept := gd.Specs[:0]
+		for _, s := range gd.Specs {
+			vs := s.(*ast.ValueSpec)
+			if len(vs.Names) == 1 && !others[vs.Names[0].Name] && !usedOutside(f, vs) {
+				n++
+				continue
+			}
+			kept = append(kept, s)
+		}
+		gd.Specs = kept
+	}
+	removeDecls(f, func(d ast.Decl) bool {
+		gd, ok := d.(*ast.GenDecl)
+		return ok && gd.Tok == token.VAR && len(gd.Specs) == 0
+	})
+	return n
+}
+
+// usedOutside reports whether the name vs declares appears in f anywhere but in vs itself.
+func usedOutside(f *ast.File, vs *ast.ValueSpec) bool {
+	name, found := vs.Names[0].Name, false
+	ast.Inspect(f, func(n ast.Node) bool {
+		if found || n == vs {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok && id.Name == name && id != vs.Names[0] {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // removeUnusedImports drops the imports whose package name is not used in f.
