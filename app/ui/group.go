@@ -141,6 +141,11 @@ func (it *itemView) Render() (ui app.UI) {
 	}
 	fields := questions(def.Fields, it.Path+".", l, it.Ver, it.CondVer)
 	headID := itemHeadingID(it.Path)
+	// at the group's minimum an item cannot go: the button says why (title, and in its name)
+	atMin, why := def.Repeat != nil && it.Count <= def.Repeat.Min, ""
+	if atMin {
+		why = tr(l, "group.atmin", def.Repeat.Min, def.Label.In(l))
+	}
 	cls := "group-item card card-bg mb-4"
 	var is *schema.Issue // a check on the whole item ("each" without a field)
 	if u := sess.ui[it.Path]; u != nil && u.issue != nil {
@@ -166,7 +171,7 @@ func (it *itemView) Render() (ui app.UI) {
 						Text(tr(l, "group.duplicate")).OnClick(it.duplicate)
 				}),
 				app.Button().Type("button").Class("btn btn-sm btn-outline-danger item-remove").
-					Aria("label", tr(l, "group.remove")+": "+title).
+					Aria("label", tr(l, "group.remove")+": "+title).Disabled(atMin).Title(why).
 					Text(tr(l, "group.remove")).OnClick(it.remove),
 			),
 			messageBox(it.Path, is),
