@@ -163,6 +163,9 @@ type Field struct {
 	Fields   []*Field `json:"fields,omitempty"`
 	// ItemLabel names one item of a group ("Partner", "Azione") for buttons and headings.
 	ItemLabel Text `json:"itemLabel,omitempty"`
+	// Display says how the form lays out a group's items: DisplayCards (the default, a card
+	// per item) or DisplayTable (a row per item, a column per field; see display.go).
+	Display string `json:"display,omitempty"`
 	// Personal marks data about people or organisations, redacted in support bundles.
 	Personal bool `json:"personal,omitempty"`
 	// Unique, on a field of a group's item, asks that no two shown items of the same list give

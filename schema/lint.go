@@ -222,6 +222,7 @@ func (l *linter) fieldShape(f *Field, n *jsonNode, p string) {
 		l.problem(n.get("optionsFrom"), p+".optionsFrom", "lint.options_from", "solo i campi choice e multichoice prendono le opzioni da un gruppo (optionsFrom)", "only choice and multichoice fields take their options from a group (optionsFrom)")
 	}
 	l.computedShape(f, n, p)
+	l.display(f, n, p)
 	vals := map[string]bool{}
 	on := n.get("options")
 	for i, o := range f.Options {

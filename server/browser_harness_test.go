@@ -523,6 +523,10 @@ func (b *tab) fill(c *schema.Call, path string, v any) {
 	id := ui.FieldID(path)
 	b.waitFor(`!!document.getElementById(`+strconv.Quote(id)+`)`, 10*time.Second)
 	kind, arg := "text", any(nil)
+	inTable := false // a table shows choices and yes/no as selects (app/ui/table.go)
+	if i := strings.LastIndexByte(path, '['); i > 0 {
+		inTable = c.Field(path[:i]) != nil && c.Field(path[:i]).IsTable()
+	}
 	switch f.Type {
 	case schema.TypeMoney:
 		arg = strings.TrimPrefix(schema.FormatMoney(v.(int64), schema.IT), "€ ")
@@ -530,11 +534,14 @@ func (b *tab) fill(c *schema.Call, path string, v any) {
 		arg = fmt.Sprint(v)
 	case schema.TypeChoice:
 		kind, arg = "radio", v
-		if len(f.Options) > 6 {
+		if len(f.Options) > 6 || inTable {
 			kind = "select"
 		}
 	case schema.TypeBoolean:
 		kind, arg = "radio", fmt.Sprint(v)
+		if inTable {
+			kind = "select"
+		}
 	case schema.TypeMultiChoice:
 		kind, arg = "checks", v
 	case schema.TypeDeclaration:
@@ -569,7 +576,7 @@ func (b *tab) fillFields(c *schema.Call, a schema.Answers, fields []*schema.Fiel
 		want := len(a.Items(path))
 		for n := b.items(path); n < want; n++ {
 			b.press("#" + ui.FieldID(path) + "-add")
-			b.waitFor(fmt.Sprintf(`document.querySelectorAll('[data-path^="%s["].group-item').length >= %d`, path, n+1), 10*time.Second)
+			b.waitFor(fmt.Sprintf(`document.querySelectorAll('[data-path^="%s["]:is(.group-item, .bando-row)').length >= %d`, path, n+1), 10*time.Second)
 		}
 		for i := range want {
 			b.fillFields(c, a, f.Fields, fmt.Sprintf("%s[%d].", path, i))
@@ -577,9 +584,9 @@ func (b *tab) fillFields(c *schema.Call, a schema.Answers, fields []*schema.Fiel
 	}
 }
 
-// items counts the items of the group at path on screen.
+// items counts the items of the group at path on screen: cards, or rows of a table.
 func (b *tab) items(path string) int {
-	return eval[int](b, fmt.Sprintf(`document.querySelectorAll('.group-item[data-path^="%s["]').length`, path))
+	return eval[int](b, fmt.Sprintf(`document.querySelectorAll(':is(.group-item, .bando-row)[data-path^="%s["]').length`, path))
 }
 
 // exported waits for the download of an exported draft and returns its bytes.

@@ -207,9 +207,14 @@ func (k *keyDriver) step(sec *schema.Section, want string) {
 				continue
 			}
 			k.key(kb.Enter)
-			b.waitFor(fmt.Sprintf(`document.querySelectorAll('.group-item[data-path^="%s["]').length === %d`, g, n+1), 10*time.Second)
-			// The focus must land on the new item, so that Tab goes on into its fields.
+			b.waitFor(fmt.Sprintf(`document.querySelectorAll(':is(.group-item, .bando-row)[data-path^="%s["]').length === %d`, g, n+1), 10*time.Second)
+			// The focus must land on the new item, so that Tab goes on into its fields: a
+			// card's heading, or the first cell of a table's new row.
 			head := ui.FieldID(fmt.Sprintf("%s[%d]", g, n)) + "-title"
+			table := k.c.Field(g).IsTable()
+			if table {
+				head = ui.FieldID(fmt.Sprintf("%s[%d].%s", g, n, k.c.Field(g).Fields[0].ID))
+			}
 			deadline := time.Now().Add(5 * time.Second)
 			for f = k.focused(); f.ID != head; f = k.focused() {
 				if time.Now().After(deadline) {
@@ -218,6 +223,10 @@ func (k *keyDriver) step(sec *schema.Section, want string) {
 				time.Sleep(20 * time.Millisecond)
 			}
 			reached = append(reached, f.String())
+			if tg := byName[f.Name]; table && tg != nil && !tg.done {
+				k.answer(tg, f)
+				k.settle(targets, tg)
+			}
 		default:
 			tg := byName[f.Name]
 			if tg == nil || tg.done {
@@ -241,7 +250,7 @@ func (k *keyDriver) settle(targets []*keyTarget, tg *keyTarget) {
 	next := targets[i+1].path
 	// The next question may be in an item not yet added: the "add" button comes first.
 	if item := next[:max(strings.LastIndexByte(next, ']')+1, 0)]; item != "" &&
-		!eval[bool](k.b, `!!document.querySelector('.group-item[data-path="`+item+`"]')`) {
+		!eval[bool](k.b, `!!document.querySelector(':is(.group-item, .bando-row)[data-path="`+item+`"]')`) {
 		return
 	}
 	id := strconv.Quote(ui.FieldID(next))

@@ -117,7 +117,7 @@ func TestBrowserComputedFigures(t *testing.T) {
 	b.typeIn("budget.voci[0].importo", "100")
 	for n := 1; n < 200; n++ {
 		b.press(`[data-path="budget.voci[0]"] .item-duplicate`)
-		b.waitFor(`document.querySelectorAll('.group-item[data-path^="budget.voci["]').length === `+strconv.Itoa(n+1), 10*time.Second)
+		b.waitFor(`document.querySelectorAll(':is(.group-item, .bando-row)[data-path^="budget.voci["]').length === `+strconv.Itoa(n+1), 10*time.Second)
 	}
 	b.waitFor(outputText("budget.totale")+` === "€ 20.000,00"`, 10*time.Second)
 	figure("computed_outputs", float64(eval[int](b, `document.querySelectorAll("output").length`)))

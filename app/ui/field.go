@@ -14,7 +14,8 @@ type fieldView struct {
 	app.Compo
 	Path string // answer path, "ats.membri[2].cf"
 	Lang schema.Lang
-	Ver  int // see session.ver
+	Ver  int  // see session.ver
+	Cell bool // a cell of a table (table.go)
 }
 
 func (f *fieldView) Render() (ui app.UI) {
@@ -26,10 +27,14 @@ func (f *fieldView) Render() (ui app.UI) {
 	if def == nil {
 		return app.Div()
 	}
-	return renderField(fieldProps{
+	p := fieldProps{
 		def: def, path: f.Path, lang: f.Lang,
 		value: sess.answers().Get(f.Path), ui: sess.ui[f.Path],
-	}, f)
+	}
+	if f.Cell {
+		p.row = rowName(f.Path, f.Lang)
+	}
+	return renderField(p, f)
 }
 
 // fieldProps is what renderField needs to draw one question.
@@ -39,6 +44,7 @@ type fieldProps struct {
 	lang  schema.Lang
 	value any
 	ui    *fieldUI // nil when the field has shown nothing yet
+	row   string   // in a table's cell, the row's name ("Voce di spesa 3"; table.go)
 }
 
 func (p fieldProps) issue() *schema.Issue {

@@ -18,6 +18,19 @@ type groupView struct {
 	Lang    schema.Lang
 	Ver     int
 	CondVer int
+
+	keys   app.Func  // the keydown listener of a table (table_keys.go)
+	keysEl app.Value // the element it listens on
+}
+
+func (g *groupView) OnMount(ctx app.Context) {
+	defer sess.recovered()
+	g.listenKeys(ctx)
+}
+
+func (g *groupView) OnDismount() {
+	defer sess.recovered()
+	g.stopKeys()
 }
 
 func (g *groupView) Render() (ui app.UI) {
@@ -43,6 +56,9 @@ func (g *groupView) Render() (ui app.UI) {
 		items[i] = &itemView{Path: itemPath(g.Path, i), Index: i, Count: shown, Lang: l, Ver: g.Ver, CondVer: g.CondVer,
 			Full: max > 0 && n >= max}
 	}
+	if def.IsTable() {
+		items = []app.UI{g.table(def, items)}
+	}
 	var u *fieldUI = sess.ui[g.Path]
 	p := fieldProps{def: def, path: g.Path, lang: l, ui: u}
 	count := strconv.Itoa(n)
@@ -67,6 +83,7 @@ func (g *groupView) Render() (ui app.UI) {
 		helpText(p),
 		groupError(p),
 		slot(n == 0, func() app.UI { return app.P().Class("group-empty").Text(tr(l, "group.empty")) }),
+		// a table has its rows, even none: its header says what a row will hold
 		app.Div().Class("group-items").Body(items...),
 		app.If(n > shown, func() app.UI {
 			return app.P().Class("group-past-max alert alert-warning").Text(tr(l, "group.pastmax", n-shown, max))
@@ -107,7 +124,11 @@ func (g *groupView) add(ctx app.Context, e app.Event) {
 		sess.check(g.Path)
 	}
 	if i >= 0 {
-		sess.focusLater(ctx, itemHeadingID(itemPath(g.Path, i)))
+		focus := itemHeadingID(itemPath(g.Path, i))
+		if def.IsTable() { // straight into the first cell of the new row
+			focus = FieldID(itemPath(g.Path, i) + "." + def.Fields[0].ID)
+		}
+		sess.focusLater(ctx, focus)
 	}
 }
 
@@ -139,43 +160,55 @@ func (it *itemView) Render() (ui app.UI) {
 	if name := itemTitle(def, a, it.Path); name != "" {
 		title += " — " + name
 	}
-	fields := questions(def.Fields, it.Path+".", l, it.Ver, it.CondVer)
 	headID := itemHeadingID(it.Path)
-	// at the group's minimum an item cannot go: the button says why (title, and in its name)
+	// at the group's minimum an item cannot go: the button says why (its title)
 	atMin, why := def.Repeat != nil && it.Count <= def.Repeat.Min, ""
 	if atMin {
 		why = tr(l, "group.atmin", def.Repeat.Min, def.Label.In(l))
 	}
+	table := def.IsTable()
 	cls := "group-item card card-bg mb-4"
+	if table {
+		cls = "bando-row"
+	}
 	var is *schema.Issue // a check on the whole item ("each" without a field)
 	if u := sess.ui[it.Path]; u != nil && u.issue != nil {
 		is = u.issue
 		cls += " item-invalid"
 		if is.IsWarning() {
-			cls = "group-item card card-bg mb-4 item-warned"
+			cls = strings.Replace(cls, "item-invalid", "item-warned", 1)
 		}
+	}
+	buttons := []app.UI{
+		app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-up").
+			Disabled(it.Index == 0).Aria("label", tr(l, "group.up")+": "+title).
+			Text(tr(l, "group.up")).OnClick(it.moveUp),
+		app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-down").
+			Disabled(it.Index == it.Count-1).Aria("label", tr(l, "group.down")+": "+title).
+			Text(tr(l, "group.down")).OnClick(it.moveDown),
+		slot(!it.Full, func() app.UI {
+			return app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-duplicate").
+				Aria("label", tr(l, "group.duplicate")+": "+title).
+				Text(tr(l, "group.duplicate")).OnClick(it.duplicate)
+		}),
+		app.Button().Type("button").Class("btn btn-sm btn-outline-danger item-remove").
+			Aria("label", tr(l, "group.remove")+": "+title).Disabled(atMin).Title(why).
+			Text(tr(l, "group.remove")).OnClick(it.remove),
+	}
+	if table { // a row of a table (table.go): its number, a cell per question, its buttons
+		return app.Div().Attr("role", "row").Class(cls).DataSet("path", it.Path).DataSet("index", it.Index).Body(
+			append(append([]app.UI{app.Div().Attr("role", "rowheader").Class("row-head").ID(headID).TabIndex(-1).Body(
+				app.Span().Class("visually-hidden").Text(capitalize(itemName(def, l))+" "),
+				app.Text(it.Index+1),
+			)}, cells(def.Fields, it.Path+".", l, it.Ver)...),
+				app.Div().Attr("role", "cell").Class("row-actions").Body(messageBox(it.Path, is), app.Div().Body(buttons...)))...)
 	}
 	return app.Section().Class(cls).Aria("labelledby", headID).DataSet("path", it.Path).Body(
 		app.Div().Class("card-body").Body(
 			app.Div().Class("d-flex flex-wrap align-items-center gap-2 mb-3 item-head").Body(
-				app.H3().Class("h5 flex-grow-1 mb-0 item-title").ID(headID).TabIndex(-1).Text(title),
-				app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-up").
-					Disabled(it.Index == 0).Aria("label", tr(l, "group.up")+": "+title).
-					Text(tr(l, "group.up")).OnClick(it.moveUp),
-				app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-down").
-					Disabled(it.Index == it.Count-1).Aria("label", tr(l, "group.down")+": "+title).
-					Text(tr(l, "group.down")).OnClick(it.moveDown),
-				slot(!it.Full, func() app.UI {
-					return app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-duplicate").
-						Aria("label", tr(l, "group.duplicate")+": "+title).
-						Text(tr(l, "group.duplicate")).OnClick(it.duplicate)
-				}),
-				app.Button().Type("button").Class("btn btn-sm btn-outline-danger item-remove").
-					Aria("label", tr(l, "group.remove")+": "+title).Disabled(atMin).Title(why).
-					Text(tr(l, "group.remove")).OnClick(it.remove),
-			),
+				append([]app.UI{app.H3().Class("h5 flex-grow-1 mb-0 item-title").ID(headID).TabIndex(-1).Text(title)}, buttons...)...),
 			messageBox(it.Path, is),
-			app.Div().Class("item-fields").Body(fields...),
+			app.Div().Class("item-fields").Body(questions(def.Fields, it.Path+".", l, it.Ver, it.CondVer)...),
 		),
 	)
 }
@@ -237,14 +270,18 @@ func (it *itemView) moveDown(ctx app.Context, e app.Event) {
 }
 
 func (it *itemView) move(ctx app.Context, to int) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	it.moveTo(ctx, to, itemHeadingID(itemPath(it.group(), to)))
+}
+
+// moveTo moves the item to index to and then puts the focus on the element with id focus.
+func (it *itemView) moveTo(ctx app.Context, to int, focus string) {
 	from, group := it.Index, it.group()
 	if to < 0 || to >= it.Count {
 		return
 	}
 	sess.edit(func(a schema.Answers) { _ = a.MoveItem(group, from, to) })
 	sess.restructured(group, afterMove(from, to))
-	sess.focusLater(ctx, itemHeadingID(itemPath(group, to)))
+	sess.focusLater(ctx, focus)
 }
 
 // duplicate inserts a copy of the item after it (a budget line like the one before): the

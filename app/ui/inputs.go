@@ -26,7 +26,7 @@ func renderField(p fieldProps, h *fieldView) app.UI {
 		return computedField(p)
 	case schema.TypeChoice:
 		options := p.options()
-		if len(options) > maxRadios || p.def.OptionsFrom != nil && len(options) == 0 {
+		if len(options) > maxRadios || p.def.OptionsFrom != nil && len(options) == 0 || p.row != "" { // radios do not fit a cell
 			return selectInput(p, h)
 		}
 		opts := make([]radioOption, len(options))
@@ -68,6 +68,9 @@ func labelText(p fieldProps) []app.UI {
 	}
 	if p.def.Type == schema.TypeDate {
 		out = append(out, app.Span().Class("optional").Text(" "+tr(p.lang, "field.date.hint")))
+	}
+	if p.row != "" { // a cell of a table: the column's name and the row's
+		out = append(out, app.Span().Class("visually-hidden").Text(p.row))
 	}
 	return out
 }
@@ -151,7 +154,11 @@ func group(p fieldProps, elems ...app.UI) app.HTMLDiv {
 	default:
 		cls += " field-invalid"
 	}
-	return app.Div().Class(cls).DataSet("path", p.path).Body(elems...)
+	d := app.Div().Class(cls).DataSet("path", p.path)
+	if p.row != "" { // a cell of a table (table.go)
+		d = d.Attr("role", "cell").DataSet("col", p.def.ID)
+	}
+	return d.Body(elems...)
 }
 
 func invalid(p fieldProps) string {
