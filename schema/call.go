@@ -171,7 +171,10 @@ type Field struct {
 	// Unique, on a field of a group's item, asks that no two shown items of the same list give
 	// the same answer (see unique.go).
 	Unique Unique `json:"unique,omitempty"`
-	Source string `json:"source,omitempty"`
+	// Profile names the fact of an organisation profile the field holds ("ente.cf"), so that
+	// an applicant fills it from the organisations kept on the device (profile.go).
+	Profile string `json:"profile,omitempty"`
+	Source  string `json:"source,omitempty"`
 
 	path  string // schema path, "ats.membri.cf"
 	group *Field // the group whose items hold this field; nil for a section's own field

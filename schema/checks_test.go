@@ -318,6 +318,9 @@ func TestLoadItemChecksAndUnique(t *testing.T) {
 					if !strings.Contains(p.Msg.IT, tc.it) || !strings.Contains(p.Msg.EN, tc.en) {
 						t.Errorf("messages %q / %q, want %q / %q", p.Msg.IT, p.Msg.EN, tc.it, tc.en)
 					}
+					if tc.it != tc.en && strings.Contains(p.Msg.EN, tc.it) {
+						t.Errorf("the English message carries the Italian one: %q", p.Msg.EN)
+					}
 					if want := lineOf(data, tc.new); p.Pos.Line != want {
 						t.Errorf("problem at line %d, want %d", p.Pos.Line, want)
 					}

@@ -192,6 +192,7 @@ func (l *linter) indexFields(c *Call, fs []*Field, n *jsonNode, p, prefix string
 			l.indexFields(c, f.Fields, fn.get("fields"), fp+".fields", f.path, f, depth+1)
 		}
 	}
+	l.profiles(fs, n, p)
 }
 
 func (l *linter) fieldShape(f *Field, n *jsonNode, p string) {

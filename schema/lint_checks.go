@@ -36,7 +36,7 @@ func (l *linter) checkScope(c *Call, ch *Check, cn *jsonNode, p string, root *sc
 			what = fmt.Sprintf("gruppo %q inesistente", ch.Each)
 			whatEN = fmt.Sprintf("group %q does not exist", ch.Each)
 		}
-		l.problem(cn.get("each"), p+".each", "lint.each", "%s%s", "%s%s", what+suggestIT(ch.Each, groups), whatEN+suggestEN(ch.Each, groups))
+		l.problem(cn.get("each"), p+".each", "lint.each", "%[1]s", "%[2]s", what+suggestIT(ch.Each, groups), whatEN+suggestEN(ch.Each, groups))
 		return nil, false
 	}
 	ch.group = g
@@ -47,7 +47,7 @@ func (l *linter) checkScope(c *Call, ch *Check, cn *jsonNode, p string, root *sc
 			for i, f := range g.Fields {
 				ids[i] = f.ID
 			}
-			l.problem(cn.get("path"), p+".path", "lint.unknown_path", "%s%s", "%s%s",
+			l.problem(cn.get("path"), p+".path", "lint.unknown_path", "%[1]s", "%[2]s",
 				fmt.Sprintf("con \"each\", path è un campo di una voce di %s: %q non lo è", g.path, ch.Path)+suggestIT(ch.Path, ids),
 				fmt.Sprintf("with \"each\", path is a field of an item of %s: %q is not", g.path, ch.Path)+suggestEN(ch.Path, ids))
 		}

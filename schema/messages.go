@@ -18,6 +18,7 @@ var messages = map[string][2]string{ // key → {it, en}
 	"choice.unknown":       {"La risposta «{value}» non è tra quelle previste.", "The answer “{value}” is not one of the options."},
 	"choice.item":          {"La voce scelta non è più tra le voci «{item}» (forse è stata eliminata, o il gruppo non è più richiesto): scegli di nuovo.", "The chosen entry is no longer among the “{item}” entries (it may have been removed, or the group is no longer asked for): choose again."},
 	"number.format":        {"Numero non valido.", "Invalid number."},
+	"money.negative":       {"L'importo non può essere negativo: scrivi la cifra senza il segno meno.", "The amount cannot be negative: write it without the minus sign."},
 	"money.format":         {"Importo non valido: scrivi euro e centesimi, ad esempio 1.234,50.", "Invalid amount: write euros and cents, e.g. 1,234.50."},
 	"email.format":         {"Indirizzo e-mail non valido.", "Invalid e-mail address."},
 	"repeat.min":           {"Servono almeno {min} voci «{item}»: ora sono {n}.", "At least {min} “{item}” entries are needed: there are {n}."},

@@ -347,6 +347,9 @@ func checkValue(f *Field, val any, lang Lang) *Issue {
 		if !ok {
 			return newIssue(path, "money.format", lang)
 		}
+		if n < 0 { // no call asks for a negative amount; "-5" is a slip of the keyboard
+			return newIssue(path, "money.negative", lang)
+		}
 		v.cents = n
 	case TypeMultiChoice:
 		l, ok := val.([]any)

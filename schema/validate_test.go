@@ -59,6 +59,7 @@ func TestValidateMiniCases(t *testing.T) {
 		{"unknown choice", "ats.stato", "sciolta", "ats.stato", "choice.unknown"},
 		{"budget line over", "budget.voci[0].importo", int64(10000001), "budget.voci[0].importo", "lte.money"},
 		{"money not integral", "budget.voci[0].importo", 12.5, "budget.voci[0].importo", "money.format"},
+		{"money negative", "budget.voci[0].importo", int64(-500), "budget.voci[0].importo", "money.negative"},
 		{"textarea too long", "budget.voci[0].descrizione", "una descrizione decisamente troppo lunga", "budget.voci[0].descrizione", "maxchars"},
 		{"declaration refused", "budget.ok", false, "budget.ok", "declaration.required"},
 		{"optional min", "budget.note", "ab", "budget.note", "min.string"},

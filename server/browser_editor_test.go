@@ -110,6 +110,29 @@ func TestBrowserEditorKeyboard(t *testing.T) {
 	b.waitFor(`document.getElementById("builder-preview").innerText.includes("Soci")`, 10*time.Second)
 	b.checkAxe("editor with a field selected")
 
+	// A rule across answers, composed with the pickers: at least one member with a tax code.
+	b.focusOn("node-call")
+	b.keys(kb.Enter)
+	n := strconv.Itoa(eval[int](b, `document.querySelectorAll("#builder-checks > div[id^='builder-checks-']").length`))
+	b.focusOn("builder-checks-add")
+	b.keys(kb.Enter)
+	b.waitFor(`!!document.getElementById("check-`+n+`-picker")`, 10*time.Second)
+	eval[bool](b, `(() => { document.querySelector("#check-`+n+`-picker > summary").focus(); return true })()`)
+	b.keys(kb.Enter) // opens the picker
+	b.focusOn("check-" + n + "-group")
+	b.keys("s")                                                                                                        // soci.membri
+	b.waitFor(`[...document.getElementById("check-`+n+`-field").options].some(o => o.value === "cf")`, 10*time.Second) // the group's fields
+	b.focusOn("check-" + n + "-field")
+	b.keys("s") // soci.membri.cf
+	b.waitFor(`document.getElementById("check-`+n+`-field").value === "cf"`, 10*time.Second)
+	b.focusOn("check-" + n + "-op")
+	b.keys("!") // !=
+	b.focusOn("check-" + n + "-write")
+	b.keys(kb.Enter)
+	b.waitFor(`JSON.parse(document.getElementById("builder-source").value).checks.some(c => c.rule === 'count(soci.membri[cf != ""]) >= 1')`, 10*time.Second)
+	b.waitFor(`!!document.getElementById("builder-ok")`, 10*time.Second)
+	b.checkAxe("editor with the call's parts")
+
 	// Moved by the keyboard: the field out of its group and back.
 	b.focusOn("node-3.0.0")
 	b.keys(kb.ArrowLeft, chromedp.KeyModifiers(chromedp.ModifierAlt))
@@ -139,6 +162,9 @@ func TestBrowserEditorKeyboard(t *testing.T) {
 	}
 	if f := c.Field("soci.membri.cf"); f == nil || !strings.Contains(f.Rules, "cf") {
 		t.Errorf("the downloaded call has no soci.membri.cf")
+	}
+	if r := c.Checks[len(c.Checks)-1].Rule; r != `count(soci.membri[cf != ""]) >= 1` {
+		t.Errorf("the downloaded call's last check is %q", r)
 	}
 
 	// A reload, then a killed browser: the call is still being edited.

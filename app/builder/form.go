@@ -30,8 +30,15 @@ func (b *builderPage) scope(prop string) string { return b.sel.String() + "|" + 
 // below the node, created as needed).
 func setString(n *calledit.Value, path []string, v string) {
 	for _, k := range path[:len(path)-1] {
+		if i, err := strconv.Atoi(k); err == nil && n.Kind == calledit.Array { // "checks.0.rule"
+			if i >= len(n.Elems) {
+				return
+			}
+			n = n.Elems[i]
+			continue
+		}
 		c := n.Get(k)
-		if c == nil || c.Kind != calledit.Object {
+		if c == nil || c.Kind != calledit.Object && c.Kind != calledit.Array {
 			if v == "" {
 				return
 			}
@@ -50,10 +57,22 @@ func setString(n *calledit.Value, path []string, v string) {
 
 // getString is the string at path below n.
 func getString(n *calledit.Value, path []string) string {
-	for _, k := range path[:len(path)-1] {
+	return at(n, path[:len(path)-1]).Str(path[len(path)-1])
+}
+
+// at is the value at path below n ("checks", "0"), nil when there is none.
+func at(n *calledit.Value, path []string) *calledit.Value {
+	for _, k := range path {
+		if i, err := strconv.Atoi(k); err == nil && n != nil && n.Kind == calledit.Array {
+			if i >= len(n.Elems) {
+				return nil
+			}
+			n = n.Elems[i]
+			continue
+		}
 		n = n.Get(k)
 	}
-	return n.Str(path[len(path)-1])
+	return n
 }
 
 // textBox is a labelled one-line input of the string at prop ("label.it", "submission.to").
@@ -111,10 +130,7 @@ func (b *builderPage) bilingual(l schema.Lang, prop, label string, long bool) ap
 func (b *builderPage) numberBox(l schema.Lang, prop, label string) app.UI {
 	path := strings.Split(prop, ".")
 	id := "prop-" + strings.ReplaceAll(prop, ".", "-")
-	n := b.selected()
-	for _, k := range path[:len(path)-1] {
-		n = n.Get(k)
-	}
+	n := at(b.selected(), path[:len(path)-1])
 	val := ""
 	if x := n.Get(path[len(path)-1]); x != nil && x.Kind == calledit.Number {
 		val = x.S
@@ -147,9 +163,10 @@ func (b *builderPage) numberBox(l schema.Lang, prop, label string) app.UI {
 
 // checkBox is a labelled box of the boolean at prop; unticked removes it.
 func (b *builderPage) checkBox(l schema.Lang, prop, label string) app.UI {
-	id := "prop-" + prop
+	id := "prop-" + strings.ReplaceAll(prop, ".", "-")
+	path := strings.Split(prop, ".")
 	on := false
-	if x := b.selected().Get(prop); x != nil && x.Kind == calledit.Bool {
+	if x := at(b.selected(), path); x != nil && x.Kind == calledit.Bool {
 		on = x.B
 	} else if x != nil && x.Kind == calledit.String && x.S != "" { // "unique": "warning"
 		on = true
@@ -160,10 +177,14 @@ func (b *builderPage) checkBox(l schema.Lang, prop, label string) app.UI {
 				defer recovered()
 				v := e.Get("target").Get("checked").Bool()
 				b.edit("", func(*calledit.Value) {
+					n := at(b.selected(), path[:len(path)-1])
+					if n == nil {
+						return
+					}
 					if v {
-						b.selected().Set(prop, calledit.Boolean(true))
+						n.Set(path[len(path)-1], calledit.Boolean(true))
 					} else {
-						b.selected().Delete(prop)
+						n.Delete(path[len(path)-1])
 					}
 				})
 			}, app.EventScope(b.scope(prop))),
@@ -266,6 +287,7 @@ func (b *builderPage) fieldForm(l schema.Lang) []app.UI {
 	}
 	out = append(out,
 		b.exprBox(l, "when", tr(l, "form.when")),
+		b.conditionPicker(l, "when"),
 		b.checkBox(l, "personal", tr(l, "form.personal")),
 		b.textBox(l, "source", tr(l, "form.source")),
 	)
@@ -523,5 +545,11 @@ func (b *builderPage) callForm(l schema.Lang) []app.UI {
 		b.bilingual(l, "title", tr(l, "form.title"), false),
 		b.bilingual(l, "summary", tr(l, "form.summary"), true),
 		b.textBox(l, "source", tr(l, "form.source")),
+		b.authorityForm(l),
+		b.submissionForm(l),
+		b.signersForm(l),
+		b.attachmentsForm(l),
+		b.checksForm(l),
+		b.migrationsForm(l),
 	}
 }

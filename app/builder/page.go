@@ -49,13 +49,14 @@ type builderPage struct {
 	Lang schema.Lang
 	Ver  int
 
-	src       string           // the JSON text: the source of truth
-	doc       *calledit.Value  // src parsed; nil while src is not JSON
-	published *calledit.Value  // the call as loaded from a file or a shipped call, if any
-	sel       calledit.Path    // the node of the tree selected; nil is the call itself
-	hist      calledit.History // undo and redo
-	notice    string           // what the last tree action could not do
-	addType   string           // the type of the next field added
+	src       string                          // the JSON text: the source of truth
+	doc       *calledit.Value                 // src parsed; nil while src is not JSON
+	published *calledit.Value                 // the call as loaded from a file or a shipped call, if any
+	sel       calledit.Path                   // the node of the tree selected; nil is the call itself
+	hist      calledit.History                // undo and redo
+	notice    string                          // what the last tree action could not do
+	addType   string                          // the type of the next field added
+	picks     map[string]*calledit.CheckShape // the pickers' choices, by picker
 	restored  bool
 	ctx       app.Context // for the writes of autosave
 
@@ -146,7 +147,7 @@ func (b *builderPage) starts(l schema.Lang) app.UI {
 					return
 				}
 				b.fileMsg = ""
-				b.startFrom(src())
+				b.startFrom(src(), id != "builder-template")
 			})
 	}
 	items := []app.UI{
@@ -168,13 +169,21 @@ func (b *builderPage) starts(l schema.Lang) app.UI {
 	)
 }
 
-// startFrom replaces the call being edited by src, a call as published (a file, a shipped
-// call, the template): what undo can go back to is kept.
-func (b *builderPage) startFrom(src string) {
-	b.published, _ = calledit.Parse([]byte(src))
+// startFrom replaces the call being edited by src: a call as published (a file, a shipped
+// call), the base of migration proposals, or the template (published false). What undo can
+// go back to is kept.
+func (b *builderPage) startFrom(src string, published bool) {
+	b.published = nil
+	if published {
+		b.published, _ = calledit.Parse([]byte(src))
+	} else {
+	}
 	b.hist.Record(b.src, "")
 	b.sel = nil
 	b.load(src, true)
+	if !published {
+		src = ""
+	}
 	ui.LocalSet(keyPublished, src)
 }
 
@@ -201,11 +210,7 @@ func (b *builderPage) setSource(src string, toBox bool) {
 		b.doc = nil
 	}
 	if toBox {
-		_ = ui.JSTry(func() {
-			if el := app.Window().GetElementByID("builder-source"); el.Truthy() {
-				el.Set("value", b.src)
-			}
-		})
+		b.toBox()
 	}
 }
 
@@ -254,9 +259,23 @@ func (b *builderPage) edit(key string, f func(doc *calledit.Value)) {
 		return
 	}
 	b.hist.Record(before, key)
-	b.setSource(src, true)
+	b.src = src // b.doc is src parsed already
+	b.gen++
+	if b.sel != nil && calledit.Node(b.doc, b.sel) == nil {
+		b.sel = nil
+	}
+	b.toBox()
 	b.autosave()
 	b.lint()
+}
+
+// toBox writes the text in the schema box.
+func (b *builderPage) toBox() {
+	_ = ui.JSTry(func() {
+		if el := app.Window().GetElementByID("builder-source"); el.Truthy() {
+			el.Set("value", b.src)
+		}
+	})
 }
 
 func (b *builderPage) undo(ctx app.Context, e app.Event) {
@@ -363,7 +382,7 @@ func (b *builderPage) picked(ctx app.Context, e app.Event) {
 				return
 			}
 			b.fileMsg = ""
-			b.startFrom(string(data))
+			b.startFrom(string(data), true)
 		})
 	})
 }

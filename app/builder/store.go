@@ -45,8 +45,14 @@ func idbWait(ctx context.Context, req app.Value, okEvent, failEvent string) (app
 		done <- result{err: errors.New("IndexedDB request failed")}
 		return nil
 	})
-	defer ok.Release()
-	defer fail.Release()
+	defer func() {
+		_ = ui.JSTry(func() { // no late event may call a released function
+			req.Set(okEvent, nil)
+			req.Set(failEvent, nil)
+		})
+		ok.Release()
+		fail.Release()
+	}()
 	if err := ui.JSTry(func() {
 		req.Set(okEvent, ok)
 		req.Set(failEvent, fail)
@@ -69,7 +75,10 @@ func idbOpen(ctx context.Context) (app.Value, error) {
 		_ = ui.JSTry(func() { req.Get("result").Call("createObjectStore", idbStore) })
 		return nil
 	})
-	defer upgrade.Release()
+	defer func() {
+		_ = ui.JSTry(func() { req.Set("onupgradeneeded", nil) })
+		upgrade.Release()
+	}()
 	if err := ui.JSTry(func() {
 		req = app.Window().Get("indexedDB").Call("open", idbName, 1)
 		req.Set("onupgradeneeded", upgrade)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind is the kind of a JSON value.
@@ -284,6 +285,19 @@ func write(b *bytes.Buffer, v *Value, indent int) {
 
 // writeString writes s as a JSON string, without escaping <, > and & (calls quote the law).
 func writeString(b *bytes.Buffer, s string) {
+	plain := utf8.ValidString(s)
+	for i := 0; plain && i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' {
+			plain = false
+			break
+		}
+	}
+	if plain && !strings.ContainsAny(s, "\u2028\u2029") { // most of a call: no escaping at all
+		b.WriteByte('"')
+		b.WriteString(s)
+		b.WriteByte('"')
+		return
+	}
 	var e bytes.Buffer
 	enc := json.NewEncoder(&e)
 	enc.SetEscapeHTML(false)

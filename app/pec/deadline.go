@@ -86,8 +86,9 @@ func formatWhen(at time.Time, s schema.Submission) schema.Text {
 	if zone == "" || zone == "Europe/Rome" {
 		local, zone = schema.InRome(at), ""
 	}
-	it := schema.LongDate(local, schema.IT) + " alle " + local.Format("15:04:05")
-	en := schema.LongDate(local, schema.EN) + " at " + local.Format("15:04:05")
+	// 23:59, as the rest of the app words it: the seconds of "the end of the day" say nothing
+	it := schema.LongDate(local, schema.IT) + " alle " + local.Format("15:04")
+	en := schema.LongDate(local, schema.EN) + " at " + local.Format("15:04")
 	if zone == "" {
 		it += ", ora italiana"
 		en += ", Italian time"

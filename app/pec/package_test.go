@@ -49,7 +49,7 @@ func TestCheckDeadline(t *testing.T) {
 		passed, urgent bool
 		it             string
 	}{
-		{"days left", time.Date(2024, 3, 1, 17, 0, 0, 0, time.UTC), false, false, "Scadenza: 4 marzo 2024 alle 23:59:59, ora italiana. Mancano 3 giorni e 5 ore."},
+		{"days left", time.Date(2024, 3, 1, 17, 0, 0, 0, time.UTC), false, false, "Scadenza: 4 marzo 2024 alle 23:59, ora italiana. Mancano 3 giorni e 5 ore."},
 		{"hours left", time.Date(2024, 3, 4, 20, 30, 0, 0, time.UTC), false, true, "Mancano 2 ore e 29 minuti. Invia subito"},
 		{"the last second counts", time.Date(2024, 3, 4, 22, 59, 59, 0, time.UTC), false, true, "Mancano 0 ore e 0 minuti"},
 		{"one second late", time.Date(2024, 3, 4, 23, 0, 0, 0, time.UTC), true, false, "è passata"},

@@ -200,7 +200,7 @@ func (s *session) saveStatus() (text string, bad bool) {
 	case s.save.err != nil:
 		return tr(s.lang, "save.error", s.save.err.Error()), true
 	case !s.save.at.IsZero():
-		return tr(s.lang, "save.saved", s.save.at.Local().Format("15:04:05")), false
+		return tr(s.lang, "save.saved", tr(s.lang, "time.rome", schema.InRome(s.save.at).Format("15:04:05"))), false
 	}
 	return tr(s.lang, "save.pending"), false
 }

@@ -73,7 +73,9 @@ func longDate(t time.Time, l schema.Lang) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), monthsIT[t.Month()-1], t.Year())
 }
 
-// deadlineText is the deadline as the call states it, in its own time zone's wall clock.
+// deadlineText is the deadline as the call states it, in its own time zone's wall clock, the
+// zone named: "4 marzo 2024 alle 23:59, ora italiana". A day without an hour closes at its last
+// second (deadline), which reads 23:59 here and everywhere else.
 func deadlineText(sub schema.Submission, l schema.Lang) string {
 	day, err := time.Parse(time.DateOnly, sub.Deadline)
 	if err != nil {
@@ -86,7 +88,11 @@ func deadlineText(sub schema.Submission, l schema.Lang) string {
 			clock = sub.Time
 		}
 	}
-	return tr(l, "deadline.at", longDate(day, l), clock)
+	at := tr(l, "deadline.at", longDate(day, l), clock)
+	if sub.Timezone == "" || sub.Timezone == "Europe/Rome" {
+		return tr(l, "time.rome", at) // worded as the signing page says it (app/pec)
+	}
+	return at + ", " + sub.Timezone
 }
 
 // countdown says how long is left before dl, or "" once it has passed.

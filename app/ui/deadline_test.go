@@ -81,8 +81,8 @@ func TestDeadlineText(t *testing.T) {
 		lang schema.Lang
 		want string
 	}{
-		{"end of day", schema.Submission{Deadline: "2024-03-04"}, schema.IT, "4 marzo 2024, ore 23:59"},
-		{"english with time", schema.Submission{Deadline: "2024-03-04", Time: "12:00:00"}, schema.EN, "4 March 2024 at 12:00"},
+		{"end of day", schema.Submission{Deadline: "2024-03-04"}, schema.IT, "4 marzo 2024 alle 23:59, ora italiana"},
+		{"english with time", schema.Submission{Deadline: "2024-03-04", Time: "12:00:00"}, schema.EN, "4 March 2024 at 12:00, Italian time"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -68,7 +68,7 @@ func (f *fieldView) onText(ctx app.Context, e app.Event) {
 	def := sess.call.Field(f.Path)
 	v := e.Get("target").Get("value").String()
 	u := sess.fieldUI(f.Path)
-	if def.Type == schema.TypeMoney || def.Type == schema.TypeNumber {
+	if def.Type == schema.TypeMoney || def.Type == schema.TypeNumber || def.Type == schema.TypeDate {
 		u.raw = v
 	}
 	sess.set(f.Path, parseInput(def, v))

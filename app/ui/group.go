@@ -161,6 +161,11 @@ func (it *itemView) Render() (ui app.UI) {
 		title += " — " + name
 	}
 	headID := itemHeadingID(it.Path)
+	// at the group's minimum an item cannot go: the button says why (its title)
+	atMin, why := def.Repeat != nil && it.Count <= def.Repeat.Min, ""
+	if atMin {
+		why = tr(l, "group.atmin", def.Repeat.Min, def.Label.In(l))
+	}
 	table := def.IsTable()
 	cls := "group-item card card-bg mb-4"
 	if table {
@@ -187,7 +192,7 @@ func (it *itemView) Render() (ui app.UI) {
 				Text(tr(l, "group.duplicate")).OnClick(it.duplicate)
 		}),
 		app.Button().Type("button").Class("btn btn-sm btn-outline-danger item-remove").
-			Aria("label", tr(l, "group.remove")+": "+title).
+			Aria("label", tr(l, "group.remove")+": "+title).Disabled(atMin).Title(why).
 			Text(tr(l, "group.remove")).OnClick(it.remove),
 	}
 	if table { // a row of a table (table.go): its number, a cell per question, its buttons

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"bando/app/draft"
@@ -345,7 +346,7 @@ func bundleFacts(b *draft.Bundle, l schema.Lang) app.UI {
 	return app.Section().Class("mt-4").Aria("labelledby", "bundle-facts-title").Body(
 		app.H2().Class("h3").ID("bundle-facts-title").Text(tr(l, "helpdesk.facts")),
 		app.Dl().ID("bundle-facts").Class("bundle-facts").Body(
-			factRow(tr(l, "helpdesk.created"), b.CreatedAt.Local().Format("2006-01-02 15:04")),
+			factRow(tr(l, "helpdesk.created"), tr(l, "time.rome", schema.InRome(b.CreatedAt).Format("02/01/2006 15:04"))),
 			factRow(tr(l, "helpdesk.call"), b.Call),
 			factRow(tr(l, "helpdesk.callver"), tr(l, "helpdesk.thennow", strconv.Itoa(b.CallVersion), callNow)),
 			factRow(tr(l, "helpdesk.appver"), tr(l, "helpdesk.thennow", orUnknown(b.AppVersion, l), orUnknown(sess.appVersion, l))),
@@ -544,7 +545,7 @@ func browserFacts() draft.Browser {
 	return br
 }
 
-// humanBytes writes a size as "1.2 MB".
+// humanBytes writes a size as "1.2 MB", "1,2 MB" in Italian.
 func humanBytes(n float64) string {
 	units := []string{"B", "kB", "MB", "GB", "TB"}
 	i := 0
@@ -555,5 +556,9 @@ func humanBytes(n float64) string {
 	if i == 0 {
 		return strconv.FormatFloat(n, 'f', 0, 64) + " " + units[i]
 	}
-	return strconv.FormatFloat(n, 'f', 1, 64) + " " + units[i]
+	s := strconv.FormatFloat(n, 'f', 1, 64) + " " + units[i]
+	if sess.lang == schema.IT {
+		s = strings.Replace(s, ".", ",", 1) // "0,1 MB" in Italian text
+	}
+	return s
 }

@@ -66,6 +66,9 @@ func labelText(p fieldProps) []app.UI {
 	if !p.def.Required() {
 		out = append(out, app.Span().Class("optional").Text(" "+tr(p.lang, "field.optional")))
 	}
+	if p.def.Type == schema.TypeDate {
+		out = append(out, app.Span().Class("optional").Text(" "+tr(p.lang, "field.date.hint")))
+	}
 	if p.row != "" { // a cell of a table: the column's name and the row's
 		out = append(out, app.Span().Class("visually-hidden").Text(p.row))
 	}
@@ -176,7 +179,9 @@ func textInput(p fieldProps, h *fieldView) app.UI {
 	case schema.TypeEmail:
 		typ, mode, auto = "email", "email", "email"
 	case schema.TypeDate:
-		typ = "date"
+		// our own gg/mm/aaaa text, not type=date: the browser's follows its locale (mm/dd/yyyy
+		// in an English-US browser) and lets through dates it cannot represent
+		mode = "numeric"
 	case schema.TypeNumber, schema.TypeMoney:
 		mode = "decimal" // type=number would refuse the Italian decimal comma
 	}

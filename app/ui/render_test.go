@@ -64,7 +64,7 @@ func TestRenderedCallCard(t *testing.T) {
 		want string
 	}{
 		{"before the deadline", time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC), "Mancano 3 giorni e 12 ore."},
-		{"after the deadline", time.Date(2024, 3, 5, 10, 0, 0, 0, time.UTC), "La scadenza del bando è passata (4 marzo 2024, ore 23:59)."},
+		{"after the deadline", time.Date(2024, 3, 5, 10, 0, 0, 0, time.UTC), "La scadenza del bando è passata (4 marzo 2024 alle 23:59, ora italiana)."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

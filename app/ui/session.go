@@ -54,6 +54,7 @@ type session struct {
 
 	// progressVer changes when the stepper's counts may have changed (progress.go); visited
 	// holds the steps of the open draft the applicant has opened.
+	editedFinal           bool // an answer changed after the draft was finalised (sign.go)
 	progressVer, countsAt int
 	counts                map[string]stepCount
 	visited               string
@@ -286,6 +287,7 @@ func (s *session) use(id string, c *schema.Call, d *draft.Draft) {
 	s.save = saveState{timer: s.save.timer, asked: s.save.asked}
 	s.mu.Unlock()
 	s.openErr, s.note, s.conflict, s.otherTab = "", "", nil, false
+	s.editedFinal = false
 	s.condNames = conditionNames(c)
 	s.live = newLiveValues(c)
 	s.ui = map[string]*fieldUI{}
@@ -352,6 +354,7 @@ func (s *session) set(path string, v any) {
 	}
 	s.mu.Lock()
 	_ = s.d.Answers.Set(path, v)
+	s.editedFinal = s.editedFinal || s.d.FinalisedAt != nil
 	s.mu.Unlock()
 	name := lastName(path)
 	cond := s.condNames[name]
@@ -369,6 +372,7 @@ func (s *session) edit(f func(a schema.Answers)) {
 	}
 	s.mu.Lock()
 	f(s.d.Answers)
+	s.editedFinal = s.editedFinal || s.d.FinalisedAt != nil
 	// an item added (or copied) gets its id at once; moving or removing keeps the others'
 	s.call.AssignItemIDs(s.d.Answers)
 	s.mu.Unlock()

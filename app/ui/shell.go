@@ -108,6 +108,9 @@ func (sh *shell) header(l schema.Lang) app.UI {
 	if sess.call != nil {
 		title = sess.call.Title.In(l)
 	}
+	if p := sh.r.page; p == "helpdesk" || p == "builder" {
+		title, status = "", "" // pages of the office: the applicant's draft is not theirs to see
+	}
 	other := schema.EN
 	if l == schema.EN {
 		other = schema.IT

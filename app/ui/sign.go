@@ -220,10 +220,13 @@ func (p *signPage) pdfSection(l schema.Lang) app.UI {
 	if fin == nil {
 		intro = app.P().ID("finalise-help").Text(tr(l, "sign.finalise.help"))
 		label = tr(l, "sign.pdf.finalise")
+	} else if at := schema.InRome(*fin); sess.finalStale() {
+		intro = app.Div().ID("finalised-stale").Class("alert alert-danger").Attr("role", "alert").
+			Text(tr(l, "sign.finalised.stale", longDate(at, l), tr(l, "time.rome", at.Format("15:04"))))
+		label = tr(l, "sign.pdf.refinalise")
 	} else {
-		at := schema.InRome(*fin)
 		intro = app.Div().Body(
-			app.P().ID("finalised").Body(app.Strong().Text(tr(l, "sign.finalised", longDate(at, l), at.Format("15:04")))),
+			app.P().ID("finalised").Body(app.Strong().Text(tr(l, "sign.finalised", longDate(at, l), tr(l, "time.rome", at.Format("15:04"))))),
 			app.Div().Class("alert alert-warning").Attr("role", "note").Text(tr(l, "sign.finalised.warn")),
 		)
 	}
@@ -267,8 +270,8 @@ func (p *signPage) makePDF(ctx app.Context, e app.Event) {
 	if p.pdf.running {
 		return
 	}
-	if sess.d.FinalisedAt == nil {
-		sess.finalise(time.Now())
+	if sess.d.FinalisedAt == nil || sess.finalStale() {
+		sess.finalise(time.Now()) // again, after a change: the PDF made before is out of date
 	}
 	raw, err := sess.encoded()
 	if err != nil {
@@ -306,12 +309,21 @@ func (s *session) finalise(at time.Time) {
 	s.mu.Lock()
 	t := at.Truncate(time.Second)
 	s.d.FinalisedAt = &t
+	s.editedFinal = false
 	if s.appVersion != "" {
 		s.d.AppVersion = s.appVersion
 	}
 	s.mu.Unlock()
 	s.changed()
 	s.saveNow()
+}
+
+// finalStale reports whether the open draft was changed after it was finalised: in this tab
+// (editedFinal), or before, as its last save came well after finalising (which saves at once,
+// within a second).
+func (s *session) finalStale() bool {
+	f := s.d.FinalisedAt
+	return f != nil && (s.editedFinal || s.d.SavedAt.Sub(*f) > 2*time.Second)
 }
 
 // encoded is the open draft as the worker reads it.

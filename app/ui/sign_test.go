@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -101,5 +102,46 @@ func TestFinaliseKeepsAppVersion(t *testing.T) {
 	}
 	if s.d.AppVersion != "v1" {
 		t.Errorf("a save by v2 rewrote the finalised draft's version: %q", s.d.AppVersion)
+	}
+}
+
+// TestFinalStale: a finalised draft changed afterwards — in this tab, or saved well after
+// finalising in an earlier visit — has an out-of-date PDF, said plainly on /firma, until it is
+// finalised again.
+func TestFinalStale(t *testing.T) {
+	at := time.Date(2024, 3, 1, 10, 30, 15, 0, time.UTC)
+	tests := []struct {
+		name  string
+		saved time.Duration // after finalising
+		edit  bool
+		want  bool
+	}{
+		{"saved by finalising itself", 800 * time.Millisecond, false, false},
+		{"an answer changed in this tab", 800 * time.Millisecond, true, true},
+		{"saved later, in an earlier visit", time.Minute, false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := withDraft(t, testCall(t), complete(), schema.IT)
+			s.d.FinalisedAt, s.d.SavedAt = &at, at.Add(tt.saved)
+			if tt.edit {
+				s.set("ente.nome", "Gamma APS")
+				s.save.timer.Stop() // the session is not started: no autosave may run
+			}
+			if got := s.finalStale(); got != tt.want {
+				t.Fatalf("finalStale = %v, want %v", got, tt.want)
+			}
+			page := rendered(&signPage{Lang: schema.IT, Ver: s.ver})
+			if strings.Contains(page, `id="finalised-stale"`) != tt.want || strings.Contains(page, "Finalizza di nuovo") != tt.want {
+				t.Fatalf("/firma does not say it (want %v):\n%s", tt.want, page)
+			}
+			if tt.want {
+				s.finalise(at.Add(2 * time.Hour))
+				s.save.timer.Stop()
+				if s.finalStale() {
+					t.Fatal("still out of date after finalising again")
+				}
+			}
+		})
 	}
 }

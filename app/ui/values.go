@@ -29,8 +29,39 @@ func parseInput(f *schema.Field, s string) any {
 		if n, ok := parseNumber(s); ok {
 			return n
 		}
+	case schema.TypeDate:
+		if d, ok := parseDate(s); ok {
+			return d
+		}
 	}
 	return s
+}
+
+// parseDate reads a day as Italians write it, "4/3/2024", "04/03/2024", "04-03-2024",
+// "04.03.2024" (or "2024-03-04"), strictly: a day the calendar lacks (31/02) is no date.
+// It returns "YYYY-MM-DD".
+func parseDate(s string) (string, bool) {
+	t := strings.TrimSpace(s)
+	if _, err := time.Parse(time.DateOnly, t); err == nil {
+		return t, true
+	}
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
+	if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 {
+		return "", false
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 {
+			return "", false
+		}
+		n[i] = v
+	}
+	d := time.Date(n[2], time.Month(n[1]), n[0], 0, 0, 0, 0, time.UTC)
+	if d.Day() != n[0] || int(d.Month()) != n[1] || n[2] < 1000 {
+		return "", false
+	}
+	return d.Format(time.DateOnly), true
 }
 
 var italianThousands = regexp.MustCompile(`^-?\d{1,3}(\.\d{3})+$`)
@@ -62,10 +93,19 @@ func inputText(f *schema.Field, v any, l schema.Lang) string {
 	case nil:
 		return ""
 	case string:
+		if f.Type == schema.TypeDate {
+			if d, err := time.Parse(time.DateOnly, x); err == nil {
+				return d.Format("02/01/2006") // in either language: the input says gg/mm/aaaa
+			}
+		}
 		return x
 	case int64:
-		if f.Type == schema.TypeMoney {
-			return strings.TrimSpace(strings.TrimPrefix(schema.FormatMoney(x, l), "€"))
+		if f.Type == schema.TypeMoney { // "-5,00", never "-€ 5,00": the sign stays outside
+			sign := ""
+			if x < 0 {
+				sign, x = "-", -x
+			}
+			return sign + strings.TrimSpace(strings.TrimPrefix(schema.FormatMoney(x, l), "€"))
 		}
 		return formatNumber(float64(x), l)
 	case float64:

@@ -11,6 +11,7 @@ func TestParseInput(t *testing.T) {
 	money := &schema.Field{Type: schema.TypeMoney}
 	number := &schema.Field{Type: schema.TypeNumber}
 	text := &schema.Field{Type: schema.TypeText}
+	date := &schema.Field{Type: schema.TypeDate}
 	tests := []struct {
 		name string
 		f    *schema.Field
@@ -28,6 +29,16 @@ func TestParseInput(t *testing.T) {
 		{"decimal comma", number, "2,5", 2.5},
 		{"decimal point", number, "2.5", 2.5},
 		{"not a number kept", number, "circa 100", "circa 100"},
+		{"negative amount stored, for validation to refuse", money, "-5", int64(-500)},
+		{"date gg/mm/aaaa", date, "04/03/2024", "2024-03-04"},
+		{"date without leading zeros", date, "4/3/2024", "2024-03-04"},
+		{"date with dashes and dots", date, "29.02.2024", "2024-02-29"},
+		{"date as ISO", date, "2024-03-04", "2024-03-04"},
+		{"no 31 February", date, "31/02/2024", "31/02/2024"},
+		{"no 29 February in 2023", date, "29/02/2023", "29/02/2023"},
+		{"two-digit year is no date", date, "04/03/24", "04/03/24"},
+		{"month 13", date, "01/13/2024", "01/13/2024"},
+		{"en-US order that is no Italian date", date, "03/31/2024", "03/31/2024"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,6 +64,8 @@ func TestInputTextRoundTrip(t *testing.T) {
 		{"number", number, int64(4500), schema.IT, "4500"},
 		{"decimal italian", number, 2.5, schema.IT, "2,5"},
 		{"unparsed text shown back", money, "12,345,6", schema.IT, "12,345,6"},
+		{"negative money keeps the sign outside", money, int64(-500), schema.IT, "-5,00"},
+		{"date in Italian order, in English too", &schema.Field{Type: schema.TypeDate}, "2024-03-04", schema.EN, "04/03/2024"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
