@@ -3,11 +3,6 @@ package pdf
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"math"
-	"sort"
-	"strconv"
-	"unicode/utf8"
 
 	"bando/schema"
 )
@@ -46,108 +41,7 @@ func AnswersDigest(c *schema.Call, a schema.Answers) (string, error) {
 // reach either case. Values are those of schema.Answers: string, bool, nil, int, int64,
 // float64, []any, []string, map[string]any.
 func Canonical(v any) ([]byte, error) {
-	return appendCanonical(nil, v)
-}
-
-func appendCanonical(b []byte, v any) ([]byte, error) {
-	switch x := v.(type) {
-	case nil:
-		return append(b, "null"...), nil
-	case bool:
-		return strconv.AppendBool(b, x), nil
-	case string:
-		return appendCanonicalString(b, x)
-	case int:
-		return strconv.AppendInt(b, int64(x), 10), nil
-	case int64:
-		return strconv.AppendInt(b, x, 10), nil
-	case float64:
-		return appendCanonicalFloat(b, x)
-	case schema.Answers:
-		return appendCanonical(b, map[string]any(x))
-	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		b = append(b, '{')
-		for i, k := range keys {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			var err error
-			if b, err = appendCanonicalString(b, k); err != nil {
-				return nil, err
-			}
-			b = append(b, ':')
-			if b, err = appendCanonical(b, x[k]); err != nil {
-				return nil, err
-			}
-		}
-		return append(b, '}'), nil
-	case []any:
-		b = append(b, '[')
-		for i, e := range x {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			var err error
-			if b, err = appendCanonical(b, e); err != nil {
-				return nil, err
-			}
-		}
-		return append(b, ']'), nil
-	case []string:
-		l := make([]any, len(x))
-		for i, s := range x {
-			l[i] = s
-		}
-		return appendCanonical(b, l)
-	}
-	return nil, fmt.Errorf("canonical JSON: unsupported value of type %T", v)
-}
-
-// maxExact is 2^53: every integer up to it is exact in a float64.
-const maxExact = 1 << 53
-
-func appendCanonicalFloat(b []byte, f float64) ([]byte, error) {
-	switch {
-	case math.IsNaN(f) || math.IsInf(f, 0):
-		return nil, fmt.Errorf("canonical JSON: %v is not a JSON number", f)
-	case f == math.Trunc(f) && math.Abs(f) <= maxExact:
-		return strconv.AppendInt(b, int64(f), 10), nil
-	}
-	return strconv.AppendFloat(b, f, 'g', -1, 64), nil
-}
-
-const hexDigits = "0123456789abcdef"
-
-func appendCanonicalString(b []byte, s string) ([]byte, error) {
-	if !utf8.ValidString(s) {
-		return nil, fmt.Errorf("canonical JSON: invalid UTF-8 in %q", s)
-	}
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
-		case c == '\b':
-			b = append(b, `\b`...)
-		case c == '\f':
-			b = append(b, `\f`...)
-		case c == '\n':
-			b = append(b, `\n`...)
-		case c == '\r':
-			b = append(b, `\r`...)
-		case c == '\t':
-			b = append(b, `\t`...)
-		case c < 0x20:
-			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-		default:
-			b = append(b, c)
-		}
-	}
-	return append(b, '"'), nil
+	// The encoder is schema's, shared with the call's own hash (docs/call-identity.md): one
+	// definition of canonical JSON for both fingerprints the PDF prints.
+	return schema.AppendCanonicalJSON(nil, v)
 }
