@@ -389,21 +389,31 @@ func (k *keyDriver) choose(tg *keyTarget, f focused, want string) {
 	k.expect(tg, `document.activeElement.value === `+strconv.Quote(want))
 }
 
-// date types a date into a date input, segment by segment in the order the browser's locale
-// shows them (Chrome moves to the next segment once one is complete).
+// date types a date: into Bando's own date input as gg/mm/aaaa, or into a browser's date input
+// segment by segment in the order its locale shows them (Chrome moves to the next segment once
+// one is complete).
 func (k *keyDriver) date(tg *keyTarget, f focused) {
 	k.b.t.Helper()
 	want := fmt.Sprint(tg.want) // yyyy-mm-dd
 	if f.Value == want {
 		return
 	}
-	if k.dateOrder == nil {
-		k.dateOrder = eval[[]string](k.b, `new Intl.DateTimeFormat(navigator.language, {year: "numeric", month: "2-digit", day: "2-digit"})
-			.formatToParts(new Date(2024, 10, 23)).filter(p => p.type !== "literal").map(p => p.type)`)
-	}
 	ymd := strings.Split(want, "-")
 	if len(ymd) != 3 {
 		k.b.t.Fatalf("%s: %q is not a date", tg.path, want)
+	}
+	if f.Type != "date" {
+		// Bando's own date input: typed and shown as gg/mm/aaaa whatever the browser's locale.
+		shown := ymd[2] + "/" + ymd[1] + "/" + ymd[0]
+		if f.Value != shown {
+			k.key(shown)
+		}
+		k.expect(tg, `document.activeElement.value === `+strconv.Quote(shown))
+		return
+	}
+	if k.dateOrder == nil {
+		k.dateOrder = eval[[]string](k.b, `new Intl.DateTimeFormat(navigator.language, {year: "numeric", month: "2-digit", day: "2-digit"})
+			.formatToParts(new Date(2024, 10, 23)).filter(p => p.type !== "literal").map(p => p.type)`)
 	}
 	seg := map[string]string{"year": ymd[0], "month": ymd[1], "day": ymd[2]}
 	for i, part := range k.dateOrder {

@@ -50,7 +50,9 @@ func (g *groupView) table(def *schema.Field, items []app.UI) app.UI {
 	}
 	head = append(head, app.Div().Attr("role", "columnheader").Text(tr(l, "table.actions")))
 	keys := FieldID(g.Path) + "-keys"
-	return app.Div().Class("table-responsive").Body(
+	// The wrapper scrolls sideways on a narrow screen: focusable and named, so that a keyboard
+	// can scroll it even when the table has no row yet (axe: scrollable-region-focusable).
+	return app.Div().Class("table-responsive").TabIndex(0).Attr("role", "region").Aria("labelledby", FieldID(g.Path)+"-title").Body(
 		app.P().Class("form-text").ID(keys).Text(tr(l, "table.keys")),
 		app.Div().Class("bando-table").ID(FieldID(g.Path)+"-table").Attr("role", "table").Style("--cols", cols+" 16rem").
 			Aria("labelledby", FieldID(g.Path)+"-title").Aria("describedby", keys).Body(
