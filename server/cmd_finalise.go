@@ -33,26 +33,22 @@ func finalise(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		tprintln(stderr, "uso: bando finalise [--call ID|CALL.json] [--lang it|en] DRAFT.bando.json [-o FINALIZZATA.bando.json]")
 		fs.PrintDefaults()
 	}
-	files, err := parseInterspersed(fs, args)
+	file, err := oneDraftArg(fs, args)
 	if err != nil {
-		return usageErr("%v", err)
-	}
-	if len(files) != 1 {
-		fs.Usage()
-		return usageErr("indica un file di bozza (.bando.json)")
+		return err
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(files[0], *callArg, l, stderr)
+	c, d, err := draftAndCall(file, *callArg, l, stderr)
 	if err != nil {
 		return err
 	}
 	name := *out
 	if name == "" {
-		name = files[0]
+		name = file
 	}
 	if d.FinalisedAt != nil {
 		tprintf(stdout, pick(l, "%s è già finalizzata (%s): nulla da fare. `bando pdf` genera il documento da firmare.\n",
-			"%s is already finalised (%s): nothing to do. `bando pdf` makes the document to sign.\n"), files[0], romeTime(*d.FinalisedAt, l))
+			"%s is already finalised (%s): nothing to do. `bando pdf` makes the document to sign.\n"), file, romeTime(*d.FinalisedAt, l))
 		return nil
 	}
 	issues := c.Validate(d.Answers, l)

@@ -26,22 +26,18 @@ func runHistory(ctx context.Context, args []string, _ io.Reader, stdout, stderr 
 		tprintln(stderr, "uso: bando history [--lang it|en] DRAFT.bando.json [--restore N [-o BOZZA.bando.json]]")
 		fs.PrintDefaults()
 	}
-	files, err := parseInterspersed(fs, args)
+	file, err := oneDraftArg(fs, args)
 	if err != nil {
-		return usageErr("%v", err)
-	}
-	if len(files) != 1 {
-		fs.Usage()
-		return usageErr("indica un file di bozza (.bando.json)")
+		return err
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(files[0], "", l, stderr)
+	c, d, err := draftAndCall(file, "", l, stderr)
 	if err != nil {
 		return err
 	}
 	h, err := draft.Events(d)
 	if err != nil {
-		return unreadable(fmt.Errorf("%s: %s", files[0], localized(err, l)))
+		return unreadable(fmt.Errorf("%s: %s", file, localized(err, l)))
 	}
 	if *restore == 0 {
 		if len(h) == 0 {
@@ -70,7 +66,7 @@ func runHistory(ctx context.Context, args []string, _ io.Reader, stdout, stderr 
 	}
 	name := *out
 	if name == "" {
-		name = strings.TrimSuffix(files[0], draft.Ext) + "-ripristinata" + draft.Ext
+		name = strings.TrimSuffix(file, draft.Ext) + "-ripristinata" + draft.Ext
 	}
 	if err := ctx.Err(); err != nil {
 		return err

@@ -30,16 +30,12 @@ func runPDF(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 		tprintln(stderr, "uso: bando pdf [--call ID|CALL.json] [--lang it|en] [--draft] DRAFT.bando.json [-o DOMANDA.pdf]")
 		fs.PrintDefaults()
 	}
-	files, err := parseInterspersed(fs, args)
+	file, err := oneDraftArg(fs, args)
 	if err != nil {
-		return usageErr("%v", err)
-	}
-	if len(files) != 1 {
-		fs.Usage()
-		return usageErr("indica un file di bozza (.bando.json)")
+		return err
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(files[0], *callArg, l, stderr)
+	c, d, err := draftAndCall(file, *callArg, l, stderr)
 	if err != nil {
 		return err
 	}
@@ -59,9 +55,9 @@ func runPDF(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	}
 	name := *out
 	if name == "" {
-		name = strings.TrimSuffix(files[0], draft.Ext) + ".pdf"
+		name = strings.TrimSuffix(file, draft.Ext) + ".pdf"
 		if *asDraft {
-			name = strings.TrimSuffix(files[0], draft.Ext) + "-bozza.pdf"
+			name = strings.TrimSuffix(file, draft.Ext) + "-bozza.pdf"
 		}
 	}
 	if err := ctx.Err(); err != nil { // interrupted: write nothing
@@ -122,6 +118,20 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		files = append(files, rest[0])
 		args = rest[1:]
 	}
+}
+
+// oneDraftArg parses a command's flags, anywhere among its arguments, and returns its one
+// draft file; anything else is a usage error, after the command's usage.
+func oneDraftArg(fs *flag.FlagSet, args []string) (string, error) {
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return "", usageErr("%v", err)
+	}
+	if len(files) != 1 {
+		fs.Usage()
+		return "", usageErr("indica un file di bozza (.bando.json)")
+	}
+	return files[0], nil
 }
 
 func pick(l schema.Lang, it, en string) string {
