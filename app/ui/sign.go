@@ -373,10 +373,6 @@ func (p *signPage) signedSection(l schema.Lang) app.UI {
 	if sess.d.FinalisedAt == nil {
 		return section("sign-check", tr(l, "sign.check.title"), app.P().ID("signed-wait").Text(tr(l, "sign.check.first")))
 	}
-	zone := "import-zone p-4"
-	if p.signed.dragging {
-		zone += " import-zone-active"
-	}
 	var result []app.UI
 	switch {
 	case p.signed.checking:
@@ -386,14 +382,14 @@ func (p *signPage) signedSection(l schema.Lang) app.UI {
 	case p.signed.verdict != nil:
 		result = append(result, verdictView(p.signed.name, p.signed.verdict, l))
 	}
+	// one signed file at a time: several dropped together, the first is checked (its name is
+	// shown with the verdict, so which one was read is never in doubt)
+	zone := fileZone{id: "signed-zone", class: "p-4", dragging: &p.signed.dragging,
+		input: "signed-file", help: "signed-help", choose: tr(l, "sign.check.choose"), button: "btn btn-outline-primary",
+		accept: ".p7m,.pdf,.p7s,application/pkcs7-mime,application/pdf",
+		take:   func(ctx app.Context, files []app.Value) { p.check(ctx, files[0]) }}
 	return section("sign-check", tr(l, "sign.check.title"),
-		app.Div().Class(zone).ID("signed-zone").
-			OnDragOver(p.dragOver).OnDragLeave(p.dragLeave).OnDrop(p.drop).Body(
-			app.P().ID("signed-help").Text(tr(l, "sign.check.help")),
-			app.Label().Class("btn btn-outline-primary").For("signed-file").Text(tr(l, "sign.check.choose")),
-			app.Input().Type("file").ID("signed-file").Class("visually-hidden").
-				Accept(".p7m,.pdf,.p7s,application/pkcs7-mime,application/pdf").Aria("describedby", "signed-help").OnChange(p.picked),
-		),
+		zone.render([]app.UI{app.P().ID("signed-help").Text(tr(l, "sign.check.help"))}),
 		p.trustZone(l),
 		app.Div().ID("verify-status").Class("mt-3").Aria("live", "polite").DataSet("checked", strconv.Itoa(p.checked)).Body(result...),
 	)
@@ -402,37 +398,14 @@ func (p *signPage) signedSection(l schema.Lang) app.UI {
 // trustZone takes trust anchors: offline the EU trusted list cannot be read, so the
 // applicant (or an office) can give the qualified CAs' certificates to check chains against.
 func (p *signPage) trustZone(l schema.Lang) app.UI {
-	zone := "import-zone p-3 mt-3"
-	if p.trust.dragging {
-		zone += " import-zone-active"
-	}
-	return app.Div().Class(zone).ID("trust-zone").
-		OnDragOver(func(ctx app.Context, e app.Event) {
-			defer sess.recovered()
-			e.PreventDefault()
-			p.trust.dragging = true
-		}).
-		OnDragLeave(func(ctx app.Context, e app.Event) {
-			defer sess.recovered()
-			p.trust.dragging = false
-		}).
-		OnDrop(func(ctx app.Context, e app.Event) {
-			defer sess.recovered()
-			e.PreventDefault()
-			p.trust.dragging = false
-			p.setTrust(ctx, e.Get("dataTransfer").Get("files"))
-		}).Body(
+	zone := fileZone{id: "trust-zone", class: "p-3 mt-3", dragging: &p.trust.dragging,
+		input: "trust-file", help: "trust-help", choose: tr(l, "sign.trust.choose"), button: "btn btn-sm btn-outline-secondary",
+		accept: ".pem,.crt,.cer,application/x-pem-file,application/x-x509-ca-cert", multiple: true,
+		take: p.setTrust}
+	return zone.render([]app.UI{
 		app.H3().Class("h6").Text(tr(l, "sign.trust.title")),
 		app.P().Class("small").ID("trust-help").Text(tr(l, "sign.trust.help")),
-		app.Label().Class("btn btn-sm btn-outline-secondary").For("trust-file").Text(tr(l, "sign.trust.choose")),
-		app.Input().Type("file").ID("trust-file").Class("visually-hidden").Multiple(true).
-			Accept(".pem,.crt,.cer,application/x-pem-file,application/x-x509-ca-cert").Aria("describedby", "trust-help").
-			OnChange(func(ctx app.Context, e app.Event) {
-				defer sess.recovered()
-				input := e.Get("target")
-				p.setTrust(ctx, input.Get("files"))
-				input.Set("value", "")
-			}),
+	},
 		// always rendered (hidden when empty): the job started by its button answers through
 		// the button's context, which must still be mounted then
 		app.Div().Class("mt-2").Hidden(len(p.trust.names) == 0).Body(
@@ -447,47 +420,13 @@ func (p *signPage) trustZone(l schema.Lang) app.UI {
 }
 
 // setTrust replaces the trust anchors (nil: none) and checks the signed file again.
-func (p *signPage) setTrust(ctx app.Context, files app.Value) {
-	p.trust.files, p.trust.names = nil, nil
-	if files != nil {
-		for i := range files.Length() {
-			f := files.Index(i)
-			p.trust.files = append(p.trust.files, f)
-			p.trust.names = append(p.trust.names, f.Get("name").String())
-		}
+func (p *signPage) setTrust(ctx app.Context, files []app.Value) {
+	p.trust.files, p.trust.names = files, nil
+	for _, f := range files {
+		p.trust.names = append(p.trust.names, f.Get("name").String())
 	}
 	if p.signed.file != nil && !p.signed.checking {
 		p.check(ctx, p.signed.file)
-	}
-}
-
-func (p *signPage) dragOver(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	e.PreventDefault()
-	if p.signed.dragging {
-		ctx.PreventUpdate()
-	}
-	p.signed.dragging = true
-}
-
-func (p *signPage) dragLeave(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	p.signed.dragging = false
-}
-
-func (p *signPage) drop(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	e.PreventDefault()
-	p.signed.dragging = false
-	if file, n := droppedFiles(e); n > 0 {
-		p.check(ctx, file)
-	}
-}
-
-func (p *signPage) picked(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	if file, ok := pickedFile(e); ok {
-		p.check(ctx, file)
 	}
 }
 
@@ -756,12 +695,11 @@ func (p *signPage) addFiles(ctx app.Context, e app.Event) {
 	defer sess.recovered()
 	input := e.Get("target")
 	at := input.Get("dataset").Get("for").String()
-	files := input.Get("files")
-	for i := range files.Length() {
-		f := files.Index(i)
+	files := fileList(input.Get("files"))
+	input.Set("value", "")
+	for _, f := range files {
 		p.pec.files = append(p.pec.files, attached{name: f.Get("name").String(), size: f.Get("size").Int(), For: at, file: f})
 	}
-	input.Set("value", "")
 	p.refreshPackage(ctx)
 }
 
