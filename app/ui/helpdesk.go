@@ -112,57 +112,16 @@ func (h *helpdeskPage) Render() (ui app.UI) {
 }
 
 func (h *helpdeskPage) loadBox(l schema.Lang) app.UI {
-	zone := "import-zone p-4 mt-4"
-	if h.dragging {
-		zone += " import-zone-active"
-	}
-	return app.Section().Class(zone).ID("helpdesk-load").Aria("labelledby", "helpdesk-load-title").
-		OnDragOver(h.dragOver).OnDragLeave(h.dragLeave).OnDrop(h.drop).Body(
+	zone := fileZone{id: "helpdesk-load", class: "p-4 mt-4", titled: "helpdesk-load-title", dragging: &h.dragging,
+		input: "helpdesk-file", help: "helpdesk-help", choose: tr(l, "helpdesk.choose"), button: "btn btn-outline-primary",
+		accept: ".json,application/json",
+		take:   oneFile(l, func(msg string) { h.msg = msg }, h.load)}
+	return zone.render([]app.UI{
 		app.P().ID("helpdesk-load-title").Class("fw-bold mb-1").Text(tr(l, "helpdesk.choose")),
 		app.P().ID("helpdesk-help").Text(tr(l, "helpdesk.help")),
-		app.Label().Class("btn btn-outline-primary").For("helpdesk-file").Text(tr(l, "helpdesk.choose")),
-		app.Input().Type("file").ID("helpdesk-file").Class("visually-hidden").
-			Accept(".json,application/json").Aria("describedby", "helpdesk-help").OnChange(h.picked),
-		slot(h.msg != "", func() app.UI {
-			return app.Div().ID("helpdesk-message").Class("alert alert-danger mt-3").Attr("role", "alert").Text(h.msg)
-		}),
-	)
-}
-
-func (h *helpdeskPage) dragOver(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	e.PreventDefault()
-	if h.dragging {
-		ctx.PreventUpdate()
-	}
-	h.dragging = true
-}
-
-func (h *helpdeskPage) dragLeave(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	h.dragging = false
-}
-
-func (h *helpdeskPage) drop(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	e.PreventDefault()
-	h.dragging = false
-	file, n := droppedFiles(e)
-	switch {
-	case n == 0:
-		return
-	case n > 1:
-		h.msg = tr(h.Lang, "import.many")
-		return
-	}
-	h.load(ctx, file)
-}
-
-func (h *helpdeskPage) picked(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	if file, ok := pickedFile(e); ok {
-		h.load(ctx, file)
-	}
+	}, slot(h.msg != "", func() app.UI {
+		return app.Div().ID("helpdesk-message").Class("alert alert-danger mt-3").Attr("role", "alert").Text(h.msg)
+	}))
 }
 
 // load reads a bundle file and, when it is a good one, opens the applicant's screen.
