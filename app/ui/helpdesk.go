@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"bando/app/draft"
+	"bando/app/job"
 	"bando/schema"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -385,6 +386,7 @@ type supportBox struct {
 
 	personal bool
 	coarsen  bool
+	running  bool // the worker is making the bundle
 	msg      string
 }
 
@@ -418,44 +420,56 @@ func (sb *supportBox) Render() (ui app.UI) {
 			app.Label().Class("form-check-label").For("support-personal").Text(tr(l, "support.personal")),
 		),
 		app.Button().Type("button").ID("support-export").Class("btn btn-outline-primary").
-			Aria("describedby", "support-help").Text(tr(l, "support.export")).OnClick(sb.export),
+			Aria("describedby", "support-help").Disabled(sb.running).Text(tr(l, "support.export")).OnClick(sb.export),
 		slot(sb.msg != "", func() app.UI {
 			return app.Div().ID("support-message").Class("alert alert-danger mt-3").Attr("role", "alert").Text(sb.msg)
 		}),
 	)
 }
 
+// export asks the signing worker for the bundle (job.OpBundle: the redaction stays out of
+// this program) and downloads it.
 func (sb *supportBox) export(ctx app.Context, e app.Event) {
 	defer sess.recovered()
+	if sb.running {
+		return
+	}
 	screen := ctx.Page().URL().Path
 	personal, coarsen := sb.personal, sb.coarsen
+	sb.running = true
+	startWorker() // it loads while the browser answers
 	ctx.Async(func() {
 		defer sess.background()
 		br := browserFacts()
 		ctx.Dispatch(func(ctx app.Context) {
 			defer sess.recovered()
 			if sess.d == nil || sess.mode != "" {
+				sb.running = false
 				return
 			}
-			sess.mu.Lock()
-			b, err := draft.NewBundle(sess.call, sess.d, draft.BundleOptions{
-				AppVersion: sess.appVersion, Screen: screen, Lang: sess.lang, Browser: br,
-				Now: time.Now(), IncludePersonalData: personal, Coarsen: coarsen && !personal,
-			})
-			sess.mu.Unlock()
-			var data []byte
-			if err == nil {
-				data, err = draft.EncodeBundle(b)
-			}
-			if err == nil {
-				name := "assistenza-" + b.Call + "-" + b.CreatedAt.Format("20060102-150405") + draft.BundleExt
-				err = download(name, "application/json", data)
-			}
+			raw, err := sess.encoded()
 			if err != nil {
+				sb.running = false
 				sb.msg = tr(sb.Lang, "support.error", errorText(err, sb.Lang))
 				return
 			}
-			sb.msg = ""
+			req := job.Request{Op: job.OpBundle, Lang: sess.lang, Draft: raw, Support: &job.Support{
+				AppVersion: sess.appVersion, Screen: screen, Personal: personal, Coarsen: coarsen,
+				UserAgent: br.UserAgent, Language: br.Language,
+				StorageUsage: br.StorageUsage, StorageQuota: br.StorageQuota, StoragePersisted: br.StoragePersisted,
+			}}
+			runJob(ctx, req, nil, nil, func(r jobResult) {
+				sb.running = false
+				if r.Error != nil || r.Bundle == nil {
+					sb.msg = tr(sb.Lang, "support.error", orFailure(r).Text.In(sb.Lang))
+					return
+				}
+				if err := downloadBlob(r.Bundle.FileName, blobOf(r.Data, "application/json")); err != nil {
+					sb.msg = tr(sb.Lang, "support.error", err.Error())
+					return
+				}
+				sb.msg = ""
+			})
 		})
 	})
 }
