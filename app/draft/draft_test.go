@@ -91,21 +91,6 @@ func TestCheckCall(t *testing.T) {
 	}
 }
 
-func TestFileName(t *testing.T) {
-	d := &Draft{Call: "toscana-fami-2024"}
-	day := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
-	cases := map[string]string{
-		"Società L'Orto Solidale APS": "toscana-fami-2024-societa-lorto-solidale-aps-2024-03-01.bando.json",
-		"":                            "toscana-fami-2024-bozza-2024-03-01.bando.json",
-		"../../etc/passwd":            "toscana-fami-2024-etc-passwd-2024-03-01.bando.json",
-	}
-	for in, want := range cases {
-		if got := FileName(d, in, day); got != want {
-			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func FuzzDecode(f *testing.F) {
 	if data, err := os.ReadFile(complete); err == nil {
 		f.Add(data)

@@ -489,7 +489,10 @@ func (sb *supportBox) export(ctx app.Context, e app.Event) {
 				data, err = draft.EncodeBundle(b)
 			}
 			if err == nil {
-				name := "assistenza-" + b.Call + "-" + b.CreatedAt.Format("20060102-150405") + draft.BundleExt
+				// named as every file of a draft (draft.FileName), with "assistenza" and the
+				// time for a title: the bundle hides the names the draft's title would show
+				at := schema.InRome(b.CreatedAt)
+				name := draft.FileName(b.Call, "assistenza "+at.Format("15.04"), at, draft.BundleExt)
 				err = download(name, "application/json", data)
 			}
 			if err != nil {

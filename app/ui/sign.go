@@ -307,9 +307,7 @@ func orFailure(r jobResult) *job.Message {
 // (to check the signed file) is the same to the byte even after the app updates.
 func (s *session) finalise(at time.Time) {
 	s.mu.Lock()
-	t := at.Truncate(time.Second)
-	s.d.FinalisedAt = &t
-	s.editedFinal = false
+	s.d.Finalise(at)
 	if s.appVersion != "" {
 		s.d.AppVersion = s.appVersion
 	}
@@ -318,12 +316,25 @@ func (s *session) finalise(at time.Time) {
 	s.saveNow()
 }
 
-// finalStale reports whether the open draft was changed after it was finalised: in this tab
-// (editedFinal), or before, as its last save came well after finalising (which saves at once,
-// within a second).
-func (s *session) finalStale() bool {
-	f := s.d.FinalisedAt
-	return f != nil && (s.editedFinal || s.d.SavedAt.Sub(*f) > 2*time.Second)
+// finalStale reports whether the open draft was changed after it was finalised (draft.Edited).
+func (s *session) finalStale() bool { return s.d.Stale() }
+
+// markSigned records in the open draft that the signed file with that hash, named name, was
+// verified against it (draft.Signed): the list of drafts then says "signed and verified"
+// until an answer changes. fin is when the draft the worker checked was finalised: finalised
+// again since, or changed (draft.MarkSigned refuses), it is another version, and nothing is
+// recorded.
+func (s *session) markSigned(sha256, name string, fin *time.Time) {
+	if s.d == nil || s.mode != "" || fin == nil || s.d.FinalisedAt == nil || !s.d.FinalisedAt.Equal(*fin) {
+		return
+	}
+	s.mu.Lock()
+	ok := s.d.MarkSigned(sha256, name, time.Now().UTC().Truncate(time.Second))
+	s.mu.Unlock()
+	if ok {
+		s.changed()
+		s.saveNow()
+	}
 }
 
 // encoded is the open draft as the worker reads it.
@@ -498,6 +509,7 @@ func (p *signPage) check(ctx app.Context, file app.Value) {
 		return
 	}
 	name := file.Get("name").String()
+	fin := sess.d.FinalisedAt
 	p.signed = signedState{file: file, name: name, checking: true}
 	req := job.Request{Op: job.OpVerify, Lang: p.Lang, Draft: raw, Signed: &job.File{Name: name}}
 	blobs := []app.Value{file}
@@ -513,6 +525,9 @@ func (p *signPage) check(ctx app.Context, file app.Value) {
 				p.signed.err = orFailure(r)
 			} else {
 				p.signed.verdict = r.Verdict
+				if r.Verdict.OK {
+					sess.markSigned(r.Verdict.SHA256, name, fin)
+				}
 			}
 			p.refreshPackage(ctx) // the size counts the signed file once it is checked
 		})

@@ -101,7 +101,10 @@ func (w *worker) run(req job.Request, files blobs, progress func(done, total int
 		if err != nil {
 			return fail(err)
 		}
-		return job.Result{Verdict: verdict(r, lang)}, nil
+		v := verdict(r, lang)
+		sum := sha256.Sum256(data)
+		v.SHA256 = hex.EncodeToString(sum[:])
+		return job.Result{Verdict: v}, nil
 	case job.OpPackage, job.OpEML:
 		return w.pack(req, c, d, files)
 	}
