@@ -96,9 +96,11 @@ func runEML(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	tprintln(stdout, pick(l, "Allegati richiesti dal bando (--attach ID=FILE):", "Attachments the call asks for (--attach ID=FILE):"))
 	var wanted []string // what to add to the command line for each missing required attachment
 	for _, it := range items {
-		mark := "[x]"
-		if !it.Done {
-			mark = "[ ]"
+		// [x] only when a file is there: an optional attachment with none is fine for the
+		// package (Done) but was not given, and a tick would say it was.
+		mark := "[ ]"
+		if len(it.Files) > 0 {
+			mark = "[x]"
 		}
 		need := ""
 		if !it.Attachment.Required {

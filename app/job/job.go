@@ -92,7 +92,7 @@ type Verdict struct {
 	Signers  []Signer        `json:"signers"`
 	Missing  []schema.Signer `json:"missing"`
 	Problems []Message       `json:"problems"`
-	Notes    []schema.Text   `json:"notes"` // always shown: what an offline check cannot do
+	Notes    []schema.Text   `json:"notes"`  // always shown: what an offline check cannot do
 	SHA256   string          `json:"sha256"` // of the signed file checked, hex: the draft records it (draft.Signed)
 }
 

@@ -714,10 +714,12 @@ func (p *signPage) copiedText(l schema.Lang) string {
 
 // checklist is the call's attachments for these answers, each with the files added for it.
 func (p *signPage) checklist(c *schema.Call, a schema.Answers, l schema.Lang) app.UI {
+	// done ticks an attachment only when a file was given for it: an optional one with no
+	// file does not block the package, but a ✓ beside it would say it is there.
 	done := map[string]bool{}
 	if p.pec.pkg != nil {
 		for _, it := range p.pec.pkg.Checklist {
-			done[it.ID] = it.Done
+			done[it.ID] = len(it.Files) > 0
 		}
 	}
 	var items []app.UI

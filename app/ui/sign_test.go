@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"bando/app/job"
 	"bando/app/draft"
+	"bando/app/job"
 	"bando/schema"
 )
 
@@ -171,5 +171,32 @@ func TestMarkSigned(t *testing.T) {
 	s.save.timer.Stop()
 	if s.d.Signed != nil || !s.finalStale() {
 		t.Fatal("an edit kept the signature marker")
+	}
+}
+
+// TestChecklistTicksOnlyGivenFiles: an optional attachment with no file does not block the
+// package, but it is not ticked either — a ✓ beside it would tell the applicant it is there.
+func TestChecklistTicksOnlyGivenFiles(t *testing.T) {
+	c := testCall(t)
+	c.Attachments = append(c.Attachments, schema.Attachment{ID: "lettere", Label: schema.Text{IT: "Lettere di sostegno"}})
+	withDraft(t, c, complete(), schema.IT)
+	p := signPage{pec: pecState{
+		files: []attached{{name: "statuto.pdf", size: 2048, For: "statuto"}},
+		pkg: &job.Package{Complete: true, Checklist: []job.Item{
+			{ID: "statuto", Files: []string{"statuto.pdf"}, Required: true, Done: true},
+			{ID: "lettere", Files: []string{}, Done: true},
+		}},
+	}}
+	html := rendered(p.checklist(c, complete(), schema.IT))
+	for _, want := range []string{
+		`data-done data-id="statuto"`, "✓ Statuto",
+		`data-done="false" data-id="lettere"`, "<strong>Lettere di sostegno</strong>", "(facoltativo)",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("checklist lacks %q:\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, "✓ Lettere") {
+		t.Errorf("the optional attachment with no file is ticked:\n%s", html)
 	}
 }
