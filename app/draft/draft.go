@@ -78,11 +78,13 @@ func Decode(data []byte) (*Draft, error) {
 		return nil, err
 	}
 	// The envelope is the Draft itself, with the answers kept raw (decoded apart, exactly) and
-	// "sections" only to recognise a call schema dropped here by mistake.
+	// "sections" only to recognise a call schema dropped here by mistake; "title" too, which a
+	// call has as an object: the mistake must be recognised, not reported as bad JSON.
 	var env struct {
 		Draft
 		Answers  json.RawMessage `json:"answers"`
 		Sections json.RawMessage `json:"sections"`
+		Title    json.RawMessage `json:"title"`
 	}
 	if err := json.Unmarshal(data, &env); err != nil {
 		return nil, syntaxError(data, err)
@@ -100,6 +102,11 @@ func Decode(data []byte) (*Draft, error) {
 		return nil, errf("draft.no_call", nil, "La bozza non dice a quale bando si riferisce.", "The draft does not say which call it answers.")
 	}
 	d := &env.Draft
+	if len(env.Title) > 0 {
+		if err := json.Unmarshal(env.Title, &d.Title); err != nil {
+			return nil, errf("draft.title", err, "Il titolo della bozza non è un testo: il file è stato modificato a mano o è danneggiato.", "The draft's title is not a text: the file was edited by hand or is damaged.")
+		}
+	}
 	d.Answers = schema.Answers{}
 	if len(env.Answers) > 0 && string(env.Answers) != "null" {
 		a, err := schema.DecodeAnswers(env.Answers)

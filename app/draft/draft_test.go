@@ -47,6 +47,8 @@ func TestDecodeRefuses(t *testing.T) {
 		{"empty", "  ", "draft.empty"},
 		{"truncated", `{"format":"bando-draft","formatVersion":1,"call":"x","answers":{"a":`, "draft.syntax"},
 		{"a call schema", `{"id":"x","sections":[]}`, "draft.is_call"},
+		{"a call schema with its title", `{"format":"bando-call","id":"x","title":{"it":"Bando"},"sections":[]}`, "draft.is_call"},
+		{"a title not a text", `{"format":"bando-draft","formatVersion":1,"call":"x","title":{"it":"x"}}`, "draft.title"},
 		{"another format", `{"format":"other","formatVersion":1}`, "draft.format"},
 		{"newer format", `{"format":"bando-draft","formatVersion":99,"call":"x"}`, "draft.newer"},
 		{"no call", `{"format":"bando-draft","formatVersion":1}`, "draft.no_call"},

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"mime"
@@ -129,6 +131,9 @@ func TestVerifyJob(t *testing.T) {
 			}
 			if tc.key != "" && !hasKey(v.Problems, tc.key) {
 				t.Errorf("no %s among %+v", tc.key, v.Problems)
+			}
+			if sum := sha256.Sum256(tc.file); v.SHA256 != hex.EncodeToString(sum[:]) {
+				t.Errorf("verdict hash %q is not the signed file's", v.SHA256) // the draft records it
 			}
 			for _, s := range v.Signers {
 				if !s.Valid || !s.Required || s.CF == "" {
@@ -288,7 +293,7 @@ func TestDraftPDFJob(t *testing.T) {
 	if !bytes.Equal(out, want.Bytes()) {
 		t.Errorf("the worker's draft PDF (%d bytes) differs from pdf.Write's (%d bytes)", len(out), want.Len())
 	}
-	if res.PDF.FileName != pdf.DraftFileName(c, d) || !strings.HasSuffix(res.PDF.FileName, "-bozza.pdf") || res.PDF.Size != len(out) {
+	if res.PDF.FileName != pdf.DraftFileName(c, d) || !strings.HasSuffix(res.PDF.FileName, "_bozza.pdf") || res.PDF.Size != len(out) {
 		t.Errorf("%+v", res.PDF)
 	}
 	if len(w.cache) != 0 {
