@@ -33,6 +33,10 @@ const (
 	OpVerify   Op = "verify"  // the signed file against the draft's proposal: Result.Verdict
 	OpPackage  Op = "package" // the PEC package: Result.Package (checklist, size, deadline, guide)
 	OpEML      Op = "eml"     // the same, and the .eml draft in data
+	// OpBundle is the applicant's support bundle of the draft (app/draft NewBundle, redacted
+	// unless Support says otherwise): Result.Bundle, the .bando-support.json file in data. The
+	// worker makes it so that the redaction stays out of the first download (about 33 KB).
+	OpBundle Op = "bundle"
 )
 
 // Request is one job. Draft is the .bando.json of the open draft, as draft.Encode writes it.
@@ -47,6 +51,22 @@ type Request struct {
 	Trust       []File          `json:"trust,omitempty"`       // verify: PEM trust anchors the applicant dropped
 	Attachments []File          `json:"attachments,omitempty"` // package, eml
 	From        string          `json:"from,omitempty"`        // the applicant's PEC address, if known
+	Support     *Support        `json:"support,omitempty"`     // bundle
+}
+
+// Support is what the page knows of a support bundle to make and the worker does not: the
+// applicant's choices, the screen they were on, the app's version and what the browser says
+// of itself (the fields of app/draft's Browser, which this package does not import).
+type Support struct {
+	AppVersion       string `json:"appVersion,omitempty"`
+	Screen           string `json:"screen,omitempty"`
+	Personal         bool   `json:"personal,omitempty"` // keep the answers as they are
+	Coarsen          bool   `json:"coarsen,omitempty"`  // replace the coarse facts too
+	UserAgent        string `json:"userAgent,omitempty"`
+	Language         string `json:"language,omitempty"`
+	StorageUsage     string `json:"storageUsage,omitempty"`
+	StorageQuota     string `json:"storageQuota,omitempty"`
+	StoragePersisted string `json:"storagePersisted,omitempty"`
 }
 
 // File is a file the page holds as a Blob: Blob is its index in the message's blobs.
@@ -67,7 +87,14 @@ type Result struct {
 	PDF     *PDF     `json:"pdf,omitempty"`
 	Verdict *Verdict `json:"verdict,omitempty"`
 	Package *Package `json:"package,omitempty"`
+	Bundle  *Bundle  `json:"bundle,omitempty"`
 	Error   *Message `json:"error,omitempty"`
+}
+
+// Bundle describes the support bundle made; its bytes travel beside the result.
+type Bundle struct {
+	FileName string `json:"fileName"`
+	Size     int    `json:"size"`
 }
 
 // Message is a verdict or a refusal with a stable key (for tests and support) and its text.

@@ -13,7 +13,7 @@ import (
 // The draft PDF (Options.Draft) is the proposal as it stands, to circulate among partners
 // before everything is valid. It can never be taken for the document to sign: every page
 // carries BOZZA across it and in a red band at the top, its metadata title starts with
-// BOZZA, its file name ends in "-bozza.pdf", it has no signature blocks, and it ends with
+// BOZZA, its file name ends in "_bozza.pdf", it has no signature blocks, and it ends with
 // the list of the problems still open — the same messages the form shows, with the step
 // and field each one belongs to.
 

@@ -27,8 +27,9 @@ type homePage struct {
 	dragging bool
 
 	// the outcome of the last call file opened (callfile.go)
-	callMsg string
-	callBad bool
+	callMsg      string
+	callBad      bool
+	callDragging bool
 }
 
 func (h *homePage) OnMount(ctx app.Context) {
