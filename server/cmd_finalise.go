@@ -26,11 +26,11 @@ func runFinalise(ctx context.Context, args []string, _ io.Reader, stdout, stderr
 func finalise(ctx context.Context, args []string, stdout, stderr io.Writer, now func() time.Time) error {
 	fs := flag.NewFlagSet("finalise", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	callArg := fs.String("call", "", "call id or call schema file; default: the draft's own call")
+	src := callFlags(fs)
 	lang := fs.String("lang", "it", "language of the messages: it or en")
 	out := fs.String("o", "", "write the finalised draft here; default: over DRAFT itself")
 	fs.Usage = func() {
-		tprintln(stderr, "uso: bando finalise [--call ID|CALL.json] [--lang it|en] DRAFT.bando.json [-o FINALIZZATA.bando.json]")
+		tprintln(stderr, "uso: bando finalise [--call ID|CALL.json] [--calls DIR] [--lang it|en] DRAFT.bando.json [-o FINALIZZATA.bando.json]")
 		fs.PrintDefaults()
 	}
 	file, err := oneDraftArg(fs, args)
@@ -38,7 +38,7 @@ func finalise(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		return err
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(file, *callArg, l, stderr)
+	c, d, err := draftAndCall(ctx, file, src, l, stderr)
 	if err != nil {
 		return err
 	}

@@ -62,7 +62,7 @@ func runPartnerExport(ctx context.Context, args []string, stdout, stderr io.Writ
 		return usageErr("indica --member e un file di bozza (.bando.json)")
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(files[0], "", l, stderr)
+	c, d, err := draftAndCall(ctx, files[0], nil, l, stderr)
 	if err != nil {
 		return err
 	}
