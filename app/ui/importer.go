@@ -83,7 +83,7 @@ func (s *session) export() error {
 		s.d.AppVersion = s.appVersion
 	}
 	data, err := draft.Encode(s.d)
-	name := draft.FileName(s.d, draftName(s.call, s.d.Answers), now)
+	name := draft.ExportName(s.call, s.d, now)
 	s.mu.Unlock()
 	if err != nil {
 		return err
