@@ -351,8 +351,12 @@ func (s *session) set(path string, v any) {
 		return
 	}
 	s.mu.Lock()
+	if !draft.SameValue(s.d.Answers.Get(path), v) {
+		// a finalised draft is out of date, a verified signature no longer holds; a field
+		// left as it was (a blur, a value written again the same) changes neither
+		s.d.Edited()
+	}
 	_ = s.d.Answers.Set(path, v)
-	s.d.Edited() // a finalised draft is out of date, a verified signature no longer holds
 	s.mu.Unlock()
 	name := lastName(path)
 	cond := s.condNames[name]
