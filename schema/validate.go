@@ -18,6 +18,9 @@ import (
 // "" for the whole form), what (a stable message key, for tests, translations and support
 // bundles), with which parameters, the message in the language asked for, and how serious it
 // is: an error ("") blocks the proposal, a warning (SeverityWarning) only asks to look again.
+//
+// The issues of one validation may share a Params map (the checks failing on one member all
+// name it): read it, and clone it before changing it.
 type Issue struct {
 	Path     string            `json:"path"`
 	Key      string            `json:"key"`
@@ -192,13 +195,9 @@ type validation struct {
 	seen map[*Field]map[string]int
 	// items are the ids of the shown items of each list a choice offers, by the list's
 	// answer path: computed once per validation, however many choices name the list.
-	items map[string]map[string]bool
-	// named is the item name made last (see itemName).
-	named struct {
-		g *Field
-		i int
-		s string
-	}
+	items    map[string]map[string]bool
+	names    [4]itemNamed // the items named last (see named)
+	nextName int
 }
 
 // fields checks the fields of container m, which sits at env level `level`; v.path holds the
@@ -223,7 +222,9 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 				is = v.itemChoice(f, val)
 			}
 			if is == nil && f.Unique != uniqueOff {
-				is = v.uniqueIssue(f, val, v.index[level], v.seen[f])
+				if u, dup := v.uniqueIssue(f, val, v.index[level], v.seen[f]); dup {
+					is = &u
+				}
 			}
 			if is != nil {
 				v.path = append(v.path[:prefix], f.ID...)
@@ -289,20 +290,27 @@ func newIssue(path, key string, lang Lang, kv ...string) *Issue {
 	return &Issue{Path: path, Key: key, Params: params, Message: Message(lang, key, params)}
 }
 
-var expected = map[FieldType][2]string{
-	TypeNumber:      {"un numero", "a number"},
-	TypeMoney:       {"un importo in centesimi", "an amount in cents"},
-	TypeBoolean:     {"sì o no", "yes or no"},
-	TypeDeclaration: {"l'accettazione", "an acceptance"},
-	TypeMultiChoice: {"un elenco di scelte", "a list of choices"},
-	TypeGroup:       {"un elenco di voci", "a list of entries"},
+// expected is what an answer of type t is, in Italian and English, for the "type" issue.
+func expected(t FieldType) [2]string {
+	switch t {
+	case TypeNumber:
+		return [2]string{"un numero", "a number"}
+	case TypeMoney:
+		return [2]string{"un importo in centesimi", "an amount in cents"}
+	case TypeBoolean:
+		return [2]string{"sì o no", "yes or no"}
+	case TypeDeclaration:
+		return [2]string{"l'accettazione", "an acceptance"}
+	case TypeMultiChoice:
+		return [2]string{"un elenco di scelte", "a list of choices"}
+	case TypeGroup:
+		return [2]string{"un elenco di voci", "a list of entries"}
+	}
+	return [2]string{"un testo", "a text"}
 }
 
 func typeIssue(f *Field, path string, lang Lang) Issue {
-	e, ok := expected[f.Type]
-	if !ok {
-		e = [2]string{"un testo", "a text"}
-	}
+	e := expected(f.Type)
 	s := e[0]
 	if lang == EN {
 		s = e[1]
