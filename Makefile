@@ -87,8 +87,10 @@ bench: build
 ## bench-browser: what applicants feel, in headless Chromium (protocol in server/browser_figures_test.go):
 ## ready-to-type on a first visit and on offline reloads, keystroke → message latency with 40 members;
 ## and (server/browser_sign_test.go) the PDF in the browser with 5 and 40 members, its size, the
-## signing worker's load time, and the raw and brotli sizes of app.wasm and worker.wasm.
-BENCH_BROWSER = set -o pipefail; BANDO_BENCH_BROWSER=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run '^TestBrowser((Sign|Bytes|Computed)?Figures|StartupBreakdown)$$' -v ./server | grep -E '^figure |^(ok|FAIL)'
+## signing worker's load time, and the raw and brotli sizes of app.wasm and worker.wasm; the call
+## editor (server/browser_editor_figures_test.go, browser_builder_load_test.go): an edit of the FAMI
+## call until the JSON box and the preview show it, its download and when it works offline.
+BENCH_BROWSER = set -o pipefail; BANDO_BENCH_BROWSER=1 BANDO_WEB=$(CURDIR)/web $(GO) test -count=1 -run '^TestBrowser((Sign|Bytes|Computed|Editor|Builder)?Figures|StartupBreakdown)$$' -v ./server | grep -E '^figure |^(ok|FAIL)'
 bench-browser: build
 	$(BENCH_BROWSER)
 

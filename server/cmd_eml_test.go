@@ -8,6 +8,7 @@ import (
 	"net/mail"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"bando/app/pec/pectest"
@@ -55,6 +56,12 @@ func TestEMLCommand(t *testing.T) {
 	stdout, stderr, code := cli(t, append(append(base, "--signed", signed), attach...)...)
 	if code != 0 {
 		t.Fatalf("%s%s", stdout, stderr)
+	}
+	// an optional attachment given no file is listed unticked: not missing, not there either
+	for _, line := range strings.Split(stdout, "\n") {
+		if strings.Contains(line, "(facoltativo)") && strings.HasSuffix(line, ": ") && !strings.Contains(line, "[ ]") {
+			t.Errorf("optional attachment with no file ticked: %q", line)
+		}
 	}
 	raw, _ := os.ReadFile(out)
 	msg, err := mail.ReadMessage(bytes.NewReader(raw))

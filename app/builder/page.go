@@ -71,6 +71,7 @@ type builderPage struct {
 	gen      int
 	fileMsg  string
 	saveMsg  string
+	boxes    map[string]string // the value each box of the form was drawn with (syncBoxes)
 }
 
 func (b *builderPage) OnMount(ctx app.Context) {
@@ -100,6 +101,7 @@ func (b *builderPage) OnMount(ctx app.Context) {
 func (b *builderPage) Render() (out app.UI) {
 	defer renderRecovered(&out) // a bug here must not kill the page (resilience.go)
 	l := b.Lang
+	clear(b.boxes) // filled again by the boxes drawn
 	return app.Div().Class("builder").Body(
 		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "builder.title")),
 		app.P().Class("lead").ID("builder-intro").Text(tr(l, "builder.intro")),
@@ -189,6 +191,7 @@ func (b *builderPage) startFrom(src string, published bool) {
 
 // load puts src in the schema box and checks it at once.
 func (b *builderPage) load(src string, save bool) {
+	b.syncBoxes()
 	b.setSource(src, true)
 	if save {
 		b.autosave()
@@ -259,6 +262,7 @@ func (b *builderPage) edit(key string, f func(doc *calledit.Value)) {
 		return
 	}
 	b.hist.Record(before, key)
+	b.syncBoxes()
 	b.src = src // b.doc is src parsed already
 	b.gen++
 	if b.sel != nil && calledit.Node(b.doc, b.sel) == nil {
