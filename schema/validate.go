@@ -290,27 +290,28 @@ func newIssue(path, key string, lang Lang, kv ...string) *Issue {
 	return &Issue{Path: path, Key: key, Params: params, Message: Message(lang, key, params)}
 }
 
-// expected is what an answer of type t is, in Italian and English, for the "type" issue.
-func expected(t FieldType) [2]string {
-	switch t {
-	case TypeNumber:
-		return [2]string{"un numero", "a number"}
-	case TypeMoney:
-		return [2]string{"un importo in centesimi", "an amount in cents"}
-	case TypeBoolean:
-		return [2]string{"sì o no", "yes or no"}
-	case TypeDeclaration:
-		return [2]string{"l'accettazione", "an acceptance"}
-	case TypeMultiChoice:
-		return [2]string{"un elenco di scelte", "a list of choices"}
-	case TypeGroup:
-		return [2]string{"un elenco di voci", "a list of entries"}
+// expectedTypes and expectedTexts say what an answer of a type is, in Italian and English, for
+// the "type" issue; the last text is for every other type. Arrays, not a map: a map literal is
+// built by code at start-up, in app.wasm too.
+var (
+	expectedTypes = [...]FieldType{TypeNumber, TypeMoney, TypeBoolean, TypeDeclaration, TypeMultiChoice, TypeGroup}
+	expectedTexts = [len(expectedTypes) + 1][2]string{
+		{"un numero", "a number"},
+		{"un importo in centesimi", "an amount in cents"},
+		{"sì o no", "yes or no"},
+		{"l'accettazione", "an acceptance"},
+		{"un elenco di scelte", "a list of choices"},
+		{"un elenco di voci", "a list of entries"},
+		{"un testo", "a text"},
 	}
-	return [2]string{"un testo", "a text"}
-}
+)
 
 func typeIssue(f *Field, path string, lang Lang) Issue {
-	e := expected(f.Type)
+	i := 0
+	for i < len(expectedTypes) && expectedTypes[i] != f.Type {
+		i++
+	}
+	e := expectedTexts[i]
 	s := e[0]
 	if lang == EN {
 		s = e[1]

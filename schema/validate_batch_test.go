@@ -100,3 +100,29 @@ func TestIssuesAsOneByOne(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeIssueWording: an answer of the wrong kind says what the field takes, per type.
+func TestTypeIssueWording(t *testing.T) {
+	for _, tc := range []struct {
+		typ    FieldType
+		it, en string
+	}{
+		{TypeNumber, "un numero", "a number"},
+		{TypeMoney, "un importo in centesimi", "an amount in cents"},
+		{TypeBoolean, "sì o no", "yes or no"},
+		{TypeDeclaration, "l'accettazione", "an acceptance"},
+		{TypeMultiChoice, "un elenco di scelte", "a list of choices"},
+		{TypeGroup, "un elenco di voci", "a list of entries"},
+		{TypeText, "un testo", "a text"},
+		{TypeDate, "un testo", "a text"},
+		{TypeChoice, "un testo", "a text"},
+	} {
+		f := &Field{Type: tc.typ}
+		for lang, want := range map[Lang]string{IT: tc.it, EN: tc.en} {
+			is := typeIssue(f, "s.x", lang)
+			if is.Key != "type" || is.Path != "s.x" || is.Params["expected"] != want || !strings.Contains(is.Message, want) {
+				t.Errorf("%s in %s: %+v, want %q", tc.typ, lang, is, want)
+			}
+		}
+	}
+}
