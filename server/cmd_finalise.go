@@ -61,8 +61,7 @@ func finalise(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if w := issues.Warnings(); len(w) > 0 {
 		printIssues(stderr, w, l) // as in the browser, warnings never block
 	}
-	at := now().Truncate(time.Second)
-	d.FinalisedAt = &at
+	d.Finalise(now())
 	if version != "" && version != "dev" {
 		// the app version that finalised it stays in the draft, so that the PDF made again
 		// later (to check the signed file) is the same to the byte after an update
@@ -79,7 +78,7 @@ func finalise(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		return unreadable(fmt.Errorf("%s: %w", name, err))
 	}
 	tprintf(stdout, pick(l, "Finalizzata %s (%s). Ora `bando pdf %s` genera il documento da firmare.\n",
-		"Finalised %s (%s). Now `bando pdf %s` makes the document to sign.\n"), name, romeTime(at, l), name)
+		"Finalised %s (%s). Now `bando pdf %s` makes the document to sign.\n"), name, romeTime(*d.FinalisedAt, l), name)
 	tprintln(stdout, pick(l, "Se modifichi ancora la bozza, il PDF già generato non vale più: rigeneralo e firma quello nuovo.",
 		"If you edit the draft again, a PDF made before no longer holds: make it again and sign the new one."))
 	return nil

@@ -11,7 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
+	"path/filepath"
 
 	"bando/app/draft"
 	"bando/app/pdf"
@@ -23,8 +23,8 @@ func runPDF(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	fs.SetOutput(stderr)
 	src := callFlags(fs)
 	lang := fs.String("lang", "it", "language of the document and messages: it or en")
-	out := fs.String("o", "", "the PDF to write; default: the draft's name with .pdf")
-	asDraft := fs.Bool("draft", false, "the draft PDF to circulate: BOZZA on every page, no signatures, the open problems at the end; made even with errors (default name DRAFT-bozza.pdf)")
+	out := fs.String("o", "", "the PDF to write; default: <call>_<title>_<date>.pdf beside the draft")
+	asDraft := fs.Bool("draft", false, "the draft PDF to circulate: BOZZA on every page, no signatures, the open problems at the end; made even with errors (default name <call>_<title>_<date>_bozza.pdf)")
 	fs.BoolVar(asDraft, "force", false, "the same as --draft (older name)")
 	fs.Usage = func() {
 		tprintln(stderr, "uso: bando pdf [--call ID|CALL.json] [--calls DIR] [--lang it|en] [--draft] DRAFT.bando.json [-o DOMANDA.pdf]")
@@ -55,9 +55,10 @@ func runPDF(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	}
 	name := *out
 	if name == "" {
-		name = strings.TrimSuffix(file, draft.Ext) + ".pdf"
+		// the name the browser offers (one scheme for every file of a draft), beside the draft
+		name = filepath.Join(filepath.Dir(file), pdf.FileName(c, d))
 		if *asDraft {
-			name = strings.TrimSuffix(file, draft.Ext) + "-bozza.pdf"
+			name = filepath.Join(filepath.Dir(file), pdf.DraftFileName(c, d))
 		}
 	}
 	if err := ctx.Err(); err != nil { // interrupted: write nothing

@@ -28,7 +28,7 @@ const (
 	OpPDF Op = "pdf" // the proposal PDF of the draft: Result.PDF, the file in data
 	// OpDraftPDF is the draft PDF to circulate (app/pdf Options.Draft: BOZZA on every page,
 	// no signatures, the open problems at the end), made whatever the errors and without
-	// finalising: Result.PDF (FileName ends in -bozza.pdf), the file in data.
+	// finalising: Result.PDF (FileName ends in _bozza.pdf), the file in data.
 	OpDraftPDF Op = "draft-pdf"
 	OpVerify   Op = "verify"  // the signed file against the draft's proposal: Result.Verdict
 	OpPackage  Op = "package" // the PEC package: Result.Package (checklist, size, deadline, guide)
@@ -119,7 +119,8 @@ type Verdict struct {
 	Signers  []Signer        `json:"signers"`
 	Missing  []schema.Signer `json:"missing"`
 	Problems []Message       `json:"problems"`
-	Notes    []schema.Text   `json:"notes"` // always shown: what an offline check cannot do
+	Notes    []schema.Text   `json:"notes"`  // always shown: what an offline check cannot do
+	SHA256   string          `json:"sha256"` // of the signed file checked, hex: the draft records it (draft.Signed)
 }
 
 // Signer is one signature found in the file.

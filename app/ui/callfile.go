@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"strings"
-	"time"
 
 	"bando/schema"
 
@@ -146,28 +144,17 @@ func (h *homePage) openCall(ctx app.Context, file app.Value) {
 		h.callMsg, h.callBad = tr(l, "callfile.large", name, schema.MaxCallSize>>20), true
 		return
 	}
-	ctx.Async(func() {
-		defer sess.background()
-		c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		data, err := readFile(c, file)
-		cancel()
-		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
-			if err != nil {
-				h.callMsg, h.callBad = tr(l, "import.read"), true
-				return
-			}
-			call, err := sess.openCallFile(data)
-			var ce *callFileError
-			switch {
-			case errors.As(err, &ce):
-				h.callMsg, h.callBad = name+": "+strings.Join(append([]string{ce.msg}, ce.problems...), "\n"), true
-			case err != nil:
-				h.callMsg, h.callBad = name+": "+err.Error(), true
-			default:
-				h.callMsg, h.callBad = tr(l, "callfile.done", call.Title.In(l), schema.ShortHash(call.Hash())), false
-			}
-		})
+	readPicked(ctx, l, file, func(msg string) { h.callMsg, h.callBad = msg, true }, func(ctx app.Context, data []byte) {
+		call, err := sess.openCallFile(data)
+		var ce *callFileError
+		switch {
+		case errors.As(err, &ce):
+			h.callMsg, h.callBad = name+": "+strings.Join(append([]string{ce.msg}, ce.problems...), "\n"), true
+		case err != nil:
+			h.callMsg, h.callBad = name+": "+err.Error(), true
+		default:
+			h.callMsg, h.callBad = tr(l, "callfile.done", call.Title.In(l), schema.ShortHash(call.Hash())), false
+		}
 	})
 }
 

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"context"
+	"time"
+
 	"bando/schema"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -99,4 +102,24 @@ func oneFile(l schema.Lang, many func(msg string), take func(ctx app.Context, fi
 		}
 		take(ctx, files[0])
 	}
+}
+
+// readPicked reads a file picked or dropped off the UI goroutine, then hands its bytes to use on
+// it — or, when the browser cannot read it, says so with fail. The read is bounded (30 s): a
+// file on a network share that stops answering must not leave the page waiting for ever.
+func readPicked(ctx app.Context, l schema.Lang, file app.Value, fail func(msg string), use func(ctx app.Context, data []byte)) {
+	ctx.Async(func() {
+		defer sess.background()
+		c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		data, err := readFile(c, file)
+		cancel()
+		ctx.Dispatch(func(ctx app.Context) {
+			defer sess.recovered()
+			if err != nil {
+				fail(tr(l, "import.read"))
+				return
+			}
+			use(ctx, data)
+		})
+	})
 }

@@ -132,25 +132,14 @@ func (h *helpdeskPage) load(ctx app.Context, file app.Value) {
 		fail(tr(h.Lang, "helpdesk.toolarge", size>>20, draft.MaxBundleSize>>20))
 		return
 	}
-	ctx.Async(func() {
-		defer sess.background()
-		c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		data, err := readFile(c, file)
-		cancel()
-		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
-			if err != nil {
-				fail(tr(h.Lang, "import.read"))
-				return
-			}
-			screen, err := sess.openBundle(data)
-			if err != nil {
-				fail(errorText(err, h.Lang))
-				return
-			}
-			h.msg = ""
-			ctx.Navigate(screen)
-		})
+	readPicked(ctx, h.Lang, file, fail, func(ctx app.Context, data []byte) {
+		screen, err := sess.openBundle(data)
+		if err != nil {
+			fail(errorText(err, h.Lang))
+			return
+		}
+		h.msg = ""
+		ctx.Navigate(screen)
 	})
 }
 

@@ -255,11 +255,15 @@ func (h *homePage) export(ctx app.Context, e app.Event) {
 		return
 	}
 	d, err := r.Draft()
+	var c *schema.Call
+	if err == nil {
+		c, err = sess.lookupCall(d.Call)
+	}
 	if err != nil {
 		h.msg, h.msgBad = errorText(err, h.Lang), true
 		return
 	}
-	if err := download(draft.FileName(d, r.Name, time.Now()), "application/json", []byte(r.Data)); err != nil {
+	if err := download(draft.ExportName(c, d, time.Now()), "application/json", []byte(r.Data)); err != nil {
 		h.msg, h.msgBad = err.Error(), true
 	}
 }

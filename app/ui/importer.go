@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"time"
 
 	"bando/app/draft"
@@ -42,23 +41,12 @@ func (h *homePage) importFile(ctx app.Context, file app.Value) {
 		fail(errorText(err, h.Lang))
 		return
 	}
-	ctx.Async(func() {
-		defer sess.background()
-		c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		data, err := readFile(c, file)
-		cancel()
-		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
-			if err != nil {
-				fail(tr(h.Lang, "import.read"))
-				return
-			}
-			if err := sess.importData(data); err != nil {
-				fail(errorText(err, h.Lang))
-				return
-			}
-			ctx.Navigate(PathReview)
-		})
+	readPicked(ctx, h.Lang, file, fail, func(ctx app.Context, data []byte) {
+		if err := sess.importData(data); err != nil {
+			fail(errorText(err, h.Lang))
+			return
+		}
+		ctx.Navigate(PathReview)
 	})
 }
 
@@ -95,7 +83,7 @@ func (s *session) export() error {
 		s.d.AppVersion = s.appVersion
 	}
 	data, err := draft.Encode(s.d)
-	name := draft.FileName(s.d, draftName(s.call, s.d.Answers), now)
+	name := draft.ExportName(s.call, s.d, now)
 	s.mu.Unlock()
 	if err != nil {
 		return err

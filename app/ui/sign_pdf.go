@@ -107,9 +107,7 @@ func orFailure(r jobResult) *job.Message {
 // (to check the signed file) is the same to the byte even after the app updates.
 func (s *session) finalise(at time.Time) {
 	s.mu.Lock()
-	t := at.Truncate(time.Second)
-	s.d.FinalisedAt = &t
-	s.editedFinal = false
+	s.d.Finalise(at)
 	if s.appVersion != "" {
 		s.d.AppVersion = s.appVersion
 	}
@@ -118,13 +116,8 @@ func (s *session) finalise(at time.Time) {
 	s.saveNow()
 }
 
-// finalStale reports whether the open draft was changed after it was finalised: in this tab
-// (editedFinal), or before, as its last save came well after finalising (which saves at once,
-// within a second).
-func (s *session) finalStale() bool {
-	f := s.d.FinalisedAt
-	return f != nil && (s.editedFinal || s.d.SavedAt.Sub(*f) > 2*time.Second)
-}
+// finalStale reports whether the open draft was changed after it was finalised (draft.Edited).
+func (s *session) finalStale() bool { return s.d.Stale() }
 
 // encoded is the open draft as the worker reads it.
 func (s *session) encoded() ([]byte, error) {

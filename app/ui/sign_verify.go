@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"bando/app/job"
 	"bando/schema"
@@ -81,6 +82,7 @@ func (p *signPage) check(ctx app.Context, file app.Value) {
 		return
 	}
 	name := file.Get("name").String()
+	fin := sess.d.FinalisedAt
 	p.signed = signedState{file: file, name: name, checking: true}
 	req := job.Request{Op: job.OpVerify, Lang: p.Lang, Draft: raw, Signed: &job.File{Name: name}}
 	blobs := []app.Value{file}
@@ -96,9 +98,30 @@ func (p *signPage) check(ctx app.Context, file app.Value) {
 				p.signed.err = orFailure(r)
 			} else {
 				p.signed.verdict = r.Verdict
+				if r.Verdict.OK {
+					sess.markSigned(r.Verdict.SHA256, name, fin)
+				}
 			}
 			p.refreshPackage(ctx) // the size counts the signed file once it is checked
 		})
+}
+
+// markSigned records in the open draft that the signed file with that hash, named name, was
+// verified against it (draft.Signed): the list of drafts then says "signed and verified"
+// until an answer changes. fin is when the draft the worker checked was finalised: finalised
+// again since, or changed (draft.MarkSigned refuses), it is another version, and nothing is
+// recorded.
+func (s *session) markSigned(sha256, name string, fin *time.Time) {
+	if s.d == nil || s.mode != "" || fin == nil || s.d.FinalisedAt == nil || !s.d.FinalisedAt.Equal(*fin) {
+		return
+	}
+	s.mu.Lock()
+	ok := s.d.MarkSigned(sha256, name, time.Now().UTC().Truncate(time.Second))
+	s.mu.Unlock()
+	if ok {
+		s.changed()
+		s.saveNow()
+	}
 }
 
 func verdictView(name string, v *job.Verdict, l schema.Lang) app.UI {

@@ -101,7 +101,10 @@ func (w *worker) run(req job.Request, files blobs, progress func(done, total int
 		if err != nil {
 			return fail(err)
 		}
-		return job.Result{Verdict: verdict(r, lang)}, nil
+		v := verdict(r, lang)
+		sum := sha256.Sum256(data)
+		v.SHA256 = hex.EncodeToString(sum[:])
+		return job.Result{Verdict: v}, nil
 	case job.OpPackage, job.OpEML:
 		return w.pack(req, c, d, files)
 	case job.OpBundle:
@@ -294,6 +297,9 @@ func (w *worker) bundle(req job.Request, c *schema.Call, d *draft.Draft, l schem
 	if err != nil {
 		return fail(err)
 	}
-	name := "assistenza-" + b.Call + "-" + b.CreatedAt.Format("20060102-150405") + draft.BundleExt
+	// named as every file of a draft (draft.FileName), with "assistenza" and the time for a
+	// title: the bundle hides the names the draft's title would show
+	at := schema.InRome(b.CreatedAt)
+	name := draft.FileName(b.Call, "assistenza "+at.Format("15.04"), at, draft.BundleExt)
 	return job.Result{Bundle: &job.Bundle{FileName: name, Size: len(data)}}, data
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"mime"
@@ -129,6 +131,9 @@ func TestVerifyJob(t *testing.T) {
 			}
 			if tc.key != "" && !hasKey(v.Problems, tc.key) {
 				t.Errorf("no %s among %+v", tc.key, v.Problems)
+			}
+			if sum := sha256.Sum256(tc.file); v.SHA256 != hex.EncodeToString(sum[:]) {
+				t.Errorf("verdict hash %q is not the signed file's", v.SHA256) // the draft records it
 			}
 			for _, s := range v.Signers {
 				if !s.Valid || !s.Required || s.CF == "" {
@@ -259,7 +264,7 @@ func TestWarmUp(t *testing.T) {
 }
 
 // TestDraftPDFJob: the draft PDF job makes the library's draft PDF, with errors in the
-// answers too, named -bozza.pdf, and leaves the cache of proposals to sign alone.
+// answers too, named _bozza.pdf, and leaves the cache of proposals to sign alone.
 func TestDraftPDFJob(t *testing.T) {
 	data, err := os.ReadFile("../../schema/calls/examples/toscana-fami-2024.errors.bando.json")
 	if err != nil {
@@ -288,7 +293,7 @@ func TestDraftPDFJob(t *testing.T) {
 	if !bytes.Equal(out, want.Bytes()) {
 		t.Errorf("the worker's draft PDF (%d bytes) differs from pdf.Write's (%d bytes)", len(out), want.Len())
 	}
-	if res.PDF.FileName != pdf.DraftFileName(c, d) || !strings.HasSuffix(res.PDF.FileName, "-bozza.pdf") || res.PDF.Size != len(out) {
+	if res.PDF.FileName != pdf.DraftFileName(c, d) || !strings.HasSuffix(res.PDF.FileName, "_bozza.pdf") || res.PDF.Size != len(out) {
 		t.Errorf("%+v", res.PDF)
 	}
 	if len(w.cache) != 0 {
@@ -336,7 +341,8 @@ func TestBundleJob(t *testing.T) {
 	if !bytes.Equal(out, want) {
 		t.Errorf("the worker's bundle with personal data differs from draft.NewBundle's:\n%.600s\nwant\n%.600s", out, want)
 	}
-	if name := "assistenza-toscana-fami-2024-20251120-100000" + draft.BundleExt; res.Bundle.FileName != name || res.Bundle.Size != len(out) {
+	if name := "toscana-fami-2024_assistenza-11-00_2025-11-20" + draft.BundleExt; // 10:00 UTC is 11:00 in Rome
+	res.Bundle.FileName != name || res.Bundle.Size != len(out) {
 		t.Errorf("%+v, want %s of %d bytes", res.Bundle, name, len(out))
 	}
 
