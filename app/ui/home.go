@@ -99,6 +99,7 @@ func (h *homePage) Render() (ui app.UI) {
 		h.draftList(l),
 		h.importBox(l),
 		h.callFileBox(l),
+		app.P().Class("mt-4").Body(app.A().ID("link-profiles").Href(PathProfiles).Text(tr(l, "profiles.home"))),
 		staffLinks(l),
 	)
 }
