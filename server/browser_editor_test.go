@@ -112,6 +112,7 @@ func TestBrowserEditorKeyboard(t *testing.T) {
 	// A rule across answers, composed with the pickers: at least one member with a tax code.
 	b.focusOn("node-call")
 	b.keys(kb.Enter)
+	b.waitFor(`!!document.getElementById("builder-checks-add")`, 10*time.Second) // the call's form, its checks counted next
 	n := strconv.Itoa(eval[int](b, `document.querySelectorAll("#builder-checks > div[id^='builder-checks-']").length`))
 	b.focusOn("builder-checks-add")
 	b.keys(kb.Enter)
