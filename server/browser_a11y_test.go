@@ -56,7 +56,8 @@ func (b *tab) checkAxe(where string) {
 }
 
 // TestBrowserAxe: the start page, a FAMI step without and with errors, the review, the
-// signing page, the call builder, the helpdesk page and the accessibility statement pass
+// signing page, the call builder, the helpdesk page, «I miei enti» with none saved (with
+// some: TestBrowserOrganisationProfiles) and the accessibility statement pass
 // axe-core's WCAG 2.1 A and AA rules.
 func TestBrowserAxe(t *testing.T) {
 	app := startApp(t, "test")
@@ -87,6 +88,10 @@ func TestBrowserAxe(t *testing.T) {
 
 	b.open(app.url + ui.PathHelpdesk)
 	b.checkAxe("helpdesk")
+
+	b.open(app.url + ui.PathProfiles)
+	b.waitFor(`!!document.getElementById("profiles-empty")`, 10*time.Second)
+	b.checkAxe("my organisations, none saved")
 
 	// The statement, reached from the footer of every page, in both languages.
 	b.click("a11y-link")

@@ -14,7 +14,7 @@ import (
 
 // TestBrowserDraftPDF: on the review of a proposal with errors, "Scarica una bozza in PDF"
 // makes the draft PDF in the worker — the very bytes the CLI's `bando pdf --draft` writes —
-// named -bozza.pdf, and leaves the draft not finalised.
+// named _bozza.pdf, and leaves the draft not finalised.
 func TestBrowserDraftPDF(t *testing.T) {
 	app := startApp(t, "test")
 	b := newTab(t, "")
@@ -27,7 +27,7 @@ func TestBrowserDraftPDF(t *testing.T) {
 		t.Fatalf("the draft PDF failed: %s", msg)
 	}
 	name := eval[string](b, `document.getElementById("draft-pdf-download").getAttribute("download")`)
-	if !strings.HasSuffix(name, "-bozza.pdf") {
+	if !strings.HasSuffix(name, "_bozza.pdf") {
 		t.Errorf("offered as %q", name)
 	}
 	before := b.count("*.pdf")

@@ -76,7 +76,7 @@ func TestBrowserPublishedCalls(t *testing.T) {
 	eval[bool](b, `(goappTryUpdate(), true)`)
 	b.waitFor(`!!document.getElementById("update-reload")`, 30*time.Second)
 	b.click("update-reload")
-	b.waitFor(`goappGetenv("GOAPP_VERSION") === "test-calls-`+schema.ShortHash(cat3.hash)+`" && document.body.dataset.ready === "1"`, 30*time.Second)
+	b.waitFor(`typeof goappGetenv === "function" && goappGetenv("GOAPP_VERSION") === "test-calls-`+schema.ShortHash(cat3.hash)+`" && document.body.dataset.ready === "1"`, 30*time.Second)
 	b.waitFor(`!!document.querySelector(".migration-note")`, 15*time.Second)
 	if note := eval[string](b, `document.querySelector(".migration-note").innerText`); !strings.Contains(note, "dalla versione 2 alla versione 3") {
 		t.Errorf("migration note: %q", note)

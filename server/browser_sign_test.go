@@ -296,6 +296,32 @@ func TestBrowserSignAndSend(t *testing.T) {
 	if foreign := b.foreignRequests(app.origin); len(foreign) > 0 {
 		t.Errorf("requests to other hosts: %v", foreign)
 	}
+
+	// An answer changed after finalising: /firma says plainly that the PDF made then is out
+	// of date and must not be signed, until the draft is finalised again.
+	b.click("lang-switch")
+	b.waitFor(`document.getElementById("page-title").innerText === "Firma e invio"`, 10*time.Second)
+	member := "ats.membri[0].denominazione"
+	b.open(app.url + "/sezione/ats")
+	b.typeIn(member, " (modificata)")
+	b.waitFor(`/salvata/i.test(document.getElementById("save-status").innerText)`, 10*time.Second)
+	b.open(app.url + ui.PathSign)
+	b.waitFor(`!!document.getElementById("finalised-stale")`, 20*time.Second)
+	if stale := b.text("finalised-stale"); !strings.Contains(stale, "non corrisponde più") || !strings.Contains(stale, "Finalizza di nuovo") {
+		t.Errorf("the out-of-date PDF is not said plainly: %q", stale)
+	}
+	if eval[bool](b, `!!document.getElementById("pdf-download")`) {
+		t.Error("the out-of-date PDF is still offered for download")
+	}
+
+	// The office's pages do not show the applicant's draft in the header.
+	for _, path := range []string{ui.PathHelpdesk, ui.PathBuilder} {
+		b.open(app.url + path)
+		header := eval[string](b, `document.querySelector("header.bando-header").innerText`)
+		if strings.Contains(header, c.Title.IT) || strings.Contains(header, "salvata") {
+			t.Errorf("%s: the header shows the applicant's draft: %q", path, header)
+		}
+	}
 }
 
 // workerCached: the service worker's cache holds the signing worker, script and program, and

@@ -112,7 +112,7 @@ func TestBrowserUpdateChangesCallVersion(t *testing.T) {
 	// Offline, reloaded again: no second migration, and the answers kept aside are still shown.
 	b.goOffline()
 	b.open(app.url + ui.PathReview)
-	b.waitFor(`document.body.dataset.ready === "1" && goappGetenv("GOAPP_VERSION") === "test-v2"`, 30*time.Second)
+	b.waitFor(`document.body.dataset.ready === "1" && typeof goappGetenv === "function" && goappGetenv("GOAPP_VERSION") === "test-v2"`, 30*time.Second)
 	checkAside()
 	if eval[bool](b, `!!document.querySelector(".migration-note")`) {
 		t.Fatal("the migration note came back on a reload: the draft was migrated twice")

@@ -36,7 +36,7 @@ func runBundle(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		return usageErr("indica un file di bozza (.bando.json)")
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(fs.Arg(0), "", l, stderr)
+	c, d, err := draftAndCall(ctx, fs.Arg(0), nil, l, stderr)
 	if err != nil {
 		return err
 	}

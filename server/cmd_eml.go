@@ -29,7 +29,7 @@ func (a *attachFlags) Set(v string) error { *a = append(*a, v); return nil }
 func runEML(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eml", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	callArg := fs.String("call", "", "call id or call schema file; default: the draft's own call")
+	src := callFlags(fs)
 	draftArg := fs.String("draft", "", "the draft the proposal was made from (.bando.json)")
 	signedArg := fs.String("signed", "", "the signed proposal (.pdf.p7m or signed .pdf)")
 	from := fs.String("from", "", "your PEC address (the sender); the mail client's account otherwise")
@@ -39,7 +39,7 @@ func runEML(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	var attach attachFlags
 	fs.Var(&attach, "attach", "an attachment of the call, as ID=FILE (repeat it; the IDs are listed when one is wrong)")
 	fs.Usage = func() {
-		tprintln(stderr, "uso: bando eml [--call ID] [--lang it|en] [--from PEC] [--force] --draft DRAFT.bando.json --signed FIRMATO.pdf.p7m [--attach ID=FILE]... -o DOMANDA.eml")
+		tprintln(stderr, "uso: bando eml [--call ID] [--calls DIR] [--lang it|en] [--from PEC] [--force] --draft DRAFT.bando.json --signed FIRMATO.pdf.p7m [--attach ID=FILE]... -o DOMANDA.eml")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -51,7 +51,7 @@ func runEML(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 		return usageErr("indica la bozza (--draft), il file firmato (--signed) e il file da scrivere (-o)")
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(*draftArg, *callArg, l, stderr)
+	c, d, err := draftAndCall(ctx, *draftArg, src, l, stderr)
 	if err != nil {
 		return err
 	}

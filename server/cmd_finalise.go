@@ -26,11 +26,11 @@ func runFinalise(ctx context.Context, args []string, _ io.Reader, stdout, stderr
 func finalise(ctx context.Context, args []string, stdout, stderr io.Writer, now func() time.Time) error {
 	fs := flag.NewFlagSet("finalise", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	callArg := fs.String("call", "", "call id or call schema file; default: the draft's own call")
+	src := callFlags(fs)
 	lang := fs.String("lang", "it", "language of the messages: it or en")
 	out := fs.String("o", "", "write the finalised draft here; default: over DRAFT itself")
 	fs.Usage = func() {
-		tprintln(stderr, "uso: bando finalise [--call ID|CALL.json] [--lang it|en] DRAFT.bando.json [-o FINALIZZATA.bando.json]")
+		tprintln(stderr, "uso: bando finalise [--call ID|CALL.json] [--calls DIR] [--lang it|en] DRAFT.bando.json [-o FINALIZZATA.bando.json]")
 		fs.PrintDefaults()
 	}
 	file, err := oneDraftArg(fs, args)
@@ -38,7 +38,7 @@ func finalise(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		return err
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(file, *callArg, l, stderr)
+	c, d, err := draftAndCall(ctx, file, src, l, stderr)
 	if err != nil {
 		return err
 	}
@@ -61,8 +61,7 @@ func finalise(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if w := issues.Warnings(); len(w) > 0 {
 		printIssues(stderr, w, l) // as in the browser, warnings never block
 	}
-	at := now().Truncate(time.Second)
-	d.FinalisedAt = &at
+	d.Finalise(now())
 	if version != "" && version != "dev" {
 		// the app version that finalised it stays in the draft, so that the PDF made again
 		// later (to check the signed file) is the same to the byte after an update
@@ -79,7 +78,7 @@ func finalise(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 		return unreadable(fmt.Errorf("%s: %w", name, err))
 	}
 	tprintf(stdout, pick(l, "Finalizzata %s (%s). Ora `bando pdf %s` genera il documento da firmare.\n",
-		"Finalised %s (%s). Now `bando pdf %s` makes the document to sign.\n"), name, romeTime(at, l), name)
+		"Finalised %s (%s). Now `bando pdf %s` makes the document to sign.\n"), name, romeTime(*d.FinalisedAt, l), name)
 	tprintln(stdout, pick(l, "Se modifichi ancora la bozza, il PDF già generato non vale più: rigeneralo e firma quello nuovo.",
 		"If you edit the draft again, a PDF made before no longer holds: make it again and sign the new one."))
 	return nil

@@ -102,12 +102,13 @@ func TestFinaliseThenPDF(t *testing.T) {
 	}
 }
 
-// TestDraftPDFCommand: `bando pdf --draft` writes the draft PDF whatever the errors, named
-// -bozza.pdf, and says what it is.
+// TestDraftPDFCommand: `bando pdf --draft` writes the draft PDF whatever the errors, beside
+// the draft and named as the browser names it (<call>_<title>_<saved day in Rome>_bozza.pdf),
+// and says what it is.
 func TestDraftPDFCommand(t *testing.T) {
 	file := copyDraft(t, famiErrors)
 	expectCLI(t, []string{"pdf", "--draft", file}, 0, "BOZZA da far circolare", "22 problemi da correggere")
-	want := strings.TrimSuffix(file, draft.Ext) + "-bozza.pdf"
+	want := filepath.Join(filepath.Dir(file), "toscana-fami-2024_toscana-insieme-servizi-accessibili-e_2024-03-03_bozza.pdf")
 	got, err := os.ReadFile(want)
 	if err != nil {
 		t.Fatalf("no %s: %v", want, err)

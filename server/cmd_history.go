@@ -31,7 +31,7 @@ func runHistory(ctx context.Context, args []string, _ io.Reader, stdout, stderr 
 		return err
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(file, "", l, stderr)
+	c, d, err := draftAndCall(ctx, file, nil, l, stderr)
 	if err != nil {
 		return err
 	}

@@ -48,7 +48,7 @@ func runPartnerExport(ctx context.Context, args []string, stdout, stderr io.Writ
 	fs.SetOutput(stderr)
 	member := fs.String("member", "", "the member: its number in the list (1, 2, …) or its id (i3)")
 	lang := fs.String("lang", "it", "language of the messages: it or en")
-	out := fs.String("o", "", "the sheet to write; default: <call>-<member name>.bando-partner.json")
+	out := fs.String("o", "", "the sheet to write; default: <call>_<member name>_<date>.bando-partner.json")
 	fs.Usage = func() {
 		tprintln(stderr, "uso: bando partner export --member N [--lang it|en] DRAFT.bando.json [-o SCHEDA.bando-partner.json]")
 		fs.PrintDefaults()
@@ -62,7 +62,7 @@ func runPartnerExport(ctx context.Context, args []string, stdout, stderr io.Writ
 		return usageErr("indica --member e un file di bozza (.bando.json)")
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(files[0], "", l, stderr)
+	c, d, err := draftAndCall(ctx, files[0], nil, l, stderr)
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
+	"path/filepath"
 
 	"bando/app/draft"
 	"bando/app/pdf"
@@ -21,13 +21,13 @@ import (
 func runPDF(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("pdf", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	callArg := fs.String("call", "", "call id or call schema file; default: the draft's own call")
+	src := callFlags(fs)
 	lang := fs.String("lang", "it", "language of the document and messages: it or en")
-	out := fs.String("o", "", "the PDF to write; default: the draft's name with .pdf")
-	asDraft := fs.Bool("draft", false, "the draft PDF to circulate: BOZZA on every page, no signatures, the open problems at the end; made even with errors (default name DRAFT-bozza.pdf)")
+	out := fs.String("o", "", "the PDF to write; default: <call>_<title>_<date>.pdf beside the draft")
+	asDraft := fs.Bool("draft", false, "the draft PDF to circulate: BOZZA on every page, no signatures, the open problems at the end; made even with errors (default name <call>_<title>_<date>_bozza.pdf)")
 	fs.BoolVar(asDraft, "force", false, "the same as --draft (older name)")
 	fs.Usage = func() {
-		tprintln(stderr, "uso: bando pdf [--call ID|CALL.json] [--lang it|en] [--draft] DRAFT.bando.json [-o DOMANDA.pdf]")
+		tprintln(stderr, "uso: bando pdf [--call ID|CALL.json] [--calls DIR] [--lang it|en] [--draft] DRAFT.bando.json [-o DOMANDA.pdf]")
 		fs.PrintDefaults()
 	}
 	file, err := oneDraftArg(fs, args)
@@ -35,7 +35,7 @@ func runPDF(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 		return err
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(file, *callArg, l, stderr)
+	c, d, err := draftAndCall(ctx, file, src, l, stderr)
 	if err != nil {
 		return err
 	}
@@ -55,9 +55,10 @@ func runPDF(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	}
 	name := *out
 	if name == "" {
-		name = strings.TrimSuffix(file, draft.Ext) + ".pdf"
+		// the name the browser offers (one scheme for every file of a draft), beside the draft
+		name = filepath.Join(filepath.Dir(file), pdf.FileName(c, d))
 		if *asDraft {
-			name = strings.TrimSuffix(file, draft.Ext) + "-bozza.pdf"
+			name = filepath.Join(filepath.Dir(file), pdf.DraftFileName(c, d))
 		}
 	}
 	if err := ctx.Err(); err != nil { // interrupted: write nothing

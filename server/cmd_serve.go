@@ -24,24 +24,17 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", ":8080", "address to listen on")
-	web := fs.String("web", "web", "folder with app.wasm and the static assets")
-	domain := fs.String("domain", "", "where the app is published, e.g. bandi.example.it: for the links of shared pages")
-	calls := fs.String("calls", "", "folder of call files to publish beside the shipped ones (each linted first; see docs/builder.md)")
-	lang := fs.String("lang", "it", "language of the messages: it or en")
+	var site siteFlags
+	site.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return usageErr("%v", err)
 	}
-	if err := checkBuilt(*web); err != nil {
-		return err
-	}
-	l := schema.ParseLang(*lang)
-	cat, err := newCatalogue(ctx, *calls, l, stderr)
+	cat, l, err := site.open(ctx, stderr)
 	if err != nil {
 		return err
 	}
-	ui.Routes()
 	srv := &http.Server{
-		Handler:           publishingHandler(version, *web, *domain, cat),
+		Handler:           publishingHandler(version, site.web, site.domain, cat),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      2 * time.Minute, // the wasm on a slow office line
@@ -70,6 +63,32 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		}
 		return nil
 	}
+}
+
+// siteFlags are what serve and static both publish: the built app, where it is published, the
+// call files beside the shipped ones, the language of the messages.
+type siteFlags struct{ web, domain, calls, lang string }
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.web, "web", "web", "folder with app.wasm and the static assets")
+	fs.StringVar(&f.domain, "domain", "", "where the app is published, e.g. bandi.example.it: for the links of shared pages")
+	fs.StringVar(&f.calls, "calls", "", "folder of call files to publish beside the shipped ones (each linted first; see docs/builder.md)")
+	fs.StringVar(&f.lang, "lang", "it", "language of the messages: it or en")
+}
+
+// open checks the app is built and lints every call to publish: a refused one stops the
+// command before anything is served or written, so nothing is ever half published.
+func (f *siteFlags) open(ctx context.Context, stderr io.Writer) (*catalogue, schema.Lang, error) {
+	if err := checkBuilt(f.web); err != nil {
+		return nil, "", err
+	}
+	l := schema.ParseLang(f.lang)
+	cat, err := newCatalogue(ctx, f.calls, l, stderr)
+	if err != nil {
+		return nil, "", err
+	}
+	ui.Routes()
+	return cat, l, nil
 }
 
 // serveDrain is how long serve lets open requests finish after a signal.

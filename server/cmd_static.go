@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 
 	"bando/app/ui"
-	"bando/schema"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -22,24 +21,17 @@ func runStatic(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	fset := flag.NewFlagSet("static", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	out := fset.String("out", "dist", "folder to write the site to")
-	web := fset.String("web", "web", "folder with app.wasm and the static assets")
-	domain := fset.String("domain", "", "where the app is published, e.g. bandi.example.it: for the links of shared pages")
-	calls := fset.String("calls", "", "folder of call files to publish beside the shipped ones (each linted first; see docs/builder.md)")
-	lang := fset.String("lang", "it", "language of the messages: it or en")
+	var site siteFlags
+	site.register(fset)
 	if err := fset.Parse(args); err != nil {
 		return usageErr("%v", err)
 	}
-	if err := checkBuilt(*web); err != nil {
-		return err
-	}
-	l := schema.ParseLang(*lang)
 	// Every call is linted before a file is written: a refused one leaves no half site.
-	cat, err := newCatalogue(ctx, *calls, l, stderr)
+	cat, l, err := site.open(ctx, stderr)
 	if err != nil {
 		return err
 	}
-	ui.Routes()
-	h := newHandler(version, *web, *domain)
+	h := newHandler(version, site.web, site.domain)
 	cat.configure(h)
 	if err := app.GenerateStaticWebsite(*out, h, ui.Pages()...); err != nil {
 		return fmt.Errorf("sito statico: %w", err)
@@ -53,12 +45,12 @@ func runStatic(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	n, skipped, err := copyTreeSkipped(ctx, *web, filepath.Join(*out, "web"))
+	n, skipped, err := copyTreeSkipped(ctx, site.web, filepath.Join(*out, "web"))
 	if err != nil {
 		return err
 	}
 	for _, s := range skipped {
-		tprintf(stderr, "%s/%s: non copiato (file nascosto o collegamento fuori da %s) / not copied (hidden, or a link out of %s)\n", *web, s, *web, *web)
+		tprintf(stderr, "%s/%s: non copiato (file nascosto o collegamento fuori da %s) / not copied (hidden, or a link out of %s)\n", site.web, s, site.web, site.web)
 	}
 	z, err := compressTextFiles(ctx, *out)
 	if err != nil {

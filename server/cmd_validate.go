@@ -14,12 +14,12 @@ import (
 func runValidate(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	callArg := fs.String("call", "", "call id (e.g. toscana-fami-2024) or call schema file; default: the draft's own call")
+	src := callFlags(fs)
 	lang := fs.String("lang", "it", "language of the messages: it or en")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	strict := fs.Bool("strict", false, "count warnings as errors: exit 1 when there is any")
 	fs.Usage = func() {
-		tprintln(stderr, "uso: bando validate [--call ID|CALL.json] [--lang it|en] [--json] [--strict] DRAFT.bando.json")
+		tprintln(stderr, "uso: bando validate [--call ID|CALL.json] [--calls DIR] [--lang it|en] [--json] [--strict] DRAFT.bando.json")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -30,7 +30,7 @@ func runValidate(ctx context.Context, args []string, _ io.Reader, stdout, stderr
 		return usageErr("indica un file di bozza (.bando.json)")
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(fs.Arg(0), *callArg, l, stderr)
+	c, d, err := draftAndCall(ctx, fs.Arg(0), src, l, stderr)
 	if err != nil {
 		return err
 	}

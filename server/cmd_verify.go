@@ -22,7 +22,7 @@ import (
 func runVerify(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	callArg := fs.String("call", "", "call id or call schema file; default: the draft's own call")
+	src := callFlags(fs)
 	draftArg := fs.String("draft", "", "the draft the proposal was made from (.bando.json)")
 	lang := fs.String("lang", "it", "language of the messages: it or en")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
@@ -32,7 +32,7 @@ func runVerify(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		return nil
 	})
 	fs.Usage = func() {
-		tprintln(stderr, "uso: bando verify [--call ID|CALL.json] [--lang it|en] [--json] [--trust CA.pem]… --draft DRAFT.bando.json FIRMATO.pdf.p7m|FIRMATO.pdf")
+		tprintln(stderr, "uso: bando verify [--call ID|CALL.json] [--calls DIR] [--lang it|en] [--json] [--trust CA.pem]… --draft DRAFT.bando.json FIRMATO.pdf.p7m|FIRMATO.pdf")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -44,7 +44,7 @@ func runVerify(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		return usageErr("indica la bozza (--draft) e il file firmato")
 	}
 	l := schema.ParseLang(*lang)
-	c, d, err := draftAndCall(*draftArg, *callArg, l, stderr)
+	c, d, err := draftAndCall(ctx, *draftArg, src, l, stderr)
 	if err != nil {
 		return err
 	}

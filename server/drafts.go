@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,18 +12,18 @@ import (
 	"bando/schema"
 )
 
-// draftAndCall reads a draft and the call it answers (callArg, an id or a schema file,
-// overrides the draft's own) and opens it as the app does: a draft of an earlier version of
+// draftAndCall reads a draft and the call it answers (found as src says: callSource) and
+// opens it as the app does: a draft of an earlier version of
 // the call is migrated, and what moved or was set aside is told on stderr.
-func draftAndCall(file, callArg string, l schema.Lang, stderr io.Writer) (*schema.Call, *draft.Draft, error) {
+func draftAndCall(ctx context.Context, file string, src *callSource, l schema.Lang, stderr io.Writer) (*schema.Call, *draft.Draft, error) {
 	d, err := readDraft(file, l)
 	if err != nil {
 		return nil, nil, err
 	}
-	if callArg == "" {
-		callArg = d.Call
+	if src == nil {
+		src = &callSource{}
 	}
-	c, err := resolveCall(callArg, l)
+	c, err := src.resolve(ctx, d.Call, l, stderr)
 	if err != nil {
 		return nil, nil, err
 	}

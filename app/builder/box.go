@@ -47,18 +47,18 @@ func utf16Len(s string) int {
 }
 
 // toBox writes the text being edited in the schema box: the part that changed since the box
-// was last written or typed in (b.box), or all of it when the box holds something else.
+// was last written or typed in (b.boxText), or all of it when the box holds something else.
 func (b *builderPage) toBox() {
 	_ = ui.JSTry(func() {
 		el := app.Window().GetElementByID("builder-source")
 		if !el.Truthy() {
 			return
 		}
-		if el.Get("textLength").Int() != utf16Len(b.box) { // its value's length, not a copy
+		if el.Get("textLength").Int() != utf16Len(b.boxText) { // its value's length, not a copy
 			el.Set("value", b.src)
-		} else if start, end, insert := boxEdit(b.box, b.src); start != end || insert != "" {
+		} else if start, end, insert := boxEdit(b.boxText, b.src); start != end || insert != "" {
 			el.Call("setRangeText", insert, start, end, "preserve")
 		}
-		b.box = b.src
+		b.boxText = b.src
 	})
 }

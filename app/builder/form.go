@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"bando/app/calledit"
+	"bando/app/ui"
 	"bando/schema"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -75,6 +76,40 @@ func at(n *calledit.Value, path []string) *calledit.Value {
 	return n
 }
 
+// box records the value the box id shows (for syncBoxes) and returns it.
+func (b *builderPage) box(id, v string) string {
+	if b.boxes == nil {
+		b.boxes = map[string]string{}
+	}
+	b.boxes[id] = v
+	return v
+}
+
+// syncBoxes gives every box of the form the value it was last drawn with, once the page is
+// drawn. go-app reuses an input for the box at the same place in the next node's form, and
+// cannot clear it through an empty value (it removes the attribute, which leaves what the
+// input shows): the help box of a field would show the summary of the call selected before,
+// and what the author typed there would go to the wrong node. The box being typed in is left
+// alone.
+func (b *builderPage) syncBoxes() {
+	if !b.mounted {
+		return
+	}
+	b.ctx.Defer(func(app.Context) {
+		defer recovered()
+		_ = ui.JSTry(func() {
+			doc := app.Window().Get("document")
+			active := doc.Get("activeElement")
+			for id, v := range b.boxes {
+				el := doc.Call("getElementById", id)
+				if el.Truthy() && !el.Equal(active) && el.Get("value").String() != v {
+					el.Set("value", v)
+				}
+			}
+		})
+	})
+}
+
 // textBox is a labelled one-line input of the string at prop ("label.it", "submission.to").
 func (b *builderPage) textBox(l schema.Lang, prop, label string, extra ...string) app.UI {
 	path := strings.Split(prop, ".")
@@ -86,7 +121,7 @@ func (b *builderPage) textBox(l schema.Lang, prop, label string, extra ...string
 	}
 	return app.Div().Class("mb-2").Body(
 		app.Label().Class("form-label small mb-0").For(id).Text(label),
-		app.Input().Type(typ).ID(id).Class("form-control form-control-sm").Value(getString(n, path)).
+		app.Input().Type(typ).ID(id).Class("form-control form-control-sm").Value(b.box(id, getString(n, path))).
 			Attr("autocomplete", "off").
 			OnInput(func(ctx app.Context, e app.Event) {
 				defer recovered()
@@ -102,7 +137,7 @@ func (b *builderPage) textArea(l schema.Lang, prop, label string) app.UI {
 	id := "prop-" + strings.ReplaceAll(prop, ".", "-")
 	return app.Div().Class("mb-2").Body(
 		app.Label().Class("form-label small mb-0").For(id).Text(label),
-		app.Textarea().ID(id).Class("form-control form-control-sm").Rows(2).Attr("value", getString(b.selected(), path)).
+		app.Textarea().ID(id).Class("form-control form-control-sm").Rows(2).Attr("value", b.box(id, getString(b.selected(), path))).
 			OnInput(func(ctx app.Context, e app.Event) {
 				defer recovered()
 				v := e.Get("target").Get("value").String()
@@ -137,7 +172,7 @@ func (b *builderPage) numberBox(l schema.Lang, prop, label string) app.UI {
 	}
 	return app.Div().Class("mb-2").Body(
 		app.Label().Class("form-label small mb-0").For(id).Text(label),
-		app.Input().Type("number").ID(id).Class("form-control form-control-sm").Value(val).
+		app.Input().Type("number").ID(id).Class("form-control form-control-sm").Value(b.box(id, val)).
 			OnInput(func(ctx app.Context, e app.Event) {
 				defer recovered()
 				v := strings.TrimSpace(e.Get("target").Get("value").String())

@@ -51,7 +51,7 @@ type builderPage struct {
 	Ver  int
 
 	src       string                          // the JSON text: the source of truth
-	box       string                          // the text in the schema box, as last written or typed (box.go)
+	boxText   string                          // the text in the schema box, as last written or typed (box.go)
 	doc       *calledit.Value                 // src parsed; nil while src is not JSON
 	published *calledit.Value                 // the call as loaded from a file or a shipped call, if any
 	sel       calledit.Path                   // the node of the tree selected; nil is the call itself
@@ -73,6 +73,7 @@ type builderPage struct {
 	gen      int
 	fileMsg  string
 	saveMsg  string
+	boxes    map[string]string // the value each box of the form was drawn with (syncBoxes)
 }
 
 func (b *builderPage) OnMount(ctx app.Context) {
@@ -103,6 +104,7 @@ func (b *builderPage) OnMount(ctx app.Context) {
 func (b *builderPage) Render() (out app.UI) {
 	defer renderRecovered(&out) // a bug here must not kill the page (resilience.go)
 	l := b.Lang
+	clear(b.boxes) // filled again by the boxes drawn
 	return app.Div().Class("builder").Body(
 		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "builder.title")),
 		app.P().Class("lead").ID("builder-intro").Text(tr(l, "builder.intro")),
@@ -194,6 +196,7 @@ func (b *builderPage) startFrom(src string, published bool) {
 
 // load puts src in the schema box and checks it at once.
 func (b *builderPage) load(src string, save bool) {
+	b.syncBoxes()
 	b.setSource(src, true)
 	if save {
 		b.autosave()
@@ -233,6 +236,7 @@ func (b *builderPage) edit(key string, f func(doc *calledit.Value)) {
 		return
 	}
 	b.hist.Record(before, key)
+	b.syncBoxes()
 	b.src = src // b.doc is src parsed already
 	b.gen++
 	if b.sel != nil && calledit.Node(b.doc, b.sel) == nil {
@@ -295,7 +299,7 @@ func (b *builderPage) typed(ctx app.Context, e app.Event) {
 	defer recovered()
 	b.hist.Record(b.src, "json")
 	b.setSource(e.Get("target").Get("value").String(), false)
-	b.box = b.src
+	b.boxText = b.src
 	b.autosave()
 	g := b.gen
 	ctx.After(lintDelay, func(ctx app.Context) {

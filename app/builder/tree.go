@@ -99,6 +99,7 @@ func (b *builderPage) treeButton(l schema.Lang, p calledit.Path, label, kind, id
 		OnClick(func(ctx app.Context, e app.Event) {
 			defer recovered()
 			b.sel, b.notice = p, ""
+			b.syncBoxes()
 		}, app.EventScope(p.String())).
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			defer recovered()
@@ -114,9 +115,11 @@ func (b *builderPage) treeButton(l schema.Lang, p calledit.Path, label, kind, id
 func (b *builderPage) treeKey(ctx app.Context, e app.Event, p calledit.Path) {
 	key := e.Get("key").String()
 	alt, ctrl := e.Get("altKey").Bool(), e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
-	b.sel = p
+	// Only a key the tree acts on selects the node: Tab passing through the tree on its way to
+	// the form must leave the selection (and so the form) as it was.
 	act := func(f func()) {
 		e.PreventDefault()
+		b.sel = p
 		f()
 		b.focusNode(ctx)
 	}
@@ -159,9 +162,16 @@ func (b *builderPage) step(down bool) {
 	}
 }
 
-// focusNode puts the keyboard focus on the selected node once the tree is drawn again.
+// focusNode puts the keyboard focus on the selected node once the tree is drawn again. It
+// defers on the page's own context, not on the handler's: go-app drops a deferred function
+// whose element is gone, and the node the key was pressed on is gone when it was the only
+// field of a group moved out of it (the keyboard user would be left on nothing).
 func (b *builderPage) focusNode(ctx app.Context) {
 	id := nodeID(b.sel)
+	if b.mounted {
+		ctx = b.ctx
+	}
+	b.syncBoxes()
 	ctx.Defer(func(app.Context) {
 		defer recovered()
 		_ = ui.JSTry(func() {

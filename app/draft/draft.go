@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"regexp"
-	"strings"
 	"time"
 
 	"bando/schema"
@@ -42,6 +39,14 @@ type Draft struct {
 	// History records imports, merges, migrations and restores: a list of Event, kept as
 	// JSON and read only where the history is shown or written (history.go).
 	History json.RawMessage `json:"history,omitempty"`
+	// Title is the name the applicant gave the draft (rename), shown everywhere the draft is
+	// named; empty, the draft is named after its answers (Title).
+	Title string `json:"title,omitempty"`
+	// EditedAfterFinal says the answers changed after FinalisedAt: the PDF made then is out
+	// of date and must not be signed (Edited, state.go).
+	EditedAfterFinal bool `json:"editedAfterFinal,omitempty"`
+	// Signed is the signed file last verified against this draft (state.go).
+	Signed *Signed `json:"signed,omitempty"`
 }
 
 // New starts an empty draft of call c.
@@ -73,11 +78,13 @@ func Decode(data []byte) (*Draft, error) {
 		return nil, err
 	}
 	// The envelope is the Draft itself, with the answers kept raw (decoded apart, exactly) and
-	// "sections" only to recognise a call schema dropped here by mistake.
+	// "sections" only to recognise a call schema dropped here by mistake; "title" too, which a
+	// call has as an object: the mistake must be recognised, not reported as bad JSON.
 	var env struct {
 		Draft
 		Answers  json.RawMessage `json:"answers"`
 		Sections json.RawMessage `json:"sections"`
+		Title    json.RawMessage `json:"title"`
 	}
 	if err := json.Unmarshal(data, &env); err != nil {
 		return nil, syntaxError(data, err)
@@ -95,6 +102,11 @@ func Decode(data []byte) (*Draft, error) {
 		return nil, errf("draft.no_call", nil, "La bozza non dice a quale bando si riferisce.", "The draft does not say which call it answers.")
 	}
 	d := &env.Draft
+	if len(env.Title) > 0 {
+		if err := json.Unmarshal(env.Title, &d.Title); err != nil {
+			return nil, errf("draft.title", err, "Il titolo della bozza non è un testo: il file è stato modificato a mano o è danneggiato.", "The draft's title is not a text: the file was edited by hand or is damaged.")
+		}
+	}
 	d.Answers = schema.Answers{}
 	if len(env.Answers) > 0 && string(env.Answers) != "null" {
 		a, err := schema.DecodeAnswers(env.Answers)
@@ -149,31 +161,4 @@ func Encode(d *Draft) ([]byte, error) {
 		return nil, err
 	}
 	return append(b, '\n'), nil
-}
-
-var unsafeName = regexp.MustCompile(`[^a-z0-9]+`)
-
-// foldAccents covers the letters of Italian and its neighbours; a Unicode normalisation
-// table would cost the Wasm build far more than file names are worth.
-var foldAccents = strings.NewReplacer(
-	"à", "a", "á", "a", "â", "a", "ä", "a", "ã", "a", "å", "a",
-	"è", "e", "é", "e", "ê", "e", "ë", "e",
-	"ì", "i", "í", "i", "î", "i", "ï", "i",
-	"ò", "o", "ó", "o", "ô", "o", "ö", "o", "õ", "o",
-	"ù", "u", "ú", "u", "û", "u", "ü", "u",
-	"ç", "c", "ñ", "n", "ß", "ss", "’", "", "'", "",
-)
-
-// FileName is "<call>-<denominazione>-<date>.bando.json", safe on every file system:
-// accents folded (Società → societa), apostrophes dropped (L'Orto → lorto), anything else reduced to dashes, at most 40 characters.
-func FileName(d *Draft, denominazione string, day time.Time) string {
-	s := foldAccents.Replace(strings.ToLower(denominazione))
-	s = strings.Trim(unsafeName.ReplaceAllString(s, "-"), "-")
-	if len(s) > 40 {
-		s = strings.TrimRight(s[:40], "-")
-	}
-	if s == "" {
-		s = "bozza"
-	}
-	return fmt.Sprintf("%s-%s-%s%s", d.Call, s, day.Format("2006-01-02"), Ext)
 }

@@ -47,6 +47,8 @@ func TestDecodeRefuses(t *testing.T) {
 		{"empty", "  ", "draft.empty"},
 		{"truncated", `{"format":"bando-draft","formatVersion":1,"call":"x","answers":{"a":`, "draft.syntax"},
 		{"a call schema", `{"id":"x","sections":[]}`, "draft.is_call"},
+		{"a call schema with its title", `{"format":"bando-call","id":"x","title":{"it":"Bando"},"sections":[]}`, "draft.is_call"},
+		{"a title not a text", `{"format":"bando-draft","formatVersion":1,"call":"x","title":{"it":"x"}}`, "draft.title"},
 		{"another format", `{"format":"other","formatVersion":1}`, "draft.format"},
 		{"newer format", `{"format":"bando-draft","formatVersion":99,"call":"x"}`, "draft.newer"},
 		{"no call", `{"format":"bando-draft","formatVersion":1}`, "draft.no_call"},
@@ -88,21 +90,6 @@ func TestCheckCall(t *testing.T) {
 	d.Call, d.CallVersion = c.ID, c.Version+1
 	if err := CheckCall(d, c); !errors.As(err, &de) || de.Key != "draft.call_newer" {
 		t.Fatalf("newer call: %v", err)
-	}
-}
-
-func TestFileName(t *testing.T) {
-	d := &Draft{Call: "toscana-fami-2024"}
-	day := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
-	cases := map[string]string{
-		"Società L'Orto Solidale APS": "toscana-fami-2024-societa-lorto-solidale-aps-2024-03-01.bando.json",
-		"":                            "toscana-fami-2024-bozza-2024-03-01.bando.json",
-		"../../etc/passwd":            "toscana-fami-2024-etc-passwd-2024-03-01.bando.json",
-	}
-	for in, want := range cases {
-		if got := FileName(d, in, day); got != want {
-			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
-		}
 	}
 }
 

@@ -154,6 +154,7 @@ func Restore(d *Draft, c *schema.Call, i int, now time.Time) error {
 		return err
 	}
 	d.Answers = answers
+	d.Edited()
 	return nil
 }
 

@@ -17,6 +17,10 @@ type Record struct {
 	Name    string    `json:"name"` // the organisation or title the applicant typed, for the list
 	SavedAt time.Time `json:"savedAt"`
 	Data    string    `json:"data"` // the .bando.json text
+	// State and Errors say where the draft stood when saved (Draft.State): the list of drafts
+	// shows them without decoding or validating every draft. Empty in records of older apps.
+	State  string `json:"state,omitempty"`
+	Errors int    `json:"errors,omitempty"`
 }
 
 // Store keeps the drafts of this machine. Several proposals may share one computer (an office

@@ -28,11 +28,15 @@ const (
 	OpPDF Op = "pdf" // the proposal PDF of the draft: Result.PDF, the file in data
 	// OpDraftPDF is the draft PDF to circulate (app/pdf Options.Draft: BOZZA on every page,
 	// no signatures, the open problems at the end), made whatever the errors and without
-	// finalising: Result.PDF (FileName ends in -bozza.pdf), the file in data.
+	// finalising: Result.PDF (FileName ends in _bozza.pdf), the file in data.
 	OpDraftPDF Op = "draft-pdf"
 	OpVerify   Op = "verify"  // the signed file against the draft's proposal: Result.Verdict
 	OpPackage  Op = "package" // the PEC package: Result.Package (checklist, size, deadline, guide)
 	OpEML      Op = "eml"     // the same, and the .eml draft in data
+	// OpBundle is the applicant's support bundle of the draft (app/draft NewBundle, redacted
+	// unless Support says otherwise): Result.Bundle, the .bando-support.json file in data. The
+	// worker makes it so that the redaction stays out of the first download (about 33 KB).
+	OpBundle Op = "bundle"
 )
 
 // Request is one job. Draft is the .bando.json of the open draft, as draft.Encode writes it.
@@ -47,6 +51,22 @@ type Request struct {
 	Trust       []File          `json:"trust,omitempty"`       // verify: PEM trust anchors the applicant dropped
 	Attachments []File          `json:"attachments,omitempty"` // package, eml
 	From        string          `json:"from,omitempty"`        // the applicant's PEC address, if known
+	Support     *Support        `json:"support,omitempty"`     // bundle
+}
+
+// Support is what the page knows of a support bundle to make and the worker does not: the
+// applicant's choices, the screen they were on, the app's version and what the browser says
+// of itself (the fields of app/draft's Browser, which this package does not import).
+type Support struct {
+	AppVersion       string `json:"appVersion,omitempty"`
+	Screen           string `json:"screen,omitempty"`
+	Personal         bool   `json:"personal,omitempty"` // keep the answers as they are
+	Coarsen          bool   `json:"coarsen,omitempty"`  // replace the coarse facts too
+	UserAgent        string `json:"userAgent,omitempty"`
+	Language         string `json:"language,omitempty"`
+	StorageUsage     string `json:"storageUsage,omitempty"`
+	StorageQuota     string `json:"storageQuota,omitempty"`
+	StoragePersisted string `json:"storagePersisted,omitempty"`
 }
 
 // File is a file the page holds as a Blob: Blob is its index in the message's blobs.
@@ -67,7 +87,14 @@ type Result struct {
 	PDF     *PDF     `json:"pdf,omitempty"`
 	Verdict *Verdict `json:"verdict,omitempty"`
 	Package *Package `json:"package,omitempty"`
+	Bundle  *Bundle  `json:"bundle,omitempty"`
 	Error   *Message `json:"error,omitempty"`
+}
+
+// Bundle describes the support bundle made; its bytes travel beside the result.
+type Bundle struct {
+	FileName string `json:"fileName"`
+	Size     int    `json:"size"`
 }
 
 // Message is a verdict or a refusal with a stable key (for tests and support) and its text.
@@ -92,7 +119,8 @@ type Verdict struct {
 	Signers  []Signer        `json:"signers"`
 	Missing  []schema.Signer `json:"missing"`
 	Problems []Message       `json:"problems"`
-	Notes    []schema.Text   `json:"notes"` // always shown: what an offline check cannot do
+	Notes    []schema.Text   `json:"notes"`  // always shown: what an offline check cannot do
+	SHA256   string          `json:"sha256"` // of the signed file checked, hex: the draft records it (draft.Signed)
 }
 
 // Signer is one signature found in the file.

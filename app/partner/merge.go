@@ -218,6 +218,7 @@ func apply(d *draft.Draft, p *schema.Partner, m *Merge, take func(Change) bool) 
 		changed = append(changed, at+ch.Field.ID)
 	}
 	if len(changed) > 0 {
+		d.Edited() // a finalised proposal is out of date once a member's answers change
 		slices.Sort(declared)
 		if len(declared) == 0 {
 			delete(item, Declared)

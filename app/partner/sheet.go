@@ -183,11 +183,10 @@ func Encode(s *Sheet) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// FileName is "<call>-<member name>-partner.bando-partner.json", safe on every file system.
+// FileName is "<call>_<member name>_<date exported>.bando-partner.json" (draft.FileName): the
+// member's name, not the proposal's title, since each member gets a sheet of its own.
 func FileName(s *Sheet) string {
-	n := draft.FileName(&draft.Draft{Call: s.Call}, s.Name, time.Time{})
-	n = strings.TrimSuffix(n, "-0001-01-01"+draft.Ext)
-	return n + Ext
+	return draft.FileName(s.Call, s.Name, schema.InRome(s.CreatedAt), Ext)
 }
 
 // Decode reads a sheet file, bounded like a draft (see draft.Limits). It checks the envelope,

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"bando/schema"
 )
@@ -204,8 +205,9 @@ func acceptAll(c *schema.Call) func(map[string]any, schema.Answers) {
 }
 
 func TestFileName(t *testing.T) {
-	s := &Sheet{Call: "toscana-fami-2024", Name: "Società L'Orto ODV"}
-	if got := FileName(s); got != "toscana-fami-2024-societa-lorto-odv"+Ext {
+	// exported at 23:30 UTC on 2 March: already the 3rd in Italy
+	s := &Sheet{Call: "toscana-fami-2024", Name: "Società L'Orto ODV", CreatedAt: time.Date(2024, 3, 2, 23, 30, 0, 0, time.UTC)}
+	if got := FileName(s); got != "toscana-fami-2024_societa-lorto-odv_2024-03-03"+Ext {
 		t.Fatalf("got %s", got)
 	}
 }

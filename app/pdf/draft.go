@@ -13,15 +13,13 @@ import (
 // The draft PDF (Options.Draft) is the proposal as it stands, to circulate among partners
 // before everything is valid. It can never be taken for the document to sign: every page
 // carries BOZZA across it and in a red band at the top, its metadata title starts with
-// BOZZA, its file name ends in "-bozza.pdf", it has no signature blocks, and it ends with
+// BOZZA, its file name ends in "_bozza.pdf", it has no signature blocks, and it ends with
 // the list of the problems still open — the same messages the form shows, with the step
 // and field each one belongs to.
 
-// DraftFileName is the name to offer for the draft PDF: FileName with "-bozza" before ".pdf",
+// DraftFileName is the name to offer for the draft PDF: FileName with "_bozza" before ".pdf",
 // in either language, so that the two can never overwrite or be mistaken for each other.
-func DraftFileName(c *schema.Call, d *draft.Draft) string {
-	return strings.TrimSuffix(FileName(c, d), ".pdf") + "-bozza.pdf"
-}
+func DraftFileName(c *schema.Call, d *draft.Draft) string { return fileName(c, d, "_bozza.pdf") }
 
 // watermark draws BOZZA (DRAFT) large and pale across the page, under everything drawn
 // after it. It is opaque ink in a light grey, not transparency: PDF/A-1 forbids

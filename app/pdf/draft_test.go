@@ -80,10 +80,10 @@ func TestDraftPDF(t *testing.T) {
 	}
 }
 
-// TestDraftFileName: the draft PDF's name is the final one's with -bozza, in any language.
+// TestDraftFileName: the draft PDF's name is the final one's with _bozza, in any language.
 func TestDraftFileName(t *testing.T) {
 	c, d := loadDraft(t, exampleDraft)
-	if got, want := DraftFileName(c, d), "toscana-fami-2024-ats-toscana-insieme-2024-03-01-bozza.pdf"; got != want {
+	if got, want := DraftFileName(c, d), "toscana-fami-2024_toscana-insieme-servizi-accessibili-e_2024-03-01_bozza.pdf"; got != want {
 		t.Errorf("%q, want %q", got, want)
 	}
 	if FileName(c, d) == DraftFileName(c, d) {

@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"io"
-	"strings"
 	"time"
 
 	"bando/app/draft"
@@ -166,14 +165,15 @@ func render(p *proposal, step func(int)) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// FileName is the name to offer for the proposal PDF: "<call>-<applicant>-<date>.pdf", the
-// date being the draft's (finalised, else saved) in Italian time; signing tools then make it
-// "….pdf.p7m".
-func FileName(c *schema.Call, d *draft.Draft) string {
+// FileName is the name to offer for the proposal PDF: "<call>_<title>_<date>.pdf" (draft.FileName,
+// draft.Title), the date being the draft's (finalised, else saved) in Italian time; signing
+// tools then make it "….pdf.p7m", and the PEC message is the same name with ".eml".
+func FileName(c *schema.Call, d *draft.Draft) string { return fileName(c, d, ".pdf") }
+
+func fileName(c *schema.Call, d *draft.Draft, ext string) string {
 	at := d.SavedAt
 	if d.FinalisedAt != nil {
 		at = *d.FinalisedAt
 	}
-	name := draft.FileName(d, ReadFacts(c, c.Visible(d.Answers)).Applicant, schema.InRome(at))
-	return strings.TrimSuffix(name, draft.Ext) + ".pdf"
+	return draft.FileName(d.Call, draft.Title(c, d), schema.InRome(at), ext)
 }

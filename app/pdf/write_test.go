@@ -75,8 +75,8 @@ func TestDatesComeFromTheDraft(t *testing.T) {
 		d          *draft.Draft
 		info, file string
 	}{
-		{"not finalised: savedAt, in Rome", d, "/CreationDate (D:20240301173000+01'00')", "toscana-fami-2024-ats-toscana-insieme-2024-03-01.pdf"},
-		{"finalised: finalisedAt, in Rome", finalised(d), "/CreationDate (D:20240302111500+01'00')", "toscana-fami-2024-ats-toscana-insieme-2024-03-02.pdf"},
+		{"not finalised: savedAt, in Rome", d, "/CreationDate (D:20240301173000+01'00')", "toscana-fami-2024_toscana-insieme-servizi-accessibili-e_2024-03-01.pdf"},
+		{"finalised: finalisedAt, in Rome", finalised(d), "/CreationDate (D:20240302111500+01'00')", "toscana-fami-2024_toscana-insieme-servizi-accessibili-e_2024-03-02.pdf"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -29,6 +29,9 @@ type saveState struct {
 	// started is the SavedAt of the last write this tab started: a stored version up to then
 	// may be this tab's own write still in flight, no conflict.
 	started time.Time
+	// errors are the open draft's errors as the stepper last counted them, kept in its record
+	// for the list of drafts (-1: not counted yet)
+	errors int
 }
 
 // changed records a change to the open draft and (re)starts the autosave timer.
@@ -58,11 +61,12 @@ func (s *session) snapshot() (rec draft.Record, n int64, ok bool) {
 	if s.appVersion != "" && s.d.FinalisedAt == nil { // a finalised draft keeps its version: see finalise
 		s.d.AppVersion = s.appVersion
 	}
-	rec, err := draft.NewRecord(s.id, s.d, draftName(s.call, s.d.Answers))
+	rec, err := draft.NewRecord(s.id, s.d, draft.Title(s.call, s.d))
 	if err != nil {
 		s.save.err = err
 		return draft.Record{}, 0, false
 	}
+	rec.Errors, rec.State = s.save.errors, s.d.State(s.save.errors)
 	return rec, s.save.changes, true
 }
 
@@ -76,6 +80,7 @@ func (s *session) saveNow() {
 	if s.conflict != nil {
 		return // another tab saved this draft: the applicant chooses first (conflict.go)
 	}
+	s.countErrors()
 	rec, n, ok := s.snapshot()
 	if !ok {
 		return
@@ -126,6 +131,23 @@ func (s *session) saved(rec draft.Record, n int64, err error) {
 			})
 		}
 	}
+}
+
+// countErrors keeps the open draft's errors for its record: the stepper's counts, which
+// validate the draft again only when it may count differently (progress.go), so a save after
+// typing costs no validation. The list of drafts then says where each stands without
+// validating any.
+func (s *session) countErrors() {
+	if s.d == nil || s.mode != "" {
+		return
+	}
+	n := 0
+	for _, c := range s.openCounts() {
+		n += c.errors
+	}
+	s.mu.Lock()
+	s.save.errors = n
+	s.mu.Unlock()
 }
 
 // flushSync copies unsaved changes to storage that writes before returning, then starts the
@@ -203,39 +225,4 @@ func (s *session) saveStatus() (text string, bad bool) {
 		return tr(s.lang, "save.saved", tr(s.lang, "time.rome", schema.InRome(s.save.at).Format("15:04:05"))), false
 	}
 	return tr(s.lang, "save.pending"), false
-}
-
-// draftName names a draft in the list and in its file name: the organisation that signs first
-// (the call's signers say which field that is), else the first text answered.
-func draftName(c *schema.Call, a schema.Answers) string {
-	for _, sg := range c.RequiredSigners(a) {
-		if sg.Entity != "" {
-			return sg.Entity
-		}
-	}
-	var first string
-	var walk func(fs []*schema.Field, prefix string) bool
-	walk = func(fs []*schema.Field, prefix string) bool {
-		for _, f := range fs {
-			p := prefix + f.ID
-			switch f.Type {
-			case schema.TypeText:
-				if v, ok := a.Get(p).(string); ok && v != "" {
-					first = v
-					return true
-				}
-			case schema.TypeGroup:
-				if len(a.Items(p)) > 0 && walk(f.Fields, itemPath(p, 0)+".") {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	for _, sec := range c.Sections {
-		if walk(sec.Fields, sec.ID+".") {
-			break
-		}
-	}
-	return first
 }

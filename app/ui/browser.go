@@ -188,11 +188,21 @@ func readFile(ctx context.Context, file app.Value) ([]byte, error) {
 // download hands data to the browser as a file named name, through a Blob URL: nothing leaves
 // the machine, and it works offline.
 func download(name, mime string, data []byte) error {
+	var blob app.Value
+	if err := jsTry(func() {
+		arr := app.Window().Get("Uint8Array").New(len(data))
+		app.CopyBytesToJS(arr, data)
+		blob = app.Window().Get("Blob").New([]any{arr}, map[string]any{"type": mime})
+	}); err != nil {
+		return err
+	}
+	return downloadBlob(name, blob)
+}
+
+// downloadBlob hands a Blob (a file the worker made) to the browser as a file named name.
+func downloadBlob(name string, blob app.Value) error {
 	return jsTry(func() {
 		w := app.Window()
-		arr := w.Get("Uint8Array").New(len(data))
-		app.CopyBytesToJS(arr, data)
-		blob := w.Get("Blob").New([]any{arr}, map[string]any{"type": mime})
 		url := w.Get("URL").Call("createObjectURL", blob)
 		doc := w.Get("document")
 		a := doc.Call("createElement", "a")

@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"strings"
-	"time"
 
 	"bando/schema"
 
@@ -122,55 +120,40 @@ func (s *session) openCallFile(data []byte) (*schema.Call, error) {
 // file are one a line in its message (white-space: pre-line in bando.css): one element, not a
 // list, keeps the page's code small.
 func (h *homePage) callFileBox(l schema.Lang) app.UI {
-	return app.Section().Class("call-file-zone p-4 mt-4").ID("call-file").Aria("labelledby", "call-file-title").Body(
+	zone := fileZone{id: "call-file", class: "call-file-zone p-4 mt-4", titled: "call-file-title", dragging: &h.callDragging,
+		input: "call-file-input", help: "call-file-help", choose: tr(l, "callfile.choose"), button: "btn btn-outline-primary",
+		accept: ".json,application/json",
+		take:   oneFile(l, func(msg string) { h.callMsg, h.callBad = msg, true }, h.openCall)}
+	return zone.render([]app.UI{
 		app.H2().Class("h3").ID("call-file-title").Text(tr(l, "callfile.title")),
 		app.P().ID("call-file-help").Text(tr(l, "callfile.help")),
-		app.Label().Class("btn btn-outline-primary").For("call-file-input").Text(tr(l, "callfile.choose")),
-		app.Input().Type("file").ID("call-file-input").Class("visually-hidden").
-			Accept(".json,application/json").Aria("describedby", "call-file-help").OnChange(h.pickedCall),
-		app.If(h.callMsg != "", func() app.UI {
-			class, role := "alert alert-success mt-3 call-file-message", "status"
-			if h.callBad {
-				class, role = "alert alert-danger mt-3 call-file-message", "alert"
-			}
-			return app.Div().ID("call-file-message").Class(class).Attr("role", role).Text(h.callMsg)
-		}),
-	)
+	}, app.If(h.callMsg != "", func() app.UI {
+		class, role := "alert alert-success mt-3 call-file-message", "status"
+		if h.callBad {
+			class, role = "alert alert-danger mt-3 call-file-message", "alert"
+		}
+		return app.Div().ID("call-file-message").Class(class).Attr("role", role).Text(h.callMsg)
+	}))
 }
 
-func (h *homePage) pickedCall(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	file, ok := pickedFile(e)
-	if !ok {
-		return
-	}
+// openCall reads a call file picked or dropped, checks it and keeps it for offline use.
+func (h *homePage) openCall(ctx app.Context, file app.Value) {
 	l := h.Lang
 	name := file.Get("name").String()
 	if size := file.Get("size").Int(); size > schema.MaxCallSize {
 		h.callMsg, h.callBad = tr(l, "callfile.large", name, schema.MaxCallSize>>20), true
 		return
 	}
-	ctx.Async(func() {
-		defer sess.background()
-		c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		data, err := readFile(c, file)
-		cancel()
-		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
-			if err != nil {
-				h.callMsg, h.callBad = tr(l, "import.read"), true
-				return
-			}
-			call, err := sess.openCallFile(data)
-			var ce *callFileError
-			switch {
-			case errors.As(err, &ce):
-				h.callMsg, h.callBad = name+": "+strings.Join(append([]string{ce.msg}, ce.problems...), "\n"), true
-			case err != nil:
-				h.callMsg, h.callBad = name+": "+err.Error(), true
-			default:
-				h.callMsg, h.callBad = tr(l, "callfile.done", call.Title.In(l), schema.ShortHash(call.Hash())), false
-			}
-		})
+	readPicked(ctx, l, file, func(msg string) { h.callMsg, h.callBad = msg, true }, func(ctx app.Context, data []byte) {
+		call, err := sess.openCallFile(data)
+		var ce *callFileError
+		switch {
+		case errors.As(err, &ce):
+			h.callMsg, h.callBad = name+": "+strings.Join(append([]string{ce.msg}, ce.problems...), "\n"), true
+		case err != nil:
+			h.callMsg, h.callBad = name+": "+err.Error(), true
+		default:
+			h.callMsg, h.callBad = tr(l, "callfile.done", call.Title.In(l), schema.ShortHash(call.Hash())), false
+		}
 	})
 }

@@ -10,7 +10,7 @@ import (
 // draftPDF is the review page's "draft PDF" button: the proposal as it stands, with BOZZA on
 // every page and the open problems listed at the end (job.OpDraftPDF, made by the worker), to
 // circulate among partners before everything is valid. It never finalises the draft and its
-// file is named …-bozza.pdf, so it cannot be taken for the document to sign.
+// file is named …_bozza.pdf, so it cannot be taken for the document to sign.
 type draftPDF struct {
 	app.Compo
 	Lang schema.Lang

@@ -14,13 +14,3 @@ func pickedFile(e app.Event) (app.Value, bool) {
 	}
 	return files.Index(0), true
 }
-
-// droppedFiles returns the first file of a drop and how many were dropped: pages that take one
-// file say so when several arrive.
-func droppedFiles(e app.Event) (first app.Value, n int) {
-	files := e.Get("dataTransfer").Get("files")
-	if n = files.Length(); n == 0 {
-		return nil, 0
-	}
-	return files.Index(0), n
-}

@@ -208,6 +208,7 @@ func (it *itemView) Render() (ui app.UI) {
 			app.Div().Class("d-flex flex-wrap align-items-center gap-2 mb-3 item-head").Body(
 				append([]app.UI{app.H3().Class("h5 flex-grow-1 mb-0 item-title").ID(headID).TabIndex(-1).Text(title)}, buttons...)...),
 			messageBox(it.Path, is),
+			slot(len(schema.ProfileFields(def.Fields)) > 0, func() app.UI { return &profileBar{Path: it.Path, Lang: l, Ver: it.Ver} }),
 			app.Div().Class("item-fields").Body(questions(def.Fields, it.Path+".", l, it.Ver, it.CondVer)...),
 		),
 	)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"bando/app/draft"
+	"bando/app/job"
 	"bando/schema"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -111,57 +112,16 @@ func (h *helpdeskPage) Render() (ui app.UI) {
 }
 
 func (h *helpdeskPage) loadBox(l schema.Lang) app.UI {
-	zone := "import-zone p-4 mt-4"
-	if h.dragging {
-		zone += " import-zone-active"
-	}
-	return app.Section().Class(zone).ID("helpdesk-load").Aria("labelledby", "helpdesk-load-title").
-		OnDragOver(h.dragOver).OnDragLeave(h.dragLeave).OnDrop(h.drop).Body(
+	zone := fileZone{id: "helpdesk-load", class: "p-4 mt-4", titled: "helpdesk-load-title", dragging: &h.dragging,
+		input: "helpdesk-file", help: "helpdesk-help", choose: tr(l, "helpdesk.choose"), button: "btn btn-outline-primary",
+		accept: ".json,application/json",
+		take:   oneFile(l, func(msg string) { h.msg = msg }, h.load)}
+	return zone.render([]app.UI{
 		app.P().ID("helpdesk-load-title").Class("fw-bold mb-1").Text(tr(l, "helpdesk.choose")),
 		app.P().ID("helpdesk-help").Text(tr(l, "helpdesk.help")),
-		app.Label().Class("btn btn-outline-primary").For("helpdesk-file").Text(tr(l, "helpdesk.choose")),
-		app.Input().Type("file").ID("helpdesk-file").Class("visually-hidden").
-			Accept(".json,application/json").Aria("describedby", "helpdesk-help").OnChange(h.picked),
-		slot(h.msg != "", func() app.UI {
-			return app.Div().ID("helpdesk-message").Class("alert alert-danger mt-3").Attr("role", "alert").Text(h.msg)
-		}),
-	)
-}
-
-func (h *helpdeskPage) dragOver(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	e.PreventDefault()
-	if h.dragging {
-		ctx.PreventUpdate()
-	}
-	h.dragging = true
-}
-
-func (h *helpdeskPage) dragLeave(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	h.dragging = false
-}
-
-func (h *helpdeskPage) drop(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	e.PreventDefault()
-	h.dragging = false
-	file, n := droppedFiles(e)
-	switch {
-	case n == 0:
-		return
-	case n > 1:
-		h.msg = tr(h.Lang, "import.many")
-		return
-	}
-	h.load(ctx, file)
-}
-
-func (h *helpdeskPage) picked(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	if file, ok := pickedFile(e); ok {
-		h.load(ctx, file)
-	}
+	}, slot(h.msg != "", func() app.UI {
+		return app.Div().ID("helpdesk-message").Class("alert alert-danger mt-3").Attr("role", "alert").Text(h.msg)
+	}))
 }
 
 // load reads a bundle file and, when it is a good one, opens the applicant's screen.
@@ -172,25 +132,14 @@ func (h *helpdeskPage) load(ctx app.Context, file app.Value) {
 		fail(tr(h.Lang, "helpdesk.toolarge", size>>20, draft.MaxBundleSize>>20))
 		return
 	}
-	ctx.Async(func() {
-		defer sess.background()
-		c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		data, err := readFile(c, file)
-		cancel()
-		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
-			if err != nil {
-				fail(tr(h.Lang, "import.read"))
-				return
-			}
-			screen, err := sess.openBundle(data)
-			if err != nil {
-				fail(errorText(err, h.Lang))
-				return
-			}
-			h.msg = ""
-			ctx.Navigate(screen)
-		})
+	readPicked(ctx, h.Lang, file, fail, func(ctx app.Context, data []byte) {
+		screen, err := sess.openBundle(data)
+		if err != nil {
+			fail(errorText(err, h.Lang))
+			return
+		}
+		h.msg = ""
+		ctx.Navigate(screen)
 	})
 }
 
@@ -426,6 +375,7 @@ type supportBox struct {
 
 	personal bool
 	coarsen  bool
+	running  bool // the worker is making the bundle
 	msg      string
 }
 
@@ -459,44 +409,56 @@ func (sb *supportBox) Render() (ui app.UI) {
 			app.Label().Class("form-check-label").For("support-personal").Text(tr(l, "support.personal")),
 		),
 		app.Button().Type("button").ID("support-export").Class("btn btn-outline-primary").
-			Aria("describedby", "support-help").Text(tr(l, "support.export")).OnClick(sb.export),
+			Aria("describedby", "support-help").Disabled(sb.running).Text(tr(l, "support.export")).OnClick(sb.export),
 		slot(sb.msg != "", func() app.UI {
 			return app.Div().ID("support-message").Class("alert alert-danger mt-3").Attr("role", "alert").Text(sb.msg)
 		}),
 	)
 }
 
+// export asks the signing worker for the bundle (job.OpBundle: the redaction stays out of
+// this program) and downloads it.
 func (sb *supportBox) export(ctx app.Context, e app.Event) {
 	defer sess.recovered()
+	if sb.running {
+		return
+	}
 	screen := ctx.Page().URL().Path
 	personal, coarsen := sb.personal, sb.coarsen
+	sb.running = true
+	startWorker() // it loads while the browser answers
 	ctx.Async(func() {
 		defer sess.background()
 		br := browserFacts()
 		ctx.Dispatch(func(ctx app.Context) {
 			defer sess.recovered()
 			if sess.d == nil || sess.mode != "" {
+				sb.running = false
 				return
 			}
-			sess.mu.Lock()
-			b, err := draft.NewBundle(sess.call, sess.d, draft.BundleOptions{
-				AppVersion: sess.appVersion, Screen: screen, Lang: sess.lang, Browser: br,
-				Now: time.Now(), IncludePersonalData: personal, Coarsen: coarsen && !personal,
-			})
-			sess.mu.Unlock()
-			var data []byte
-			if err == nil {
-				data, err = draft.EncodeBundle(b)
-			}
-			if err == nil {
-				name := "assistenza-" + b.Call + "-" + b.CreatedAt.Format("20060102-150405") + draft.BundleExt
-				err = download(name, "application/json", data)
-			}
+			raw, err := sess.encoded()
 			if err != nil {
+				sb.running = false
 				sb.msg = tr(sb.Lang, "support.error", errorText(err, sb.Lang))
 				return
 			}
-			sb.msg = ""
+			req := job.Request{Op: job.OpBundle, Lang: sess.lang, Draft: raw, Support: &job.Support{
+				AppVersion: sess.appVersion, Screen: screen, Personal: personal, Coarsen: coarsen,
+				UserAgent: br.UserAgent, Language: br.Language,
+				StorageUsage: br.StorageUsage, StorageQuota: br.StorageQuota, StoragePersisted: br.StoragePersisted,
+			}}
+			runJob(ctx, req, nil, nil, func(r jobResult) {
+				sb.running = false
+				if r.Error != nil || r.Bundle == nil {
+					sb.msg = tr(sb.Lang, "support.error", orFailure(r).Text.In(sb.Lang))
+					return
+				}
+				if err := downloadBlob(r.Bundle.FileName, blobOf(r.Data, "application/json")); err != nil {
+					sb.msg = tr(sb.Lang, "support.error", err.Error())
+					return
+				}
+				sb.msg = ""
+			})
 		})
 	})
 }

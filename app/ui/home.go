@@ -27,8 +27,9 @@ type homePage struct {
 	dragging bool
 
 	// the outcome of the last call file opened (callfile.go)
-	callMsg string
-	callBad bool
+	callMsg      string
+	callBad      bool
+	callDragging bool
 }
 
 func (h *homePage) OnMount(ctx app.Context) {
@@ -98,6 +99,7 @@ func (h *homePage) Render() (ui app.UI) {
 		h.draftList(l),
 		h.importBox(l),
 		h.callFileBox(l),
+		app.P().Class("mt-4").Body(app.A().ID("link-profiles").Href(PathProfiles).Text(tr(l, "profiles.home"))),
 		staffLinks(l),
 	)
 }
@@ -250,11 +252,15 @@ func (h *homePage) export(ctx app.Context, e app.Event) {
 		return
 	}
 	d, err := r.Draft()
+	var c *schema.Call
+	if err == nil {
+		c, err = sess.lookupCall(d.Call)
+	}
 	if err != nil {
 		h.msg, h.msgBad = errorText(err, h.Lang), true
 		return
 	}
-	if err := download(draft.FileName(d, r.Name, time.Now()), "application/json", []byte(r.Data)); err != nil {
+	if err := download(draft.ExportName(c, d, time.Now()), "application/json", []byte(r.Data)); err != nil {
 		h.msg, h.msgBad = err.Error(), true
 	}
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"time"
 
 	"bando/app/draft"
@@ -16,10 +15,6 @@ import (
 
 // importBox is the file picker and drop zone of the home page.
 func (h *homePage) importBox(l schema.Lang) app.UI {
-	zone := "import-zone p-4 mt-4"
-	if h.dragging {
-		zone += " import-zone-active"
-	}
 	var msg app.UI
 	if h.msg != "" {
 		if h.msgBad {
@@ -28,51 +23,14 @@ func (h *homePage) importBox(l schema.Lang) app.UI {
 			msg = app.Div().ID("import-message").Class("alert alert-success mt-3").Attr("role", "status").Text(h.msg)
 		}
 	}
-	return app.Section().Class(zone).ID("import").Aria("labelledby", "import-title").
-		OnDragOver(h.dragOver).OnDragLeave(h.dragLeave).OnDrop(h.drop).Body(
+	zone := fileZone{id: "import", class: "p-4 mt-4", titled: "import-title", dragging: &h.dragging,
+		input: "import-file", help: "import-help", choose: tr(l, "import.choose"), button: "btn btn-outline-primary",
+		accept: ".json,application/json",
+		take:   oneFile(l, func(msg string) { h.msg, h.msgBad = msg, true }, h.importFile)}
+	return zone.render([]app.UI{
 		app.H2().Class("h3").ID("import-title").Text(tr(l, "import.title")),
 		app.P().ID("import-help").Text(tr(l, "import.help")),
-		app.Label().Class("btn btn-outline-primary").For("import-file").Text(tr(l, "import.choose")),
-		app.Input().Type("file").ID("import-file").Class("visually-hidden").
-			Accept(".json,application/json").Aria("describedby", "import-help").OnChange(h.picked),
-		msg,
-	)
-}
-
-func (h *homePage) dragOver(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	e.PreventDefault() // without it the browser would open the file instead of dropping it here
-	if h.dragging {
-		ctx.PreventUpdate()
-	}
-	h.dragging = true
-}
-
-func (h *homePage) dragLeave(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	h.dragging = false
-}
-
-func (h *homePage) drop(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	e.PreventDefault()
-	h.dragging = false
-	file, n := droppedFiles(e)
-	switch {
-	case n == 0:
-		return
-	case n > 1:
-		h.msg, h.msgBad = tr(h.Lang, "import.many"), true
-		return
-	}
-	h.importFile(ctx, file)
-}
-
-func (h *homePage) picked(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	if file, ok := pickedFile(e); ok {
-		h.importFile(ctx, file)
-	}
+	}, msg)
 }
 
 // importFile reads file and imports it; the outcome is shown in the import box.
@@ -83,23 +41,12 @@ func (h *homePage) importFile(ctx app.Context, file app.Value) {
 		fail(errorText(err, h.Lang))
 		return
 	}
-	ctx.Async(func() {
-		defer sess.background()
-		c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		data, err := readFile(c, file)
-		cancel()
-		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
-			if err != nil {
-				fail(tr(h.Lang, "import.read"))
-				return
-			}
-			if err := sess.importData(data); err != nil {
-				fail(errorText(err, h.Lang))
-				return
-			}
-			ctx.Navigate(PathReview)
-		})
+	readPicked(ctx, h.Lang, file, fail, func(ctx app.Context, data []byte) {
+		if err := sess.importData(data); err != nil {
+			fail(errorText(err, h.Lang))
+			return
+		}
+		ctx.Navigate(PathReview)
 	})
 }
 
@@ -136,7 +83,7 @@ func (s *session) export() error {
 		s.d.AppVersion = s.appVersion
 	}
 	data, err := draft.Encode(s.d)
-	name := draft.FileName(s.d, draftName(s.call, s.d.Answers), now)
+	name := draft.ExportName(s.call, s.d, now)
 	s.mu.Unlock()
 	if err != nil {
 		return err

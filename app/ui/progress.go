@@ -21,12 +21,12 @@ type stepCount struct {
 	first  string
 }
 
-// stepCounts counts the errors of each section (warnings never stop anyone, and problems of
-// the whole form belong to no step).
+// stepCounts counts the errors of each section (warnings never stop anyone); problems of the
+// whole form belong to no step: they count under "", for the total only.
 func stepCounts(issues schema.Issues) map[string]stepCount {
 	out := map[string]stepCount{}
 	for _, is := range issues {
-		if is.IsWarning() || is.Path == "" {
+		if is.IsWarning() {
 			continue
 		}
 		sid := sectionOf(is.Path)

@@ -25,7 +25,7 @@ func sectionPath(id string) string { return sectionPrefix + id }
 // home, review, signing, helpdesk, builder, accessibility statement, and one step per section
 // of every shipped call.
 func Pages() []string {
-	seen := map[string]bool{PathHome: true, PathReview: true, PathSign: true, PathHelpdesk: true, PathBuilder: true, PathAccessibility: true}
+	seen := map[string]bool{PathHome: true, PathReview: true, PathSign: true, PathHelpdesk: true, PathBuilder: true, PathAccessibility: true, PathProfiles: true}
 	for _, id := range schema.ShippedIDs() {
 		c, err := schema.Shipped(id)
 		if err != nil {
@@ -53,6 +53,7 @@ func Routes() {
 	app.Route(PathHelpdesk, newShell)
 	app.Route(PathBuilder, newShell)
 	app.Route(PathAccessibility, newShell)
+	app.Route(PathProfiles, newShell)
 	app.RouteWithRegexp("^"+sectionPrefix+"[A-Za-z0-9_-]+$", newShell)
 }
 
@@ -78,6 +79,8 @@ func parseRoute(path string) route {
 		return route{page: "builder"}
 	case path == PathAccessibility:
 		return route{page: "accessibility"}
+	case path == PathProfiles:
+		return route{page: "profiles"}
 	case strings.HasPrefix(path, sectionPrefix) && len(path) > len(sectionPrefix):
 		return route{page: "section", section: path[len(sectionPrefix):]}
 	}

@@ -54,7 +54,6 @@ type session struct {
 
 	// progressVer changes when the stepper's counts may have changed (progress.go); visited
 	// holds the steps of the open draft the applicant has opened.
-	editedFinal           bool // an answer changed after the draft was finalised (sign.go)
 	progressVer, countsAt int
 	counts                map[string]stepCount
 	visited               string
@@ -284,10 +283,9 @@ func (s *session) use(id string, c *schema.Call, d *draft.Draft) {
 	s.saveNow()
 	s.mu.Lock()
 	s.id, s.call, s.d = id, c, d
-	s.save = saveState{timer: s.save.timer, asked: s.save.asked}
+	s.save = saveState{timer: s.save.timer, asked: s.save.asked, errors: -1}
 	s.mu.Unlock()
 	s.openErr, s.note, s.conflict, s.otherTab = "", "", nil, false
-	s.editedFinal = false
 	s.condNames = conditionNames(c)
 	s.live = newLiveValues(c)
 	s.ui = map[string]*fieldUI{}
@@ -354,7 +352,7 @@ func (s *session) set(path string, v any) {
 	}
 	s.mu.Lock()
 	_ = s.d.Answers.Set(path, v)
-	s.editedFinal = s.editedFinal || s.d.FinalisedAt != nil
+	s.d.Edited() // a finalised draft is out of date, a verified signature no longer holds
 	s.mu.Unlock()
 	name := lastName(path)
 	cond := s.condNames[name]
@@ -372,7 +370,7 @@ func (s *session) edit(f func(a schema.Answers)) {
 	}
 	s.mu.Lock()
 	f(s.d.Answers)
-	s.editedFinal = s.editedFinal || s.d.FinalisedAt != nil
+	s.d.Edited() // a finalised draft is out of date, a verified signature no longer holds
 	// an item added (or copied) gets its id at once; moving or removing keeps the others'
 	s.call.AssignItemIDs(s.d.Answers)
 	s.mu.Unlock()

@@ -119,23 +119,29 @@ func TestImportData(t *testing.T) {
 	}
 }
 
-func TestDraftName(t *testing.T) {
+// TestRecordSaysWhereTheDraftStands: each save keeps, in the draft's record, its title and
+// where it stands with the stepper's count of errors, so the list of drafts validates nothing.
+func TestRecordSaysWhereTheDraftStands(t *testing.T) {
 	c := testCall(t)
-	tests := []struct {
-		name string
-		a    schema.Answers
-		want string
-	}{
-		{"the signing organisation", answered(), "Alfa APS"},
-		{"else the first text answered", schema.Answers{"ente": map[string]any{"nome": "Gamma"}}, "Gamma"},
-		{"nothing yet", schema.Answers{}, ""},
+	s := withDraft(t, c, answered(), schema.IT)
+	want := len(c.Validate(s.d.Answers, schema.IT).Errors())
+	s.changed()
+	s.save.timer.Stop() // the session is not started: no autosave may run
+	s.countErrors()
+	rec, _, ok := s.snapshot()
+	if !ok || want == 0 || rec.Name != "Alfa APS" || rec.State != draft.StateProgress || rec.Errors != want {
+		t.Fatalf("ok %v, name %q, state %q, errors %d (want %d)", ok, rec.Name, rec.State, rec.Errors, want)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := draftName(c, tt.a); got != tt.want {
-				t.Fatalf("got %q, want %q", got, tt.want)
-			}
-		})
+	s.d.Title = "Domanda di prova"
+	s.finalise(testTime) // the record of a draft with errors is never finalised by the app; here it tests the state
+	s.save.timer.Stop()
+	if rec, _, _ = s.snapshot(); rec.Name != "Domanda di prova" || rec.State != draft.StateFinal {
+		t.Fatalf("renamed and finalised: %q, %q", rec.Name, rec.State)
+	}
+	s.set("ente.nome", "Gamma APS")
+	s.save.timer.Stop()
+	if rec, _, _ = s.snapshot(); rec.State != draft.StateProgress {
+		t.Fatalf("edited after finalising: %q", rec.State)
 	}
 }
 

@@ -186,6 +186,8 @@ func (sh *shell) pageFor(l schema.Lang, r route) app.UI {
 		return builderPage(l, sess.ver)
 	case "accessibility":
 		return &accessibilityPage{Lang: l}
+	case "profiles":
+		return &profilesPage{Lang: l}
 	case "home":
 		return &homePage{Lang: l, Ver: sess.ver}
 	case "review":

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"bando/app/draft"
 	"bando/app/job"
 	"bando/schema"
 )
@@ -105,25 +106,28 @@ func TestFinaliseKeepsAppVersion(t *testing.T) {
 	}
 }
 
-// TestFinalStale: a finalised draft changed afterwards — in this tab, or saved well after
-// finalising in an earlier visit — has an out-of-date PDF, said plainly on /firma, until it is
-// finalised again.
+// TestFinalStale: a finalised draft changed afterwards — in this tab, or in an earlier visit
+// (the draft says so: editedAfterFinal) — has an out-of-date PDF, said plainly on /firma,
+// until it is finalised again. A save without a change (an export, the signature marker)
+// does not make it out of date.
 func TestFinalStale(t *testing.T) {
 	at := time.Date(2024, 3, 1, 10, 30, 15, 0, time.UTC)
 	tests := []struct {
-		name  string
-		saved time.Duration // after finalising
-		edit  bool
-		want  bool
+		name    string
+		saved   time.Duration // after finalising
+		edit    bool
+		earlier bool // changed in an earlier visit
+		want    bool
 	}{
-		{"saved by finalising itself", 800 * time.Millisecond, false, false},
-		{"an answer changed in this tab", 800 * time.Millisecond, true, true},
-		{"saved later, in an earlier visit", time.Minute, false, true},
+		{"saved by finalising itself", 800 * time.Millisecond, false, false, false},
+		{"an answer changed in this tab", 800 * time.Millisecond, true, false, true},
+		{"changed in an earlier visit", time.Minute, false, true, true},
+		{"saved later without a change (export)", time.Hour, false, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := withDraft(t, testCall(t), complete(), schema.IT)
-			s.d.FinalisedAt, s.d.SavedAt = &at, at.Add(tt.saved)
+			s.d.FinalisedAt, s.d.SavedAt, s.d.EditedAfterFinal = &at, at.Add(tt.saved), tt.earlier
 			if tt.edit {
 				s.set("ente.nome", "Gamma APS")
 				s.save.timer.Stop() // the session is not started: no autosave may run
@@ -143,6 +147,30 @@ func TestFinalStale(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMarkSigned: a verified signed file is recorded in the draft only if the draft checked is
+// the one still open (finalised at the same second, unchanged), and an edit forgets it.
+func TestMarkSigned(t *testing.T) {
+	at := time.Date(2024, 3, 1, 10, 30, 15, 0, time.UTC)
+	other := at.Add(time.Hour)
+	s := withDraft(t, testCall(t), complete(), schema.IT)
+	s.finalise(at)
+	s.save.timer.Stop() // the session is not started: no autosave may run
+	s.markSigned("abc", "domanda.pdf.p7m", &other)
+	if s.d.Signed != nil {
+		t.Fatal("recorded a verdict about a draft finalised at another time")
+	}
+	s.markSigned("abc", "domanda.pdf.p7m", &at)
+	s.save.timer.Stop()
+	if s.d.Signed == nil || s.d.Signed.SHA256 != "abc" || s.d.Signed.File != "domanda.pdf.p7m" || s.d.State(0) != draft.StateSigned {
+		t.Fatalf("not recorded: %+v", s.d.Signed)
+	}
+	s.set("ente.nome", "Gamma APS")
+	s.save.timer.Stop()
+	if s.d.Signed != nil || !s.finalStale() {
+		t.Fatal("an edit kept the signature marker")
 	}
 }
 

@@ -101,9 +101,14 @@ func (w *worker) run(req job.Request, files blobs, progress func(done, total int
 		if err != nil {
 			return fail(err)
 		}
-		return job.Result{Verdict: verdict(r, lang)}, nil
+		v := verdict(r, lang)
+		sum := sha256.Sum256(data)
+		v.SHA256 = hex.EncodeToString(sum[:])
+		return job.Result{Verdict: v}, nil
 	case job.OpPackage, job.OpEML:
 		return w.pack(req, c, d, files)
+	case job.OpBundle:
+		return w.bundle(req, c, d, l)
 	}
 	return fail(errorf("job.op", "Richiesta sconosciuta al generatore di documenti: %q.", "Unknown request to the document generator: %q.", req.Op))
 }
@@ -267,4 +272,34 @@ func callOf(req job.Request, d *draft.Draft) (*schema.Call, error) {
 		return nil, errorf("job.call", "Il bando inviato (%s) non è quello della bozza (%s).", "The call sent (%s) is not the draft's (%s).", c.ID, d.Call)
 	}
 	return c, nil
+}
+
+// bundle makes the applicant's support bundle of d (the review page's "send to the helpdesk"),
+// redacted unless the applicant asked to include personal data.
+func (w *worker) bundle(req job.Request, c *schema.Call, d *draft.Draft, l schema.Lang) (job.Result, []byte) {
+	fail := func(err error) (job.Result, []byte) { return job.Result{Error: message(err)}, nil }
+	s := req.Support
+	if s == nil {
+		s = &job.Support{}
+	}
+	b, err := draft.NewBundle(c, d, draft.BundleOptions{
+		AppVersion: s.AppVersion, Screen: s.Screen, Lang: l, Now: w.now(),
+		Browser: draft.Browser{
+			UserAgent: s.UserAgent, Language: s.Language,
+			StorageUsage: s.StorageUsage, StorageQuota: s.StorageQuota, StoragePersisted: s.StoragePersisted,
+		},
+		IncludePersonalData: s.Personal, Coarsen: s.Coarsen && !s.Personal,
+	})
+	if err != nil {
+		return fail(err)
+	}
+	data, err := draft.EncodeBundle(b)
+	if err != nil {
+		return fail(err)
+	}
+	// named as every file of a draft (draft.FileName), with "assistenza" and the time for a
+	// title: the bundle hides the names the draft's title would show
+	at := schema.InRome(b.CreatedAt)
+	name := draft.FileName(b.Call, "assistenza "+at.Format("15.04"), at, draft.BundleExt)
+	return job.Result{Bundle: &job.Bundle{FileName: name, Size: len(data)}}, data
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"mime"
@@ -129,6 +131,9 @@ func TestVerifyJob(t *testing.T) {
 			}
 			if tc.key != "" && !hasKey(v.Problems, tc.key) {
 				t.Errorf("no %s among %+v", tc.key, v.Problems)
+			}
+			if sum := sha256.Sum256(tc.file); v.SHA256 != hex.EncodeToString(sum[:]) {
+				t.Errorf("verdict hash %q is not the signed file's", v.SHA256) // the draft records it
 			}
 			for _, s := range v.Signers {
 				if !s.Valid || !s.Required || s.CF == "" {
@@ -259,7 +264,7 @@ func TestWarmUp(t *testing.T) {
 }
 
 // TestDraftPDFJob: the draft PDF job makes the library's draft PDF, with errors in the
-// answers too, named -bozza.pdf, and leaves the cache of proposals to sign alone.
+// answers too, named _bozza.pdf, and leaves the cache of proposals to sign alone.
 func TestDraftPDFJob(t *testing.T) {
 	data, err := os.ReadFile("../../schema/calls/examples/toscana-fami-2024.errors.bando.json")
 	if err != nil {
@@ -288,10 +293,73 @@ func TestDraftPDFJob(t *testing.T) {
 	if !bytes.Equal(out, want.Bytes()) {
 		t.Errorf("the worker's draft PDF (%d bytes) differs from pdf.Write's (%d bytes)", len(out), want.Len())
 	}
-	if res.PDF.FileName != pdf.DraftFileName(c, d) || !strings.HasSuffix(res.PDF.FileName, "-bozza.pdf") || res.PDF.Size != len(out) {
+	if res.PDF.FileName != pdf.DraftFileName(c, d) || !strings.HasSuffix(res.PDF.FileName, "_bozza.pdf") || res.PDF.Size != len(out) {
 		t.Errorf("%+v", res.PDF)
 	}
 	if len(w.cache) != 0 {
 		t.Error("a draft PDF went into the cache of proposals to sign")
+	}
+}
+
+// TestBundleJob: the support bundle the worker makes is app/draft's, with the page's facts and
+// the applicant's choices: byte for byte when personal data is included, redacted otherwise.
+func TestBundleJob(t *testing.T) {
+	data, err := os.ReadFile("../../schema/calls/examples/toscana-fami-2024.errors.bando.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := draft.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := schema.Shipped(d.Call)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := draft.Open(d, c); err != nil { // as the app opened the draft it sends
+		t.Fatal(err)
+	}
+	w := testWorker()
+	br := draft.Browser{UserAgent: "TestBrowser/1.0", Language: "it-IT", StorageUsage: "1,2 MB", StorageQuota: "2 GB", StoragePersisted: "true"}
+	support := func(personal, coarsen bool) *job.Support {
+		return &job.Support{AppVersion: "v0-test", Screen: "/riepilogo", Personal: personal, Coarsen: coarsen,
+			UserAgent: br.UserAgent, Language: br.Language, StorageUsage: br.StorageUsage, StorageQuota: br.StorageQuota, StoragePersisted: br.StoragePersisted}
+	}
+
+	res, out := w.run(job.Request{Op: job.OpBundle, Lang: schema.EN, Draft: data, Support: support(true, true)}, files(), nil)
+	if res.Error != nil || res.Bundle == nil {
+		t.Fatalf("%+v", res.Error)
+	}
+	b, err := draft.NewBundle(c, d, draft.BundleOptions{AppVersion: "v0-test", Screen: "/riepilogo", Lang: schema.EN, Browser: br, Now: w.now(), IncludePersonalData: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := draft.EncodeBundle(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out, want) {
+		t.Errorf("the worker's bundle with personal data differs from draft.NewBundle's:\n%.600s\nwant\n%.600s", out, want)
+	}
+	if name := "toscana-fami-2024_assistenza-11-00_2025-11-20" + draft.BundleExt; // 10:00 UTC is 11:00 in Rome
+	res.Bundle.FileName != name || res.Bundle.Size != len(out) {
+		t.Errorf("%+v, want %s of %d bytes", res.Bundle, name, len(out))
+	}
+
+	for _, coarsen := range []bool{false, true} {
+		res, out := w.run(job.Request{Op: job.OpBundle, Lang: schema.IT, Draft: data, Support: support(false, coarsen)}, files(), nil)
+		if res.Error != nil || res.Bundle == nil {
+			t.Fatalf("coarsen %v: %+v", coarsen, res.Error)
+		}
+		got, err := draft.DecodeBundle(out)
+		if err != nil {
+			t.Fatalf("coarsen %v: the bundle does not read back: %v", coarsen, err)
+		}
+		if !got.Redacted || got.Coarsened != coarsen || got.Browser != br || got.Screen != "/riepilogo" || got.AppVersion != "v0-test" || len(got.Verdicts) == 0 {
+			t.Errorf("coarsen %v: %+v", coarsen, got)
+		}
+		if strings.Contains(string(out), "Giulia Bartolini") {
+			t.Errorf("coarsen %v: the redacted bundle holds a name", coarsen)
+		}
 	}
 }
