@@ -149,6 +149,10 @@ func (h *homePage) callCard(c *schema.Call, l schema.Lang) app.UI {
 			callHashLine(c, l),
 			app.Button().Type("button").Class("btn btn-primary").ID("new-"+c.ID).DataSet("call", c.ID).
 				Text(tr(l, "home.new")).OnClick(h.newDraft),
+			app.If(sess.origin(c.ID) == originFile, func() app.UI {
+				return app.Button().Type("button").Class("btn btn-outline-danger ms-2").ID("remove-"+c.ID).DataSet("call", c.ID).
+					Text(tr(l, "callfile.remove")).OnClick(h.removeCall)
+			}),
 		)),
 	)
 }
