@@ -112,4 +112,22 @@ func TestBrowserPublishedCalls(t *testing.T) {
 	b.waitFor(`!!document.getElementById("call-file-input")`, 10*time.Second)
 	b.pickFile("call-file-input", "rotto.json", []byte(`{"id": "x",`))
 	b.waitFor(`!!document.getElementById("call-file-message") && /non è valido/.test(document.getElementById("call-file-message").innerText)`, 15*time.Second)
+
+	// The call opened from a file is removed from the start page, once confirmed: its draft
+	// stays, and the question said so; a site's call has no such button.
+	b.acceptDialogs()
+	b.waitFor(`document.querySelectorAll(".draft-item").length === 2`, 10*time.Second)
+	if eval[bool](b, `!!document.getElementById("remove-`+id+`")`) {
+		t.Error("a call of the site can be removed")
+	}
+	b.click("remove-inviato-per-posta-2026")
+	b.waitFor(`!document.getElementById("new-inviato-per-posta-2026")`, 10*time.Second)
+	if q := b.lastDialog(); !strings.Contains(q, "Togliere il bando") || !strings.Contains(q, "(1) restano") {
+		t.Errorf("the removal asked %q", q)
+	}
+	b.open(app.url + ui.PathHome)
+	b.waitFor(`document.querySelectorAll(".draft-item").length === 2 && !!document.getElementById("new-`+id+`")`, 10*time.Second)
+	if eval[bool](b, `!!document.getElementById("new-inviato-per-posta-2026")`) {
+		t.Error("the removed call is back after a reload")
+	}
 }

@@ -23,35 +23,18 @@ func TestCallsFolder(t *testing.T) {
 	draft := writeTemp(t, "domanda.bando.json", strings.Replace(string(src), `"call": "toscana-fami-2024"`, `"call": "`+id+`"`, 1))
 	pdf := filepath.Join(t.TempDir(), "domanda.pdf")
 
-	for _, tc := range []struct {
-		name     string
-		args     []string
-		code     int
-		contains []string
-	}{
-		{"validate without the folder", []string{"validate", draft}, 2, []string{`il bando "` + id + `" non è tra quelli distribuiti con l'app`, "toscana-fami-2024", "--calls DIR", "--call FILE.json"}},
-		{"validate without the folder, in English", []string{"validate", "--lang", "en", draft}, 2, []string{`the call "` + id + `" is not one shipped with the app`, "--calls DIR"}},
-		{"validate with the folder", []string{"validate", "--calls", dir, draft}, 0, []string{"Nessun problema"}},
-		{"pdf with the folder", []string{"pdf", "--calls", dir, draft, "-o", pdf}, 0, nil},
-		{"finalise with the folder", []string{"finalise", "--calls", dir, draft, "-o", filepath.Join(t.TempDir(), "f.bando.json")}, 0, nil},
-		{"a folder without the call", []string{"validate", "--calls", other, draft}, 2, []string{`il bando "` + id + `" non è né tra quelli distribuiti con l'app né in --calls ` + other, "--call FILE.json"}},
-		{"a folder without the call, in English", []string{"validate", "--lang", "en", "--calls", other, draft}, 2, []string{`the call "` + id + `" is neither shipped with the app nor in --calls ` + other}},
-		{"a folder with a broken call", []string{"validate", "--calls", broken, draft}, 2, []string{"rotto.json", "Nessun bando pubblicato"}},
-		{"a folder that is not there", []string{"validate", "--calls", filepath.Join(dir, "nope"), draft}, 2, []string{"cartella non leggibile"}},
-		{"or the call's file", []string{"validate", "--call", filepath.Join(dir, "prova.bando-call.json"), draft}, 0, []string{"Nessun problema"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			out, errs, code := cli(t, tc.args...)
-			if code != tc.code {
-				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tc.code, out, errs)
-			}
-			for _, want := range tc.contains {
-				if !strings.Contains(out+errs, want) {
-					t.Errorf("output lacks %q:\n%s%s", want, out, errs)
-				}
-			}
-		})
-	}
+	runCLICases(t, []cliCase{
+		{"validate without the folder", []string{"validate", draft}, 2, []string{`il bando "` + id + `" non è tra quelli distribuiti con l'app`, "toscana-fami-2024", "--calls DIR", "--call FILE.json"}, nil},
+		{"validate without the folder, in English", []string{"validate", "--lang", "en", draft}, 2, []string{`the call "` + id + `" is not one shipped with the app`, "--calls DIR"}, nil},
+		{"validate with the folder", []string{"validate", "--calls", dir, draft}, 0, []string{"Nessun problema"}, nil},
+		{"pdf with the folder", []string{"pdf", "--calls", dir, draft, "-o", pdf}, 0, nil, nil},
+		{"finalise with the folder", []string{"finalise", "--calls", dir, draft, "-o", filepath.Join(t.TempDir(), "f.bando.json")}, 0, nil, nil},
+		{"a folder without the call", []string{"validate", "--calls", other, draft}, 2, []string{`il bando "` + id + `" non è né tra quelli distribuiti con l'app né in --calls ` + other, "--call FILE.json"}, nil},
+		{"a folder without the call, in English", []string{"validate", "--lang", "en", "--calls", other, draft}, 2, []string{`the call "` + id + `" is neither shipped with the app nor in --calls ` + other}, nil},
+		{"a folder with a broken call", []string{"validate", "--calls", broken, draft}, 2, []string{"rotto.json", "Nessun bando pubblicato"}, nil},
+		{"a folder that is not there", []string{"validate", "--calls", filepath.Join(dir, "nope"), draft}, 2, []string{"cartella non leggibile"}, nil},
+		{"or the call's file", []string{"validate", "--call", filepath.Join(dir, "prova.bando-call.json"), draft}, 0, []string{"Nessun problema"}, nil},
+	})
 	if data, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(data), "%PDF-") {
 		t.Errorf("no PDF written: %v", err)
 	}

@@ -157,3 +157,27 @@ func (h *homePage) openCall(ctx app.Context, file app.Value) {
 		}
 	})
 }
+
+// removeCall takes a call opened from a file out of this browser, once confirmed. Its drafts
+// stay (the question says so): opening the file again gives them their call back.
+func (h *homePage) removeCall(ctx app.Context, e app.Event) {
+	defer sess.recovered()
+	id := e.Get("currentTarget").Get("dataset").Get("call").String()
+	c := sess.calls[id]
+	if c == nil || c.origin != originFile {
+		return
+	}
+	n := 0
+	for _, r := range h.records {
+		if r.Call == id {
+			n++
+		}
+	}
+	if !confirmed(tr(h.Lang, "callfile.remove.confirm", c.call.Title.In(h.Lang), n)) {
+		return
+	}
+	delete(sess.calls, id)
+	if !storeCallFiles(sess.calls) { // no storage at all: it stays, as the page shows
+		sess.calls[id] = c
+	}
+}
