@@ -29,28 +29,32 @@ func (v *validation) newList(g *Field) {
 }
 
 // itemChecks runs the per-item checks of group g on the item at env level `level`; v.path is
-// the item's path ("ats.membri[2]"). The item's path and its name for people are made once,
-// when its first check fails, and shared by the issues of its other checks.
+// the item's path ("ats.membri[2]"). The item's path, its name for people and the issues'
+// parameters ({item: the name}) are made once, when its first check fails, and shared by the
+// issues of its other checks.
 func (v *validation) itemChecks(g *Field, level int) {
 	e := v.env[:level+1]
-	i := v.index[level]
-	var item, name string
+	var item string
+	var named *itemNamed
 	for _, ch := range g.itemChecks {
 		if ch.rule.holds(v.x, e) {
 			continue
 		}
-		if item == "" {
-			item, name = string(v.path), v.itemName(g, i)
+		if named == nil {
+			item, named = string(v.path), v.named(g, v.index[level])
+			if named.item == nil {
+				named.item = map[string]string{"item": named.s}
+			}
 		}
-		v.issues = append(v.issues, itemCheckIssue(v.x, ch, item, name, e, v.lang))
+		v.issues = append(v.issues, itemCheckIssue(v.x, ch, item, named.item, e, v.lang))
 	}
 }
 
 // itemCheckIssue is the issue of per-item check ch failing on the item at path, whose
-// containers are e and whose name for people is name (itemNumber): at the field the check
-// names, or at the item when it names none or that field is hidden in this item (a message at
-// a hidden field could not be read nor reached).
-func itemCheckIssue(x *evalCtx, ch *Check, item, name string, e env, lang Lang) Issue {
+// containers are e, with parameters {item: its name for people (itemNumber)}: at the field the
+// check names, or at the item when it names none or that field is hidden in this item (a
+// message at a hidden field could not be read nor reached).
+func itemCheckIssue(x *evalCtx, ch *Check, item string, params map[string]string, e env, lang Lang) Issue {
 	at := item
 	if ch.field != nil && x.fieldShown(ch.field, e) {
 		at = item + "." + ch.field.ID
@@ -58,8 +62,8 @@ func itemCheckIssue(x *evalCtx, ch *Check, item, name string, e env, lang Lang) 
 	return Issue{
 		Path:     at,
 		Key:      ch.issueKey(),
-		Params:   map[string]string{"item": name},
-		Message:  checkMessageNamed(ch, name, lang),
+		Params:   params,
+		Message:  checkMessageNamed(ch, params["item"], lang),
 		Severity: ch.Severity.issue(),
 	}
 }
@@ -137,7 +141,7 @@ func (c *Call) ValidateItem(a Answers, path string, lang Lang) []CheckResult {
 				r.Field = r.Item + "." + ch.field.ID
 			}
 			if shown && !ch.rule.holds(x, e) {
-				is := itemCheckIssue(x, ch, r.Item, itemNumber(f, el.Index, lang), e, lang)
+				is := itemCheckIssue(x, ch, r.Item, map[string]string{"item": itemNumber(f, el.Index, lang)}, e, lang)
 				r.Issue = &is
 			}
 			out = append(out, r)

@@ -63,31 +63,54 @@ func uniqueKey(v any) string {
 }
 
 // uniqueIssue records the answer of field f in the item at index i of the list being walked,
-// and returns the issue when an earlier item of the same list gave the same answer. seen is
-// the list's record for f, cleared when the walk enters another list.
-func (v *validation) uniqueIssue(f *Field, val any, i int, seen map[string]int) *Issue {
+// and returns the issue when an earlier item of the same list gave the same answer (without
+// its path). seen is the list's record for f, cleared when the walk enters another list.
+func (v *validation) uniqueIssue(f *Field, val any, i int, seen map[string]int) (Issue, bool) {
 	k := uniqueKey(val)
 	if k == "" {
-		return nil
+		return Issue{}, false
 	}
 	prev, dup := seen[k]
 	if !dup {
 		seen[k] = i
-		return nil
+		return Issue{}, false
 	}
-	n := strconv.Itoa(prev + 1)
-	is := newIssue("", "unique", v.lang, "item", v.itemName(f.group, prev), "n", n)
-	is.Severity = Severity(f.Unique).issue()
-	return is
+	named := v.named(f.group, prev)
+	if named.unique == nil {
+		named.unique = map[string]string{"item": named.s, "n": strconv.Itoa(prev + 1)}
+		named.uniqueMsg = Message(v.lang, "unique", named.unique)
+	}
+	return Issue{Key: "unique", Params: named.unique, Message: named.uniqueMsg, Severity: Severity(f.Unique).issue()}, true
 }
 
-// itemName is itemNumber in the validation's language. The name made last is kept: the
-// duplicates of a list usually name the same earlier item.
-func (v *validation) itemName(g *Field, i int) string {
-	if v.named.g != g || v.named.i != i || v.named.s == "" {
-		v.named.g, v.named.i, v.named.s = g, i, itemNumber(g, i, v.lang)
+// itemName is itemNumber in the validation's language.
+func (v *validation) itemName(g *Field, i int) string { return v.named(g, i).s }
+
+// named returns item i of group g as named in the validation's language. The items named last
+// are kept, with the parameters and message of the issues that name them: the issues of a
+// list name the same few items again and again (the duplicates of a codice fiscale the member
+// that gave it first, each member's checks the member), and share them (see Issue).
+func (v *validation) named(g *Field, i int) *itemNamed {
+	for k := range v.names {
+		if n := &v.names[k]; n.g == g && n.i == i && n.s != "" {
+			return n
+		}
 	}
-	return v.named.s
+	n := &v.names[v.nextName]
+	v.nextName = (v.nextName + 1) % len(v.names)
+	*n = itemNamed{g: g, i: i, s: itemNumber(g, i, v.lang)}
+	return n
+}
+
+// itemNamed is an item named in a validation (see named). The parameters are made when an
+// issue first needs them.
+type itemNamed struct {
+	g         *Field
+	i         int
+	s         string            // itemNumber
+	item      map[string]string // {item: s}, of the checks failing on it
+	unique    map[string]string // {item: s, n: its number}, of the duplicates of its answers
+	uniqueMsg string
 }
 
 // itemNumber names item i of group g for people: "Partner 3" (the item label and its 1-based

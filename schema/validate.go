@@ -18,6 +18,9 @@ import (
 // "" for the whole form), what (a stable message key, for tests, translations and support
 // bundles), with which parameters, the message in the language asked for, and how serious it
 // is: an error ("") blocks the proposal, a warning (SeverityWarning) only asks to look again.
+//
+// The issues of one validation may share a Params map (the checks failing on one member all
+// name it): read it, and clone it before changing it.
 type Issue struct {
 	Path     string            `json:"path"`
 	Key      string            `json:"key"`
@@ -192,13 +195,9 @@ type validation struct {
 	seen map[*Field]map[string]int
 	// items are the ids of the shown items of each list a choice offers, by the list's
 	// answer path: computed once per validation, however many choices name the list.
-	items map[string]map[string]bool
-	// named is the item name made last (see itemName).
-	named struct {
-		g *Field
-		i int
-		s string
-	}
+	items    map[string]map[string]bool
+	names    [4]itemNamed // the items named last (see named)
+	nextName int
 }
 
 // fields checks the fields of container m, which sits at env level `level`; v.path holds the
@@ -223,7 +222,9 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 				is = v.itemChoice(f, val)
 			}
 			if is == nil && f.Unique != uniqueOff {
-				is = v.uniqueIssue(f, val, v.index[level], v.seen[f])
+				if u, dup := v.uniqueIssue(f, val, v.index[level], v.seen[f]); dup {
+					is = &u
+				}
 			}
 			if is != nil {
 				v.path = append(v.path[:prefix], f.ID...)
@@ -289,20 +290,28 @@ func newIssue(path, key string, lang Lang, kv ...string) *Issue {
 	return &Issue{Path: path, Key: key, Params: params, Message: Message(lang, key, params)}
 }
 
-var expected = map[FieldType][2]string{
-	TypeNumber:      {"un numero", "a number"},
-	TypeMoney:       {"un importo in centesimi", "an amount in cents"},
-	TypeBoolean:     {"sì o no", "yes or no"},
-	TypeDeclaration: {"l'accettazione", "an acceptance"},
-	TypeMultiChoice: {"un elenco di scelte", "a list of choices"},
-	TypeGroup:       {"un elenco di voci", "a list of entries"},
-}
+// expectedTypes and expectedTexts say what an answer of a type is, in Italian and English, for
+// the "type" issue; the last text is for every other type. Arrays, not a map: a map literal is
+// built by code at start-up, in app.wasm too.
+var (
+	expectedTypes = [...]FieldType{TypeNumber, TypeMoney, TypeBoolean, TypeDeclaration, TypeMultiChoice, TypeGroup}
+	expectedTexts = [len(expectedTypes) + 1][2]string{
+		{"un numero", "a number"},
+		{"un importo in centesimi", "an amount in cents"},
+		{"sì o no", "yes or no"},
+		{"l'accettazione", "an acceptance"},
+		{"un elenco di scelte", "a list of choices"},
+		{"un elenco di voci", "a list of entries"},
+		{"un testo", "a text"},
+	}
+)
 
 func typeIssue(f *Field, path string, lang Lang) Issue {
-	e, ok := expected[f.Type]
-	if !ok {
-		e = [2]string{"un testo", "a text"}
+	i := 0
+	for i < len(expectedTypes) && expectedTypes[i] != f.Type {
+		i++
 	}
+	e := expectedTexts[i]
 	s := e[0]
 	if lang == EN {
 		s = e[1]

@@ -301,6 +301,12 @@ func TestBrowserSignAndSend(t *testing.T) {
 	// of date and must not be signed, until the draft is finalised again.
 	b.click("lang-switch")
 	b.waitFor(`document.getElementById("page-title").innerText === "Firma e invio"`, 10*time.Second)
+	// The start page says the draft is signed and verified (the draft records the file's hash).
+	b.open(app.url + ui.PathHome)
+	b.waitFor(`document.querySelector(".draft-item")?.dataset.state === "signed"`, 15*time.Second)
+	if s := eval[string](b, `document.querySelector(".draft-item .draft-state").textContent`); s != "Firmata e verificata" {
+		t.Errorf("the start page says %q of the signed draft", s)
+	}
 	member := "ats.membri[0].denominazione"
 	b.open(app.url + "/sezione/ats")
 	b.typeIn(member, " (modificata)")
@@ -313,6 +319,8 @@ func TestBrowserSignAndSend(t *testing.T) {
 	if eval[bool](b, `!!document.getElementById("pdf-download")`) {
 		t.Error("the out-of-date PDF is still offered for download")
 	}
+	b.open(app.url + ui.PathHome) // and the start page no longer says signed, nor finalised
+	b.waitFor(`document.querySelector(".draft-item")?.dataset.state === "ready"`, 15*time.Second)
 
 	// The office's pages do not show the applicant's draft in the header.
 	for _, path := range []string{ui.PathHelpdesk, ui.PathBuilder} {

@@ -46,7 +46,7 @@ func finalise(ctx context.Context, args []string, stdout, stderr io.Writer, now 
 	if name == "" {
 		name = file
 	}
-	if d.FinalisedAt != nil {
+	if d.FinalisedAt != nil && !d.Stale() { // changed since (a partner sheet merged): again
 		tprintf(stdout, pick(l, "%s è già finalizzata (%s): nulla da fare. `bando pdf` genera il documento da firmare.\n",
 			"%s is already finalised (%s): nothing to do. `bando pdf` makes the document to sign.\n"), file, romeTime(*d.FinalisedAt, l))
 		return nil

@@ -199,3 +199,25 @@ func TestIssueCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestFinaliseAfterAChange: a finalised draft whose answers changed since (editedAfterFinal,
+// as a partner sheet merged or the browser leave it) is finalised again, and until then `pdf`
+// says that its PDF must not be signed.
+func TestFinaliseAfterAChange(t *testing.T) {
+	file := copyDraft(t, famiComplete)
+	expectCLI(t, []string{"finalise", file}, 0, "Finalizzata")
+	d, err := draft.Decode(mustRead(t, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Edited()
+	data, _ := draft.Encode(d)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	expectCLI(t, []string{"pdf", file, "-o", filepath.Join(t.TempDir(), "x.pdf")}, 0, "cambiate dopo la finalizzazione", "non va firmato")
+	expectCLI(t, []string{"finalise", file}, 0, "Finalizzata")
+	if d, err := draft.Decode(mustRead(t, file)); err != nil || d.Stale() || d.FinalisedAt == nil {
+		t.Fatalf("finalised again: %v, stale %v", err, d.Stale())
+	}
+}

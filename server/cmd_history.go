@@ -48,7 +48,9 @@ func runHistory(ctx context.Context, args []string, _ io.Reader, stdout, stderr 
 			if e.Before == nil && e.Kind != draft.EventImport {
 				kept = pick(l, " (versione precedente non più conservata)", " (earlier version no longer kept)")
 			}
-			tprintf(stdout, "%d. %s %s %s%s: %s\n", i+1, e.At.Local().Format("2006-01-02 15:04"), eventKind(e.Kind, l), e.From, kept, strings.Join(e.Fields, ", "))
+			// Rome time, as the app and the PDF say it, whatever the machine's zone
+			when := schema.InRome(e.At).Format("02/01/2006 15:04") + pick(l, " (ora italiana)", " (Italian time)")
+			tprintf(stdout, "%d. %s %s %s%s: %s\n", i+1, when, eventKind(e.Kind, l), e.From, kept, strings.Join(e.Fields, ", "))
 		}
 		return nil
 	}

@@ -81,6 +81,9 @@ func runPDF(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	if d.FinalisedAt == nil {
 		tprintln(stdout, pick(l, "Attenzione: la bozza non è finalizzata, il PDF porta la scritta BOZZA e non va firmato: finalizzala con `bando finalise` e genera di nuovo il PDF.",
 			"Warning: the draft is not finalised; the PDF says DRAFT and must not be signed: finalise it with `bando finalise` and make the PDF again."))
+	} else if d.Stale() {
+		tprintln(stdout, pick(l, "Attenzione: le risposte sono cambiate dopo la finalizzazione, il PDF fatto allora non corrisponde più e questo non va firmato: finalizzala di nuovo con `bando finalise` e genera di nuovo il PDF.",
+			"Warning: the answers changed after the draft was finalised; the PDF made then no longer matches and this one must not be signed: finalise it again with `bando finalise` and make the PDF again."))
 	}
 	signers := c.RequiredSigners(d.Answers)
 	tprintln(stdout, pick(l, "Da firmare digitalmente (CAdES .p7m o PAdES) da:", "To be digitally signed (CAdES .p7m or PAdES) by:"))

@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"errors"
+	"maps"
 	"strconv"
 	"time"
 
@@ -37,8 +38,8 @@ var builderTemplate string
 // Page is the editor's page, for ui.RoutesWithBuilder.
 func Page(l schema.Lang, ver int) app.UI { return &builderPage{Lang: l, Ver: ver} }
 
-// The call being edited is kept in localStorage at every change (an author must never lose
-// work), with the version it was loaded as: the published one, for migration proposals.
+// The call being edited is kept in this browser (save.go: an author must never lose work),
+// with the version it was loaded as: the published one, for migration proposals.
 const (
 	keySource    = "bando.builder.source"
 	keyPublished = "bando.builder.published"
@@ -50,6 +51,7 @@ type builderPage struct {
 	Ver  int
 
 	src       string                          // the JSON text: the source of truth
+	boxText   string                          // the text in the schema box, as last written or typed (box.go)
 	doc       *calledit.Value                 // src parsed; nil while src is not JSON
 	published *calledit.Value                 // the call as loaded from a file or a shipped call, if any
 	sel       calledit.Path                   // the node of the tree selected; nil is the call itself
@@ -59,15 +61,15 @@ type builderPage struct {
 	picks     map[string]*calledit.CheckShape // the pickers' choices, by picker
 	restored  bool
 	ctx       app.Context // for the writes of autosave
-
-	saving, hasPending, mounted bool
-	pending                     string
+	mounted   bool
+	save      saver // autosave (save.go)
 
 	problems []schema.Problem
 	more     int    // problems found past schema.MaxProblems, not listed
 	other    string // an error that is not a list of problems
 	checked  bool
-	call     *schema.Call // the last valid schema, on preview
+	call     *schema.Call   // the last valid schema, on preview
+	vers     map[string]int // the preview's versions of the fields edits changed (ui.PreviewCall)
 	gen      int
 	fileMsg  string
 	saveMsg  string
@@ -77,17 +79,18 @@ type builderPage struct {
 func (b *builderPage) OnMount(ctx app.Context) {
 	defer recovered()
 	b.ctx, b.mounted = ctx, true
-	if b.restored || app.IsServer {
+	if app.IsServer {
+		return
+	}
+	b.listenLeave()
+	if b.restored {
 		return
 	}
 	b.restored = true
-	local := ui.LocalGet(keySource)
+	local, localAt := ui.LocalGet(keySource), ui.LocalGet(keySavedAt)
 	ctx.Async(func() {
 		defer background()
-		src, err := storeGet(keySource)
-		if err != nil || src == "" {
-			src = local
-		}
+		src := newest(local, localAt)
 		ctx.Dispatch(func(app.Context) {
 			defer recovered()
 			if src != "" && b.src == "" {
@@ -128,12 +131,14 @@ func (b *builderPage) Render() (out app.UI) {
 				b.treeView(l),
 				b.nodeForm(l),
 				app.Label().Class("form-label fw-bold mt-4").For("builder-source").Text(tr(l, "builder.source")),
-				app.Textarea().ID("builder-source").Class("form-control font-monospace builder-source").
-					Rows(24).Attr("spellcheck", "false").Attr("autocomplete", "off").
-					Aria("describedby", "builder-lint").OnInput(b.typed),
+				app.Div().Style("content-visibility", "auto").Style("contain-intrinsic-size", "auto 36rem").Body(
+					app.Textarea().ID("builder-source").Class("form-control font-monospace builder-source").
+						Rows(24).Attr("wrap", "off").Attr("spellcheck", "false").Attr("autocomplete", "off").
+						Aria("describedby", "builder-lint").OnInput(b.typed),
+				),
 				app.Div().ID("builder-lint").Class("mt-3").Aria("live", "polite").Body(b.lintReport(l)),
 			),
-			app.Div().Class("col-lg-6").Body(&ui.Preview{Lang: l, Ver: b.Ver, Call: b.call, Stale: len(b.problems) > 0 || b.other != ""}),
+			app.Div().Class("col-lg-6").Body(&ui.Preview{Lang: l, Ver: b.Ver, Call: b.call, Stale: len(b.problems) > 0 || b.other != "", Vers: b.vers}),
 		),
 	)
 }
@@ -217,37 +222,6 @@ func (b *builderPage) setSource(src string, toBox bool) {
 	}
 }
 
-// autosave keeps the call being edited in this browser (store.go): in localStorage at once,
-// and in IndexedDB by one write at a time, the latest text last. A refusal is said.
-func (b *builderPage) autosave() {
-	local := ui.LocalSet(keySource, b.src)
-	b.pending, b.hasPending = b.src, true
-	if !local {
-		b.saveMsg = tr(b.Lang, "builder.savefailed")
-	}
-	if b.saving || !b.mounted {
-		return
-	}
-	b.saving, b.hasPending = true, false
-	src, ctx := b.pending, b.ctx
-	ctx.Async(func() {
-		defer background()
-		err := storePut(keySource, src)
-		ctx.Dispatch(func(app.Context) {
-			defer recovered()
-			b.saving = false
-			if err != nil && !local {
-				b.saveMsg = tr(b.Lang, "builder.savefailed")
-			} else if err == nil && local {
-				b.saveMsg = ""
-			}
-			if b.hasPending {
-				b.autosave()
-			}
-		})
-	})
-}
-
 // edit changes the call through the tree or the form: f edits the parsed call, which is
 // written back as text, saved and checked at once. key names the property edited, so that
 // typing in one box makes one undo step ("" for a step of its own).
@@ -271,15 +245,6 @@ func (b *builderPage) edit(key string, f func(doc *calledit.Value)) {
 	b.toBox()
 	b.autosave()
 	b.lint()
-}
-
-// toBox writes the text in the schema box.
-func (b *builderPage) toBox() {
-	_ = ui.JSTry(func() {
-		if el := app.Window().GetElementByID("builder-source"); el.Truthy() {
-			el.Set("value", b.src)
-		}
-	})
 }
 
 func (b *builderPage) undo(ctx app.Context, e app.Event) {
@@ -334,6 +299,7 @@ func (b *builderPage) typed(ctx app.Context, e app.Event) {
 	defer recovered()
 	b.hist.Record(b.src, "json")
 	b.setSource(e.Get("target").Get("value").String(), false)
+	b.boxText = b.src
 	b.autosave()
 	g := b.gen
 	ctx.After(lintDelay, func(ctx app.Context) {
@@ -359,7 +325,21 @@ func (b *builderPage) lint() {
 		}
 		return
 	}
+	old := b.call
 	b.call = c
+	if old != nil {
+		if changed, ok := previewChanges(old, c); ok && ui.PreviewEdit(old, c, changed) {
+			vers := maps.Clone(b.vers) // a new map: the preview's props are values
+			if vers == nil {
+				vers = map[string]int{}
+			}
+			for _, p := range changed {
+				vers[p]++
+			}
+			b.vers = vers
+			return
+		}
+	}
 	ui.PreviewCall(c)
 }
 

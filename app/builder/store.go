@@ -88,8 +88,9 @@ func idbOpen(ctx context.Context) (app.Value, error) {
 	return idbRequest(ctx, req)
 }
 
-// storePut keeps value at key. Call it from a goroutine.
-func storePut(key, value string) error {
+// storePut keeps each value at its key (key, value, key, value…), all or none. Call it from a
+// goroutine.
+func storePut(kv ...string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	db, err := idbOpen(ctx)
@@ -100,7 +101,10 @@ func storePut(key, value string) error {
 	var tx, req app.Value
 	if err := ui.JSTry(func() {
 		tx = db.Call("transaction", idbStore, "readwrite")
-		req = tx.Call("objectStore", idbStore).Call("put", value, key)
+		store := tx.Call("objectStore", idbStore)
+		for i := 0; i+1 < len(kv); i += 2 {
+			req = store.Call("put", kv[i+1], kv[i])
+		}
 	}); err != nil {
 		return err
 	}

@@ -3,7 +3,9 @@
 // the DOM or go-app, so the CLI and server read drafts with the same code as the browser.
 //
 // A draft is {format, formatVersion, call, callVersion, appVersion, createdAt, savedAt,
-// finalisedAt?, answers}. Reading one never trusts it: wrong JSON, another format, another call
+// finalisedAt?, title?, editedAfterFinal?, signed?, answers}: title is the applicant's own name
+// for it (title.go names every draft, name.go every file made from one), editedAfterFinal and
+// signed say where it stands (state.go). Reading one never trusts it: wrong JSON, another format, another call
 // or a newer format get a clear message (Italian first) and leave the current draft untouched.
 //
 // Store keeps the drafts of one machine (store.go): Memory for tests, and in the browser

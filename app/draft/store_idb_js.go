@@ -44,6 +44,7 @@ func recordValue(r Record) map[string]any {
 	return map[string]any{
 		"id": r.ID, "call": r.Call, "name": r.Name,
 		"savedAt": r.SavedAt.Format(time.RFC3339Nano), "data": r.Data,
+		"state": r.State, "errors": r.Errors,
 	}
 }
 
@@ -147,7 +148,11 @@ func recordOf(v js.Value) Record {
 		return ""
 	}
 	t, _ := time.Parse(time.RFC3339Nano, str("savedAt"))
-	return Record{ID: str("id"), Call: str("call"), Name: str("name"), SavedAt: t, Data: str("data")}
+	errors := 0
+	if x := v.Get("errors"); x.Type() == js.TypeNumber {
+		errors = x.Int()
+	}
+	return Record{ID: str("id"), Call: str("call"), Name: str("name"), SavedAt: t, Data: str("data"), State: str("state"), Errors: errors}
 }
 
 // idbTx runs one request in a transaction on the drafts store and waits until the transaction

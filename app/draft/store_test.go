@@ -182,6 +182,21 @@ func storeContract(t *testing.T, open func(t *testing.T) Store) {
 			}
 		})
 	}
+	t.Run("where the draft stands is kept with it", func(t *testing.T) {
+		s := open(t)
+		r := rec("mine", t0)
+		r.State, r.Errors = StateProgress, 22
+		if err := s.Put(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Get(ctx, "d1")
+		if err != nil || got.State != StateProgress || got.Errors != 22 {
+			t.Fatalf("stored %+v, %v", got, err)
+		}
+		if l, err := s.List(ctx); err != nil || len(l) != 1 || l[0].State != StateProgress || l[0].Errors != 22 {
+			t.Fatalf("listed %+v, %v", l, err)
+		}
+	})
 	t.Run("two tabs from the same version: the first write wins, the second conflicts", func(t *testing.T) {
 		s := open(t)
 		_ = s.Put(ctx, rec("opened", t0))

@@ -192,19 +192,14 @@ func LocalSet(key, value string) bool {
 func JSTry(f func()) error { return jsTry(f) }
 
 // PreviewCall puts call c on the preview with a scratch draft (never saved): the answers given
-// so far are kept when c is the same call as the one on the preview.
+// so far are kept when c is the same call as the one on the preview. Every field renders again;
+// PreviewEdit renders only those an edit changed.
 func PreviewCall(c *schema.Call) {
 	d := draft.New(c, sess.appVersion, time.Now())
 	if sess.mode == "builder" && sess.d != nil && sess.d.Call == c.ID {
 		d.Answers = sess.d.Answers.Clone()
 	}
-	for _, sec := range c.Sections {
-		for _, f := range sec.Fields {
-			if f.Type == schema.TypeGroup {
-				seedGroup(d.Answers, f, sec.ID+"."+f.ID)
-			}
-		}
-	}
+	seedGroups(c, d.Answers)
 	c.AssignItemIDs(d.Answers)
 	sess.enterScratch("builder", c, d)
 }

@@ -28,6 +28,9 @@ type Preview struct {
 	Ver   int          // the session's render version: the preview follows the session
 	Call  *schema.Call // the call last given to PreviewCall; nil before the first valid one
 	Stale bool         // the source has problems now: the preview is of the last valid version
+	// Vers are the versions of the fields that edits changed, by answer path (see PreviewCall):
+	// a field renders again when its version does.
+	Vers map[string]int
 
 	checkMsg string
 	checked  *schema.Call // the call checkMsg is about
@@ -68,7 +71,7 @@ func (p *Preview) Render() (ui app.UI) {
 		secs = append(secs, app.Section().Class("preview-section mb-4").Aria("labelledby", "preview-"+s.ID).Body(
 			app.H3().Class("h4").ID("preview-"+s.ID).Text(s.Title.In(pl)),
 			slot(!s.Intro.IsZero(), func() app.UI { return app.P().Class("section-intro").Text(s.Intro.In(pl)) }),
-			app.Div().Class("section-fields").Body(questions(s.Fields, s.ID+".", pl, sess.ver, sess.condVer)...),
+			app.Div().Class("section-fields").Body(p.questions(s, pl)...),
 		))
 	}
 	return app.Section().ID("builder-preview").Attr("lang", string(pl)).Aria("labelledby", "builder-preview-title").Body(
@@ -102,4 +105,19 @@ func (p *Preview) checkPreview(ctx app.Context, e app.Event) {
 	} else {
 		p.checkMsg = tr(p.Lang, "builder.checkmany", n)
 	}
+}
+
+// questions are the questions of section s, each at its own version: the session's plus its
+// version in p.Vers, so that an edit renders again only the fields it changed (both only grow).
+func (p *Preview) questions(s *schema.Section, l schema.Lang) []app.UI {
+	qs := questions(s.Fields, s.ID+".", l, sess.ver, sess.condVer)
+	for _, q := range qs {
+		switch q := q.(type) {
+		case *fieldView:
+			q.Ver += p.Vers[q.Path]
+		case *groupView:
+			q.Ver += p.Vers[q.Path]
+		}
+	}
+	return qs
 }

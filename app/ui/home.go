@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"bando/app/draft"
@@ -22,9 +23,15 @@ type homePage struct {
 	listErr  error
 	loaded   bool
 	stop     chan struct{}
-	msg      string // outcome of the last import or delete
+	msg      string // outcome of the last import
 	msgBad   bool
 	dragging bool
+
+	// the list of drafts (drafts.go): the outcome of the last change, the draft being renamed
+	// and the title typed, the button to focus once the list is read again ("id class")
+	listMsg              string
+	renaming, renameText string
+	focusNext            string
 
 	// the outcome of the last call file opened (callfile.go)
 	callMsg      string
@@ -72,9 +79,13 @@ func (h *homePage) refresh(ctx app.Context) {
 		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		rs, err := st.List(c)
 		cancel()
-		ctx.Dispatch(func(app.Context) {
+		ctx.Dispatch(func(ctx app.Context) {
 			defer sess.recovered()
 			h.records, h.listErr, h.loaded = rs, err, true
+			if id, cls, ok := strings.Cut(h.focusNext, " "); ok {
+				h.focusNext = ""
+				h.focusAction(ctx, id, cls)
+			}
 		})
 	})
 }
@@ -144,50 +155,6 @@ func (h *homePage) callCard(c *schema.Call, l schema.Lang) app.UI {
 			}),
 		)),
 	)
-}
-
-func (h *homePage) draftList(l schema.Lang) app.UI {
-	switch {
-	case !h.loaded:
-		return app.P().Text(tr(l, "loading"))
-	case h.listErr != nil:
-		return app.Div().Class("alert alert-danger").Attr("role", "alert").Text(h.listErr.Error())
-	case len(h.records) == 0:
-		return app.P().Class("no-drafts").Text(tr(l, "home.nodrafts"))
-	}
-	items := make([]app.UI, len(h.records))
-	for i, r := range h.records {
-		name := r.Name
-		if name == "" {
-			name = tr(l, "home.untitled")
-		}
-		callTitle := r.Call
-		if c, err := sess.lookupCall(r.Call); err == nil {
-			callTitle = c.Title.In(l)
-		} else {
-			callTitle += " (" + tr(l, "home.unknowncall") + ")"
-		}
-		current := r.ID == sess.id && sess.d != nil
-		items[i] = app.Li().Class("list-group-item draft-item d-flex flex-wrap align-items-center gap-2").DataSet("id", r.ID).Body(
-			app.Div().Class("flex-grow-1").Body(
-				app.Strong().Class("draft-name").Text(name),
-				app.If(current, func() app.UI {
-					return app.Span().Class("badge bg-primary ms-2").Text(tr(l, "home.current"))
-				}),
-				app.Br(),
-				app.Small().Text(callTitle+" — "+tr(l, "home.saved", longDate(r.SavedAt.Local(), l)+" "+r.SavedAt.Local().Format("15:04"))),
-			),
-			app.Div().Class("draft-actions d-flex gap-2").Body(
-				app.Button().Type("button").Class("btn btn-sm btn-primary draft-open").DataSet("id", r.ID).
-					Aria("label", tr(l, "home.open")+": "+name).Text(tr(l, "home.open")).OnClick(h.open),
-				app.Button().Type("button").Class("btn btn-sm btn-outline-primary draft-export").DataSet("id", r.ID).
-					Aria("label", tr(l, "home.export")+": "+name).Text(tr(l, "home.export")).OnClick(h.export),
-				app.Button().Type("button").Class("btn btn-sm btn-outline-danger draft-delete").DataSet("id", r.ID).
-					Aria("label", tr(l, "home.delete")+": "+name).Text(tr(l, "home.delete")).OnClick(h.delete),
-			),
-		)
-	}
-	return app.Ul().Class("list-group draft-list").Body(items...)
 }
 
 // dataID is the data-id of the element an event handler is attached to. Handlers read it
@@ -276,10 +243,7 @@ func (h *homePage) delete(ctx app.Context, e app.Event) {
 	if !ok {
 		return
 	}
-	name := r.Name
-	if name == "" {
-		name = tr(h.Lang, "home.untitled")
-	}
+	name := draftTitle(r, h.Lang)
 	if !confirmed(tr(h.Lang, "home.delete.confirm", name)) {
 		return
 	}
@@ -294,8 +258,9 @@ func (h *homePage) delete(ctx app.Context, e app.Event) {
 		cancel()
 		ctx.Dispatch(func(ctx app.Context) {
 			defer sess.recovered()
+			h.listMsg = tr(h.Lang, "home.deleted", name)
 			if err != nil {
-				h.msg, h.msgBad = err.Error(), true
+				h.listMsg = tr(h.Lang, "home.failed", errorText(err, h.Lang))
 			}
 			h.refresh(ctx)
 		})

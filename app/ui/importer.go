@@ -42,7 +42,7 @@ func (h *homePage) importFile(ctx app.Context, file app.Value) {
 		return
 	}
 	readPicked(ctx, h.Lang, file, fail, func(ctx app.Context, data []byte) {
-		if err := sess.importData(data); err != nil {
+		if err := sess.importData(data, name); err != nil {
 			fail(errorText(err, h.Lang))
 			return
 		}
@@ -50,14 +50,18 @@ func (h *homePage) importFile(ctx app.Context, file app.Value) {
 	})
 }
 
-// importData checks a draft file and makes it the open draft, stored under a new id.
-func (s *session) importData(data []byte) error {
+// importData checks a draft file (named name) and makes it the open draft, stored under a new
+// id; its history records the import.
+func (s *session) importData(data []byte, name string) error {
 	d, err := draft.Decode(data)
 	if err != nil {
 		return err
 	}
 	c, rep, err := callFor(d)
 	if err != nil {
+		return err
+	}
+	if err := draft.AddEvent(d, draft.Event{At: time.Now().UTC(), Kind: draft.EventImport, From: name}); err != nil {
 		return err
 	}
 	s.use(draft.NewID(time.Now()), c, d)

@@ -37,7 +37,7 @@ func FuzzImportData(f *testing.F) {
 		s.save.timer = time.NewTimer(time.Hour)
 		id := s.id
 		before, _ := json.Marshal(s.d.Answers)
-		if err := s.importData(data); err != nil {
+		if err := s.importData(data, "fuzz.bando.json"); err != nil {
 			after, _ := json.Marshal(s.d.Answers)
 			if s.id != id || string(after) != string(before) {
 				t.Fatalf("a refused import (%v) changed the open draft", err)

@@ -50,7 +50,8 @@ func (r *reviewPage) Render() (ui app.UI) {
 			&signEntry{Lang: l, Ready: len(issues.Errors()) == 0}, // warnings never block
 			&draftPDF{Lang: l}, // a BOZZA to circulate, errors and all (draftpdf.go)
 			exportButton(l),
-			app.A().Class("btn btn-link ms-auto").Href(PathHome).Text(tr(l, "nav.home")),
+			app.A().Class("btn btn-link ms-auto").ID("history-link").Href(PathHistory).Text(tr(l, "history.link")),
+			app.A().Class("btn btn-link").Href(PathHome).Text(tr(l, "nav.home")),
 		),
 		&supportBox{Lang: l},
 	)

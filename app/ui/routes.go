@@ -25,7 +25,7 @@ func sectionPath(id string) string { return sectionPrefix + id }
 // home, review, signing, helpdesk, builder, accessibility statement, and one step per section
 // of every shipped call.
 func Pages() []string {
-	seen := map[string]bool{PathHome: true, PathReview: true, PathSign: true, PathHelpdesk: true, PathBuilder: true, PathAccessibility: true, PathProfiles: true}
+	seen := map[string]bool{PathHome: true, PathReview: true, PathSign: true, PathHistory: true, PathHelpdesk: true, PathBuilder: true, PathAccessibility: true, PathProfiles: true}
 	for _, id := range schema.ShippedIDs() {
 		c, err := schema.Shipped(id)
 		if err != nil {
@@ -50,6 +50,7 @@ func Routes() {
 	app.Route(PathHome, newShell)
 	app.Route(PathReview, newShell)
 	app.Route(PathSign, newShell)
+	app.Route(PathHistory, newShell)
 	app.Route(PathHelpdesk, newShell)
 	app.Route(PathBuilder, newShell)
 	app.Route(PathAccessibility, newShell)
@@ -73,6 +74,8 @@ func parseRoute(path string) route {
 		return route{page: "review"}
 	case path == PathSign:
 		return route{page: "sign"}
+	case path == PathHistory:
+		return route{page: "history"}
 	case path == PathHelpdesk:
 		return route{page: "helpdesk"}
 	case path == PathBuilder:

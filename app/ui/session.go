@@ -233,7 +233,18 @@ func callFor(d *draft.Draft) (*schema.Call, *schema.MigrationReport, error) {
 		}
 		return nil, nil, err
 	}
+	// a draft brought to a newer version of its call keeps, in its history, the answers as
+	// they were: the applicant can see what changed and restore them (history.go)
+	var before schema.Answers
+	if d.CallVersion < c.Version {
+		before = d.Answers.Clone()
+	}
 	rep, err := draft.Open(d, c)
+	// recorded when migrated saves the draft (it changed, or has notes to read): otherwise each
+	// opening would record it again
+	if err == nil && before != nil && (rep.Changed() || len(rep.Notes) > 0) {
+		err = draft.AddEvent(d, draft.MigrationEvent(before, rep, time.Now().UTC()))
+	}
 	return c, rep, err
 }
 
@@ -351,8 +362,12 @@ func (s *session) set(path string, v any) {
 		return
 	}
 	s.mu.Lock()
+	if !draft.SameValue(s.d.Answers.Get(path), v) {
+		// a finalised draft is out of date, a verified signature no longer holds; a field
+		// left as it was (a blur, a value written again the same) changes neither
+		s.d.Edited()
+	}
 	_ = s.d.Answers.Set(path, v)
-	s.d.Edited() // a finalised draft is out of date, a verified signature no longer holds
 	s.mu.Unlock()
 	name := lastName(path)
 	cond := s.condNames[name]

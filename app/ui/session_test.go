@@ -101,7 +101,7 @@ func TestImportData(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := withDraft(t, testCall(t), answered(), schema.IT)
 			before := s.id
-			err := s.importData([]byte(tt.data))
+			err := s.importData([]byte(tt.data), "prova.bando.json")
 			var de *draft.Error
 			switch {
 			case tt.wantKey == "" && err != nil:

@@ -200,6 +200,11 @@ func (sh *shell) pageFor(l schema.Lang, r route) app.UI {
 			return &homePage{Lang: l, Ver: sess.ver}
 		}
 		return &signPage{Lang: l, Ver: sess.ver}
+	case "history":
+		if sess.d == nil {
+			return &homePage{Lang: l, Ver: sess.ver}
+		}
+		return &historyPage{Lang: l, Ver: sess.ver}
 	case "section":
 		if sess.d == nil {
 			return &homePage{Lang: l, Ver: sess.ver}

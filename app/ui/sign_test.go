@@ -167,6 +167,11 @@ func TestMarkSigned(t *testing.T) {
 	if s.d.Signed == nil || s.d.Signed.SHA256 != "abc" || s.d.Signed.File != "domanda.pdf.p7m" || s.d.State(0) != draft.StateSigned {
 		t.Fatalf("not recorded: %+v", s.d.Signed)
 	}
+	s.set("ente.nome", s.d.Answers.Get("ente.nome")) // a field left as it was (blur)
+	s.save.timer.Stop()
+	if s.d.Signed == nil || s.finalStale() {
+		t.Fatal("an answer written again unchanged forgot the signature marker")
+	}
 	s.set("ente.nome", "Gamma APS")
 	s.save.timer.Stop()
 	if s.d.Signed != nil || !s.finalStale() {
