@@ -265,7 +265,9 @@ func TestWarmUp(t *testing.T) {
 
 // TestDraftPDFJob: the draft PDF job makes the library's draft PDF, with errors in the
 // answers too, named _bozza.pdf, and leaves the cache of proposals to sign alone.
-func TestDraftPDFJob(t *testing.T) {
+// errorsExample is the FAMI example with errors, as its file holds it (data) and decoded.
+func errorsExample(t *testing.T) (*schema.Call, *draft.Draft, []byte) {
+	t.Helper()
 	data, err := os.ReadFile("../../schema/calls/examples/toscana-fami-2024.errors.bando.json")
 	if err != nil {
 		t.Fatal(err)
@@ -278,6 +280,11 @@ func TestDraftPDFJob(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return c, d, data
+}
+
+func TestDraftPDFJob(t *testing.T) {
+	c, d, data := errorsExample(t)
 	if len(c.Validate(d.Answers, schema.IT).Errors()) == 0 {
 		t.Fatal("the example should have errors")
 	}
@@ -304,18 +311,7 @@ func TestDraftPDFJob(t *testing.T) {
 // TestBundleJob: the support bundle the worker makes is app/draft's, with the page's facts and
 // the applicant's choices: byte for byte when personal data is included, redacted otherwise.
 func TestBundleJob(t *testing.T) {
-	data, err := os.ReadFile("../../schema/calls/examples/toscana-fami-2024.errors.bando.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := draft.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := schema.Shipped(d.Call)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, d, data := errorsExample(t)
 	if _, err := draft.Open(d, c); err != nil { // as the app opened the draft it sends
 		t.Fatal(err)
 	}
