@@ -216,6 +216,9 @@ func isEmpty(v any) bool {
 	case nil:
 		return true
 	case string:
+		if x != "" && x[0] > ' ' && x[0] < 0x80 {
+			return false // starts with a letter, digit or sign: not blank, without trimming
+		}
 		return strings.TrimSpace(x) == ""
 	case []any:
 		return len(x) == 0

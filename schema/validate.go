@@ -412,7 +412,7 @@ func toCents(v any) (int64, bool) {
 
 func checkText(f *Field, s string, lang Lang) *Issue {
 	const path = ""
-	if f.MaxChars > 0 {
+	if f.MaxChars > 0 && len(s) > f.MaxChars { // no more runes than bytes
 		if n := utf8.RuneCountInString(s); n > f.MaxChars {
 			return newIssue(path, "maxchars", lang, "max", strconv.Itoa(f.MaxChars), "n", strconv.Itoa(n))
 		}

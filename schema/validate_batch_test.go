@@ -126,3 +126,29 @@ func TestTypeIssueWording(t *testing.T) {
 		}
 	}
 }
+
+// TestShortcutsAsPlain: isEmpty and maxChars decide without trimming or counting runes when
+// the first byte or the length in bytes already tells; the verdict is the plain one for every
+// text, ASCII or not, as is the size rules'.
+func TestShortcutsAsPlain(t *testing.T) {
+	texts := []string{"", " ", "\t\n", "a", " a", "a ", "\u00a0", "\u0085", "\u0085x", "\u2003", "\x7f", "!", "é", "éé", "ééé", "abc", "\xff", "a\u00a0"}
+	for _, s := range texts {
+		if got, want := isEmpty(s), strings.TrimSpace(s) == ""; got != want {
+			t.Errorf("isEmpty(%q) = %v, want %v", s, got, want)
+		}
+		runes := float64(len([]rune(s)))
+		for _, op := range []string{"min", "max", "len", "gte", "lte", "gt", "lt"} {
+			for n := range 7 {
+				r := &sizeRule{op, float64(n)}
+				want := map[string]bool{"min": runes >= r.n, "gte": runes >= r.n, "max": runes <= r.n, "lte": runes <= r.n, "len": runes == r.n, "gt": runes > r.n, "lt": runes < r.n}[op]
+				if got := r.holds(TypeText, &value{s: s}); got != want {
+					t.Errorf("%s=%d on %q: %v, want %v", op, n, s, got, want)
+				}
+				f := &Field{Type: TypeText, MaxChars: n + 1}
+				if got, want := checkText(f, s, IT) == nil, int(runes) <= n+1; got != want {
+					t.Errorf("maxChars %d on %q: within %v, want %v", n+1, s, got, want)
+				}
+			}
+		}
+	}
+}

@@ -125,8 +125,23 @@ func famiEdits(t *testing.T) []editKind {
 				`src.value.includes(` + strconv.Quote(`"it": "`+text+`"`) + `) && ` + label + `?.textContent.startsWith(` + strconv.Quote(text) + `)`
 		},
 	}, {
+		// The same with the JSON box scrolled into view: the browser lays its text out again.
+		name: "label_json_in_view",
+		select_: func(b *tab) {
+			eval[bool](b, `(document.getElementById("builder-source").scrollIntoView({block: "center"}), true)`)
+		},
+		edit: func(i int) (string, string) {
+			text := fmt.Sprintf("Nome del partenariato %d", i)
+			return input("prop-label-it", text),
+				`src.value.includes(` + strconv.Quote(`"it": "`+text+`"`) + `) && ` + label + `?.textContent.startsWith(` + strconv.Quote(text) + `)`
+		},
+	}, {
 		// "required" ticked, then unticked: the preview's label loses "(facoltativo)", then has it.
+		// The JSON box out of view again, as in the other kinds.
 		name: "required",
+		select_: func(b *tab) {
+			eval[bool](b, `(document.getElementById("prop-label-it").scrollIntoView({block: "center"}), true)`)
+		},
 		edit: func(i int) (string, string) {
 			on := i%2 == 0
 			rules := `"rules": "max=200"`
@@ -167,8 +182,9 @@ func famiEdits(t *testing.T) []editKind {
 }
 
 // TestBrowserEditorFigures measures four kinds of edit on the FAMI call, ten of each: a label
-// typed in the form, "required" ticked and unticked, an option added to a choice, a field moved
-// down in the tree with Alt+↓. Run with BANDO_BENCH_BROWSER=1 (make bench-browser).
+// typed in the form (with the JSON box out of view, as the tree and the form push it down, and
+// again scrolled into view), "required" ticked and unticked, an option added to a choice, a
+// field moved down in the tree with Alt+↓. Run with BANDO_BENCH_BROWSER=1 (make bench-browser).
 func TestBrowserEditorFigures(t *testing.T) {
 	if os.Getenv("BANDO_BENCH_BROWSER") == "" {
 		t.Skip("set BANDO_BENCH_BROWSER=1 (make bench) for the editor's figures")
