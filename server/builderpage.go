@@ -11,18 +11,31 @@ import (
 	"bando/app/ui"
 )
 
-// The call editor is its own wasm program (wasm/builder, web/builder.wasm), so that applicants
-// never download it. go-app serves one program per handler: every page loads /app.js, which
-// loads /web/app.wasm. builderPages answers the editor's two URLs from go-app's own answers,
-// changed in one place each:
+// The call editor and the helpdesk are their own wasm program, the staff program
+// (wasm/builder, web/builder.wasm), so that applicants never download them. go-app serves one
+// program per handler: every page loads /app.js, which loads /web/app.wasm. builderPages
+// answers the staff program's URLs from go-app's own answers, changed in one place each:
 //
-//   - /builder: go-app's page of that route, loading ui.BuilderScript instead of /app.js (and
-//     preloading ui.BuilderWasm instead of app.wasm: preloadWasm);
-//   - ui.BuilderScript: go-app's /app.js, loading ui.BuilderWasm instead of /web/app.wasm.
+//   - /builder and /helpdesk: go-app's page of that route, loading ui.BuilderScript instead of
+//     /app.js (and preloading ui.BuilderWasm instead of app.wasm: preloadWasm);
+//   - ui.BuilderScript: go-app's /app.js, loading ui.BuilderWasm instead of /web/app.wasm;
+//   - /app.js itself loads ui.BuilderWasm in a tab that keeps a support bundle open in helpdesk
+//     mode (sessionStorage, app/ui/helpdesk.go), so that reloading any page of the mode (a
+//     step, the review) stays in it; in every other tab, /web/app.wasm as before.
 //
 // Everything else (the service worker, the manifest, the version, the update prompt) is the
-// app's. `bando static` writes the same two files (writeBuilderFiles).
+// app's. `bando static` writes the same files (writeBuilderFiles).
 type builderPages struct{ next http.Handler }
+
+// staffPage are the edits that make a page of go-app load the staff program.
+var staffPage = []textEdit{
+	{old: `src="/app.js"`, new: `src="` + ui.BuilderScript + `"`},
+	{old: `href="/web/app.wasm"`, new: `href="` + ui.BuilderWasm + `"`, optional: true},
+}
+
+// helpdeskSwitch is the program /app.js loads: the staff program while this tab is in helpdesk
+// mode. sessionStorage may be refused (a throw): then it is the applicant's.
+const helpdeskSwitch = `((w) => { try { return sessionStorage.getItem("` + ui.KeyHelpdesk + `") ? "` + ui.BuilderWasm + `" : w } catch (e) { return w } })("/web/app.wasm")`
 
 // builderEdit is, for each of the editor's URLs, the go-app URL it is made from and the
 // changes made to it.
@@ -30,11 +43,10 @@ var builderEdits = map[string]struct {
 	from  string
 	edits []textEdit
 }{
-	ui.PathBuilder: {ui.PathBuilder, []textEdit{
-		{old: `src="/app.js"`, new: `src="` + ui.BuilderScript + `"`},
-		{old: `href="/web/app.wasm"`, new: `href="` + ui.BuilderWasm + `"`, optional: true},
-	}},
+	ui.PathBuilder:   {ui.PathBuilder, staffPage},
+	ui.PathHelpdesk:  {ui.PathHelpdesk, staffPage},
 	ui.BuilderScript: {"/app.js", []textEdit{{old: `"/web/app.wasm"`, new: `"` + ui.BuilderWasm + `"`}}},
+	"/app.js":        {"/app.js", []textEdit{{old: `"/web/app.wasm"`, new: helpdeskSwitch}}},
 }
 
 // textEdit replaces old by new; old must be there once, or, when optional, at most once.
@@ -113,12 +125,16 @@ func (b *bufferedResponse) WriteHeader(status int) {
 }
 func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }
 
-// writeBuilderFiles makes the editor's page and script of a static site out of the app's,
-// written by go-app's GenerateStaticWebsite in out: builder.html and builder.js.
+// writeBuilderFiles makes the staff program's pages and script of a static site out of the
+// app's, written by go-app's GenerateStaticWebsite in out: builder.html, helpdesk.html and
+// builder.js; then app.js picks the staff program in helpdesk mode. In this order: builder.js
+// is made from go-app's app.js.
 func writeBuilderFiles(out string) error {
 	for _, f := range []struct{ file, from, url string }{
 		{"builder.html", "builder.html", ui.PathBuilder},
+		{"helpdesk.html", "helpdesk.html", ui.PathHelpdesk},
 		{"builder.js", "app.js", ui.BuilderScript},
+		{"app.js", "app.js", "/app.js"},
 	} {
 		data, err := os.ReadFile(filepath.Join(out, f.from))
 		if err != nil {

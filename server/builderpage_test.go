@@ -21,9 +21,10 @@ func scriptsOf(page string) []string {
 	return out
 }
 
-// TestBuilderPages: /builder is go-app's page loading the editor's script, which loads the
-// editor's program; every other page loads the app's; both scripts are go-app's own, with the
-// same service worker and version. The editor's program is served precompressed like the app's.
+// TestBuilderPages: /builder and /helpdesk are go-app's pages loading the staff program's
+// script, which loads the staff program; every other page loads the app's, which loads the
+// applicant's program unless the tab is in helpdesk mode; both scripts are go-app's own, with
+// the same service worker and version. The staff program is served precompressed like the app's.
 func TestBuilderPages(t *testing.T) {
 	routesOnce.Do(ui.Routes)
 	web, _ := testWebDir(t)
@@ -41,9 +42,10 @@ func TestBuilderPages(t *testing.T) {
 	tests := []struct {
 		page, script, wasm, notWasm string
 	}{
-		{ui.PathHome, "/app.js", `"/web/app.wasm"`, ui.BuilderWasm},
-		{"/riepilogo", "/app.js", `"/web/app.wasm"`, ui.BuilderWasm},
-		{ui.PathBuilder, ui.BuilderScript, `"` + ui.BuilderWasm + `"`, `"/web/app.wasm"`},
+		{ui.PathHome, "/app.js", helpdeskSwitch, `fetchWithProgress("` + ui.BuilderWasm},
+		{"/riepilogo", "/app.js", helpdeskSwitch, `fetchWithProgress("` + ui.BuilderWasm},
+		{ui.PathBuilder, ui.BuilderScript, `fetchWithProgress("` + ui.BuilderWasm + `"`, `"/web/app.wasm"`},
+		{ui.PathHelpdesk, ui.BuilderScript, `fetchWithProgress("` + ui.BuilderWasm + `"`, `"/web/app.wasm"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.page, func(t *testing.T) {
@@ -99,7 +101,8 @@ func TestEditOnce(t *testing.T) {
 	}
 }
 
-// TestStaticBuilderFiles: the static site has the editor's page and script too.
+// TestStaticBuilderFiles: the static site has the staff program's pages and script too, and its
+// app.js switches to it in helpdesk mode.
 func TestStaticBuilderFiles(t *testing.T) {
 	web, _ := testWebDir(t)
 	for _, f := range []string{"icon.svg", "icon-192.png", "icon-512.png"} {
@@ -115,16 +118,21 @@ func TestStaticBuilderFiles(t *testing.T) {
 	if _, errs, code := cli(t, "static", "--out", out, "--web", web); code != 0 {
 		t.Fatalf("static: %s", errs)
 	}
-	page, err := os.ReadFile(filepath.Join(out, "builder.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s := scriptsOf(string(page)); !strings.Contains(strings.Join(s, " "), ui.BuilderScript) || strings.Contains(strings.Join(s, " "), `/app.js`) {
-		t.Errorf("builder.html loads %q", s)
+	for _, name := range []string{"builder.html", "helpdesk.html"} {
+		page, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := scriptsOf(string(page)); !strings.Contains(strings.Join(s, " "), ui.BuilderScript) || strings.Contains(strings.Join(s, " "), `/app.js`) {
+			t.Errorf("%s loads %q", name, s)
+		}
 	}
 	js, err := os.ReadFile(filepath.Join(out, "builder.js"))
-	if err != nil || !strings.Contains(string(js), `"`+ui.BuilderWasm+`"`) {
+	if err != nil || !strings.Contains(string(js), `fetchWithProgress("`+ui.BuilderWasm+`"`) {
 		t.Errorf("builder.js: %v", err)
+	}
+	if js, err := os.ReadFile(filepath.Join(out, "app.js")); err != nil || !strings.Contains(string(js), helpdeskSwitch) {
+		t.Errorf("app.js does not load the staff program in helpdesk mode: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(out, "web", "builder.wasm")); err != nil {
 		t.Error(err)

@@ -232,7 +232,7 @@ func (b *builderPage) conditionPicker(l schema.Lang, prop string) app.UI {
 func (b *builderPage) pickValue(id string, l schema.Lang, p *calledit.CheckShape) app.UI {
 	return app.Div().Body(
 		app.Label().Class("form-label small mb-0").For(id).Text(tr(l, "pick.value")),
-		app.Input().Type("text").ID(id).Class("form-control form-control-sm").Value(p.Value).
+		app.Input().Type("text").ID(id).Class("form-control form-control-sm").Value(b.box(id, p.Value)).
 			OnInput(func(ctx app.Context, e app.Event) {
 				defer recovered()
 				p.Value = e.Get("target").Get("value").String()

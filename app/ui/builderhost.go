@@ -30,9 +30,10 @@ const (
 	BuilderWasm   = "/web/builder.wasm"
 )
 
-// BuilderFiles are what the editor needs offline. The editor's program puts them in the
-// service worker's cache when it starts (cacheForOffline); applicants never fetch them.
-func BuilderFiles() []string { return []string{PathBuilder, BuilderScript, BuilderWasm} }
+// BuilderFiles are what the staff program (the editor and the helpdesk) needs offline. It puts
+// them in the service worker's cache when it starts (cacheForOffline); applicants never fetch
+// them.
+func BuilderFiles() []string { return []string{PathBuilder, PathHelpdesk, BuilderScript, BuilderWasm} }
 
 // BuilderPage makes the editor's page, in the interface language l; ver changes when every
 // part must render again.
@@ -41,10 +42,21 @@ type BuilderPage func(l schema.Lang, ver int) app.UI
 // builderPage is the editor's page in the editor's program, nil in the applicant's.
 var builderPage BuilderPage
 
-// RoutesWithBuilder registers every page as Routes does, with p as the page of /builder. Only
-// the editor's program (wasm/builder) calls it, once, before app.RunWhenOnBrowser.
+// helpdeskPage and resumeHelpdesk are the helpdesk (helpdesk.go) in the staff program, nil in
+// the applicant's: reading support bundles and showing their verdicts cost applicants 24 KB of
+// brotli on their first visit, for a page only helpdesk operators open.
+var (
+	helpdeskPage   func(l schema.Lang, ver int) app.UI
+	resumeHelpdesk func(s *session)
+)
+
+// RoutesWithBuilder registers every page as Routes does, with p as the page of /builder and the
+// helpdesk's page at /helpdesk. Only the staff program (wasm/builder) calls it, once, before
+// app.RunWhenOnBrowser.
 func RoutesWithBuilder(p BuilderPage) {
 	builderPage = p
+	helpdeskPage = func(l schema.Lang, ver int) app.UI { return &helpdeskView{Lang: l, Ver: ver} }
+	resumeHelpdesk = (*session).resumeKept
 	Routes()
 }
 
@@ -60,6 +72,16 @@ func init() {
 		"The call builder is not on this computer yet: the first time it needs a connection. Drafts stay as they are.",
 	}
 	texts["builder.retry"] = [2]string{"Riprova", "Try again"}
+	texts["helpdesk.load.title"] = [2]string{"Assistenza", "Helpdesk"}
+	texts["helpdesk.load.loading"] = [2]string{"Caricamento della pagina dell'assistenza…", "Loading the helpdesk page…"}
+	texts["helpdesk.load.noload"] = [2]string{
+		"La pagina dell'assistenza non si è caricata. La prima volta serve la connessione: collegati e ricarica la pagina.",
+		"The helpdesk page did not load. The first time it needs a connection: connect and reload the page.",
+	}
+	texts["helpdesk.load.offline"] = [2]string{
+		"La pagina dell'assistenza non è ancora su questo computer: la prima volta serve la connessione. Le bozze restano come sono.",
+		"The helpdesk page is not on this computer yet: the first time it needs a connection. Drafts stay as they are.",
+	}
 }
 
 // keyBuilderLoad remembers, for this tab, when builderLoader last loaded the page: if the page
@@ -67,12 +89,23 @@ func init() {
 // it says so instead of loading it again and again.
 const keyBuilderLoad = "bando.builder.load"
 
-// builderLoader is /builder in the applicant's program: it saves what was typed and loads the
-// page again, to get the editor's program.
+// builderLoader is /builder and /helpdesk in the applicant's program: it saves what was typed
+// and loads the page again, to get the staff program.
 type builderLoader struct {
 	app.Compo
-	Lang schema.Lang
-	msg  string
+	Lang     schema.Lang
+	Helpdesk bool // /helpdesk rather than /builder
+	msg      string
+}
+
+// text is the loader's text of key for its page.
+func (b *builderLoader) text(key string) string {
+	if b.Helpdesk {
+		key = "helpdesk.load." + key
+	} else {
+		key = "builder." + key
+	}
+	return tr(b.Lang, key)
 }
 
 func (b *builderLoader) OnMount(ctx app.Context) {
@@ -82,7 +115,7 @@ func (b *builderLoader) OnMount(ctx app.Context) {
 	}
 	if t, err := strconv.ParseInt(sessionGet(keyBuilderLoad), 10, 64); err == nil && time.Since(time.UnixMilli(t)) < 30*time.Second {
 		sessionDel(keyBuilderLoad)
-		b.msg = tr(b.Lang, "builder.noload")
+		b.msg = b.text("noload")
 		return
 	}
 	ctx.Async(func() {
@@ -91,7 +124,7 @@ func (b *builderLoader) OnMount(ctx app.Context) {
 		ctx.Dispatch(func(ctx app.Context) {
 			defer sess.recovered()
 			if !ok {
-				b.msg = tr(b.Lang, "builder.offline")
+				b.msg = b.text("offline")
 				return
 			}
 			sessionSet(keyBuilderLoad, strconv.FormatInt(time.Now().UnixMilli(), 10))
@@ -105,12 +138,12 @@ func (b *builderLoader) Render() (ui app.UI) {
 	l := b.Lang
 	if b.msg == "" {
 		return app.Div().Class("builder").Body(
-			app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "builder.title")),
-			app.P().Class("loading").Aria("busy", "true").Text(tr(l, "builder.loading")),
+			app.H1().ID("page-title").TabIndex(-1).Text(b.text("title")),
+			app.P().Class("loading").Aria("busy", "true").Text(b.text("loading")),
 		)
 	}
 	return app.Div().Class("builder").Body(
-		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "builder.title")),
+		app.H1().ID("page-title").TabIndex(-1).Text(b.text("title")),
 		app.Div().ID("builder-unavailable").Class("alert alert-warning").Attr("role", "alert").Body(
 			app.P().Text(b.msg),
 			app.Button().Type("button").ID("builder-retry").Class("btn btn-primary").Text(tr(l, "builder.retry")).

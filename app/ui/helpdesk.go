@@ -24,19 +24,26 @@ import (
 //
 // The mode survives a reload of the tab: the bundle file is kept in sessionStorage (keepBundle)
 // and, when the tab loads again on a page of the mode, opened again on the same screen
-// (resumeHelpdesk). sessionStorage belongs to this one tab and goes when the tab closes (a
+// (resumeKept). sessionStorage belongs to this one tab and goes when the tab closes (a
 // browser that restores its tabs after a restart may bring it back with the tab, as it would
 // the page itself): the bundle never reaches the applicant's drafts nor another tab. That is
 // acceptable for a redacted bundle, whose personal data are fakes. An unredacted bundle (the
 // applicant ticked "include my personal data") is kept only because the operator chose to open
 // it; it lives no longer than the tab, and "Chiudi modalità assistenza" (or any other way out
 // of the mode) removes it at once.
+//
+// The helpdesk is not in the applicant's program: like the call editor, it is in the staff
+// program (web/builder.wasm, builderhost.go), which the server sends for /helpdesk. A tab in
+// helpdesk mode loads the staff program on every page, whatever the page: go-app's /app.js
+// picks builder.wasm while this tab keeps a bundle (server/builderpage.go), so a reload stays
+// in the mode.
 
 // PathHelpdesk is the helpdesk page.
 const PathHelpdesk = "/helpdesk"
 
-// keyHelpdesk is the sessionStorage key of the bundle open in helpdesk mode.
-const keyHelpdesk = "bando.helpdesk.bundle"
+// KeyHelpdesk is the sessionStorage key of the bundle open in helpdesk mode: while it is set,
+// go-app's /app.js loads the staff program (server/builderpage.go).
+const KeyHelpdesk = "bando.helpdesk.bundle"
 
 func init() { maps.Copy(texts, helpdeskTexts) }
 
@@ -84,8 +91,8 @@ var helpdeskTexts = map[string][2]string{
 	"support.error":    {"Il pacchetto non è stato creato: %s", "The bundle was not made: %s"},
 }
 
-// helpdeskPage loads a bundle, then shows its facts and verdicts.
-type helpdeskPage struct {
+// helpdeskView loads a bundle, then shows its facts and verdicts.
+type helpdeskView struct {
 	app.Compo
 	Lang schema.Lang
 	Ver  int
@@ -94,7 +101,7 @@ type helpdeskPage struct {
 	dragging bool
 }
 
-func (h *helpdeskPage) Render() (ui app.UI) {
+func (h *helpdeskView) Render() (ui app.UI) {
 	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := h.Lang
 	body := []app.UI{
@@ -111,7 +118,7 @@ func (h *helpdeskPage) Render() (ui app.UI) {
 	return app.Div().Class("helpdesk").Body(body...)
 }
 
-func (h *helpdeskPage) loadBox(l schema.Lang) app.UI {
+func (h *helpdeskView) loadBox(l schema.Lang) app.UI {
 	zone := fileZone{id: "helpdesk-load", class: "p-4 mt-4", titled: "helpdesk-load-title", dragging: &h.dragging,
 		input: "helpdesk-file", help: "helpdesk-help", choose: tr(l, "helpdesk.choose"), button: "btn btn-outline-primary",
 		accept: ".json,application/json",
@@ -125,7 +132,7 @@ func (h *helpdeskPage) loadBox(l schema.Lang) app.UI {
 }
 
 // load reads a bundle file and, when it is a good one, opens the applicant's screen.
-func (h *helpdeskPage) load(ctx app.Context, file app.Value) {
+func (h *helpdeskView) load(ctx app.Context, file app.Value) {
 	name := file.Get("name").String()
 	fail := func(msg string) { h.msg = tr(h.Lang, "helpdesk.error", name, msg) }
 	if size := int64(file.Get("size").Int()); size > draft.MaxBundleSize {
@@ -192,17 +199,17 @@ func (s *session) openBundle(data []byte) (string, error) {
 // keepBundle keeps the bundle file open in helpdesk mode for a reload of this tab (see the
 // top of this file). It reports false when sessionStorage refuses it (too large, or disabled):
 // the mode then ends with the page, and the banner says so.
-func keepBundle(data []byte) bool { return sessionSet(keyHelpdesk, string(data)) }
+func keepBundle(data []byte) bool { return sessionSet(KeyHelpdesk, string(data)) }
 
 // forgetBundle removes the kept bundle: the operator left helpdesk mode.
-func forgetBundle() { sessionDel(keyHelpdesk) }
+func forgetBundle() { sessionDel(KeyHelpdesk) }
 
-// resumeHelpdesk opens again, after a reload, the bundle this tab had open in helpdesk mode,
+// resumeKept opens again, after a reload, the bundle this tab had open in helpdesk mode,
 // on the page the tab reloaded (a step, the review, /firma or /helpdesk itself). Landing on any
 // other page means the mode was left: the kept bundle goes. It runs once storage has opened
 // and before ensureDraft, which would otherwise start an applicant's draft on a step.
-func (s *session) resumeHelpdesk() {
-	data := sessionGet(keyHelpdesk)
+func (s *session) resumeKept() {
+	data := sessionGet(KeyHelpdesk)
 	if data == "" || s.mode != "" {
 		return
 	}

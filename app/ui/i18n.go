@@ -45,7 +45,7 @@ var texts = map[string][2]string{
 	"home.saved":           {"salvata il %s", "saved on %s"},
 	"home.current":         {"in uso", "open"},
 	"home.untitled":        {"Bozza senza titolo", "Untitled draft"},
-	"home.unknowncall":     {"bando non disponibile in questa versione dell'app", "call not available in this version of the app"},
+	"home.unknowncall":     {"bando non disponibile in questo browser: riapri il suo file o aggiorna l'app", "call not available in this browser: open its file again or update the app"},
 	"home.at":              {"%s alle %s", "%s at %s"},
 	"home.state.signed":    {"Firmata e verificata", "Signed and verified"},
 	"home.state.final":     {"Finalizzata: il PDF si può firmare", "Finalised: the PDF can be signed"},

@@ -40,12 +40,10 @@ var profileTexts = map[string][2]string{
 	"profiles.intro":          {"Gli enti salvati restano solo in questo browser. Servono a compilare in un attimo un membro di qualsiasi bando; per usarli su un altro computer esportali e importali là.", "Saved organisations stay in this browser only. They fill a member of any call in a moment; to use them on another computer, export them and import them there."},
 	"profiles.empty":          {"Nessun ente salvato. Salvalo da un membro della domanda con «Salva nei miei enti».", "No saved organisation. Save one from a member of the proposal with “Save to my organisations”."},
 	"profiles.caption":        {"Enti salvati: %d", "Saved organisations: %d"},
-	"profiles.name":           {"Denominazione", "Name"},
 	"profiles.cf":             {"Codice fiscale", "Tax code"},
 	"profiles.rl":             {"Legale rappresentante", "Legal representative"},
 	"profiles.saved":          {"Aggiornato", "Updated"},
 	"profiles.saved.at":       {"%s (ora di Roma)", "%s (Rome time)"},
-	"profiles.actions":        {"Azioni", "Actions"},
 	"profiles.delete":         {"Elimina", "Delete"},
 	"profiles.delete.confirm": {"Eliminare «%s» dai tuoi enti? Le domande già compilate non cambiano.", "Delete “%s” from your organisations? Proposals already filled do not change."},
 	"profiles.deleted":        {"«%s» è stato eliminato.", "“%s” was deleted."},
@@ -261,28 +259,24 @@ func (pp *profilesPage) Render() (ui app.UI) {
 	ps := loadProfiles()
 	var list app.UI = app.P().ID("profiles-empty").Text(tr(l, "profiles.empty"))
 	if len(ps) > 0 {
-		var rows []app.UI
+		// A list, not a table: the table's elements would be in the first download for this page alone.
+		var items []app.UI
 		for _, p := range ps {
-			rows = append(rows, app.Tr().Body(
-				app.Th().Scope("row").Text(p.Name),
-				app.Td().Text(p.Values["ente.cf"]),
-				app.Td().Text(p.Values["rl.nome"]),
-				app.Td().Text(tr(l, "profiles.saved.at", schema.InRome(p.Saved).Format("02/01/2006 15:04"))),
-				app.Td().Body(app.Button().Type("button").Class("btn btn-sm btn-outline-danger").
+			items = append(items, app.Li().Class("border rounded p-3 mb-3").Body(
+				app.H3().Class("h5").Text(p.Name),
+				app.Dl().Body(
+					factRow(tr(l, "profiles.cf"), p.Values["ente.cf"]),
+					factRow(tr(l, "profiles.rl"), p.Values["rl.nome"]),
+					factRow(tr(l, "profiles.saved"), tr(l, "profiles.saved.at", schema.InRome(p.Saved).Format("02/01/2006 15:04"))),
+				),
+				app.Button().Type("button").Class("btn btn-sm btn-outline-danger").
 					DataSet("id", p.ID).Aria("label", tr(l, "profiles.delete")+": "+p.Name).
-					Text(tr(l, "profiles.delete")).OnClick(pp.remove)),
+					Text(tr(l, "profiles.delete")).OnClick(pp.remove),
 			))
 		}
-		list = app.Table().ID("profiles-list").Class("table").Body(
-			app.Caption().Text(tr(l, "profiles.caption", len(ps))),
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text(tr(l, "profiles.name")),
-				app.Th().Scope("col").Text(tr(l, "profiles.cf")),
-				app.Th().Scope("col").Text(tr(l, "profiles.rl")),
-				app.Th().Scope("col").Text(tr(l, "profiles.saved")),
-				app.Th().Scope("col").Text(tr(l, "profiles.actions")),
-			)),
-			app.TBody().Body(rows...),
+		list = app.Section().ID("profiles-list").Aria("labelledby", "profiles-count").Body(
+			app.H2().ID("profiles-count").Class("h4").Text(tr(l, "profiles.caption", len(ps))),
+			app.Ul().Class("list-unstyled").Body(items...),
 		)
 	}
 	var msg app.UI

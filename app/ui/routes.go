@@ -104,7 +104,7 @@ func CachedLater() []string {
 		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-italic.woff2",
 	}
 	for _, p := range Pages() {
-		if p != PathHome && p != PathBuilder { // the editor caches its own page (BuilderFiles)
+		if p != PathHome && p != PathBuilder && p != PathHelpdesk { // the staff program caches its own pages (BuilderFiles)
 			later = append(later, p)
 		}
 	}

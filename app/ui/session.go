@@ -132,7 +132,9 @@ func (s *session) start(ctx app.Context) {
 			if getErr == nil {
 				s.openRecord(rec)
 			}
-			s.resumeHelpdesk() // before ensureDraft: a reload in helpdesk mode starts no draft
+			if resumeHelpdesk != nil { // the staff program only (builderhost.go)
+				resumeHelpdesk(s) // before ensureDraft: a reload in helpdesk mode starts no draft
+			}
 			s.ready = true
 			s.ensureDraft()
 		})

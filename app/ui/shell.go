@@ -178,7 +178,10 @@ func (sh *shell) page(l schema.Lang) app.UI {
 func (sh *shell) pageFor(l schema.Lang, r route) app.UI {
 	switch r.page {
 	case "helpdesk":
-		return &helpdeskPage{Lang: l, Ver: sess.ver}
+		if helpdeskPage == nil {
+			return &builderLoader{Lang: l, Helpdesk: true} // this is the applicant's program (builderhost.go)
+		}
+		return helpdeskPage(l, sess.ver)
 	case "builder":
 		if builderPage == nil {
 			return &builderLoader{Lang: l} // this is the applicant's program (builderhost.go)
