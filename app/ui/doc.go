@@ -41,11 +41,13 @@
 //   - Scratch drafts (scratch.go): the helpdesk (helpdesk.go, PathHelpdesk) shows a support
 //     bundle's draft on the applicant's screen, read-only, and the call editor's preview
 //     (builderpreview.go, PathBuilder) shows a call being written with the very same
-//     components. The editor itself is not in this program: /builder loads its own
-//     (wasm/builder, package app/builder; see builderhost.go). Either puts
-//     its draft in the session in place of the applicant's, kept aside meanwhile, and nothing
-//     is saved until the applicant's draft is back; signing, export and "send to the helpdesk"
-//     are not offered meanwhile. The helpdesk's bundle survives a reload of its tab
-//     (sessionStorage). The review page's "send to the helpdesk"
-//     (supportBox) writes the bundle (draft.NewBundle), redacted unless the applicant ticks it.
+//     components. Neither the helpdesk page nor the editor (package app/builder) is in this
+//     program: /helpdesk and /builder load the staff program (wasm/builder; builderhost.go),
+//     which is this package plus the editor. Either puts its draft in the session in place of
+//     the applicant's, kept aside meanwhile, and nothing is saved until the applicant's draft
+//     is back; signing, export and "send to the helpdesk" are not offered meanwhile. The
+//     helpdesk's bundle survives a reload of its tab (sessionStorage: /app.js then loads the
+//     staff program on any page). The review page's "send to the helpdesk" (supportBox) has
+//     the signing worker make the bundle (job.OpBundle: draft.NewBundle), redacted unless the
+//     applicant ticks it.
 package ui
