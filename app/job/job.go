@@ -37,6 +37,11 @@ const (
 	// unless Support says otherwise): Result.Bundle, the .bando-support.json file in data. The
 	// worker makes it so that the redaction stays out of the first download (about 33 KB).
 	OpBundle Op = "bundle"
+	// OpSheet is the partner sheet of the member at index Member of the call's partner group
+	// (app/partner Export, issue 15): Result.Sheet, the .bando-partner.json file in data. Made
+	// by the worker for the same reason as the bundle: the applicant's first download stays
+	// without it.
+	OpSheet Op = "sheet"
 )
 
 // Request is one job. Draft is the .bando.json of the open draft, as draft.Encode writes it.
@@ -52,6 +57,7 @@ type Request struct {
 	Attachments []File          `json:"attachments,omitempty"` // package, eml
 	From        string          `json:"from,omitempty"`        // the applicant's PEC address, if known
 	Support     *Support        `json:"support,omitempty"`     // bundle
+	Member      int             `json:"member,omitempty"`      // sheet: the member's index in its group
 }
 
 // Support is what the page knows of a support bundle to make and the worker does not: the
@@ -88,10 +94,12 @@ type Result struct {
 	Verdict *Verdict `json:"verdict,omitempty"`
 	Package *Package `json:"package,omitempty"`
 	Bundle  *Bundle  `json:"bundle,omitempty"`
+	Sheet   *Bundle  `json:"sheet,omitempty"`
 	Error   *Message `json:"error,omitempty"`
 }
 
-// Bundle describes the support bundle made; its bytes travel beside the result.
+// Bundle describes a file made — the support bundle, a partner sheet —; its bytes travel
+// beside the result.
 type Bundle struct {
 	FileName string `json:"fileName"`
 	Size     int    `json:"size"`

@@ -144,6 +144,9 @@ type itemView struct {
 	Ver     int
 	CondVer int
 	Full    bool // the group has its maximum of items: none can be duplicated
+
+	sheetRunning bool   // the worker is making this member's partner sheet (sheet.go)
+	sheetMsg     string // why it could not
 }
 
 func (it *itemView) group() string { return it.Path[:strings.LastIndexByte(it.Path, '[')] }
@@ -195,6 +198,9 @@ func (it *itemView) Render() (ui app.UI) {
 			Aria("label", tr(l, "group.remove")+": "+title).Disabled(atMin).Title(why).
 			Text(tr(l, "group.remove")).OnClick(it.remove),
 	}
+	if sheet := it.sheetButton(l, title); sheet != nil {
+		buttons = append(buttons, sheet)
+	}
 	if table { // a row of a table (table.go): its number, a cell per question, its buttons
 		return app.Div().Attr("role", "row").Class(cls).DataSet("path", it.Path).DataSet("index", it.Index).Body(
 			append(append([]app.UI{app.Div().Attr("role", "rowheader").Class("row-head").ID(headID).TabIndex(-1).Body(
@@ -208,6 +214,9 @@ func (it *itemView) Render() (ui app.UI) {
 			app.Div().Class("d-flex flex-wrap align-items-center gap-2 mb-3 item-head").Body(
 				append([]app.UI{app.H3().Class("h5 flex-grow-1 mb-0 item-title").ID(headID).TabIndex(-1).Text(title)}, buttons...)...),
 			messageBox(it.Path, is),
+			app.If(it.sheetMsg != "", func() app.UI {
+				return app.Div().Class("alert alert-danger item-sheet-error").Attr("role", "alert").Text(it.sheetMsg)
+			}),
 			slot(len(schema.ProfileFields(def.Fields)) > 0, func() app.UI { return &profileBar{Path: it.Path, Lang: l, Ver: it.Ver} }),
 			app.Div().Class("item-fields").Body(questions(def.Fields, it.Path+".", l, it.Ver, it.CondVer)...),
 		),

@@ -22,6 +22,7 @@ import (
 
 	"bando/app/draft"
 	"bando/app/job"
+	"bando/app/partner"
 	"bando/app/pdf"
 	"bando/app/pec"
 	"bando/schema"
@@ -109,6 +110,16 @@ func (w *worker) run(req job.Request, files blobs, progress func(done, total int
 		return w.pack(req, c, d, files)
 	case job.OpBundle:
 		return w.bundle(req, c, d, l)
+	case job.OpSheet:
+		sheet, err := partner.Export(d, c, req.Member, w.now())
+		if err != nil {
+			return fail(err)
+		}
+		data, err := partner.Encode(sheet)
+		if err != nil {
+			return fail(err)
+		}
+		return job.Result{Sheet: &job.Bundle{FileName: partner.FileName(sheet), Size: len(data)}}, data
 	}
 	return fail(errorf("job.op", "Richiesta sconosciuta al generatore di documenti: %q.", "Unknown request to the document generator: %q.", req.Op))
 }

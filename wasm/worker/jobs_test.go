@@ -14,6 +14,7 @@ import (
 
 	"bando/app/draft"
 	"bando/app/job"
+	"bando/app/partner"
 	"bando/app/pdf"
 	"bando/app/pec/pectest"
 	"bando/schema"
@@ -357,5 +358,42 @@ func TestBundleJob(t *testing.T) {
 		if strings.Contains(string(out), "Giulia Bartolini") {
 			t.Errorf("coarsen %v: the redacted bundle holds a name", coarsen)
 		}
+	}
+}
+
+// TestSheetJob: the worker's partner sheet is app/partner's Export of the same member, byte for
+// byte, named by the one naming scheme; a member that does not exist is refused with
+// partner's message.
+func TestSheetJob(t *testing.T) {
+	c, d, data := errorsExample(t)
+	if _, err := draft.Open(d, c); err != nil { // as the app opened the draft it sends
+		t.Fatal(err)
+	}
+	w := testWorker()
+	res, out := w.run(job.Request{Op: job.OpSheet, Lang: schema.IT, Draft: data, Member: 1}, files(), nil)
+	if res.Error != nil || res.Sheet == nil {
+		t.Fatalf("%+v", res.Error)
+	}
+	s, err := partner.Export(d, c, 1, w.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := partner.Encode(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out, want) {
+		t.Errorf("the worker's sheet differs from partner.Export's:\n%.600s\nwant\n%.600s", out, want)
+	}
+	if res.Sheet.FileName != partner.FileName(s) || !strings.HasSuffix(res.Sheet.FileName, partner.Ext) || res.Sheet.Size != len(out) {
+		t.Errorf("%+v, want %s of %d bytes", res.Sheet, partner.FileName(s), len(out))
+	}
+	got, err := partner.Decode(out)
+	if err != nil || got.Member != s.Member {
+		t.Fatalf("the sheet does not read back: %v", err)
+	}
+	res, _ = w.run(job.Request{Op: job.OpSheet, Lang: schema.IT, Draft: data, Member: 99}, files(), nil)
+	if res.Error == nil || res.Error.Key != "partner.no_member" {
+		t.Errorf("member 100 of the proposal: %+v", res.Error)
 	}
 }
