@@ -55,6 +55,7 @@ func TestBrowserComputedAndItemChoices(t *testing.T) {
 	b.press(`[data-path="budget.voci[0]"] .item-duplicate`)
 	b.waitFor(outputText("budget.totale")+` === "€ 2.469,00"`, 5*time.Second)
 	b.waitFor(outputText("progetto.linee[0].subtotale")+` === "€ 2.469,00"`, 5*time.Second)
+	b.waitFor(`!!document.getElementById(`+jsString(ui.FieldID("budget.voci[1].importo"))+`)`, 5*time.Second) // the copy rendered
 	if v := b.value("budget.voci[1].importo"); v != "1.234,50" {
 		t.Errorf("the copy's amount: %q", v)
 	}
