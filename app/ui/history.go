@@ -147,10 +147,7 @@ func (s *session) restoreVersion(i int) error {
 	if err != nil {
 		return err
 	}
-	s.ui = map[string]*fieldUI{}
-	s.live = newLiveValues(s.call)
-	s.summary, s.summaryFor = nil, ""
-	s.ver++
+	s.redrawAll()
 	s.condVer++
 	s.progressChanged()
 	s.changed()

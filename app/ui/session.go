@@ -300,12 +300,19 @@ func (s *session) use(id string, c *schema.Call, d *draft.Draft) {
 	s.mu.Unlock()
 	s.openErr, s.note, s.conflict, s.otherTab = "", "", nil, false
 	s.condNames = conditionNames(c)
-	s.live = newLiveValues(c)
+	s.visited = "," + localGet(keyVisited+id)
+	s.redrawAll()
+	localSet(keyCurrent, id)
+}
+
+// redrawAll forgets what the fields on screen show — their messages, the live values, the
+// error summary — and makes every field render again: another draft is open, or the open
+// one has other answers (a restore, history.go).
+func (s *session) redrawAll() {
+	s.live = newLiveValues(s.call)
 	s.ui = map[string]*fieldUI{}
 	s.summary, s.summaryFor = nil, ""
-	s.visited = "," + localGet(keyVisited+id)
 	s.ver++
-	localSet(keyCurrent, id)
 }
 
 // newDraft starts an empty draft of call c, with the least number of items each group needs,
