@@ -45,8 +45,8 @@ var builderEdits = map[string]struct {
 }{
 	ui.PathBuilder:   {ui.PathBuilder, staffPage},
 	ui.PathHelpdesk:  {ui.PathHelpdesk, staffPage},
-	ui.BuilderScript: {"/app.js", []textEdit{{old: `"/web/app.wasm"`, new: `"` + ui.BuilderWasm + `"`}}},
-	"/app.js":        {"/app.js", []textEdit{{old: `"/web/app.wasm"`, new: helpdeskSwitch}}},
+	ui.BuilderScript: {"/app.js", append(wasmLoaderEdits[:len(wasmLoaderEdits):len(wasmLoaderEdits)], textEdit{old: `"/web/app.wasm"`, new: `"` + ui.BuilderWasm + `"`})},
+	"/app.js":        {"/app.js", append(wasmLoaderEdits[:len(wasmLoaderEdits):len(wasmLoaderEdits)], textEdit{old: `"/web/app.wasm"`, new: helpdeskSwitch})},
 }
 
 // textEdit replaces old by new; old must be there once, or, when optional, at most once.

@@ -42,10 +42,10 @@ func TestBuilderPages(t *testing.T) {
 	tests := []struct {
 		page, script, wasm, notWasm string
 	}{
-		{ui.PathHome, "/app.js", helpdeskSwitch, `fetchWithProgress("` + ui.BuilderWasm},
-		{"/riepilogo", "/app.js", helpdeskSwitch, `fetchWithProgress("` + ui.BuilderWasm},
-		{ui.PathBuilder, ui.BuilderScript, `fetchWithProgress("` + ui.BuilderWasm + `"`, `"/web/app.wasm"`},
-		{ui.PathHelpdesk, ui.BuilderScript, `fetchWithProgress("` + ui.BuilderWasm + `"`, `"/web/app.wasm"`},
+		{ui.PathHome, "/app.js", helpdeskSwitch, `bandoFetchWasm("` + ui.BuilderWasm},
+		{"/riepilogo", "/app.js", helpdeskSwitch, `bandoFetchWasm("` + ui.BuilderWasm},
+		{ui.PathBuilder, ui.BuilderScript, `bandoFetchWasm("` + ui.BuilderWasm + `"`, `"/web/app.wasm"`},
+		{ui.PathHelpdesk, ui.BuilderScript, `bandoFetchWasm("` + ui.BuilderWasm + `"`, `"/web/app.wasm"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.page, func(t *testing.T) {
@@ -128,7 +128,7 @@ func TestStaticBuilderFiles(t *testing.T) {
 		}
 	}
 	js, err := os.ReadFile(filepath.Join(out, "builder.js"))
-	if err != nil || !strings.Contains(string(js), `fetchWithProgress("`+ui.BuilderWasm+`"`) {
+	if err != nil || !strings.Contains(string(js), `bandoFetchWasm("`+ui.BuilderWasm+`"`) {
 		t.Errorf("builder.js: %v", err)
 	}
 	if js, err := os.ReadFile(filepath.Join(out, "app.js")); err != nil || !strings.Contains(string(js), helpdeskSwitch) {
