@@ -177,16 +177,8 @@ func (sh *shell) page(l schema.Lang) app.UI {
 // pageFor is the page of route r.
 func (sh *shell) pageFor(l schema.Lang, r route) app.UI {
 	switch r.page {
-	case "helpdesk":
-		if helpdeskPage == nil {
-			return &builderLoader{Lang: l, Helpdesk: true} // this is the applicant's program (builderhost.go)
-		}
-		return helpdeskPage(l, sess.ver)
-	case "builder":
-		if builderPage == nil {
-			return &builderLoader{Lang: l} // this is the applicant's program (builderhost.go)
-		}
-		return builderPage(l, sess.ver)
+	case "helpdesk", "builder", "partner", "merge":
+		return staffPageUI(l, r.page) // the page, or its loader in the applicant's program (builderhost.go)
 	case "accessibility":
 		return &accessibilityPage{Lang: l}
 	case "profiles":
