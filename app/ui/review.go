@@ -51,8 +51,8 @@ func (r *reviewPage) Render() (ui app.UI) {
 			&draftPDF{Lang: l}, // a BOZZA to circulate, errors and all (draftpdf.go)
 			exportButton(l),
 			app.A().Class("btn btn-link ms-auto").ID("history-link").Href(PathHistory).Text(tr(l, "history.link")),
-			mergeLink(l), // the members' sheets come back to the staff program's merge page (merge.go)
 			app.A().Class("btn btn-link").Href(PathHome).Text(tr(l, "nav.home")),
+			mergeLink(l), // the members' sheets come back to the staff program's merge page (merge.go)
 		),
 		&supportBox{Lang: l},
 	)
