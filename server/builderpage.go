@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"bando/app/ui"
 )
@@ -37,16 +38,24 @@ var staffPage = []textEdit{
 // mode. sessionStorage may be refused (a throw): then it is the applicant's.
 const helpdeskSwitch = `((w) => { try { return sessionStorage.getItem("` + ui.KeyHelpdesk + `") ? "` + ui.BuilderWasm + `" : w } catch (e) { return w } })("/web/app.wasm")`
 
-// builderEdit is, for each of the editor's URLs, the go-app URL it is made from and the
-// changes made to it.
-var builderEdits = map[string]struct {
+// builderEdit is, for each of the staff program's URLs, the go-app URL it is made from and the
+// changes made to it: every staff page (ui.StaffPaths) is go-app's page of its route with
+// staffPage's edits.
+var builderEdits = func() map[string]builderEdit {
+	m := map[string]builderEdit{
+		ui.BuilderScript: {"/app.js", []textEdit{{old: `"/web/app.wasm"`, new: `"` + ui.BuilderWasm + `"`}}},
+		"/app.js":        {"/app.js", []textEdit{{old: `"/web/app.wasm"`, new: helpdeskSwitch}}},
+	}
+	for _, p := range ui.StaffPaths() {
+		m[p] = builderEdit{p, staffPage}
+	}
+	return m
+}()
+
+// builderEdit is the go-app URL a staff URL is made from and the changes made to it.
+type builderEdit struct {
 	from  string
 	edits []textEdit
-}{
-	ui.PathBuilder:   {ui.PathBuilder, staffPage},
-	ui.PathHelpdesk:  {ui.PathHelpdesk, staffPage},
-	ui.BuilderScript: {"/app.js", []textEdit{{old: `"/web/app.wasm"`, new: `"` + ui.BuilderWasm + `"`}}},
-	"/app.js":        {"/app.js", []textEdit{{old: `"/web/app.wasm"`, new: helpdeskSwitch}}},
 }
 
 // textEdit replaces old by new; old must be there once, or, when optional, at most once.
@@ -126,16 +135,17 @@ func (b *bufferedResponse) WriteHeader(status int) {
 func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }
 
 // writeBuilderFiles makes the staff program's pages and script of a static site out of the
-// app's, written by go-app's GenerateStaticWebsite in out: builder.html, helpdesk.html and
-// builder.js; then app.js picks the staff program in helpdesk mode. In this order: builder.js
-// is made from go-app's app.js.
+// app's, written by go-app's GenerateStaticWebsite in out: one page per staff path
+// (builder.html, helpdesk.html, …) and builder.js; then app.js picks the staff program in
+// helpdesk mode. In this order: builder.js is made from go-app's app.js.
 func writeBuilderFiles(out string) error {
-	for _, f := range []struct{ file, from, url string }{
-		{"builder.html", "builder.html", ui.PathBuilder},
-		{"helpdesk.html", "helpdesk.html", ui.PathHelpdesk},
-		{"builder.js", "app.js", ui.BuilderScript},
-		{"app.js", "app.js", "/app.js"},
-	} {
+	type file struct{ file, from, url string }
+	var files []file
+	for _, p := range ui.StaffPaths() {
+		name := strings.TrimPrefix(p, "/") + ".html"
+		files = append(files, file{name, name, p})
+	}
+	for _, f := range append(files, file{"builder.js", "app.js", ui.BuilderScript}, file{"app.js", "app.js", "/app.js"}) {
 		data, err := os.ReadFile(filepath.Join(out, f.from))
 		if err != nil {
 			return err

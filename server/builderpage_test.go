@@ -44,8 +44,9 @@ func TestBuilderPages(t *testing.T) {
 	}{
 		{ui.PathHome, "/app.js", helpdeskSwitch, `fetchWithProgress("` + ui.BuilderWasm},
 		{"/riepilogo", "/app.js", helpdeskSwitch, `fetchWithProgress("` + ui.BuilderWasm},
-		{ui.PathBuilder, ui.BuilderScript, `fetchWithProgress("` + ui.BuilderWasm + `"`, `"/web/app.wasm"`},
-		{ui.PathHelpdesk, ui.BuilderScript, `fetchWithProgress("` + ui.BuilderWasm + `"`, `"/web/app.wasm"`},
+	}
+	for _, p := range ui.StaffPaths() {
+		tests = append(tests, struct{ page, script, wasm, notWasm string }{p, ui.BuilderScript, `fetchWithProgress("` + ui.BuilderWasm + `"`, `"/web/app.wasm"`})
 	}
 	for _, tc := range tests {
 		t.Run(tc.page, func(t *testing.T) {
@@ -118,7 +119,8 @@ func TestStaticBuilderFiles(t *testing.T) {
 	if _, errs, code := cli(t, "static", "--out", out, "--web", web); code != 0 {
 		t.Fatalf("static: %s", errs)
 	}
-	for _, name := range []string{"builder.html", "helpdesk.html"} {
+	for _, path := range ui.StaffPaths() {
+		name := strings.TrimPrefix(path, "/") + ".html"
 		page, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil {
 			t.Fatal(err)

@@ -30,34 +30,92 @@ const (
 	BuilderWasm   = "/web/builder.wasm"
 )
 
-// BuilderFiles are what the staff program (the editor and the helpdesk) needs offline. It puts
-// them in the service worker's cache when it starts (cacheForOffline); applicants never fetch
-// them.
-func BuilderFiles() []string { return []string{PathBuilder, PathHelpdesk, BuilderScript, BuilderWasm} }
+// PathPartner is the page where a member of an ATS fills its partner sheet, PathMerge the one
+// where the capofila merges the returned sheets into the draft (issue 15). Like the editor and
+// the helpdesk they are the staff program's: an applicant who never fills or merges a sheet
+// never downloads them.
+const (
+	PathPartner = "/scheda"
+	PathMerge   = "/unisci"
+)
+
+// staffPage is a page of the staff program: its path, its route's page name and the prefix of
+// the texts its loader shows in the applicant's program (prefix+".title", ".loading",
+// ".noload", ".offline", in init).
+type staffPage struct{ path, page, texts string }
+
+// staffPages are every page of the staff program. Adding one: a line here, its texts, and its
+// maker in RoutesWithBuilder; the server sends the staff program for it (server/builderpage.go)
+// and the staff program keeps it offline (BuilderFiles).
+var staffPages = [...]staffPage{
+	{PathBuilder, "builder", "builder"},
+	{PathHelpdesk, "helpdesk", "helpdesk.load"},
+	{PathPartner, "partner", "partner.load"},
+	{PathMerge, "merge", "merge.load"},
+}
+
+// StaffPaths are the paths of the staff program's pages.
+func StaffPaths() []string {
+	out := make([]string, len(staffPages))
+	for i, p := range staffPages {
+		out[i] = p.path
+	}
+	return out
+}
+
+// staffPageWhere is the staff page for which match is true.
+func staffPageWhere(match func(staffPage) bool) (staffPage, bool) {
+	for _, p := range staffPages {
+		if match(p) {
+			return p, true
+		}
+	}
+	return staffPage{}, false
+}
+
+// isStaffPath reports whether path is a page of the staff program.
+func isStaffPath(path string) bool {
+	_, ok := staffPageWhere(func(p staffPage) bool { return p.path == path })
+	return ok
+}
+
+// BuilderFiles are what the staff program needs offline. It puts them in the service worker's
+// cache when it starts (cacheForOffline); applicants never fetch them.
+func BuilderFiles() []string { return append(StaffPaths(), BuilderScript, BuilderWasm) }
 
 // BuilderPage makes the editor's page, in the interface language l; ver changes when every
 // part must render again.
 type BuilderPage func(l schema.Lang, ver int) app.UI
 
-// builderPage is the editor's page in the editor's program, nil in the applicant's.
-var builderPage BuilderPage
+// staffMakers make the staff program's pages, by route page name; empty in the applicant's
+// program, where every staff page is a builderLoader. Set once, by RoutesWithBuilder.
+var staffMakers map[string]BuilderPage
 
-// helpdeskPage and resumeHelpdesk are the helpdesk (helpdesk.go) in the staff program, nil in
-// the applicant's: reading support bundles and showing their verdicts cost applicants 24 KB of
-// brotli on their first visit, for a page only helpdesk operators open.
-var (
-	helpdeskPage   func(l schema.Lang, ver int) app.UI
-	resumeHelpdesk func(s *session)
-)
+// resumeHelpdesk is the helpdesk (helpdesk.go) in the staff program, nil in the applicant's:
+// reading support bundles and showing their verdicts cost applicants 24 KB of brotli on their
+// first visit, for a page only helpdesk operators open.
+var resumeHelpdesk func(s *session)
 
 // RoutesWithBuilder registers every page as Routes does, with p as the page of /builder and the
-// helpdesk's page at /helpdesk. Only the staff program (wasm/builder) calls it, once, before
-// app.RunWhenOnBrowser.
+// other staff pages (the helpdesk, the partner sheet, the merge). Only the staff program
+// (wasm/builder) calls it, once, before app.RunWhenOnBrowser.
 func RoutesWithBuilder(p BuilderPage) {
-	builderPage = p
-	helpdeskPage = func(l schema.Lang, ver int) app.UI { return &helpdeskView{Lang: l, Ver: ver} }
+	staffMakers = map[string]BuilderPage{
+		"builder":  p,
+		"helpdesk": func(l schema.Lang, ver int) app.UI { return &helpdeskView{Lang: l, Ver: ver} },
+	}
 	resumeHelpdesk = (*session).resumeKept
 	Routes()
+}
+
+// staffPageUI is the page of the staff page named name: the page itself in the staff
+// program, the loader of the staff program in the applicant's.
+func staffPageUI(l schema.Lang, name string) app.UI {
+	if make := staffMakers[name]; make != nil {
+		return make(l, sess.ver)
+	}
+	p, _ := staffPageWhere(func(p staffPage) bool { return p.page == name })
+	return &builderLoader{Lang: l, Texts: p.texts}
 }
 
 func init() {
@@ -82,6 +140,26 @@ func init() {
 		"La pagina dell'assistenza non è ancora su questo computer: la prima volta serve la connessione. Le bozze restano come sono.",
 		"The helpdesk page is not on this computer yet: the first time it needs a connection. Drafts stay as they are.",
 	}
+	texts["partner.load.title"] = [2]string{"Scheda del partner", "Partner sheet"}
+	texts["partner.load.loading"] = [2]string{"Caricamento della pagina delle schede dei partner…", "Loading the partner sheet page…"}
+	texts["partner.load.noload"] = [2]string{
+		"La pagina delle schede dei partner non si è caricata. La prima volta serve la connessione: collegati e ricarica la pagina.",
+		"The partner sheet page did not load. The first time it needs a connection: connect and reload the page.",
+	}
+	texts["partner.load.offline"] = [2]string{
+		"La pagina delle schede dei partner non è ancora su questo computer: la prima volta serve la connessione. Le bozze restano come sono.",
+		"The partner sheet page is not on this computer yet: the first time it needs a connection. Drafts stay as they are.",
+	}
+	texts["merge.load.title"] = [2]string{"Unisci le schede dei partner", "Merge the partner sheets"}
+	texts["merge.load.loading"] = [2]string{"Caricamento della pagina per unire le schede…", "Loading the page to merge sheets…"}
+	texts["merge.load.noload"] = [2]string{
+		"La pagina per unire le schede non si è caricata. La prima volta serve la connessione: collegati e ricarica la pagina.",
+		"The page to merge sheets did not load. The first time it needs a connection: connect and reload the page.",
+	}
+	texts["merge.load.offline"] = [2]string{
+		"La pagina per unire le schede non è ancora su questo computer: la prima volta serve la connessione. Le bozze restano come sono.",
+		"The page to merge sheets is not on this computer yet: the first time it needs a connection. Drafts stay as they are.",
+	}
 }
 
 // keyBuilderLoad remembers, for this tab, when builderLoader last loaded the page: if the page
@@ -89,24 +167,17 @@ func init() {
 // it says so instead of loading it again and again.
 const keyBuilderLoad = "bando.builder.load"
 
-// builderLoader is /builder and /helpdesk in the applicant's program: it saves what was typed
-// and loads the page again, to get the staff program.
+// builderLoader is every staff page in the applicant's program: it saves what was typed and
+// loads the page again, to get the staff program.
 type builderLoader struct {
 	app.Compo
-	Lang     schema.Lang
-	Helpdesk bool // /helpdesk rather than /builder
-	msg      string
+	Lang  schema.Lang
+	Texts string // its page's texts (staffPage.texts)
+	msg   string
 }
 
 // text is the loader's text of key for its page.
-func (b *builderLoader) text(key string) string {
-	if b.Helpdesk {
-		key = "helpdesk.load." + key
-	} else {
-		key = "builder." + key
-	}
-	return tr(b.Lang, key)
-}
+func (b *builderLoader) text(key string) string { return tr(b.Lang, b.Texts+"."+key) }
 
 func (b *builderLoader) OnMount(ctx app.Context) {
 	defer sess.recovered()

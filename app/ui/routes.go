@@ -25,7 +25,10 @@ func sectionPath(id string) string { return sectionPrefix + id }
 // home, review, signing, helpdesk, builder, accessibility statement, and one step per section
 // of every shipped call.
 func Pages() []string {
-	seen := map[string]bool{PathHome: true, PathReview: true, PathSign: true, PathHistory: true, PathHelpdesk: true, PathBuilder: true, PathAccessibility: true, PathProfiles: true}
+	seen := map[string]bool{PathHome: true, PathReview: true, PathSign: true, PathHistory: true, PathAccessibility: true, PathProfiles: true}
+	for _, p := range StaffPaths() {
+		seen[p] = true
+	}
 	for _, id := range schema.ShippedIDs() {
 		c, err := schema.Shipped(id)
 		if err != nil {
@@ -51,8 +54,9 @@ func Routes() {
 	app.Route(PathReview, newShell)
 	app.Route(PathSign, newShell)
 	app.Route(PathHistory, newShell)
-	app.Route(PathHelpdesk, newShell)
-	app.Route(PathBuilder, newShell)
+	for _, p := range StaffPaths() {
+		app.Route(p, newShell)
+	}
 	app.Route(PathAccessibility, newShell)
 	app.Route(PathProfiles, newShell)
 	app.RouteWithRegexp("^"+sectionPrefix+"[A-Za-z0-9_-]+$", newShell)
@@ -67,6 +71,9 @@ type route struct {
 }
 
 func parseRoute(path string) route {
+	if p, ok := staffPageWhere(func(p staffPage) bool { return p.path == path }); ok {
+		return route{page: p.page}
+	}
 	switch {
 	case path == PathHome || path == "":
 		return route{page: "home"}
@@ -76,10 +83,6 @@ func parseRoute(path string) route {
 		return route{page: "sign"}
 	case path == PathHistory:
 		return route{page: "history"}
-	case path == PathHelpdesk:
-		return route{page: "helpdesk"}
-	case path == PathBuilder:
-		return route{page: "builder"}
 	case path == PathAccessibility:
 		return route{page: "accessibility"}
 	case path == PathProfiles:
@@ -104,7 +107,7 @@ func CachedLater() []string {
 		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-italic.woff2",
 	}
 	for _, p := range Pages() {
-		if p != PathHome && p != PathBuilder && p != PathHelpdesk { // the staff program caches its own pages (BuilderFiles)
+		if p != PathHome && !isStaffPath(p) { // the staff program caches its own pages (BuilderFiles)
 			later = append(later, p)
 		}
 	}

@@ -232,7 +232,7 @@ func cacheWorkerWasm(version string) {
 		return
 	}
 	later := append(CachedLater(), sess.publishedURLs()...) // the server's call files (catalogue.go)
-	if builderPage != nil {                                 // the editor's program: the editor first (builderhost.go)
+	if staffMakers != nil {                                 // the staff program: the editor first (builderhost.go)
 		later = append(BuilderFiles(), later...)
 	}
 	for _, url := range later {
