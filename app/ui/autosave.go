@@ -73,6 +73,10 @@ func (s *session) snapshot() (rec draft.Record, n int64, ok bool) {
 // saveNow writes the open draft if it changed since the last save. It runs on the UI goroutine
 // and returns at once; the write finishes on a goroutine and reports back through run.
 func (s *session) saveNow() {
+	if s.mode != "" {
+		s.saveScratch()
+		return
+	}
 	st := s.store
 	if st == nil {
 		return // storage is still opening: start saves once it is open
@@ -153,6 +157,10 @@ func (s *session) countErrors() {
 // flushSync copies unsaved changes to storage that writes before returning, then starts the
 // regular write too. It runs on a JavaScript callback when the page is hidden or closed.
 func (s *session) flushSync() {
+	if s.mode != "" {
+		s.saveScratch()
+		return
+	}
 	if sp, ok := s.store.(draft.SyncPutter); ok {
 		if rec, _, ok := s.snapshot(); ok && s.conflict == nil {
 			// Unlike every other write this one cannot check first (reading IndexedDB waits
@@ -179,6 +187,7 @@ func (s *session) flushSync() {
 // then is not called (the applicant chooses first, the reload can wait); when the write
 // fails, a copy written at once (PutSync) must hold the answers before then is called.
 func (s *session) flush(then func()) {
+	s.saveScratch()
 	st := s.store
 	if s.conflict != nil {
 		return
@@ -212,17 +221,22 @@ func (s *session) flush(then func()) {
 	})
 }
 
-// saveStatus describes the autosave for the header.
+// saveStatus describes the autosave for the header: of the draft, or in partner mode of the
+// sheet (partnerform.go; its texts are the staff program's).
 func (s *session) saveStatus() (text string, bad bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	k := [3]string{"save.error", "save.saved", "save.pending"}
+	if s.mode == "partner" {
+		k = [3]string{"psheet.notsaved", "psheet.saved.at", "psheet.pending"}
+	}
 	switch {
-	case s.storeErr != nil:
+	case s.storeErr != nil && s.mode == "":
 		return tr(s.lang, "save.memory"), true
 	case s.save.err != nil:
-		return tr(s.lang, "save.error", s.save.err.Error()), true
+		return tr(s.lang, k[0], s.save.err.Error()), true
 	case !s.save.at.IsZero():
-		return tr(s.lang, "save.saved", tr(s.lang, "time.rome", schema.InRome(s.save.at).Format("15:04:05"))), false
+		return tr(s.lang, k[1], tr(s.lang, "time.rome", schema.InRome(s.save.at).Format("15:04:05"))), false
 	}
-	return tr(s.lang, "save.pending"), false
+	return tr(s.lang, k[2]), false
 }

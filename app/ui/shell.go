@@ -101,7 +101,7 @@ func (sh *shell) header(l schema.Lang) app.UI {
 	if sess.ready && sess.d != nil {
 		status, bad = sess.saveStatus()
 	}
-	if sess.mode != "" {
+	if sess.mode != "" && sess.mode != "partner" { // a partner's sheet is saved (partnerform.go)
 		status = tr(l, "scratch.nosave")
 	}
 	title := ""
