@@ -94,6 +94,8 @@ func TestBrowserDraftsToldApart(t *testing.T) {
 	eval[string](b, `window.__bandoFill("rename-input", "text", "Domanda Firenze 2026")`)
 	b.press("#rename-save")
 	b.waitFor(`!!(`+draftItem("Domanda Firenze 2026")+`) && document.getElementById("drafts-status").textContent.includes("Titolo salvato")`, 10*time.Second)
+	// the header says which draft is open, by the same name as the list
+	b.waitFor(`document.getElementById("draft-name")?.textContent === "Domanda Firenze 2026"`, 10*time.Second)
 	time.Sleep(time.Second) // the autosave (300 ms) writes the open draft
 	b.open(app.url + ui.PathHome)
 	b.waitFor(`!!(`+draftItem("Domanda Firenze 2026")+`) && !!(`+draftItem(title)+`)`, 15*time.Second)

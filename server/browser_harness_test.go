@@ -261,7 +261,10 @@ func newTab(t *testing.T, profile string, flags ...chromedp.ExecAllocatorOption)
 	opts = append(opts, flags...)
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(b.listen))
-	ctx, tcancel := context.WithTimeout(ctx, 3*time.Minute)
+	// A guard against a hung browser, not a figure: the longest tests (filling every field
+	// of the FAMI call, then a second browser) took 80 s on a quiet machine and went past
+	// 3 minutes on a clean-clone CI run sharing two cores; go test's -timeout bounds the whole.
+	ctx, tcancel := context.WithTimeout(ctx, 6*time.Minute)
 	b.ctx = ctx
 	b.cancel = func() { tcancel(); cancel(); acancel() }
 	t.Cleanup(b.close)

@@ -67,6 +67,7 @@ func (s *session) snapshot() (rec draft.Record, n int64, ok bool) {
 		return draft.Record{}, 0, false
 	}
 	rec.Errors, rec.State = s.save.errors, s.d.State(s.save.errors)
+	s.name = rec.Name
 	return rec, s.save.changes, true
 }
 

@@ -69,8 +69,12 @@ type session struct {
 	// mode is "" for the applicant's own drafts, or "helpdesk" / "builder" / "partner" while a
 	// draft that is not theirs is on screen (scratch.go): nothing is saved as a draft then, and
 	// stash keeps theirs.
-	mode   string
-	stash  *stash
+	mode  string
+	stash *stash
+	// name is the open draft's title as the list of drafts shows it (draft.Title, "" while
+	// untitled), kept at each save: the header says which draft is open without working it
+	// out at every render.
+	name   string
 	bundle *draft.Bundle // the support bundle open in helpdesk mode
 	// scratch is what a scratch mode keeps besides its draft: partner mode's *openSheet
 	// (partnerform.go). Typed any so that the applicant's program, which never enters the
@@ -301,6 +305,7 @@ func (s *session) use(id string, c *schema.Call, d *draft.Draft) {
 	s.saveNow()
 	s.mu.Lock()
 	s.id, s.call, s.d = id, c, d
+	s.name = draft.Title(c, d)
 	s.save = saveState{timer: s.save.timer, asked: s.save.asked, errors: -1}
 	s.mu.Unlock()
 	s.openErr, s.note, s.conflict, s.otherTab = "", "", nil, false

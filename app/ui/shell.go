@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bando/app/draft"
 	"bando/schema"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -104,12 +105,15 @@ func (sh *shell) header(l schema.Lang) app.UI {
 	if sess.mode != "" && sess.mode != "partner" { // a partner's sheet is saved (partnerform.go)
 		status = tr(l, "scratch.nosave")
 	}
-	title := ""
+	title, name := "", ""
 	if sess.call != nil {
 		title = sess.call.Title.In(l)
 	}
+	if sess.d != nil && sess.mode == "" {
+		name = draftTitle(draft.Record{ID: sess.id, Name: sess.name}, l) // which of the drafts is open
+	}
 	if p := sh.r.page; p == "helpdesk" || p == "builder" {
-		title, status = "", "" // pages of the office: the applicant's draft is not theirs to see
+		title, status, name = "", "", "" // pages of the office: the applicant's draft is not theirs to see
 	}
 	other := schema.EN
 	if l == schema.EN {
@@ -127,7 +131,10 @@ func (sh *shell) header(l schema.Lang) app.UI {
 				app.Img().Src("/web/icon.svg").Alt("").Attr("role", "presentation").Width(32).Height(32),
 				app.Span().Text("Bando"),
 			),
-			app.Span().Class("bando-call-title flex-grow-1").Text(title),
+			app.Span().Class("bando-call-title flex-grow-1").Body(
+				app.Span().Text(title),
+				app.If(name != "", func() app.UI { return app.Span().ID("draft-name").Class("d-block small").Text(name) }),
+			),
 			app.P().Class(statusClass).Aria("live", "polite").ID("save-status").Text(status),
 			app.Button().Type("button").ID("lang-switch").Class("btn btn-sm btn-outline-light lang-switch").
 				Attr("lang", string(other)).Aria("label", tr(l, "lang.switch")).
