@@ -24,33 +24,7 @@ import (
 // problem, and merged into the capofila's draft it brings exactly the member's changes.
 func TestBrowserPartnerForm(t *testing.T) {
 	app := startApp(t, "test")
-	data, err := os.ReadFile(famiExample)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := draft.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := schema.Shipped(d.Call)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := draft.Open(d, c); err != nil {
-		t.Fatal(err)
-	}
-	sheet, err := partner.Export(d, c, 1, time.Now().UTC()) // as `bando partner export --member 2`
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := partner.Encode(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), partner.FileName(sheet))
-	if err := os.WriteFile(file, raw, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	c, d, sheet, raw, file := famiPartnerSheet(t)
 	t.Logf("the sheet of one FAMI member: %d bytes", len(raw))
 
 	const (
@@ -71,7 +45,7 @@ func TestBrowserPartnerForm(t *testing.T) {
 			t.Errorf("the reduced form shows %s", absent)
 		}
 	}
-	b.waitFor(`document.getElementById("save-status").innerText.startsWith("Scheda salvata")`, 10*time.Second)
+	b.waitFor(`document.getElementById("psheet-status").innerText.startsWith("Scheda salvata")`, 10*time.Second)
 	b.waitFor(builderCached, time.Minute) // the staff program and its pages, for offline use
 
 	app.srv.Close()
@@ -137,6 +111,56 @@ func TestBrowserPartnerForm(t *testing.T) {
 		if changed[f.Path()] != true {
 			t.Errorf("the declaration %s is not accepted in the merge: %v", f.Path(), changed[f.Path()])
 		}
+	}
+}
+
+// famiPartnerSheet is the sheet of the second member of the complete FAMI example, as `bando
+// partner export --member 2` writes it, with the call, the capofila's draft (open), the file's
+// bytes and the file.
+func famiPartnerSheet(t *testing.T) (*schema.Call, *draft.Draft, *partner.Sheet, []byte, string) {
+	t.Helper()
+	data, err := os.ReadFile(famiExample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := draft.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := schema.Shipped(d.Call)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := draft.Open(d, c); err != nil {
+		t.Fatal(err)
+	}
+	sheet, err := partner.Export(d, c, 1, time.Now().UTC()) // as `bando partner export --member 2`
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := partner.Encode(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), partner.FileName(sheet))
+	if err := os.WriteFile(file, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return c, d, sheet, raw, file
+}
+
+// TestBrowserPartnerSheetOnStartPage: a sheet given to the start page's import box (which takes
+// drafts) is not refused as a broken draft: the tab goes to the page of sheets, which loads the
+// staff program and opens it.
+func TestBrowserPartnerSheetOnStartPage(t *testing.T) {
+	app := startApp(t, "test")
+	_, _, sheet, _, file := famiPartnerSheet(t)
+	b := newTab(t, "")
+	b.open(app.url + ui.PathHome)
+	b.do(chromedp.SetUploadFiles(chromedp.ID("import-file"), []string{file}))
+	b.waitFor(`location.pathname === `+strconv.Quote(ui.PathPartner)+` && !!document.getElementById(`+strconv.Quote(ui.FieldID("ats.membri[0].cf"))+`)`, time.Minute)
+	if got := b.value("ats.membri[0].denominazione"); got != sheet.Name {
+		t.Errorf("the page opened the member %q, want %q", got, sheet.Name)
 	}
 }
 

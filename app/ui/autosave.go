@@ -188,7 +188,6 @@ func (s *session) flushSync() {
 // then is not called (the applicant chooses first, the reload can wait); when the write
 // fails, a copy written at once (PutSync) must hold the answers before then is called.
 func (s *session) flush(then func()) {
-	s.saveScratch()
 	st := s.store
 	if s.conflict != nil {
 		return
@@ -222,22 +221,17 @@ func (s *session) flush(then func()) {
 	})
 }
 
-// saveStatus describes the autosave for the header: of the draft, or in partner mode of the
-// sheet (partnerform.go; its texts are the staff program's).
+// saveStatus describes the autosave for the header.
 func (s *session) saveStatus() (text string, bad bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k := [3]string{"save.error", "save.saved", "save.pending"}
-	if s.mode == "partner" {
-		k = [3]string{"psheet.notsaved", "psheet.saved.at", "psheet.pending"}
-	}
 	switch {
-	case s.storeErr != nil && s.mode == "":
+	case s.storeErr != nil:
 		return tr(s.lang, "save.memory"), true
 	case s.save.err != nil:
-		return tr(s.lang, k[0], s.save.err.Error()), true
+		return tr(s.lang, "save.error", s.save.err.Error()), true
 	case !s.save.at.IsZero():
-		return tr(s.lang, k[1], tr(s.lang, "time.rome", schema.InRome(s.save.at).Format("15:04:05"))), false
+		return tr(s.lang, "save.saved", tr(s.lang, "time.rome", schema.InRome(s.save.at).Format("15:04:05"))), false
 	}
-	return tr(s.lang, k[2]), false
+	return tr(s.lang, "save.pending"), false
 }

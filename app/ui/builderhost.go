@@ -104,7 +104,7 @@ func RoutesWithBuilder(p BuilderPage) {
 		"builder":  p,
 		"helpdesk": func(l schema.Lang, ver int) app.UI { return &helpdeskView{Lang: l, Ver: ver} },
 		"partner": func(l schema.Lang, ver int) app.UI {
-			return &partnerView{Lang: l, Ver: ver, CondVer: sess.condVer, SummaryVer: sess.summaryVer}
+			return &partnerView{Lang: l, Ver: ver, CondVer: sess.condVer, SummaryVer: sess.summaryVer, Status: sheetStatus(sess, l)}
 		},
 	}
 	resumeHelpdesk = (*session).resumeKept

@@ -110,6 +110,22 @@ func saveSheetNow(s *session) {
 	}
 }
 
+// sheetStatus says how the open sheet is saved, for the page: the header's line is the
+// applicant's drafts' (session.saveStatus).
+func sheetStatus(s *session, l schema.Lang) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case sheetOf(s) == nil:
+		return ""
+	case s.save.err != nil:
+		return tr(l, "psheet.notsaved", s.save.err.Error())
+	case !s.save.at.IsZero():
+		return tr(l, "psheet.saved.at", tr(l, "time.rome", schema.InRome(s.save.at).Format("15:04:05")))
+	}
+	return tr(l, "psheet.pending")
+}
+
 // sheetHides reports whether the field at path is left out of the reduced form: in the
 // member's item, a field the member does not fill (the capofila's, or computed). Its answer
 // stays in the sheet as the capofila entered it.

@@ -229,6 +229,9 @@ func TestSheetSavedAndExported(t *testing.T) {
 	if s.save.changes != s.save.saved {
 		t.Error("the save is not counted")
 	}
+	if st := sheetStatus(s, schema.IT); !strings.HasPrefix(st, "Scheda salvata su questo computer alle ") {
+		t.Errorf("status %q", st)
+	}
 
 	s.leaveScratch()
 	list := keptSheets(s, schema.IT)

@@ -31,6 +31,7 @@ type partnerView struct {
 	Ver        int
 	CondVer    int
 	SummaryVer int
+	Status     string // how the sheet is saved (sheetStatus): the header leaves it to this page
 
 	msg      string // why the last sheet given was not opened
 	done     string // the outcome of the last check or export
@@ -144,6 +145,7 @@ func (v *partnerView) form(l schema.Lang) app.UI {
 		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "psheet.of", sheetName(o.s, nil, l))),
 		app.P().ID("psheet-call").Text(tr(l, "psheet.call", c.Title.In(l), c.Version)),
 		app.P().ID("psheet-fill-help").Text(tr(l, "psheet.fill")),
+		app.P().ID("psheet-status").Class("small").Aria("live", "polite").Text(v.Status),
 		slot(summary != nil, func() app.UI { return summary }),
 		app.Section().Class("mt-4").Aria("labelledby", "psheet-member-title").Body(
 			app.H2().Class("h3").ID("psheet-member-title").Text(tr(l, "psheet.member")),
@@ -274,7 +276,7 @@ func partnerTexts() {
 		"psheet.exported.problems": {"Scheda esportata: %s. Ha ancora %d problemi (elencati sopra): il capofila li vedrà quando la unisce alla domanda. Puoi correggerli ed esportarla di nuovo.", "Sheet exported: %s. It still has %d problems (listed above): the lead partner will see them when merging it into the application. You can fix them and export it again."},
 		"psheet.export.error":      {"La scheda non è stata esportata: %s", "The sheet was not exported: %s"},
 		"psheet.close":             {"Chiudi la scheda", "Close the sheet"},
-		// the header's autosave line in partner mode (session.saveStatus)
+		// the autosave's line (sheetStatus)
 		"psheet.saved.at": {"Scheda salvata su questo computer alle %s", "Sheet saved on this computer at %s"},
 		"psheet.pending":  {"Salvataggio automatico della scheda attivo", "Autosave of the sheet is on"},
 		"psheet.notsaved": {"Scheda non salvata (%s): esportala come file per non perderla.", "Sheet not saved (%s): export it as a file so that nothing is lost."},
