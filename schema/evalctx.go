@@ -34,11 +34,12 @@ type evalExt struct {
 	invariants map[*cnode]any
 	// stack holds the containers of the walks in progress (see scratch).
 	stack []map[string]any
-	// first and indexes are the keys of the items of lists that filters compare (see
-	// listKeys): the first list's, and the others'.
-	first     listIndexKey
-	firstKeys *listKeys
-	indexes   map[listIndexKey]*listKeys
+	// lastKeys and indexes are the keys of the items of lists that filters compare (see
+	// listKeys): the list compared last (200 checks on voci in a row compare the linee), and
+	// the others.
+	lastList listIndexKey
+	lastKeys *listKeys
+	indexes  map[listIndexKey]*listKeys
 	// recent is what the last codice fiscale and the last date text read gave (see toDay and
 	// cfBirth): a rule often reads both twice, the birth date in a code against the one typed.
 	recent *recentReads

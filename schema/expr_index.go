@@ -109,30 +109,28 @@ func (c *evalCtx) listKeys(st *pstep, scratch env, items []any) *listKeys {
 		k.at[i] = mapID(m)
 	}
 	x := c.more()
-	if x.firstKeys != nil && x.first == k {
-		return x.firstKeys
+	if x.lastKeys != nil && x.lastList == k {
+		return x.lastKeys
 	}
-	if lk, ok := x.indexes[k]; ok {
-		return lk
-	}
-	lk := &listKeys{keys: make([]eqVal, len(items))}
-	for j, it := range items {
-		m, ok := it.(map[string]any)
-		if !ok {
-			continue
+	lk := x.indexes[k]
+	if lk == nil {
+		lk = &listKeys{keys: make([]eqVal, len(items))}
+		for j, it := range items {
+			m, ok := it.(map[string]any)
+			if !ok {
+				continue
+			}
+			lk.items++
+			scratch[st.level] = m
+			lk.keys[j] = eqKey(st.eq.item(c, scratch[:st.level+1]))
 		}
-		lk.items++
-		scratch[st.level] = m
-		lk.keys[j] = eqKey(st.eq.item(c, scratch[:st.level+1]))
 	}
-	switch {
-	case x.firstKeys == nil: // most evaluations compare one list: no map for it
-		x.first, x.firstKeys = k, lk
-	case x.indexes == nil:
-		x.indexes = make(map[listIndexKey]*listKeys)
-		fallthrough
-	default:
-		x.indexes[k] = lk
+	if x.lastKeys != nil { // most evaluations compare one list: no map for it
+		if x.indexes == nil {
+			x.indexes = make(map[listIndexKey]*listKeys)
+		}
+		x.indexes[x.lastList] = x.lastKeys
 	}
+	x.lastList, x.lastKeys = k, lk
 	return lk
 }

@@ -104,8 +104,8 @@ func TestFilterKeysAsPlainWalk(t *testing.T) {
 		a := Answers{"a": map[string]any{"righe": righe}, "b": map[string]any{"voci": voci}}
 		x := &evalCtx{}
 		got := c.validate(x, a, EN)
-		if x.ext != nil && x.ext.firstKeys != nil {
-			steps[x.ext.first.step] = true
+		if x.ext != nil && x.ext.lastKeys != nil {
+			steps[x.ext.lastList.step] = true
 			for k := range x.ext.indexes {
 				steps[k.step] = true
 			}

@@ -37,10 +37,12 @@ func TestBrowserFigures(t *testing.T) {
 	// First visit: nothing cached, a deep link (the draft is created on the way).
 	b.open(app.url + "/sezione/ats")
 	figure("ready_first_visit_ms", readyMs(b))
+	phases(b, "first_visit")
 	b.waitOfflineReady()
 	// Warm: the next visit, online, everything cached.
 	b.open(app.url + "/sezione/ats")
 	figure("ready_warm_ms", readyMs(b))
+	phases(b, "warm")
 
 	// 40 members, 6 action lines and 200 budget lines: the largest proposal the call allows,
 	// imported as an applicant would.
@@ -64,6 +66,7 @@ func TestBrowserFigures(t *testing.T) {
 	b.do(chromedp.Navigate(app.url + "/sezione/ats"))
 	b.waitReady()
 	figure("ready_offline_reload_40_members_ms", readyMs(b))
+	phases(b, "offline_reload_40_members")
 	figure("members", float64(b.items("ats.membri")))
 
 	// The protocol of ARCHITECTURE.md in the last member's codice fiscale, and for comparison
@@ -163,6 +166,29 @@ func keystrokes(b *tab, path, bad string) (lat, dom []float64) {
 		b.t.Fatalf("%s: only %d keystrokes measured", path, len(lat))
 	}
 	return lat, dom
+}
+
+// phases prints where the time to ready went, in ms since navigation started: the app's wasm
+// received (its last byte, from the network or the service worker), compiled and started
+// ("bando:go-run", marked by the loader: server/wasmloader.go), and from that start to ready
+// (the Go program's start-up and first render).
+func phases(b *tab, name string) {
+	b.t.Helper()
+	p := eval[map[string]float64](b, `(() => {
+		const p = {};
+		const wasm = performance.getEntriesByType("resource").filter(e => new URL(e.name).pathname === "/web/app.wasm");
+		if (wasm.length) p.wasm_received = Math.max(...wasm.map(e => e.responseEnd));
+		const run = performance.getEntriesByName("bando:go-run");
+		if (run.length) {
+			p.go_run = run[0].startTime;
+			p.go_run_to_ready = window.__bandoReady - run[0].startTime;
+		}
+		return p })()`)
+	for _, k := range []string{"wasm_received", "go_run", "go_run_to_ready"} {
+		if v, ok := p[k]; ok {
+			figure(name+"_"+k+"_ms", v)
+		}
+	}
 }
 
 // figure prints one measured value per line, for make bench.

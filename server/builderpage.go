@@ -43,8 +43,9 @@ const helpdeskSwitch = `((w) => { try { return sessionStorage.getItem("` + ui.Ke
 // staffPage's edits.
 var builderEdits = func() map[string]builderEdit {
 	m := map[string]builderEdit{
-		ui.BuilderScript: {"/app.js", []textEdit{{old: `"/web/app.wasm"`, new: `"` + ui.BuilderWasm + `"`}}},
-		"/app.js":        {"/app.js", []textEdit{{old: `"/web/app.wasm"`, new: helpdeskSwitch}}},
+		// the loader's edits first: the URL's edit changes the text they look for
+		ui.BuilderScript: {"/app.js", append(wasmLoaderEdits[:len(wasmLoaderEdits):len(wasmLoaderEdits)], textEdit{old: `"/web/app.wasm"`, new: `"` + ui.BuilderWasm + `"`})},
+		"/app.js":        {"/app.js", append(wasmLoaderEdits[:len(wasmLoaderEdits):len(wasmLoaderEdits)], textEdit{old: `"/web/app.wasm"`, new: helpdeskSwitch})},
 	}
 	for _, p := range ui.StaffPaths() {
 		m[p] = builderEdit{p, staffPage}

@@ -42,11 +42,11 @@ func TestBuilderPages(t *testing.T) {
 	tests := []struct {
 		page, script, wasm, notWasm string
 	}{
-		{ui.PathHome, "/app.js", helpdeskSwitch, `fetchWithProgress("` + ui.BuilderWasm},
-		{"/riepilogo", "/app.js", helpdeskSwitch, `fetchWithProgress("` + ui.BuilderWasm},
+		{ui.PathHome, "/app.js", helpdeskSwitch, `bandoFetchWasm("` + ui.BuilderWasm},
+		{"/riepilogo", "/app.js", helpdeskSwitch, `bandoFetchWasm("` + ui.BuilderWasm},
 	}
 	for _, p := range ui.StaffPaths() {
-		tests = append(tests, struct{ page, script, wasm, notWasm string }{p, ui.BuilderScript, `fetchWithProgress("` + ui.BuilderWasm + `"`, `"/web/app.wasm"`})
+		tests = append(tests, struct{ page, script, wasm, notWasm string }{p, ui.BuilderScript, `bandoFetchWasm("` + ui.BuilderWasm + `"`, `"/web/app.wasm"`})
 	}
 	for _, tc := range tests {
 		t.Run(tc.page, func(t *testing.T) {
@@ -130,7 +130,7 @@ func TestStaticBuilderFiles(t *testing.T) {
 		}
 	}
 	js, err := os.ReadFile(filepath.Join(out, "builder.js"))
-	if err != nil || !strings.Contains(string(js), `fetchWithProgress("`+ui.BuilderWasm+`"`) {
+	if err != nil || !strings.Contains(string(js), `bandoFetchWasm("`+ui.BuilderWasm+`"`) {
 		t.Errorf("builder.js: %v", err)
 	}
 	if js, err := os.ReadFile(filepath.Join(out, "app.js")); err != nil || !strings.Contains(string(js), helpdeskSwitch) {

@@ -27,6 +27,7 @@ type precompressed struct {
 type encodedFile struct {
 	path string
 	etag string
+	raw  int64 // the size of the program before compression, for the loader's progress (wasmLengthHeader)
 }
 
 // wasmPaths maps the URLs of the wasm programs to their files in dir.
@@ -49,7 +50,7 @@ func (p *precompressed) load() {
 				continue
 			}
 			sum := sha256.Sum256(data)
-			p.files[wasm][enc] = encodedFile{path: path, etag: `"` + hex.EncodeToString(sum[:8]) + enc + `"`}
+			p.files[wasm][enc] = encodedFile{path: path, etag: `"` + hex.EncodeToString(sum[:8]) + enc + `"`, raw: raw.Size()}
 		}
 	}
 }
@@ -74,6 +75,7 @@ func (p *precompressed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// the ETag makes that a 304. The service worker keeps the copies used offline.
 		h.Set("Cache-Control", "no-cache")
 		h.Set("ETag", f.etag)
+		h.Set(wasmLengthHeader, strconv.FormatInt(f.raw, 10))
 		if enc != "" {
 			h.Set("Content-Encoding", enc)
 		}

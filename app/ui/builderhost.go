@@ -106,7 +106,9 @@ func RoutesWithBuilder(p BuilderPage) {
 		"partner": func(l schema.Lang, ver int) app.UI {
 			return &partnerView{Lang: l, Ver: ver, CondVer: sess.condVer, SummaryVer: sess.summaryVer, Status: sheetStatus(sess, l)}
 		},
+		"merge": func(l schema.Lang, ver int) app.UI { return &mergePage{Lang: l, Ver: ver} },
 	}
+	mergeTexts()
 	resumeHelpdesk = (*session).resumeKept
 	partnerTexts()
 	saveSheet, hideField = saveSheetNow, func(path string) bool { return sheetHides(sess, path) }
