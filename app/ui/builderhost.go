@@ -103,7 +103,9 @@ func RoutesWithBuilder(p BuilderPage) {
 	staffMakers = map[string]BuilderPage{
 		"builder":  p,
 		"helpdesk": func(l schema.Lang, ver int) app.UI { return &helpdeskView{Lang: l, Ver: ver} },
+		"merge":    func(l schema.Lang, ver int) app.UI { return &mergePage{Lang: l, Ver: ver} },
 	}
+	mergeTexts()
 	resumeHelpdesk = (*session).resumeKept
 	Routes()
 }
