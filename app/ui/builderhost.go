@@ -103,10 +103,15 @@ func RoutesWithBuilder(p BuilderPage) {
 	staffMakers = map[string]BuilderPage{
 		"builder":  p,
 		"helpdesk": func(l schema.Lang, ver int) app.UI { return &helpdeskView{Lang: l, Ver: ver} },
-		"merge":    func(l schema.Lang, ver int) app.UI { return &mergePage{Lang: l, Ver: ver} },
+		"partner": func(l schema.Lang, ver int) app.UI {
+			return &partnerView{Lang: l, Ver: ver, CondVer: sess.condVer, SummaryVer: sess.summaryVer, Status: sheetStatus(sess, l)}
+		},
+		"merge": func(l schema.Lang, ver int) app.UI { return &mergePage{Lang: l, Ver: ver} },
 	}
 	mergeTexts()
 	resumeHelpdesk = (*session).resumeKept
+	partnerTexts()
+	saveSheet, hideField = saveSheetNow, func(path string) bool { return sheetHides(sess, path) }
 	Routes()
 }
 

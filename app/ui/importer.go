@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"bando/app/draft"
@@ -43,6 +44,15 @@ func (h *homePage) importFile(ctx app.Context, file app.Value) {
 	}
 	readPicked(ctx, h.Lang, file, fail, func(ctx app.Context, data []byte) {
 		if err := sess.importData(data, name); err != nil {
+			if strings.Contains(string(data), `"bando-partner"`) {
+				// a partner sheet (issue 15): it is filled on its own page, in the staff
+				// program, which opens the sheet handed over with the tab (partnerpage.go)
+				if sessionSet(keySheetFile, string(data)) {
+					ctx.Navigate(PathPartner)
+					return
+				}
+				err = errSheetFile
+			}
 			fail(errorText(err, h.Lang))
 			return
 		}
@@ -121,3 +131,10 @@ func exportButton(l schema.Lang) app.UI {
 		}
 	})
 }
+
+// errSheetFile is the import's answer to a partner sheet it cannot hand over to the page of
+// sheets (this tab refuses sessionStorage).
+var errSheetFile = &draft.Error{Key: "import.sheet", Msg: schema.Text{
+	IT: "È una scheda partner (.bando-partner.json), non una bozza: aprila nella pagina «Scheda del partner» (" + PathPartner + ").",
+	EN: "It is a partner sheet (.bando-partner.json), not a draft: open it on the “Partner sheet” page (" + PathPartner + ").",
+}}

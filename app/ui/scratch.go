@@ -68,8 +68,9 @@ func (s *session) leaveScratch() {
 	if s.mode == "helpdesk" {
 		forgetBundle() // left on purpose: a reload must not bring the bundle back
 	}
+	s.saveScratch()
 	s.mu.Lock()
-	s.mode, s.stash, s.bundle = "", nil, nil
+	s.mode, s.stash, s.bundle, s.scratch = "", nil, nil, nil
 	s.id, s.call, s.d = st.id, st.call, st.d
 	timer := s.save.timer
 	s.save = st.save
@@ -104,6 +105,22 @@ func init() {
 	}
 }
 
+// saveSheet saves the sheet of partner mode (partnerform.go); nil in the applicant's program,
+// which never enters the mode: RoutesWithBuilder sets it, so that neither the mode nor package
+// partner weighs on the applicant's download. hideField, set the same way, leaves out of the
+// partner's reduced form the fields of the item the member does not fill.
+var (
+	saveSheet func(s *session)
+	hideField func(path string) bool
+)
+
+// saveScratch writes what a scratch mode keeps of its own: in partner mode, the sheet.
+func (s *session) saveScratch() {
+	if saveSheet != nil {
+		saveSheet(s)
+	}
+}
+
 // errScratch is export's answer while a scratch draft is on screen.
 var errScratch = errors.New("a scratch draft (helpdesk or builder preview) is not exported")
 
@@ -116,8 +133,8 @@ func (s *session) scratchFollows(r route) {
 		if r.page != "helpdesk" && r.page != "section" && r.page != "review" && r.page != "sign" {
 			s.leaveScratch()
 		}
-	case "builder":
-		if r.page != "builder" {
+	case "builder", "partner":
+		if r.page != s.mode {
 			s.leaveScratch()
 		}
 	}
