@@ -167,7 +167,7 @@ func TestSheetChecks(t *testing.T) {
 	if n := checkSheet(s); n != 6 {
 		t.Fatalf("the member has %d problems, want its 6 declarations not yet accepted: %v", n, s.summary)
 	}
-	acceptAll(s)
+	acceptDeclarations(s)
 	if n := checkSheet(s); n != 0 {
 		t.Fatalf("the complete example's member has %d problems: %v", n, s.summary)
 	}
@@ -214,7 +214,7 @@ func TestSheetSavedAndExported(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.set("ats.membri[0].telefono", "+39 0574 111222")
-	acceptAll(s)
+	acceptDeclarations(s)
 	s.saveNow() // as the autosave's timer does
 	kept, err := partner.Decode([]byte(shelf[sheetKey(sh)]))
 	if err != nil {
@@ -279,8 +279,8 @@ func TestSheetSavedAndExported(t *testing.T) {
 	}
 }
 
-// acceptAll accepts every declaration of the open sheet, as its member ticks them.
-func acceptAll(s *session) {
+// acceptDeclarations accepts every declaration of the open sheet, as its member ticks them.
+func acceptDeclarations(s *session) {
 	for _, f := range sheetOf(s).p.DeclarationFields() {
 		s.set(f.Path(), true)
 	}
