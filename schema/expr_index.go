@@ -19,6 +19,7 @@ import (
 type eqFilter struct {
 	item  evalFn // reads the item and the containers above its list, never `this`
 	outer evalFn // reads no item of the list
+	this  bool   // outer is a path from `this`: it reads nothing else, whatever the env
 }
 
 // eqFilterOf returns the eqFilter of filter n on the items of scope inner, or nil when n is
@@ -33,7 +34,7 @@ func eqFilterOf(n *cnode, inner *scope) *eqFilter {
 		if !slices.Contains(x.reads, inner) || slices.Contains(x.reads, nil) || slices.Contains(y.reads, inner) || y.readsOnlyOwn() {
 			continue
 		}
-		return &eqFilter{item: x.fn, outer: y.fn}
+		return &eqFilter{item: x.fn, outer: y.fn, this: y.this}
 	}
 	return nil
 }

@@ -211,9 +211,6 @@ func (it *itemView) Render() (ui app.UI) {
 	if sheet := it.sheetButton(l, title); sheet != nil {
 		buttons = append(buttons, sheet)
 	}
-	if sess.mode == "partner" { // a partner sheet holds its one item (partnerform.go)
-		buttons = nil
-	}
 	if table { // a row of a table (table.go): its number, a cell per question, its buttons
 		return app.Div().Attr("role", "row").Class(cls).DataSet("path", it.Path).DataSet("index", it.Index).Body(
 			append(append([]app.UI{app.Div().Attr("role", "rowheader").Class("row-head").ID(headID).TabIndex(-1).Body(
