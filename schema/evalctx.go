@@ -30,15 +30,18 @@ type evalCtx struct {
 
 type evalExt struct {
 	// invariants are the values of nodes that have one value for every item of a per-item
-	// expression (see compileNode), computed once per evaluation.
+	// expression (see compileNode), computed once per evaluation; keyed those that have one
+	// value for each value of `this` they compare (see keyedValue).
 	invariants map[*cnode]any
+	keyed      map[*cnode]any // each node's map[string]any
 	// stack holds the containers of the walks in progress (see scratch).
 	stack []map[string]any
-	// first and indexes are the keys of the items of lists that filters compare (see
-	// listKeys): the first list's, and the others'.
-	first     listIndexKey
-	firstKeys *listKeys
-	indexes   map[listIndexKey]*listKeys
+	// lastKeys and indexes are the keys of the items of lists that filters compare (see
+	// listKeys): the list compared last (200 checks on voci in a row compare the linee), and
+	// the others.
+	lastList listIndexKey
+	lastKeys *listKeys
+	indexes  map[listIndexKey]*listKeys
 	// recent is what the last codice fiscale and the last date text read gave (see toDay and
 	// cfBirth): a rule often reads both twice, the birth date in a code against the one typed.
 	recent *recentReads
@@ -97,6 +100,32 @@ func (c *evalCtx) invariant(n *cnode, fn evalFn, e env) any {
 		x.invariants = make(map[*cnode]any)
 	}
 	x.invariants[n] = v
+	return v
+}
+
+// keyedValue returns the value of node n (see cnode.keyed), computing it with fn the first
+// time only for each text the outer side of its filter k gives: the check on each of 200 voci
+// counts the linee of its own azione, and six azioni make six counts. Other values (numbers,
+// dates: rarer, and a key of their own would cost app.wasm a map type) are not remembered.
+func (c *evalCtx) keyedValue(n *cnode, fn evalFn, e env, k *eqFilter) any {
+	x := c.more()
+	want, ok := k.outer(c, e).(string) // a path from this: e is not read
+	if !ok || x.plainFilters {
+		return fn(c, e)
+	}
+	m, _ := x.keyed[n].(map[string]any)
+	if v, ok := m[want]; ok {
+		return v
+	}
+	v := fn(c, e)
+	if m == nil {
+		if x.keyed == nil {
+			x.keyed = make(map[*cnode]any)
+		}
+		m = map[string]any{}
+		x.keyed[n] = m
+	}
+	m[want] = v
 	return v
 }
 

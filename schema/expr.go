@@ -103,17 +103,29 @@ type cnode struct {
 	reads, made []*scope
 	// eq holds the two sides of an equality, for a filter that can be looked up (see eqFilter).
 	eq *[2]*cnode
+	// this: the node is a path from `this`.
+	this bool
+	// keyed: the node is a function of a list path with one filter comparing its items with
+	// a value of `this` (count(azioni.linee[linea == this.azione])), whose other reads are
+	// its own: its value depends on that value alone (see compileNode).
+	keyed *eqFilter
 }
 
 // readsOnlyOwn reports whether every item the node reads is one its own paths walk: then it
 // has one value wherever it is evaluated within one evaluation.
-func (n *cnode) readsOnlyOwn() bool {
+func (n *cnode) readsOnlyOwn() bool { return n.readsOwnAnd(0) }
+
+// readsOwnAnd reports whether the node reads `this` exactly this times, and otherwise only
+// items its own paths walk.
+func (n *cnode) readsOwnAnd(this int) bool {
 	for _, s := range n.reads {
-		if s == nil || !slices.Contains(n.made, s) {
+		if s == nil {
+			this--
+		} else if !slices.Contains(n.made, s) {
 			return false
 		}
 	}
-	return true
+	return this == 0
 }
 
 func constant(v any, t expr.Type, n expr.Node) *cnode {
@@ -146,12 +158,16 @@ func compileNode(n expr.Node, sc *scope) (*cnode, error) {
 	if info.this == nil || c.cost < invariantMinCost || c.typ.Kind == expr.List || c.fn == nil {
 		return c, nil
 	}
-	if !c.readsOnlyOwn() {
-		return c, nil // reads the item the expression is evaluated for
-	}
 	fn := c.fn
-	c.fn = func(ctx *evalCtx, e env) any { return ctx.invariant(c, fn, e) }
-	return c, nil
+	switch {
+	case c.readsOnlyOwn():
+		c.fn = func(ctx *evalCtx, e env) any { return ctx.invariant(c, fn, e) }
+	case c.keyed != nil && c.readsOwnAnd(1):
+		// The one read of `this` is the filter's outer side: one value per value of it.
+		k := c.keyed
+		c.fn = func(ctx *evalCtx, e env) any { return ctx.keyedValue(c, fn, e, k) }
+	}
+	return c, nil // else it reads the item the expression is evaluated for
 }
 
 func compileNodeOnce(n expr.Node, sc *scope) (*cnode, error) {

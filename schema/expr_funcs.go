@@ -42,7 +42,25 @@ func compileCall(call *expr.Call, sc *scope) (*cnode, error) {
 	for _, a := range args {
 		cost += a.cost
 	}
-	return &cnode{fn: fn, typ: t, cost: cost}, nil
+	return &cnode{fn: fn, typ: t, cost: cost, keyed: keyedBy(args[0].prog)}, nil
+}
+
+// keyedBy is the filter of list path p that compares its items with a value of `this`, when it
+// is p's only indexed filter (see cnode.keyed); else nil.
+func keyedBy(p *pathProg) *eqFilter {
+	var k *eqFilter
+	if p == nil {
+		return nil
+	}
+	for i := range p.steps {
+		if eq := p.steps[i].eq; eq != nil {
+			if k != nil || !eq.this {
+				return nil
+			}
+			k = eq
+		}
+	}
+	return k
 }
 
 // funcImpl is the closure of function name over its compiled arguments.

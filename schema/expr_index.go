@@ -19,6 +19,7 @@ import (
 type eqFilter struct {
 	item  evalFn // reads the item and the containers above its list, never `this`
 	outer evalFn // reads no item of the list
+	this  bool   // outer is a path from `this`: it reads nothing else, whatever the env
 }
 
 // eqFilterOf returns the eqFilter of filter n on the items of scope inner, or nil when n is
@@ -33,7 +34,7 @@ func eqFilterOf(n *cnode, inner *scope) *eqFilter {
 		if !slices.Contains(x.reads, inner) || slices.Contains(x.reads, nil) || slices.Contains(y.reads, inner) || y.readsOnlyOwn() {
 			continue
 		}
-		return &eqFilter{item: x.fn, outer: y.fn}
+		return &eqFilter{item: x.fn, outer: y.fn, this: y.this}
 	}
 	return nil
 }
@@ -109,30 +110,28 @@ func (c *evalCtx) listKeys(st *pstep, scratch env, items []any) *listKeys {
 		k.at[i] = mapID(m)
 	}
 	x := c.more()
-	if x.firstKeys != nil && x.first == k {
-		return x.firstKeys
+	if x.lastKeys != nil && x.lastList == k {
+		return x.lastKeys
 	}
-	if lk, ok := x.indexes[k]; ok {
-		return lk
-	}
-	lk := &listKeys{keys: make([]eqVal, len(items))}
-	for j, it := range items {
-		m, ok := it.(map[string]any)
-		if !ok {
-			continue
+	lk := x.indexes[k]
+	if lk == nil {
+		lk = &listKeys{keys: make([]eqVal, len(items))}
+		for j, it := range items {
+			m, ok := it.(map[string]any)
+			if !ok {
+				continue
+			}
+			lk.items++
+			scratch[st.level] = m
+			lk.keys[j] = eqKey(st.eq.item(c, scratch[:st.level+1]))
 		}
-		lk.items++
-		scratch[st.level] = m
-		lk.keys[j] = eqKey(st.eq.item(c, scratch[:st.level+1]))
 	}
-	switch {
-	case x.firstKeys == nil: // most evaluations compare one list: no map for it
-		x.first, x.firstKeys = k, lk
-	case x.indexes == nil:
-		x.indexes = make(map[listIndexKey]*listKeys)
-		fallthrough
-	default:
-		x.indexes[k] = lk
+	if x.lastKeys != nil { // most evaluations compare one list: no map for it
+		if x.indexes == nil {
+			x.indexes = make(map[listIndexKey]*listKeys)
+		}
+		x.indexes[x.lastList] = x.lastKeys
 	}
+	x.lastList, x.lastKeys = k, lk
 	return lk
 }

@@ -90,7 +90,8 @@ func TestFilterKeysAsPlainWalk(t *testing.T) {
 		return m
 	}
 	keyed, plain := 0, 0
-	steps := map[*pstep]bool{} // the filters that compared keys
+	steps := map[*pstep]bool{}      // the filters that compared keys
+	keyedNodes := map[*cnode]bool{} // the functions computed once per value of this (keyedValue)
 	for seed := range uint64(400) {
 		r := rand.New(rand.NewPCG(seed, 11))
 		righe := make([]any, r.IntN(8))
@@ -104,8 +105,13 @@ func TestFilterKeysAsPlainWalk(t *testing.T) {
 		a := Answers{"a": map[string]any{"righe": righe}, "b": map[string]any{"voci": voci}}
 		x := &evalCtx{}
 		got := c.validate(x, a, EN)
-		if x.ext != nil && x.ext.firstKeys != nil {
-			steps[x.ext.first.step] = true
+		if x.ext != nil {
+			for n := range x.ext.keyed {
+				keyedNodes[n] = true
+			}
+		}
+		if x.ext != nil && x.ext.lastKeys != nil {
+			steps[x.ext.lastList.step] = true
 			for k := range x.ext.indexes {
 				steps[k.step] = true
 			}
@@ -124,6 +130,46 @@ func TestFilterKeysAsPlainWalk(t *testing.T) {
 	// one with && and the one with a constant are walked plainly.
 	if len(steps) != 8 {
 		t.Errorf("%d filters compared keys, want 8", len(steps))
+	}
+	// Those whose outer side is this.x, and that read nothing else from outside, are computed
+	// once per text it gives: the computed totals and the checks but the plain one, less tot4,
+	// whose this.d gives days (not remembered: see keyedValue).
+	if len(keyedNodes) != 7 {
+		t.Errorf("%d functions computed once per text of this, want 7", len(keyedNodes))
+	}
+}
+
+// TestKeyedOncePerValue: in the largest FAMI proposal, the check on each of 200 voci counts the
+// linee of its azione, and each linea's subtotal sums the voci of its line: each is computed
+// once per distinct azione, not once per voce (keyedValue), with the same issues as the plain
+// walk.
+func TestKeyedOncePerValue(t *testing.T) {
+	c, err := Shipped(DefaultCallID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := bigAnswers(c)
+	x := &evalCtx{}
+	got := c.validate(x, a, IT)
+	want := c.validate(&evalCtx{ext: &evalExt{plainFilters: true}}, a, IT)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("with the memo:\n%v\nplain:\n%v", got, want)
+	}
+	azioni := map[any]bool{}
+	for _, v := range a.Items("budget.voci") {
+		azioni[v.(map[string]any)["azione"]] = true
+	}
+	perNode := map[*cnode]int{}
+	for n, m := range x.ext.keyed {
+		perNode[n] = len(m.(map[string]any))
+	}
+	if len(perNode) != 2 {
+		t.Errorf("%d functions computed per value of this, want 2 (the voce check, the subtotal)", len(perNode))
+	}
+	for n, values := range perNode {
+		if values > len(azioni) {
+			t.Errorf("%v: %d values, more than the %d azioni", n, values, len(azioni))
+		}
 	}
 }
 

@@ -147,7 +147,7 @@ func compilePath(p *expr.Path, sc *scope) (*cnode, error) {
 	if sec != nil {
 		return nil, exprErr(p.Pos(), "%s è una sezione, non un valore: indica uno dei suoi campi", "%s is a section, not a value: name one of its fields", sec.ID)
 	}
-	n := &cnode{typ: fieldType(fld), fld: fld}
+	n := &cnode{typ: fieldType(fld), fld: fld, this: fromThis}
 	if fld.Type == TypeGroup && !onItems {
 		// `count(ats.membri)` reads naturally: a bare group is the list of its items.
 		steps = append(steps, pstep{kind: sAll, level: level + 1})

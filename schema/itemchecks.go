@@ -29,24 +29,28 @@ func (v *validation) newList(g *Field) {
 }
 
 // itemChecks runs the per-item checks of group g on the item at env level `level`; v.path is
-// the item's path ("ats.membri[2]"). The item's path, its name for people and the issues'
-// parameters ({item: the name}) are made once, when its first check fails, and shared by the
-// issues of its other checks.
+// the item's path ("ats.membri[2]"). The item's name for people and the issues' parameters
+// ({item: the name}) are made once, when its first check fails, and shared by the issues of its
+// other checks; their paths are spelled at the end of the walk (see pathBatch).
 func (v *validation) itemChecks(g *Field, level int) {
 	e := v.env[:level+1]
-	var item string
 	var named *itemNamed
 	for _, ch := range g.itemChecks {
 		if ch.rule.holds(v.x, e) {
 			continue
 		}
 		if named == nil {
-			item, named = string(v.path), v.named(g, v.index[level])
+			named = v.named(g, v.index[level])
 			if named.item == nil {
 				named.item = map[string]string{"item": named.s}
 			}
 		}
-		v.issues = append(v.issues, itemCheckIssue(v.x, ch, item, named.item, e, v.lang))
+		item := len(v.path)
+		if f := itemCheckField(v.x, ch, e); f != "" {
+			v.path = append(append(v.path, '.'), f...)
+		}
+		v.report(itemCheckFailed(ch, named.item, v.lang))
+		v.path = v.path[:item]
 	}
 }
 
@@ -55,12 +59,26 @@ func (v *validation) itemChecks(g *Field, level int) {
 // check names, or at the item when it names none or that field is hidden in this item (a
 // message at a hidden field could not be read nor reached).
 func itemCheckIssue(x *evalCtx, ch *Check, item string, params map[string]string, e env, lang Lang) Issue {
-	at := item
-	if ch.field != nil && x.fieldShown(ch.field, e) {
-		at = item + "." + ch.field.ID
+	is := itemCheckFailed(ch, params, lang)
+	is.Path = item
+	if f := itemCheckField(x, ch, e); f != "" {
+		is.Path = item + "." + f
 	}
+	return is
+}
+
+// itemCheckField is the field of the item whose containers are e that per-item check ch
+// reports at, or "" for the item itself (see itemCheckIssue).
+func itemCheckField(x *evalCtx, ch *Check, e env) string {
+	if ch.field != nil && x.fieldShown(ch.field, e) {
+		return ch.field.ID
+	}
+	return ""
+}
+
+// itemCheckFailed is itemCheckIssue without its path.
+func itemCheckFailed(ch *Check, params map[string]string, lang Lang) Issue {
 	return Issue{
-		Path:     at,
 		Key:      ch.issueKey(),
 		Params:   params,
 		Message:  checkMessageNamed(ch, params["item"], lang),

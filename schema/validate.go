@@ -151,6 +151,8 @@ func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
 	if h := c.hints; h != nil {
 		if n := h.issues.Load(); n > 0 {
 			v.issues = make(Issues, 0, n)
+			// A path is rarely longer than ats.membri[12].rl_nascita_data (see pathBatch).
+			v.spelled.buf, v.spelled.ends = make([]byte, 0, 32*n), make([]int32, 0, n)
 		}
 		if n := h.shown.Load(); n > 0 && x.shown == nil {
 			x.shown = make(map[memoKey]bool, n)
@@ -171,6 +173,7 @@ func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
 			v.issues = append(v.issues, Issue{Path: ch.Path, Key: ch.issueKey(), Message: checkMessage(ch, -1, lang), Severity: ch.Severity.issue()})
 		}
 	}
+	v.spelled.fill(v.issues)
 	if h := c.hints; h != nil {
 		h.issues.Store(int32(min(len(v.issues), maxHint)))
 		h.shown.Store(int32(min(len(x.shown), maxHint)))
@@ -188,7 +191,11 @@ type validation struct {
 	env    env
 	path   []byte // the answer path being checked, built in place: strings only for issues
 	issues Issues
-	cut    map[string]int // groups cut at repeat.max: how many items they really hold
+	same   sameIssues // the issues of rules that say the same wherever they fail
+	// spelled holds the paths of the issues of the walk, given to them when it ends (see
+	// pathBatch): every issue the walk finds is added to it, in order.
+	spelled pathBatch
+	cut     map[string]int // groups cut at repeat.max: how many items they really hold
 	// index[l] is the index of the item at env level l in its list, while the walk is in it.
 	index [maxEnv]int
 	// seen holds, for each field with Unique, the answers met so far in the list being walked.
@@ -216,7 +223,7 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 		val := m[f.ID]
 		if f.Type != TypeGroup {
 			// The field's path is spelled out only when something needs it.
-			is := checkValue(f, val, v.lang)
+			is := checkValue(f, val, v.lang, &v.same)
 			if is == nil && f.from != nil {
 				v.path = append(v.path[:prefix], f.ID...)
 				is = v.itemChoice(f, val)
@@ -228,23 +235,22 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 			}
 			if is != nil {
 				v.path = append(v.path[:prefix], f.ID...)
-				is.Path = string(v.path)
-				v.issues = append(v.issues, *is)
+				v.report(*is)
 			}
 			continue
 		}
 		v.path = append(v.path[:prefix], f.ID...)
 		items, ok := val.([]any)
 		if !ok && val != nil {
-			v.issues = append(v.issues, typeIssue(f, string(v.path), v.lang))
+			v.report(typeIssue(f, "", v.lang))
 			continue
 		}
 		n := len(items)
 		if full, ok := v.cut[string(v.path)]; ok {
 			n = full
 		}
-		if is := repeatIssue(f, n, string(v.path), v.lang); is != nil {
-			v.issues = append(v.issues, *is)
+		if is := repeatIssue(f, n, "", v.lang); is != nil {
+			v.report(*is)
 		}
 		group := len(v.path)
 		v.newList(f)
@@ -320,8 +326,9 @@ func typeIssue(f *Field, path string, lang Lang) Issue {
 }
 
 // checkValue checks one answer against its field; nil when it is fine. It does not look at
-// other answers, so it is cheap enough for every keystroke.
-func checkValue(f *Field, val any, lang Lang) *Issue {
+// other answers, so it is cheap enough for every keystroke. A validation passes its record of
+// the issues that rules say alike (see sameIssues); keystrokes pass nil.
+func checkValue(f *Field, val any, lang Lang, same *sameIssues) *Issue {
 	const path = "" // set by the caller: the path string is built only when there is an issue
 	if f.Type == TypeComputed {
 		return nil // not an answer: its value is computed, a stored one is ignored
@@ -387,7 +394,7 @@ func checkValue(f *Field, val any, lang Lang) *Issue {
 		return nil
 	}
 	for i := range f.rule.steps {
-		if is := f.rule.steps[i].check(f, &v, lang); is != nil {
+		if is := f.rule.steps[i].check(f, &v, lang, same); is != nil {
 			return is
 		}
 	}
@@ -434,7 +441,7 @@ func checkText(f *Field, s string, lang Lang) *Issue {
 	return nil
 }
 
-func (st *ruleStep) check(f *Field, v *value, lang Lang) *Issue {
+func (st *ruleStep) check(f *Field, v *value, lang Lang, same *sameIssues) *Issue {
 	const path = ""
 	switch {
 	case st.own != nil:
@@ -457,12 +464,12 @@ func (st *ruleStep) check(f *Field, v *value, lang Lang) *Issue {
 		if st.size.holds(f.Type, v) {
 			return nil
 		}
-		return st.failed(f, lang)
+		return st.failed(f, lang, same)
 	case st.numeric:
 		if holdsNumeric(f.Type, v) {
 			return nil
 		}
-		return st.failed(f, lang)
+		return st.failed(f, lang, same)
 	}
 	err := theValidator().Var(v.boxed(f.Type), st.raw)
 	if err == nil {
@@ -508,9 +515,12 @@ func tagMessageKey(tag, kind string) string {
 func hasTagMessage(tag string, t FieldType) bool { return tagMessageKey(tag, tagKind(t)) != "" }
 
 // failed is tagIssue for a size or numeric step, with the message key found at load.
-func (st *ruleStep) failed(f *Field, lang Lang) *Issue {
+func (st *ruleStep) failed(f *Field, lang Lang, same *sameIssues) *Issue {
 	if st.key == "" {
 		return tagIssue(f, st.tag, st.param, lang, nil)
+	}
+	if is := same.of(st); is != nil {
+		return is
 	}
 	param := st.param
 	if f.Type == TypeMoney {
@@ -518,7 +528,34 @@ func (st *ruleStep) failed(f *Field, lang Lang) *Issue {
 			param = FormatMoney(c, lang)
 		}
 	}
-	return newIssue("", st.key, lang, "param", param)
+	is := newIssue("", st.key, lang, "param", param)
+	same.keep(st, is)
+	return is
+}
+
+// sameIssues are the issues of the failed size and numeric steps of one validation: such a
+// step says the same thing (key, parameters, message) wherever it fails, and the issues of
+// its answers share one (the runts_numero of every member written with a letter: one map and
+// one message, not one each). The walk copies an issue before giving it its path.
+type sameIssues struct {
+	m map[*ruleStep]*Issue
+}
+
+func (s *sameIssues) of(st *ruleStep) *Issue {
+	if s == nil {
+		return nil
+	}
+	return s.m[st]
+}
+
+func (s *sameIssues) keep(st *ruleStep, is *Issue) {
+	if s == nil {
+		return
+	}
+	if s.m == nil {
+		s.m = map[*ruleStep]*Issue{}
+	}
+	s.m[st] = is
 }
 
 // tagIssue words a failed validator tag: our catalogue by the kind of value ("max.money"),
@@ -562,7 +599,7 @@ func (c *Call) ValidateField(a Answers, path string, lang Lang) *Issue {
 		}
 		return repeatIssue(f, len(items), path, lang)
 	}
-	is := checkValue(f, val, lang)
+	is := checkValue(f, val, lang, nil)
 	if is == nil && f.from != nil {
 		v := &validation{call: c, lang: lang}
 		is = v.itemChoiceAt(f, val, path, a)

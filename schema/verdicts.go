@@ -13,7 +13,7 @@ func (f *Field) CheckAnswer(v any, lang Lang) *Issue {
 	if f.Type == TypeGroup {
 		return nil
 	}
-	return checkValue(f, v, lang)
+	return checkValue(f, v, lang, nil)
 }
 
 // ConditionFields returns the value fields (not groups) whose answers some expression of the

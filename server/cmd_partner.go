@@ -184,7 +184,7 @@ func runPartnerMerge(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	// Each sheet is planned against the draft as the sheets before it left it; without
 	// --prefer a conflict is left alone, listed, and nothing is written.
-	take := func(ch partner.Change) bool { return !ch.Conflict || *prefer == "theirs" }
+	take := func(_ int, ch partner.Change) bool { return !ch.Conflict || *prefer == "theirs" }
 	ms, changed, err := partner.ApplyAll(d, c, sheets, take, files[1:], now)
 	if err != nil {
 		return unreadable(errors.New(localized(err, l)))

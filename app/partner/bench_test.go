@@ -60,7 +60,7 @@ func BenchmarkMerge40(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		_, changed, err := ApplyAll(dd, c, ss, func(Change) bool { return true }, names, time.Now())
+		_, changed, err := ApplyAll(dd, c, ss, func(int, Change) bool { return true }, names, time.Now())
 		if err != nil || len(changed[39]) != 7 {
 			b.Fatalf("%v, changed %v", err, changed)
 		}

@@ -133,11 +133,12 @@ func Apply(d *draft.Draft, c *schema.Call, m *Merge, take func(Change) bool, fro
 
 // ApplyAll merges several sheets in turn, each planned against the draft as the ones before
 // it left it (two sheets of one member never overwrite each other unseen), taking what take
-// accepts, from[i] naming the file of sheets[i]. It records the merges in the history at once:
+// accepts of sheets[k] (take is told k: a declaration has the same path in every member's
+// sheet, so the app's choices are per sheet), from[k] naming the file of sheets[k]. It records the merges in the history at once:
 // 40 sheets cost 40 merges, not 40 rewrites of a growing history. It returns each sheet's plan
 // and the paths it changed; on an error (a sheet of another proposal) d may be half merged,
 // so the caller drops it.
-func ApplyAll(d *draft.Draft, c *schema.Call, sheets []*Sheet, take func(Change) bool, from []string, now time.Time) ([]*Merge, [][]string, error) {
+func ApplyAll(d *draft.Draft, c *schema.Call, sheets []*Sheet, take func(k int, ch Change) bool, from []string, now time.Time) ([]*Merge, [][]string, error) {
 	p, err := part(c)
 	if err != nil {
 		return nil, nil, err
@@ -152,7 +153,7 @@ func ApplyAll(d *draft.Draft, c *schema.Call, sheets []*Sheet, take func(Change)
 		if ms[k], err = Plan(d, c, s); err != nil {
 			return nil, nil, err
 		}
-		a, err := apply(d, p, ms[k], take)
+		a, err := apply(d, p, ms[k], func(ch Change) bool { return take(k, ch) })
 		if err != nil {
 			return nil, nil, err
 		}

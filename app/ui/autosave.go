@@ -74,6 +74,12 @@ func (s *session) snapshot() (rec draft.Record, n int64, ok bool) {
 // saveNow writes the open draft if it changed since the last save. It runs on the UI goroutine
 // and returns at once; the write finishes on a goroutine and reports back through run.
 func (s *session) saveNow() {
+	if s.mode != "" { // nothing is saved as a draft; partner mode saves its sheet (saveSheet)
+		if saveSheet != nil {
+			saveSheet(s)
+		}
+		return
+	}
 	st := s.store
 	if st == nil {
 		return // storage is still opening: start saves once it is open

@@ -103,8 +103,16 @@ func RoutesWithBuilder(p BuilderPage) {
 	staffMakers = map[string]BuilderPage{
 		"builder":  p,
 		"helpdesk": func(l schema.Lang, ver int) app.UI { return &helpdeskView{Lang: l, Ver: ver} },
+		"partner": func(l schema.Lang, ver int) app.UI {
+			return &partnerView{Lang: l, Ver: ver, CondVer: sess.condVer, SummaryVer: sess.summaryVer, Status: sheetStatus(sess, l)}
+		},
+		"merge": func(l schema.Lang, ver int) app.UI { return &mergePage{Lang: l, Ver: ver} },
 	}
+	mergeTexts()
 	resumeHelpdesk = (*session).resumeKept
+	partnerTexts()
+	saveSheet = saveSheetNow
+	onHide(func() { saveSheetNow(sess) }) // at once: the page may be going away (flushSync is the drafts')
 	Routes()
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"bando/app/draft"
@@ -43,6 +44,14 @@ func (h *homePage) importFile(ctx app.Context, file app.Value) {
 	}
 	readPicked(ctx, h.Lang, file, fail, func(ctx app.Context, data []byte) {
 		if err := sess.importData(data, name); err != nil {
+			if strings.Contains(string(data), `"bando-partner"`) {
+				// a partner sheet (issue 15): it is filled on its own page, in the staff
+				// program, which opens the sheet handed over with the tab (partnerpage.go)
+				// (a tab that refuses sessionStorage: that page asks for the file again)
+				sessionSet(keySheetFile, string(data))
+				ctx.Navigate(PathPartner)
+				return
+			}
 			fail(errorText(err, h.Lang))
 			return
 		}

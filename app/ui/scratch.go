@@ -68,8 +68,9 @@ func (s *session) leaveScratch() {
 	if s.mode == "helpdesk" {
 		forgetBundle() // left on purpose: a reload must not bring the bundle back
 	}
+	s.saveNow() // the scratch mode's own: partner mode's sheet
 	s.mu.Lock()
-	s.mode, s.stash, s.bundle = "", nil, nil
+	s.mode, s.stash, s.bundle, s.scratch = "", nil, nil, nil
 	s.id, s.call, s.d = st.id, st.call, st.d
 	timer := s.save.timer
 	s.save = st.save
@@ -87,7 +88,7 @@ func (s *session) leaveScratch() {
 }
 
 func init() {
-	texts["scratch.nosave"] = [2]string{"Nulla viene salvato in questa modalità", "Nothing is saved in this mode"}
+	texts["scratch.nosave"] = [2]string{"Nessuna bozza viene salvata in questa modalità", "No draft is saved in this mode"} // partner mode saves its sheet, and says so
 	texts["staff.label"] = [2]string{"Per gli enti e l'assistenza", "For authorities and the helpdesk"}
 	texts["scratch.sign"] = [2]string{
 		"La firma e l'invio non sono disponibili in modalità assistenza: la domanda sullo schermo è quella del pacchetto di assistenza, non una bozza di questo computer. Per firmare una domanda di questo computer chiudi prima la modalità assistenza.",
@@ -104,6 +105,11 @@ func init() {
 	}
 }
 
+// saveSheet saves the sheet of partner mode (partnerform.go) when saveNow runs in a scratch
+// mode; nil in the applicant's program, which never enters the mode: RoutesWithBuilder sets
+// it, so that neither the mode nor package partner weighs on the applicant's download.
+var saveSheet func(s *session)
+
 // errScratch is export's answer while a scratch draft is on screen.
 var errScratch = errors.New("a scratch draft (helpdesk or builder preview) is not exported")
 
@@ -116,8 +122,8 @@ func (s *session) scratchFollows(r route) {
 		if r.page != "helpdesk" && r.page != "section" && r.page != "review" && r.page != "sign" {
 			s.leaveScratch()
 		}
-	case "builder":
-		if r.page != "builder" {
+	case "builder", "partner":
+		if r.page != s.mode {
 			s.leaveScratch()
 		}
 	}

@@ -66,8 +66,9 @@ type session struct {
 	updateAvailable bool
 	focusAfter      string // id to focus once the next render is done
 
-	// mode is "" for the applicant's own drafts, or "helpdesk" / "builder" while a draft that
-	// is not theirs is on screen (scratch.go): nothing is saved then, and stash keeps theirs.
+	// mode is "" for the applicant's own drafts, or "helpdesk" / "builder" / "partner" while a
+	// draft that is not theirs is on screen (scratch.go): nothing is saved as a draft then, and
+	// stash keeps theirs.
 	mode  string
 	stash *stash
 	// name is the open draft's title as the list of drafts shows it (draft.Title, "" while
@@ -75,7 +76,11 @@ type session struct {
 	// out at every render.
 	name   string
 	bundle *draft.Bundle // the support bundle open in helpdesk mode
-	plang  schema.Lang   // the builder's preview language; "" is lang
+	// scratch is what a scratch mode keeps besides its draft: partner mode's *openSheet
+	// (partnerform.go). Typed any so that the applicant's program, which never enters the
+	// mode, does not carry its types.
+	scratch any
+	plang   schema.Lang // the builder's preview language; "" is lang
 	// bundleKept: the bundle is kept for a reload of the tab (helpdesk.go, keepBundle)
 	bundleKept bool
 

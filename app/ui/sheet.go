@@ -21,15 +21,22 @@ func init() {
 // sheetButton is item it's button for its sheet; nil unless its group is the call's partner
 // group (and the draft is the applicant's own).
 func (it *itemView) sheetButton(l schema.Lang, title string) app.UI {
-	// the group named by the call's "partner" key as loaded, not PartnerPart: that re-reads
-	// and lints it (the call was linted when loaded), code the first download does not need
-	p, _ := sess.call.Partner.(map[string]any)
-	if items, _ := p["items"].(string); items == "" || items != it.group() || sess.mode != "" {
+	if !partnerGroup(it.group()) {
 		return nil
 	}
 	return app.Button().Type("button").Class("btn btn-sm btn-outline-secondary item-sheet").
 		Disabled(it.sheetRunning).Aria("label", tr(l, "sheet.export")+": "+title).
 		Text(tr(l, "sheet.export")).OnClick(it.exportSheet)
+}
+
+// partnerGroup reports whether the group at path is the call's partner group, and the draft
+// the applicant's own. It reads the group named by the call's "partner" key as loaded, not
+// PartnerPart: that re-reads and lints it (the call was linted when loaded), code the first
+// download does not need.
+func partnerGroup(path string) bool {
+	p, _ := sess.call.Partner.(map[string]any)
+	items, _ := p["items"].(string)
+	return items != "" && items == path && sess.mode == ""
 }
 
 func (it *itemView) exportSheet(ctx app.Context, e app.Event) {
