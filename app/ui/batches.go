@@ -43,7 +43,10 @@ func (g *groupView) drawn(def *schema.Field, shown int) int {
 // nextBatch draws the next batch after a pause, in which the browser handles input and paints.
 func (g *groupView) nextBatch(ctx app.Context) {
 	if g.upTo > 0 {
-		time.AfterFunc(batchPause, func() { ctx.Dispatch(g.grow) })
+		time.AfterFunc(batchPause, func() {
+			defer sess.background()
+			ctx.Dispatch(g.grow)
+		})
 	}
 }
 
