@@ -74,8 +74,10 @@ func (s *session) snapshot() (rec draft.Record, n int64, ok bool) {
 // saveNow writes the open draft if it changed since the last save. It runs on the UI goroutine
 // and returns at once; the write finishes on a goroutine and reports back through run.
 func (s *session) saveNow() {
-	if s.mode != "" {
-		s.saveScratch()
+	if s.mode != "" { // nothing is saved as a draft; partner mode saves its sheet (saveSheet)
+		if saveSheet != nil {
+			saveSheet(s)
+		}
 		return
 	}
 	st := s.store
@@ -158,10 +160,6 @@ func (s *session) countErrors() {
 // flushSync copies unsaved changes to storage that writes before returning, then starts the
 // regular write too. It runs on a JavaScript callback when the page is hidden or closed.
 func (s *session) flushSync() {
-	if s.mode != "" {
-		s.saveScratch()
-		return
-	}
 	if sp, ok := s.store.(draft.SyncPutter); ok {
 		if rec, _, ok := s.snapshot(); ok && s.conflict == nil {
 			// Unlike every other write this one cannot check first (reading IndexedDB waits

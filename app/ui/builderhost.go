@@ -111,7 +111,8 @@ func RoutesWithBuilder(p BuilderPage) {
 	mergeTexts()
 	resumeHelpdesk = (*session).resumeKept
 	partnerTexts()
-	saveSheet, hideField = saveSheetNow, func(path string) bool { return sheetHides(sess, path) }
+	saveSheet = saveSheetNow
+	onHide(func() { saveSheetNow(sess) }) // at once: the page may be going away (flushSync is the drafts')
 	Routes()
 }
 

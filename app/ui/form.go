@@ -85,7 +85,7 @@ func questions(fields []*schema.Field, prefix string, l schema.Lang, ver, condVe
 	out := make([]app.UI, 0, len(fields))
 	for _, f := range fields {
 		path := prefix + f.ID
-		if !sess.call.Shown(a, path) || hideField != nil && hideField(path) {
+		if !sess.call.Shown(a, path) {
 			continue
 		}
 		if f.Type == schema.TypeGroup {

@@ -47,11 +47,10 @@ func (h *homePage) importFile(ctx app.Context, file app.Value) {
 			if strings.Contains(string(data), `"bando-partner"`) {
 				// a partner sheet (issue 15): it is filled on its own page, in the staff
 				// program, which opens the sheet handed over with the tab (partnerpage.go)
-				if sessionSet(keySheetFile, string(data)) {
-					ctx.Navigate(PathPartner)
-					return
-				}
-				err = errSheetFile
+				// (a tab that refuses sessionStorage: that page asks for the file again)
+				sessionSet(keySheetFile, string(data))
+				ctx.Navigate(PathPartner)
+				return
 			}
 			fail(errorText(err, h.Lang))
 			return
@@ -131,10 +130,3 @@ func exportButton(l schema.Lang) app.UI {
 		}
 	})
 }
-
-// errSheetFile is the import's answer to a partner sheet it cannot hand over to the page of
-// sheets (this tab refuses sessionStorage).
-var errSheetFile = &draft.Error{Key: "import.sheet", Msg: schema.Text{
-	IT: "È una scheda partner (.bando-partner.json), non una bozza: aprila nella pagina «Scheda del partner» (" + PathPartner + ").",
-	EN: "It is a partner sheet (.bando-partner.json), not a draft: open it on the “Partner sheet” page (" + PathPartner + ").",
-}}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"bando/app/draft"
@@ -22,7 +21,7 @@ import (
 //
 // All of this is the staff program's (builderhost.go): the applicant's program never enters
 // the mode, and links neither this code nor package partner. The shared code reaches it only
-// through the hooks RoutesWithBuilder sets (saveSheet, hideField), nil in the applicant's.
+// through the hook RoutesWithBuilder sets (saveSheet), nil in the applicant's.
 // Hence functions of a session rather than its methods: the applicant's program carries the
 // name and signature of every method of session (its type descriptor), used or not.
 
@@ -60,14 +59,14 @@ func showSheet(s *session, sh *partner.Sheet, c *schema.Call) error {
 	if err != nil || p == nil {
 		return err // Check has read it already
 	}
-	s.saveScratch() // the sheet open before, if any
+	s.saveNow() // the sheet open before, if any
 	d := draft.New(c, s.appVersion, sh.CreatedAt)
 	d.Answers = sh.Answers.Clone()
 	c.AssignItemIDs(d.Answers)
 	s.enterScratch("partner", c, d)
 	s.scratch = &openSheet{s: sh, p: p, key: sheetKey(sh)}
 	s.changed() // kept at once: the list of sheets on this device shows it from now on
-	s.saveScratch()
+	saveSheetNow(s)
 	return nil
 }
 
@@ -89,7 +88,7 @@ func (o *openSheet) current(a schema.Answers, now time.Time) *partner.Sheet {
 }
 
 // saveSheetNow writes the open sheet on this device when it changed: the autosave of partner
-// mode (saveScratch, from saveNow, flushSync, flush and leaveScratch).
+// mode: from saveNow (the autosave's timer, leaveScratch) and when the page is hidden.
 func saveSheetNow(s *session) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -124,18 +123,6 @@ func sheetStatus(s *session, l schema.Lang) string {
 		return tr(l, "psheet.saved.at", tr(l, "time.rome", schema.InRome(s.save.at).Format("15:04:05")))
 	}
 	return tr(l, "psheet.pending")
-}
-
-// sheetHides reports whether the field at path is left out of the reduced form: in the
-// member's item, a field the member does not fill (the capofila's, or computed). Its answer
-// stays in the sheet as the capofila entered it.
-func sheetHides(s *session, path string) bool {
-	o := sheetOf(s)
-	if o == nil {
-		return false
-	}
-	id, ok := strings.CutPrefix(path, o.p.Group().Path()+"[0].")
-	return ok && !strings.ContainsAny(id, ".[") && !o.p.Fills(id)
 }
 
 // checkSheet shows the open sheet's problems beside their fields (or its item) and lists them
@@ -196,6 +183,6 @@ func exportSheet(s *session) ([]byte, string, error) {
 		return nil, "", err
 	}
 	s.changed()
-	s.saveScratch()
+	saveSheetNow(s)
 	return data, partner.FileName(sh), nil
 }

@@ -78,9 +78,9 @@ func famiSheet(t *testing.T) (*schema.Call, *draft.Draft, []byte) {
 func withPartnerMode(t *testing.T) *session {
 	t.Helper()
 	s := withDraft(t, testCall(t), schema.Answers{}, schema.IT)
-	oldSave, oldHide := saveSheet, hideField
-	saveSheet, hideField = saveSheetNow, func(path string) bool { return sheetHides(sess, path) }
-	t.Cleanup(func() { saveSheet, hideField = oldSave, oldHide })
+	old := saveSheet
+	saveSheet = saveSheetNow
+	t.Cleanup(func() { saveSheet = old })
 	return s
 }
 
@@ -109,22 +109,6 @@ func TestOpenSheet(t *testing.T) {
 	}
 	if len(shelf) != 1 || shelf[sheetKey(sh)] == "" {
 		t.Fatalf("the sheet is not kept on this device: %v", shelf.keys())
-	}
-	for path, hidden := range map[string]bool{
-		"ats.membri[0].capofila":           true,  // the ATS decides who leads, not the member
-		"ats.membri[0].cf":                 false, // the member's own
-		"ats.membri[0].rl_cf":              false,
-		"ats.stato":                        false, // not in the item: the page shows no other field
-		"dichiarazioni.dpr445":             false,
-		"ats.membri[0].cf.whatever":        false,
-		"ats.membri[1].capofila":           false, // not the member's item
-		"ats.membri[0]":                    false,
-		"ats.membri[0].ruolo":              false,
-		"ats.membri[0].impresa_societaria": false,
-	} {
-		if sheetHides(s, path) != hidden {
-			t.Errorf("%s: hidden %v, want %v", path, !hidden, hidden)
-		}
 	}
 	p, _ := c.PartnerPart()
 	html := rendered(&partnerView{Lang: schema.IT})

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 
 	"bando/app/partner"
 	"bando/schema"
@@ -12,9 +13,10 @@ import (
 
 // The page of partner sheets (/scheda, PathPartner; partnerform.go says how the mode works).
 // Without a sheet open it offers to open one (picker or drop) and lists the sheets kept on this
-// device; with one open, the reduced form: the member's item, without the buttons that add,
-// remove or move items, with only the fields the member fills, then the declarations it makes,
-// nothing else of the call; a check that shows the problems beside their fields and in a
+// device; with one open, the reduced form: the member's item (drawn here, not by the group's
+// components: no buttons to add, remove or move items, only the fields the member fills, so
+// the applicant's program needs no filter), then the declarations it makes, nothing else of
+// the call; a check that shows the problems beside their fields and in a
 // summary; the export back to a .bando-partner.json.
 //
 // Its texts are registered by partnerTexts, which RoutesWithBuilder calls: an init of this
@@ -41,9 +43,30 @@ type partnerView struct {
 
 func (v *partnerView) OnMount(ctx app.Context) {
 	defer sess.recovered()
+	v.paintItem(ctx)
 	if data := sessionGet(keySheetFile); data != "" { // handed over by the start page
 		sessionDel(keySheetFile)
 		v.open(ctx, []byte(data), "", true)
+	}
+}
+
+// OnUpdate paints the message of the member's item, as itemView does for an item of a group.
+func (v *partnerView) OnUpdate(ctx app.Context) {
+	defer sess.recovered()
+	v.paintItem(ctx)
+}
+
+func (v *partnerView) paintItem(ctx app.Context) {
+	if o := sheetOf(sess); o != nil {
+		item := itemPath(o.p.Group().Path(), 0)
+		ctx.Defer(func(app.Context) {
+			defer sess.recovered()
+			var is *schema.Issue
+			if u := sess.ui[item]; u != nil {
+				is = u.issue
+			}
+			paintMessage(item, is, v.Lang)
+		})
 	}
 }
 
@@ -117,7 +140,15 @@ func (v *partnerView) start(l schema.Lang) app.UI {
 // form is the reduced form of the open sheet.
 func (v *partnerView) form(l schema.Lang) app.UI {
 	o, c, a := sheetOf(sess), sess.call, sess.answers()
-	item := itemPath(o.p.Group().Path(), 0)
+	def, item := o.p.Group(), itemPath(o.p.Group().Path(), 0)
+	cls := "group-item card card-bg mt-4"
+	var is *schema.Issue // a check on the whole item
+	if u := sess.ui[item]; u != nil && u.issue != nil {
+		is, cls = u.issue, cls+" item-invalid"
+		if is.IsWarning() {
+			cls = strings.Replace(cls, "item-invalid", "item-warned", 1)
+		}
+	}
 	var decls []app.UI
 	for _, f := range o.p.DeclarationFields() {
 		if c.Shown(a, f.Path()) {
@@ -147,9 +178,13 @@ func (v *partnerView) form(l schema.Lang) app.UI {
 		app.P().ID("psheet-fill-help").Text(tr(l, "psheet.fill")),
 		app.P().ID("psheet-status").Class("small").Aria("live", "polite").Text(v.Status),
 		slot(summary != nil, func() app.UI { return summary }),
-		app.Section().Class("mt-4").Aria("labelledby", "psheet-member-title").Body(
-			app.H2().Class("h3").ID("psheet-member-title").Text(tr(l, "psheet.member")),
-			&itemView{Path: item, Index: 0, Count: 1, Lang: l, Ver: v.Ver, CondVer: v.CondVer, Full: true},
+		app.Section().Class(cls).Aria("labelledby", itemHeadingID(item)).DataSet("path", item).Body(
+			app.Div().Class("card-body").Body(
+				app.H2().Class("h3 item-title").ID(itemHeadingID(item)).TabIndex(-1).Text(tr(l, "psheet.member")),
+				messageBox(item, is),
+				slot(len(schema.ProfileFields(def.Fields)) > 0, func() app.UI { return &profileBar{Path: item, Lang: l, Ver: v.Ver} }),
+				app.Div().Class("item-fields").Body(questions(o.p.MemberFields(), item+".", l, v.Ver, v.CondVer)...),
+			),
 		),
 		slot(len(decls) > 0, func() app.UI {
 			return app.Section().Class("mt-4").Aria("labelledby", "psheet-decl-title").Body(

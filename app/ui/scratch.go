@@ -68,7 +68,7 @@ func (s *session) leaveScratch() {
 	if s.mode == "helpdesk" {
 		forgetBundle() // left on purpose: a reload must not bring the bundle back
 	}
-	s.saveScratch()
+	s.saveNow() // the scratch mode's own: partner mode's sheet
 	s.mu.Lock()
 	s.mode, s.stash, s.bundle, s.scratch = "", nil, nil, nil
 	s.id, s.call, s.d = st.id, st.call, st.d
@@ -88,7 +88,7 @@ func (s *session) leaveScratch() {
 }
 
 func init() {
-	texts["scratch.nosave"] = [2]string{"Nulla viene salvato in questa modalità", "Nothing is saved in this mode"}
+	texts["scratch.nosave"] = [2]string{"Nessuna bozza viene salvata in questa modalità", "No draft is saved in this mode"} // partner mode saves its sheet, and says so
 	texts["staff.label"] = [2]string{"Per gli enti e l'assistenza", "For authorities and the helpdesk"}
 	texts["scratch.sign"] = [2]string{
 		"La firma e l'invio non sono disponibili in modalità assistenza: la domanda sullo schermo è quella del pacchetto di assistenza, non una bozza di questo computer. Per firmare una domanda di questo computer chiudi prima la modalità assistenza.",
@@ -105,21 +105,10 @@ func init() {
 	}
 }
 
-// saveSheet saves the sheet of partner mode (partnerform.go); nil in the applicant's program,
-// which never enters the mode: RoutesWithBuilder sets it, so that neither the mode nor package
-// partner weighs on the applicant's download. hideField, set the same way, leaves out of the
-// partner's reduced form the fields of the item the member does not fill.
-var (
-	saveSheet func(s *session)
-	hideField func(path string) bool
-)
-
-// saveScratch writes what a scratch mode keeps of its own: in partner mode, the sheet.
-func (s *session) saveScratch() {
-	if saveSheet != nil {
-		saveSheet(s)
-	}
-}
+// saveSheet saves the sheet of partner mode (partnerform.go) when saveNow runs in a scratch
+// mode; nil in the applicant's program, which never enters the mode: RoutesWithBuilder sets
+// it, so that neither the mode nor package partner weighs on the applicant's download.
+var saveSheet func(s *session)
 
 // errScratch is export's answer while a scratch draft is on screen.
 var errScratch = errors.New("a scratch draft (helpdesk or builder preview) is not exported")

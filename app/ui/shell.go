@@ -112,7 +112,7 @@ func (sh *shell) header(l schema.Lang) app.UI {
 	if sess.d != nil && sess.mode == "" {
 		name = draftTitle(draft.Record{ID: sess.id, Name: sess.name}, l) // which of the drafts is open
 	}
-	if p := sh.r.page; p == "helpdesk" || p == "builder" || p == "partner" { // the partner's page says how its sheet is saved
+	if p := sh.r.page; p == "helpdesk" || p == "builder" {
 		title, status, name = "", "", "" // pages of the office: the applicant's draft is not theirs to see
 	}
 	other := schema.EN
