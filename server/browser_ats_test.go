@@ -120,9 +120,9 @@ func TestBrowserATSTogether(t *testing.T) {
 	}
 
 	// The capofila merges the three sheets; the conflict is decided by hand.
-	lead.navigateInApp(ui.PathReview)
+	lead.navigateInApp("/sezione/ats") // the link is under the members, beside their sheets' buttons
 	lead.waitFor(`!!document.getElementById("merge-link")`, 20*time.Second)
-	lead.click("merge-link")
+	lead.press("#merge-link")
 	lead.waitFor(`location.pathname === "`+ui.PathMerge+`" && !!document.getElementById("merge-file")`, time.Minute)
 	lead.dropSheets(returned...)
 	lead.waitFor(`!!document.getElementById("merge-sheet-2")`, 30*time.Second)

@@ -78,7 +78,7 @@ func (b *tab) dropSheets(files ...string) {
 }
 
 // TestBrowserMerge: the capofila of a three-member ATS imports its draft, opens «Unisci le
-// schede dei partner» from the review and drops the three sheets its members sent back
+// schede dei partner» from the members step and drops the three sheets its members sent back
 // and one of another proposal. The page lists the refused sheet with its message and, per
 // sheet, what it changes; the conflict (a field both changed since the export) has no answer
 // chosen and blocks the merge until the capofila takes the member's. After the merge, saved,
@@ -120,8 +120,8 @@ func TestBrowserMerge(t *testing.T) {
 	b := newTab(t, "")
 	b.acceptDialogs()
 	b.importDraft(app.url, draftFile)
-	b.waitFor(`!!document.getElementById("merge-link")`, 20*time.Second)
-	b.click("merge-link")
+	b.open(app.url + "/sezione/ats")
+	b.press("#merge-link") // below the members: see press
 	b.waitFor(`location.pathname === "`+ui.PathMerge+`" && !!document.getElementById("merge-file")`, 60*time.Second)
 
 	b.dropSheets(append(slices.Clone(sheets), other)...)

@@ -92,7 +92,17 @@ func (g *groupView) Render() (ui app.UI) {
 			return app.Button().Type("button").Class("btn btn-outline-primary group-add").ID(FieldID(g.Path) + "-add").
 				Text(tr(l, "group.add", itemName(def, l))).OnClick(g.add)
 		}),
+		mergeLink(g.Path, l),
 	)
+}
+
+// mergeLink is, under the call's partner group, the link to the staff program's page where
+// the members' sheets come back (merge.go).
+func mergeLink(path string, l schema.Lang) app.UI {
+	if !partnerGroup(path) {
+		return placeholder()
+	}
+	return app.A().Class("btn btn-link group-merge").ID("merge-link").Href(PathMerge).Text(tr(l, "merge.load.title"))
 }
 
 // groupDescribedBy ties the group to its help and, when shown, its message.

@@ -377,13 +377,13 @@ func (p *mergePage) choose(ctx app.Context, e app.Event) {
 func (p *mergePage) acceptSheet(ctx app.Context, e app.Event) {
 	defer sess.recovered()
 	if s, _ := p.target(e); s != nil {
-		acceptAll(s)
+		acceptChanges(s)
 	}
 }
 
 func (p *mergePage) acceptEvery(ctx app.Context, e app.Event) {
 	defer sess.recovered()
-	acceptAll(p.sheets...)
+	acceptChanges(p.sheets...)
 }
 
 func (p *mergePage) remove(ctx app.Context, e app.Event) {

@@ -127,7 +127,7 @@ func TestMergeRows(t *testing.T) {
 		t.Errorf("chosen %d, undecided %d", chosen, undecided)
 	}
 	rowOf(s, "telefono").take = false
-	acceptAll(s) // ticks every change, decides no conflict
+	acceptChanges(s) // ticks every change, decides no conflict
 	if chosen, undecided := mergeCounts(sheets); chosen != len(tests)-1 || undecided != 1 {
 		t.Errorf("after accept all: chosen %d, undecided %d", chosen, undecided)
 	}

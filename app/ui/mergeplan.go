@@ -113,8 +113,8 @@ func mergeCounts(sheets []*mergeSheet) (chosen, undecided int) {
 	return chosen, undecided
 }
 
-// acceptAll ticks every change of sheets; conflicts stay as decided (never decided here).
-func acceptAll(sheets ...*mergeSheet) {
+// acceptChanges ticks every change of sheets; conflicts stay as decided (never decided here).
+func acceptChanges(sheets ...*mergeSheet) {
 	for _, s := range sheets {
 		for i := range s.rows {
 			if !s.rows[i].ch.Conflict {

@@ -52,7 +52,6 @@ func (r *reviewPage) Render() (ui app.UI) {
 			exportButton(l),
 			app.A().Class("btn btn-link ms-auto").ID("history-link").Href(PathHistory).Text(tr(l, "history.link")),
 			app.A().Class("btn btn-link").Href(PathHome).Text(tr(l, "nav.home")),
-			mergeLink(l), // the members' sheets come back to the staff program's merge page (merge.go)
 		),
 		&supportBox{Lang: l},
 	)
@@ -209,13 +208,4 @@ func signersAndAttachments(c *schema.Call, a schema.Answers, l schema.Lang) app.
 func issueLine(is schema.Issue, l schema.Lang) app.UI {
 	return app.Div().Class(messageClass(&is)).Body(
 		app.Span().Class("visually-hidden").Text(messagePrefix(&is, l)+" "), app.Text(is.Message))
-}
-
-// mergeLink is the link to the staff program's page where the members' partner sheets come
-// back (merge.go), when the call has them.
-func mergeLink(l schema.Lang) app.UI {
-	if sess.call.Partner == nil || sess.mode != "" {
-		return placeholder()
-	}
-	return app.A().Class("btn btn-link").ID("merge-link").Href(PathMerge).Text(tr(l, "merge.load.title"))
 }
