@@ -53,6 +53,7 @@ func TestBrowserPartnerForm(t *testing.T) {
 	b.do(chromedp.Navigate(app.url + ui.PathPartner))
 	b.waitReady()
 	b.waitFor(`document.querySelectorAll(".psheet-continue").length === 1`, 30*time.Second)
+	b.checkAxe("the list of partner sheets")
 	if title := eval[string](b, `document.querySelector(".psheet-kept-title").innerText`); !strings.HasPrefix(title, sheet.Name+" — ") {
 		t.Errorf("the sheet is listed as %q", title)
 	}
@@ -66,6 +67,7 @@ func TestBrowserPartnerForm(t *testing.T) {
 	b.waitFor(`(document.getElementById(`+strconv.Quote(ui.FieldID(birth)+"-err")+`) || {}).innerText?.includes("codice fiscale")`, 10*time.Second)
 	b.click("psheet-check")
 	b.waitFor(`!!document.querySelector(`+strconv.Quote(`#error-summary a[data-target="`+ui.FieldID(birth)+`"]`)+`)`, 10*time.Second)
+	b.checkAxe("a partner sheet with its problems")
 	b.fill(c, cf, orig)
 	b.waitFor(`!(document.getElementById(`+strconv.Quote(ui.FieldID(birth)+"-err")+`) || {}).innerText`, 10*time.Second)
 
@@ -83,6 +85,7 @@ func TestBrowserPartnerForm(t *testing.T) {
 	b.click("psheet-export")
 	out := b.downloaded("*"+partner.Ext, before)
 
+	t.Logf("the sheet filled in and exported: %d bytes", len(out))
 	back, err := partner.Decode(out)
 	if err != nil {
 		t.Fatalf("the exported sheet does not read back: %v", err)

@@ -308,7 +308,7 @@ func partnerTexts() {
 		"psheet.ok":                {"Nessun problema nella scheda: puoi esportarla.", "No problem in the sheet: you can export it."},
 		"psheet.export":            {"Esporta la scheda compilata", "Export the filled-in sheet"},
 		"psheet.exported":          {"Scheda esportata: %s. Inviala al capofila.", "Sheet exported: %s. Send it to the lead partner."},
-		"psheet.exported.problems": {"Scheda esportata: %s. Ha ancora %d problemi (elencati sopra): il capofila li vedrà quando la unisce alla domanda. Puoi correggerli ed esportarla di nuovo.", "Sheet exported: %s. It still has %d problems (listed above): the lead partner will see them when merging it into the application. You can fix them and export it again."},
+		"psheet.exported.problems": {"Scheda esportata: %s. Problemi ancora da correggere: %d (elencati sopra); il capofila li vedrà quando la unisce alla domanda. Puoi correggerli ed esportarla di nuovo.", "Sheet exported: %s. Problems still to fix: %d (listed above); the lead partner will see them when merging it into the application. You can fix them and export it again."},
 		"psheet.export.error":      {"La scheda non è stata esportata: %s", "The sheet was not exported: %s"},
 		"psheet.close":             {"Chiudi la scheda", "Close the sheet"},
 		// the autosave's line (sheetStatus)
