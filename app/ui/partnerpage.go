@@ -26,6 +26,10 @@ import (
 // takes drafts, not sheets): the page of sheets, in the staff program, opens it at once.
 const keySheetFile = "bando.sheet.file"
 
+// keySheetOpen is the sessionStorage key of the sheet this tab has open (its sheetKey): a
+// reload of the tab, or coming back to the page, opens it again as it was kept.
+const keySheetOpen = "bando.sheet.open"
+
 // partnerView is the page of partner sheets.
 type partnerView struct {
 	app.Compo
@@ -47,6 +51,13 @@ func (v *partnerView) OnMount(ctx app.Context) {
 	if data := sessionGet(keySheetFile); data != "" { // handed over by the start page
 		sessionDel(keySheetFile)
 		v.open(ctx, []byte(data), "", true)
+		return
+	}
+	if key := sessionGet(keySheetOpen); key != "" && sheetOf(sess) == nil {
+		sessionDel(keySheetOpen) // set again once open: a sheet that no longer opens is not retried
+		if data := sheetShelf.get(key); data != "" {
+			v.open(ctx, []byte(data), "", false)
+		}
 	}
 }
 
@@ -230,6 +241,7 @@ func (v *partnerView) open(ctx app.Context, data []byte, name string, fromFile b
 		return
 	}
 	v.msg, v.done = "", ""
+	sessionSet(keySheetOpen, sheetKey(sh))
 	sess.focusLater(ctx, "page-title")
 }
 
@@ -276,6 +288,7 @@ func (v *partnerView) export(ctx app.Context, e app.Event) {
 func (v *partnerView) close(ctx app.Context, e app.Event) {
 	defer sess.recovered()
 	sess.leaveScratch() // saves the sheet first
+	sessionDel(keySheetOpen)
 	v.done = ""
 	sess.focusLater(ctx, "page-title")
 }
