@@ -17,11 +17,13 @@ import (
 )
 
 // TestBrowserPartnerForm: a member of an ATS fills its partner sheet in Bando (issue 15, item
-// 2). Its first visit is /scheda, online; it opens the sheet the capofila exported; offline, a
-// reload of /scheda lists the sheet, kept on this device, and continues it; a legal
-// representative's tax code of another birth date shows the call's item-level check; fixed,
-// the declarations accepted, the sheet is exported. The exported file reads back with no
-// problem, and merged into the capofila's draft it brings exactly the member's changes.
+// 2). Its first visit is /scheda, online; it opens the sheet the capofila exported and types;
+// offline, a reload of /scheda brings the sheet back as it was kept on this device; closed, the
+// sheet is in the list, and continues from there; a legal representative's tax code of another
+// birth date shows the call's item-level check, beside the field and in the summary; fixed, the
+// declarations accepted, the sheet is exported. The exported file reads back with no problem,
+// and merged into the capofila's draft it brings exactly the member's changes. axe checks the
+// list and the form with its problems.
 func TestBrowserPartnerForm(t *testing.T) {
 	app := startApp(t, "test")
 	c, d, sheet, raw, file := famiPartnerSheet(t)
@@ -47,18 +49,27 @@ func TestBrowserPartnerForm(t *testing.T) {
 	}
 	b.waitFor(`document.getElementById("psheet-status").innerText.startsWith("Scheda salvata")`, 10*time.Second)
 	b.waitFor(builderCached, time.Minute) // the staff program and its pages, for offline use
+	b.click("page-title")                 // the page gets the focus, as a partner's first click gives it: inputs then blur
+	b.fill(c, "ats.membri[0].telefono", "+39 0574 111222")
 
+	// offline, the reload brings the sheet back as it was kept; closed, it is in the list
 	app.srv.Close()
 	b.goOffline()
 	b.do(chromedp.Navigate(app.url + ui.PathPartner))
 	b.waitReady()
+	b.waitFor(`!!document.getElementById(`+strconv.Quote(ui.FieldID(cf))+`)`, 30*time.Second)
+	if got := b.value("ats.membri[0].telefono"); got != "+39 0574 111222" {
+		t.Errorf("after the reload the telephone is %q", got)
+	}
+	b.press("#psheet-close")
 	b.waitFor(`document.querySelectorAll(".psheet-continue").length === 1`, 30*time.Second)
+	b.checkAxe("the list of partner sheets")
 	if title := eval[string](b, `document.querySelector(".psheet-kept-title").innerText`); !strings.HasPrefix(title, sheet.Name+" — ") {
 		t.Errorf("the sheet is listed as %q", title)
 	}
 	b.press(".psheet-continue")
 	b.waitFor(`!!document.getElementById(`+strconv.Quote(ui.FieldID(cf))+`)`, 30*time.Second)
-	b.click("page-title") // the page gets the focus, as a partner's first click gives it: inputs then blur
+	b.click("page-title")
 
 	// a tax code of 1986 for a representative born in 1985: the call's per-item check
 	orig := b.value(cf)
@@ -66,6 +77,7 @@ func TestBrowserPartnerForm(t *testing.T) {
 	b.waitFor(`(document.getElementById(`+strconv.Quote(ui.FieldID(birth)+"-err")+`) || {}).innerText?.includes("codice fiscale")`, 10*time.Second)
 	b.click("psheet-check")
 	b.waitFor(`!!document.querySelector(`+strconv.Quote(`#error-summary a[data-target="`+ui.FieldID(birth)+`"]`)+`)`, 10*time.Second)
+	b.checkAxe("a partner sheet with its problems")
 	b.fill(c, cf, orig)
 	b.waitFor(`!(document.getElementById(`+strconv.Quote(ui.FieldID(birth)+"-err")+`) || {}).innerText`, 10*time.Second)
 
@@ -76,13 +88,13 @@ func TestBrowserPartnerForm(t *testing.T) {
 	for _, f := range p.DeclarationFields() {
 		b.fill(c, f.Path(), true)
 	}
-	b.fill(c, "ats.membri[0].telefono", "+39 0574 111222")
 	b.click("psheet-check")
 	b.waitFor(`!!document.getElementById("psheet-done") && !document.getElementById("error-summary")`, 10*time.Second)
 	before := b.count("*" + partner.Ext)
 	b.click("psheet-export")
 	out := b.downloaded("*"+partner.Ext, before)
 
+	t.Logf("the sheet filled in and exported: %d bytes", len(out))
 	back, err := partner.Decode(out)
 	if err != nil {
 		t.Fatalf("the exported sheet does not read back: %v", err)

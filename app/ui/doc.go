@@ -50,4 +50,12 @@
 //     staff program on any page). The review page's "send to the helpdesk" (supportBox) has
 //     the signing worker make the bundle (job.OpBundle: draft.NewBundle), redacted unless the
 //     applicant ticks it.
+//   - Partner sheets (issue 15): on the members step the capofila downloads a member's sheet
+//     (sheet.go, made by the worker); the member opens it on /scheda (PathPartner, a page of the
+//     staff program: partnerpage.go) and fills its part as a reduced form in partner mode, a
+//     scratch mode whose sheet is autosaved on the device (partnerstore.go: localStorage, not
+//     the drafts' store), checked by the call's rules kept to the member's part and exported
+//     back (partnerform.go); the capofila merges the sheets on /unisci (PathMerge). The
+//     applicant's program reaches partner mode only through a hook (saveSheet) and links
+//     neither it nor package partner.
 package ui

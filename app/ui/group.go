@@ -21,11 +21,15 @@ type groupView struct {
 
 	keys   app.Func  // the keydown listener of a table (table_keys.go)
 	keysEl app.Value // the element it listens on
+
+	upTo  int  // while a long group is drawn in batches, how many items are drawn; 0: all (batches.go)
+	began bool // the first render chose whether to draw it in batches
 }
 
 func (g *groupView) OnMount(ctx app.Context) {
 	defer sess.recovered()
 	g.listenKeys(ctx)
+	g.nextBatch(ctx)
 }
 
 func (g *groupView) OnDismount() {
@@ -51,8 +55,8 @@ func (g *groupView) Render() (ui app.UI) {
 	if max > 0 && n > max {
 		shown = max
 	}
-	items := make([]app.UI, shown)
-	for i := range shown {
+	items := make([]app.UI, g.drawn(def, shown))
+	for i := range items {
 		items[i] = &itemView{Path: itemPath(g.Path, i), Index: i, Count: shown, Lang: l, Ver: g.Ver, CondVer: g.CondVer,
 			Full: max > 0 && n >= max}
 	}

@@ -30,7 +30,25 @@ type openSheet struct {
 	s   *partner.Sheet // as opened (Check passed); its Answers are the session draft's while open
 	p   *schema.Partner
 	key string // where it is kept on this device (sheetKey)
+	// base is the SavedAt of the copy kept on this device when this tab opened or last wrote
+	// it: a kept copy saved later was written by another tab, and is not overwritten (as
+	// drafts are not: conflict.go).
+	base time.Time
 }
+
+// keptAt is the SavedAt of the sheet kept under key, zero when none reads.
+func keptAt(key string) time.Time {
+	if k, err := partner.Decode([]byte(sheetShelf.get(key))); err == nil {
+		return k.SavedAt
+	}
+	return time.Time{}
+}
+
+// errOtherTab is the save's answer when another tab of this browser saved the sheet since.
+var errOtherTab = &draft.Error{Key: "psheet.other_tab", Msg: schema.Text{
+	IT: "un'altra finestra di questo browser ha salvato questa scheda dopo di te; chiudila qui e riaprila dall'elenco",
+	EN: "another window of this browser saved this sheet after you; close it here and open it again from the list",
+}}
 
 // readSheet decodes a sheet file and checks it against the call this app has with its id
 // (shipped, published by the server or opened from a file): the same version with the same
@@ -64,7 +82,8 @@ func showSheet(s *session, sh *partner.Sheet, c *schema.Call) error {
 	d.Answers = sh.Answers.Clone()
 	c.AssignItemIDs(d.Answers)
 	s.enterScratch("partner", c, d)
-	s.scratch = &openSheet{s: sh, p: p, key: sheetKey(sh)}
+	key := sheetKey(sh)
+	s.scratch = &openSheet{s: sh, p: p, key: key, base: keptAt(key)}
 	s.changed() // kept at once: the list of sheets on this device shows it from now on
 	saveSheetNow(s)
 	return nil
@@ -96,6 +115,10 @@ func saveSheetNow(s *session) {
 	if o == nil || s.d == nil || s.save.changes == s.save.saved {
 		return
 	}
+	if keptAt(o.key).After(o.base) {
+		s.save.err = errOtherTab
+		return
+	}
 	now := time.Now().UTC()
 	sh := o.current(s.d.Answers, now)
 	data, err := partner.Encode(sh)
@@ -105,7 +128,7 @@ func saveSheetNow(s *session) {
 	s.save.err = err
 	if err == nil {
 		s.save.saved, s.save.at = s.save.changes, now
-		o.s.SavedAt = now
+		o.s.SavedAt, o.base = now, now
 	}
 }
 
@@ -118,7 +141,7 @@ func sheetStatus(s *session, l schema.Lang) string {
 	case sheetOf(s) == nil:
 		return ""
 	case s.save.err != nil:
-		return tr(l, "psheet.notsaved", s.save.err.Error())
+		return tr(l, "psheet.notsaved", errorText(s.save.err, l))
 	case !s.save.at.IsZero():
 		return tr(l, "psheet.saved.at", tr(l, "time.rome", schema.InRome(s.save.at).Format("15:04:05")))
 	}

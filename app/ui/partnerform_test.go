@@ -338,3 +338,54 @@ func TestSaveSheetOnlyWhenChanged(t *testing.T) {
 		t.Errorf("saved at %v", at)
 	}
 }
+
+// Two tabs with the same sheet open: the one that saves second does not overwrite what the
+// other saved, and says so.
+func TestSheetSavedByAnotherTab(t *testing.T) {
+	shelf := withShelf(t)
+	s := withPartnerMode(t)
+	c, _, data := famiSheet(t)
+	sh, _, err := readSheet(s, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := showSheet(s, sh, c); err != nil {
+		t.Fatal(err)
+	}
+	key := sheetKey(sh)
+	other, _, err := readSheet(s, []byte(shelf[key])) // the other tab's copy, saved later
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.SavedAt = time.Now().Add(time.Minute).UTC()
+	_ = other.Answers.Set("ats.membri[0].pec", "altra@pec.it")
+	out, err := partner.Encode(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shelf[key] = string(out)
+
+	s.set("ats.membri[0].telefono", "+39 0574 111222")
+	s.saveNow()
+	if s.save.err != errOtherTab || shelf[key] != string(out) {
+		t.Fatalf("saved over the other tab's sheet: err %v", s.save.err)
+	}
+	if st := sheetStatus(s, schema.EN); !strings.Contains(st, "another window") {
+		t.Errorf("status %q", st)
+	}
+	// opened again, it continues the other tab's and saves
+	s.leaveScratch()
+	again, _, err := readSheet(s, []byte(shelf[key]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := showSheet(s, again, c); err != nil {
+		t.Fatal(err)
+	}
+	s.set("ats.membri[0].telefono", "+39 0574 333444")
+	s.saveNow()
+	kept, _ := partner.Decode([]byte(shelf[key]))
+	if s.save.err != nil || kept.Answers.Get("ats.membri[0].pec") != "altra@pec.it" || kept.Answers.Get("ats.membri[0].telefono") != "+39 0574 333444" {
+		t.Errorf("err %v, kept pec %v telefono %v", s.save.err, kept.Answers.Get("ats.membri[0].pec"), kept.Answers.Get("ats.membri[0].telefono"))
+	}
+}

@@ -26,6 +26,10 @@ import (
 // takes drafts, not sheets): the page of sheets, in the staff program, opens it at once.
 const keySheetFile = "bando.sheet.file"
 
+// keySheetOpen is the sessionStorage key of the sheet this tab has open (its sheetKey): a
+// reload of the tab, or coming back to the page, opens it again as it was kept.
+const keySheetOpen = "bando.sheet.open"
+
 // partnerView is the page of partner sheets.
 type partnerView struct {
 	app.Compo
@@ -47,6 +51,13 @@ func (v *partnerView) OnMount(ctx app.Context) {
 	if data := sessionGet(keySheetFile); data != "" { // handed over by the start page
 		sessionDel(keySheetFile)
 		v.open(ctx, []byte(data), "", true)
+		return
+	}
+	if key := sessionGet(keySheetOpen); key != "" && sheetOf(sess) == nil {
+		sessionDel(keySheetOpen) // set again once open: a sheet that no longer opens is not retried
+		if data := sheetShelf.get(key); data != "" {
+			v.open(ctx, []byte(data), "", false)
+		}
 	}
 }
 
@@ -230,6 +241,7 @@ func (v *partnerView) open(ctx app.Context, data []byte, name string, fromFile b
 		return
 	}
 	v.msg, v.done = "", ""
+	sessionSet(keySheetOpen, sheetKey(sh))
 	sess.focusLater(ctx, "page-title")
 }
 
@@ -276,6 +288,7 @@ func (v *partnerView) export(ctx app.Context, e app.Event) {
 func (v *partnerView) close(ctx app.Context, e app.Event) {
 	defer sess.recovered()
 	sess.leaveScratch() // saves the sheet first
+	sessionDel(keySheetOpen)
 	v.done = ""
 	sess.focusLater(ctx, "page-title")
 }
@@ -308,7 +321,7 @@ func partnerTexts() {
 		"psheet.ok":                {"Nessun problema nella scheda: puoi esportarla.", "No problem in the sheet: you can export it."},
 		"psheet.export":            {"Esporta la scheda compilata", "Export the filled-in sheet"},
 		"psheet.exported":          {"Scheda esportata: %s. Inviala al capofila.", "Sheet exported: %s. Send it to the lead partner."},
-		"psheet.exported.problems": {"Scheda esportata: %s. Ha ancora %d problemi (elencati sopra): il capofila li vedrà quando la unisce alla domanda. Puoi correggerli ed esportarla di nuovo.", "Sheet exported: %s. It still has %d problems (listed above): the lead partner will see them when merging it into the application. You can fix them and export it again."},
+		"psheet.exported.problems": {"Scheda esportata: %s. Problemi ancora da correggere: %d (elencati sopra); il capofila li vedrà quando la unisce alla domanda. Puoi correggerli ed esportarla di nuovo.", "Sheet exported: %s. Problems still to fix: %d (listed above); the lead partner will see them when merging it into the application. You can fix them and export it again."},
 		"psheet.export.error":      {"La scheda non è stata esportata: %s", "The sheet was not exported: %s"},
 		"psheet.close":             {"Chiudi la scheda", "Close the sheet"},
 		// the autosave's line (sheetStatus)
