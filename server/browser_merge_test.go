@@ -235,3 +235,32 @@ func TestBrowserMerge(t *testing.T) {
 		t.Errorf("after the restore the role is %q, want the capofila's %q", got, ourRole1)
 	}
 }
+
+// TestBrowserMergeBoundsTheDrop: a drop of more sheets than the call allows members (FAMI: 40)
+// reads only that many; the others are listed as not read, with the bound, and cost nothing.
+func TestBrowserMergeBoundsTheDrop(t *testing.T) {
+	d, _, dir, sheets := newMergeFixture(t, 2, func(int, map[string]any, schema.Answers) {})
+	data, err := os.ReadFile(sheets[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var many []string
+	for i := range 45 {
+		name := filepath.Join(dir, "copia"+strconv.Itoa(i)+partner.Ext)
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		many = append(many, name)
+	}
+	app := startApp(t, "test")
+	b := newTab(t, "")
+	b.importDraft(app.url, writeDraft(t, d, dir))
+	b.open(app.url + ui.PathMerge)
+	b.waitFor(`!!document.getElementById("merge-file")`, time.Minute)
+	b.dropSheets(many...)
+	b.waitFor(`!!document.getElementById("merge-refused")`, 30*time.Second)
+	refused := eval[int](b, `document.querySelectorAll("#merge-refused li").length`)
+	if refused != 5 || !strings.Contains(b.text("merge-refused"), "al più 40 schede") {
+		t.Errorf("%d sheets refused, want the 5 past 40: %q", refused, b.text("merge-refused"))
+	}
+}

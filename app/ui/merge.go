@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"bando/app/draft"
@@ -39,6 +40,7 @@ func mergeTexts() {
 		"merge.reading":    {"Lettura delle schede…", "Reading the sheets…"},
 		"merge.refused":    {"Schede non unite", "Sheets not merged"},
 		"merge.refusedone": {"%s: %s", "%s: %s"},
+		"merge.toomany":    {"Non letta: al più %d schede alla volta, quanti i membri che il bando ammette.", "Not read: at most %d sheets at a time, as many as the members the call allows."},
 		"merge.toolarge":   {"Il file è troppo grande per essere una scheda partner.", "The file is too large to be a partner sheet."},
 		"merge.sheet":      {"Scheda di «%s»", "Sheet of “%s”"},
 		"merge.file":       {"File: %s", "File: %s"},
@@ -155,6 +157,7 @@ func (p *mergePage) zone(l schema.Lang) app.UI {
 func (p *mergePage) take(ctx app.Context, files []app.Value) {
 	l := p.Lang
 	p.reading, p.outcome = true, nil
+	most := maxSheets(sess.call)
 	type read struct {
 		name string
 		data []byte
@@ -163,20 +166,29 @@ func (p *mergePage) take(ctx app.Context, files []app.Value) {
 	ctx.Async(func() {
 		defer sess.background()
 		reads := make([]read, len(files))
+		var wg sync.WaitGroup // the browser reads them all at once: 40 files, not 40 waits in turn
 		for i, f := range files {
 			reads[i].name = f.Get("name").String()
+			if i >= most {
+				reads[i].msg = tr(l, "merge.toomany", most)
+				continue
+			}
 			if f.Get("size").Int() > partner.MaxSize {
 				reads[i].msg = tr(l, "merge.toolarge")
 				continue
 			}
-			c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-			data, err := readFile(c, f)
-			cancel()
-			if err != nil {
-				reads[i].msg = tr(l, "import.read")
-			}
-			reads[i].data = data
+			wg.Go(func() {
+				defer sess.background()
+				c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+				data, err := readFile(c, f)
+				cancel()
+				if err != nil {
+					reads[i].msg = tr(l, "import.read")
+				}
+				reads[i].data = data
+			})
 		}
+		wg.Wait()
 		ctx.Dispatch(func(ctx app.Context) {
 			defer sess.recovered()
 			p.reading, p.refused = false, nil
@@ -205,6 +217,17 @@ func (p *mergePage) take(ctx app.Context, files []app.Value) {
 			}
 		})
 	})
+}
+
+// maxSheets bounds the sheets read from one drop: one per member the call allows (its
+// group's repeat.max, at most schema.MaxRepeat). A drop of thousands of files would otherwise
+// read them all, up to partner.MaxSize each, into the tab's memory; the files past it are
+// listed as refused, unread.
+func maxSheets(c *schema.Call) int {
+	if part, _ := c.PartnerPart(); part != nil && part.Group().Repeat != nil && part.Group().Repeat.Max > 0 {
+		return part.Group().Repeat.Max
+	}
+	return schema.MaxRepeat
 }
 
 // sheetView is one sheet: its member, its file, what it changes, and its buttons.
@@ -262,12 +285,12 @@ func (p *mergePage) row(l schema.Lang, k, i int, r *mergeRow) app.UI {
 	id := "merge-" + strconv.Itoa(k) + "-" + strconv.Itoa(i)
 	if !r.ch.Conflict {
 		return app.Tr().DataSet("path", r.ch.Path).Body(
-			app.Td().Body(app.Div().Class("form-check").Body(
+			// as few elements as a labelled checkbox needs: 40 sheets are 280 rows to render
+			app.Td().Body(
 				app.Input().Type("checkbox").Class("form-check-input").ID(id).Checked(r.take).
 					DataSet("sheet", k).DataSet("row", i).OnChange(p.tick),
-				app.Label().Class("form-check-label").For(id).Body(
-					app.Span().Class("visually-hidden").Text(tr(l, "merge.take", r.label))),
-			)),
+				app.Label().Class("visually-hidden").For(id).Text(tr(l, "merge.take", r.label)),
+			),
 			app.Th().Scope("row").Text(r.label),
 			app.Td().Class("merge-ours").Text(r.ours),
 			app.Td().Class("merge-theirs").Text(r.theirs),

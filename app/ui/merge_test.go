@@ -356,7 +356,7 @@ func TestMergePageRender(t *testing.T) {
 	for _, want := range []string{
 		`<caption>Che cosa cambia la scheda di «Mediazione Insieme ODV»</caption>`,
 		`<th scope="col">Nella bozza</th>`, `<th scope="row">Telefono</th>`,
-		`<label class="form-check-label" for="merge-0-1"><span class="visually-hidden">Unisci: Telefono</span></label>`,
+		`<label class="visually-hidden" for="merge-0-1">Unisci: Telefono</label>`,
 		`<span class="visually-hidden">Codice fiscale dell&#39;ente: tieni la risposta della bozza: </span>92056781007`,
 		`<span class="visually-hidden">Codice fiscale dell&#39;ente: prendi la risposta della scheda: </span>92056781006`,
 		`All&#39;esportazione: 92056781005`,
