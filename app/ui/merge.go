@@ -40,6 +40,7 @@ func mergeTexts() {
 		"merge.reading":    {"Lettura delle schede…", "Reading the sheets…"},
 		"merge.refused":    {"Schede non unite", "Sheets not merged"},
 		"merge.refusedone": {"%s: %s", "%s: %s"},
+		"merge.show":       {"Mostra le modifiche (%d)", "Show the changes (%d)"},
 		"merge.toomany":    {"Non letta: al più %d schede alla volta, quanti i membri che il bando ammette.", "Not read: at most %d sheets at a time, as many as the members the call allows."},
 		"merge.toolarge":   {"Il file è troppo grande per essere una scheda partner.", "The file is too large to be a partner sheet."},
 		"merge.sheet":      {"Scheda di «%s»", "Sheet of “%s”"},
@@ -230,6 +231,11 @@ func maxSheets(c *schema.Call) int {
 	return schema.MaxRepeat
 }
 
+// foldAbove is the number of sheets up to which every sheet's changes are shown at once. Past
+// it, sheets without conflicts are folded: 40 sheets are 280 rows, a page too long to read and
+// a third of a second to draw, while what needs the capofila — the conflicts — stays open.
+const foldAbove = 10
+
 // sheetView is one sheet: its member, its file, what it changes, and its buttons.
 func (p *mergePage) sheetView(l schema.Lang, k int, s *mergeSheet) app.UI {
 	id := "merge-sheet-" + strconv.Itoa(k)
@@ -240,15 +246,21 @@ func (p *mergePage) sheetView(l schema.Lang, k int, s *mergeSheet) app.UI {
 		}
 	}
 	var content app.UI
-	if len(s.rows) == 0 {
+	switch {
+	case len(s.rows) == 0:
 		content = app.P().ID(id + "-nothing").Class("merge-nothing").Text(tr(l, "merge.nothing"))
-	} else {
+	case conflicts == 0 && !s.shown && len(p.sheets) > foldAbove:
+		// many sheets: one without conflicts says how many changes it brings and shows them on
+		// request; its changes stay chosen as ticked (the merge button counts them)
+		content = app.Button().Type("button").ID(id+"-show").Class("btn btn-sm btn-link px-0 merge-show").
+			Aria("expanded", "false").DataSet("sheet", k).Text(tr(l, "merge.show", len(s.rows))).OnClick(p.show)
+	default:
 		rows := make([]app.UI, len(s.rows))
 		for i := range s.rows {
 			rows[i] = p.row(l, k, i, &s.rows[i])
 		}
 		content = app.Div().Class("table-responsive").Body(
-			app.Table().ID(id+"-changes").Class("table table-sm merge-changes").Body(
+			app.Table().ID(id+"-changes").Class("table table-sm merge-changes").TabIndex(-1).Body(
 				app.Caption().Text(tr(l, "merge.caption", s.sheet.Name)),
 				app.THead().Body(app.Tr().Body(
 					app.Th().Scope("col").Text(tr(l, "merge.col.take")),
@@ -401,6 +413,16 @@ func (p *mergePage) acceptSheet(ctx app.Context, e app.Event) {
 	defer sess.recovered()
 	if s, _ := p.target(e); s != nil {
 		acceptChanges(s)
+	}
+}
+
+// show unfolds a sheet's changes, and moves the focus to them.
+func (p *mergePage) show(ctx app.Context, e app.Event) {
+	defer sess.recovered()
+	k := e.Get("currentTarget").Get("dataset").Get("sheet").String()
+	if s, _ := p.target(e); s != nil {
+		s.shown = true
+		sess.focusLater(ctx, "merge-sheet-"+k+"-changes") // the table, where the button was
 	}
 }
 

@@ -388,3 +388,43 @@ func TestMergePageRender(t *testing.T) {
 func flat(html string) string {
 	return regexp.MustCompile(`\s*\n\s*`).ReplaceAllString(html, "")
 }
+
+// TestMergePageFolds: up to foldAbove sheets, every change is shown; past it, a sheet without
+// conflicts says how many changes it brings and shows them on request, still ticked, while a
+// sheet with a conflict stays open.
+func TestMergePageFolds(t *testing.T) {
+	c, d := famiDraft(t)
+	s := withDraft(t, c, d.Answers, schema.IT)
+	plain := sheetFile(t, s.d, c, 2, func(it map[string]any, _ schema.Answers) { it["telefono"] = "+39 050 111222" })
+	conflict := sheetFile(t, s.d, c, 1, func(it map[string]any, _ schema.Answers) { it["telefono"] = "+39 0574 111222" })
+	_ = s.d.Answers.Set("ats.membri[1].telefono", "+39 0574 999999")
+	sheet := func(data []byte) *mergeSheet {
+		ms, bad := planSheet(s.d, c, "scheda.bando-partner.json", data, schema.IT, schema.IT)
+		if bad != nil {
+			t.Fatal(bad.msg)
+		}
+		return ms
+	}
+	p := &mergePage{Lang: schema.IT}
+	for range foldAbove {
+		p.sheets = append(p.sheets, sheet(plain))
+	}
+	if html := rendered(p); strings.Contains(html, "merge-show") || strings.Count(html, `class="table table-sm merge-changes"`) != foldAbove {
+		t.Errorf("%d sheets: some are folded", foldAbove)
+	}
+	p.sheets = append(p.sheets, sheet(conflict))
+	html := flat(rendered(p))
+	if n := strings.Count(html, `class="btn btn-sm btn-link px-0 merge-show"`); n != foldAbove {
+		t.Errorf("%d sheets without conflicts folded, want %d", n, foldAbove)
+	}
+	if !strings.Contains(html, `id="merge-sheet-10-changes"`) || !strings.Contains(html, "Mostra le modifiche (1)") {
+		t.Errorf("the sheet with a conflict is not open, or a folded one does not count its changes")
+	}
+	if !strings.Contains(html, "Unisci le modifiche scelte (10)") {
+		t.Errorf("the folded sheets' changes are not chosen: %s", html)
+	}
+	p.sheets[3].shown = true
+	if html := rendered(p); !strings.Contains(html, `id="merge-sheet-3-changes"`) {
+		t.Errorf("a sheet asked to show its changes stays folded")
+	}
+}

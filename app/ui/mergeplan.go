@@ -45,6 +45,7 @@ type mergeSheet struct {
 	file  string
 	sheet *partner.Sheet
 	rows  []mergeRow
+	shown bool // its changes were asked for while folded (see foldAbove)
 }
 
 // refusedSheet is a file that cannot be merged, and why, in the interface language.
