@@ -47,30 +47,8 @@ func withShelf(t *testing.T) memShelf {
 // exports it, with the draft it came from.
 func famiSheet(t *testing.T) (*schema.Call, *draft.Draft, []byte) {
 	t.Helper()
-	c, err := schema.Shipped("toscana-fami-2024")
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := os.ReadFile("../../schema/calls/examples/toscana-fami-2024.complete.bando.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := draft.Decode(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := draft.Open(d, c); err != nil {
-		t.Fatal(err)
-	}
-	s, err := partner.Export(d, c, 1, testTime)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := partner.Encode(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, d, data
+	c, d := famiDraft(t)
+	return c, d, sheetFile(t, d, c, 1, nil)
 }
 
 // withPartnerMode is a tab of the staff program with the applicant's own draft open, its
@@ -190,13 +168,7 @@ func TestSheetSavedAndExported(t *testing.T) {
 	shelf := withShelf(t)
 	s := withPartnerMode(t)
 	c, d, data := famiSheet(t)
-	sh, _, err := readSheet(s, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := showSheet(s, sh, c); err != nil {
-		t.Fatal(err)
-	}
+	sh := openedSheet(t, s, c, data)
 	s.set("ats.membri[0].telefono", "+39 0574 111222")
 	acceptDeclarations(s)
 	s.saveNow() // as the autosave's timer does
@@ -321,13 +293,7 @@ func TestSaveSheetOnlyWhenChanged(t *testing.T) {
 	shelf := withShelf(t)
 	s := withPartnerMode(t)
 	c, _, data := famiSheet(t)
-	sh, _, err := readSheet(s, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := showSheet(s, sh, c); err != nil {
-		t.Fatal(err)
-	}
+	sh := openedSheet(t, s, c, data)
 	before := shelf[sheetKey(sh)]
 	time.Sleep(2 * time.Millisecond)
 	s.saveNow()
@@ -345,13 +311,7 @@ func TestSheetSavedByAnotherTab(t *testing.T) {
 	shelf := withShelf(t)
 	s := withPartnerMode(t)
 	c, _, data := famiSheet(t)
-	sh, _, err := readSheet(s, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := showSheet(s, sh, c); err != nil {
-		t.Fatal(err)
-	}
+	sh := openedSheet(t, s, c, data)
 	key := sheetKey(sh)
 	other, _, err := readSheet(s, []byte(shelf[key])) // the other tab's copy, saved later
 	if err != nil {
@@ -388,4 +348,17 @@ func TestSheetSavedByAnotherTab(t *testing.T) {
 	if s.save.err != nil || kept.Answers.Get("ats.membri[0].pec") != "altra@pec.it" || kept.Answers.Get("ats.membri[0].telefono") != "+39 0574 333444" {
 		t.Errorf("err %v, kept pec %v telefono %v", s.save.err, kept.Answers.Get("ats.membri[0].pec"), kept.Answers.Get("ats.membri[0].telefono"))
 	}
+}
+
+// openedSheet reads the sheet file data and shows it in partner mode, as opening it on /scheda does.
+func openedSheet(t *testing.T, s *session, c *schema.Call, data []byte) *partner.Sheet {
+	t.Helper()
+	sh, _, err := readSheet(s, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := showSheet(s, sh, c); err != nil {
+		t.Fatal(err)
+	}
+	return sh
 }
