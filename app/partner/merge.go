@@ -2,7 +2,7 @@ package partner
 
 import (
 	"encoding/json"
-	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -231,18 +231,21 @@ func apply(d *draft.Draft, p *schema.Partner, m *Merge, take func(Change) bool) 
 			item[Declared] = l
 		}
 	}
-	for _, a := range m.Sheet.aside {
-		if d.Aside == nil {
-			d.Aside = map[string]any{}
-		}
+	for _, kept := range slices.Sorted(maps.Keys(m.Sheet.Aside)) { // sorted: the history's fields in one order
 		// As draft.Open keeps them: "v<version>:<path>", the path the member's own.
-		path := a.Path
+		version, path, ok := strings.Cut(kept, ":")
+		if !ok {
+			continue
+		}
 		if rest, ok := strings.CutPrefix(path, p.Group().Path()+"[0]"); ok {
 			path = p.Group().Path() + "[" + strconv.Itoa(i) + "]" + rest
 		}
-		key := fmt.Sprintf("v%d:%s", m.Sheet.asideFrom, path)
+		key := version + ":" + path
+		if d.Aside == nil {
+			d.Aside = map[string]any{}
+		}
 		if _, ok := d.Aside[key]; !ok {
-			d.Aside[key] = a.Value
+			d.Aside[key] = m.Sheet.Aside[kept]
 			changed = append(changed, key)
 		}
 	}

@@ -2,6 +2,8 @@ package partner
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -207,4 +209,58 @@ func events(t *testing.T, d *draft.Draft) []draft.Event {
 		t.Fatal(err)
 	}
 	return h
+}
+
+// TestAsideTravels: a sheet of an older call version holding an answer of a field the update
+// removed is migrated when opened (Check); the answer is kept aside in the sheet, stays there
+// when the member saves and sends it back (the file), and the merge keeps it in the draft's
+// Aside at the member's own path — nothing the member typed is lost to a call update.
+func TestAsideTravels(t *testing.T) {
+	c := fami(t)
+	if c.Version < 2 {
+		t.Skip("the FAMI call has one version")
+	}
+	d := openComplete(t, c)
+	s, err := Export(d, c, 1, exportedAt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := partOf(t, c)
+	// as a sheet of version 1: the RUNTS registration was one text, version 2 splits it and removes it
+	s.CallVersion = c.Version - 1
+	Item(p, s.Answers)["runts"] = "A/104587"
+	s = roundTrip(t, s)
+	if err := Check(s, c); err != nil {
+		t.Fatal(err)
+	}
+	key := "v" + strconv.Itoa(c.Version-1) + ":ats.membri[0].runts"
+	if s.Aside[key] != "A/104587" || Item(p, s.Answers)["runts"] != nil {
+		t.Fatalf("migrated, the sheet keeps aside %v", s.Aside)
+	}
+	back := roundTrip(t, s) // saved on the member's computer, sent back
+	if err := Check(back, c); err != nil {
+		t.Fatal(err)
+	}
+	if back.Aside[key] != "A/104587" {
+		t.Fatalf("sent back, the sheet keeps aside %v", back.Aside)
+	}
+	m, err := Plan(d, c, back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed, err := Apply(d, c, m, func(Change) bool { return true }, "membro2"+Ext, mergedAt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "v" + strconv.Itoa(c.Version-1) + ":ats.membri[1].runts"
+	if d.Aside[want] != "A/104587" || !slices.Contains(changed, want) {
+		t.Errorf("merged, the draft keeps aside %v (changed %v)", d.Aside, changed)
+	}
+	again, err := Plan(d, c, back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changed, err := Apply(d, c, again, func(Change) bool { return true }, "membro2"+Ext, mergedAt); err != nil || len(changed) != 0 {
+		t.Errorf("merged twice, it changes %v (%v)", changed, err)
+	}
 }

@@ -55,10 +55,11 @@ type Sheet struct {
 	// Base is Answers as exported, for the three-way merge.
 	Base schema.Answers `json:"base"`
 
-	// aside are answers of fields a call update removed, found when the sheet was migrated
-	// (Check): a merge keeps them in the draft's Aside.
-	aside     []schema.Aside
-	asideFrom int // the call version they were answered under
+	// Aside keeps answers of fields a call update removed, found when the sheet was migrated
+	// (Check), as a draft keeps them (draft.Draft.Aside): "v<version>:<path>", the path in the
+	// reduced form. They travel in the file — a sheet migrated on the member's computer and
+	// sent back still holds them — and a merge keeps them in the draft's Aside.
+	Aside map[string]any `json:"aside,omitempty"`
 }
 
 // Error is a sheet that cannot be used, with a stable key and a message per language; it is a
@@ -264,7 +265,15 @@ func Check(s *Sheet, c *schema.Call) error {
 				return errf("partner.migrate", "Non riesco ad aggiornare la scheda alla versione %d del bando.", "Cannot bring the sheet to version %d of the call.", c.Version)
 			}
 			if a == &s.Answers {
-				s.aside, s.asideFrom = rep.SetAside, s.CallVersion
+				for _, kept := range rep.SetAside {
+					key := fmt.Sprintf("v%d:%s", s.CallVersion, kept.Path)
+					if _, ok := s.Aside[key]; !ok {
+						if s.Aside == nil {
+							s.Aside = map[string]any{}
+						}
+						s.Aside[key] = kept.Value
+					}
+				}
 			}
 			*a = m
 		}
