@@ -255,6 +255,12 @@ func TestBrowserMergeBoundsTheDrop(t *testing.T) {
 	app := startApp(t, "test")
 	b := newTab(t, "")
 	b.importDraft(app.url, writeDraft(t, d, dir))
+	// the page of sheets, no sheet open, is not about the applicant's draft: its header says nothing of it
+	b.open(app.url + ui.PathPartner)
+	b.waitFor(`!!document.getElementById("psheet-file")`, time.Minute)
+	if got := eval[string](b, `document.querySelector(".bando-call-title").innerText + document.getElementById("save-status").innerText`); strings.TrimSpace(got) != "" {
+		t.Errorf("/scheda's header shows the applicant's draft: %q", got)
+	}
 	b.open(app.url + ui.PathMerge)
 	b.waitFor(`!!document.getElementById("merge-file")`, time.Minute)
 	b.dropSheets(many...)

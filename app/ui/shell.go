@@ -112,8 +112,10 @@ func (sh *shell) header(l schema.Lang) app.UI {
 	if sess.d != nil && sess.mode == "" {
 		name = draftTitle(draft.Record{ID: sess.id, Name: sess.name}, l) // which of the drafts is open
 	}
-	if p := sh.r.page; p == "helpdesk" || p == "builder" {
-		title, status, name = "", "", "" // pages of the office: the applicant's draft is not theirs to see
+	if p := sh.r.page; p == "helpdesk" || p == "builder" || p == "partner" && sess.mode != "partner" {
+		// pages of the office, and the page of sheets before one is open: the applicant's
+		// draft is not what they are about
+		title, status, name = "", "", ""
 	}
 	other := schema.EN
 	if l == schema.EN {
