@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"maps"
 	"time"
 
 	"bando/app/draft"
@@ -167,12 +168,7 @@ func taker(sheets []*mergeSheet) func(k int, ch partner.Change) bool {
 func mergeInto(d *draft.Draft, c *schema.Call, sheets []*mergeSheet, now time.Time) ([][]string, error) {
 	cp := *d
 	cp.Answers = d.Answers.Clone()
-	if d.Aside != nil { // merges only add to it
-		cp.Aside = make(map[string]any, len(d.Aside))
-		for k, v := range d.Aside {
-			cp.Aside[k] = v
-		}
-	}
+	cp.Aside = maps.Clone(d.Aside) // merges only add to it
 	ss := make([]*partner.Sheet, len(sheets))
 	from := make([]string, len(sheets))
 	for k, s := range sheets {
