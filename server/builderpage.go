@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,8 +45,8 @@ const helpdeskSwitch = `((w) => { try { return sessionStorage.getItem("` + ui.Ke
 var builderEdits = func() map[string]builderEdit {
 	m := map[string]builderEdit{
 		// the loader's edits first: the URL's edit changes the text they look for
-		ui.BuilderScript: {"/app.js", append(wasmLoaderEdits[:len(wasmLoaderEdits):len(wasmLoaderEdits)], textEdit{old: `"/web/app.wasm"`, new: `"` + ui.BuilderWasm + `"`})},
-		"/app.js":        {"/app.js", append(wasmLoaderEdits[:len(wasmLoaderEdits):len(wasmLoaderEdits)], textEdit{old: `"/web/app.wasm"`, new: helpdeskSwitch})},
+		ui.BuilderScript: {"/app.js", slices.Concat(wasmLoaderEdits, []textEdit{{old: `"/web/app.wasm"`, new: `"` + ui.BuilderWasm + `"`}})},
+		"/app.js":        {"/app.js", slices.Concat(wasmLoaderEdits, []textEdit{{old: `"/web/app.wasm"`, new: helpdeskSwitch}})},
 	}
 	for _, p := range ui.StaffPaths() {
 		m[p] = builderEdit{p, staffPage}
