@@ -33,13 +33,13 @@ type exampleDraft struct {
 	Answers     json.RawMessage `json:"answers"`
 }
 
-func loadExample(t *testing.T, path string) (*Call, Answers) {
+func loadExample(t testing.TB, path string) (*Call, Answers) {
 	t.Helper()
 	return loadExampleAt(t, path, 0)
 }
 
 // loadExampleAt reads a draft saved under version (0: the shipped call's current version).
-func loadExampleAt(t *testing.T, path string, version int) (*Call, Answers) {
+func loadExampleAt(t testing.TB, path string, version int) (*Call, Answers) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {

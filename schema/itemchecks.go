@@ -11,8 +11,8 @@ import (
 // the call-level checks come last.
 
 // newList prepares the walk of a new list of group g: the answers of its unique fields are
-// compared within this list only (the voci of one linea, not of every linea).
-func (v *validation) newList(g *Field) {
+// compared within this list only (the voci of one linea, not of every linea); it has n items.
+func (v *validation) newList(g *Field, n int) {
 	if len(g.uniques) == 0 {
 		return
 	}
@@ -23,7 +23,7 @@ func (v *validation) newList(g *Field) {
 		if m := v.seen[f]; m != nil {
 			clear(m)
 		} else {
-			v.seen[f] = map[string]int{}
+			v.seen[f] = make(map[string]int, n) // grown once, not rehashed along the list
 		}
 	}
 }

@@ -6,9 +6,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
+	"bando/schema/expr"
 	"bando/schema/itid"
 
 	"github.com/go-playground/validator/v10"
@@ -253,7 +253,7 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 			v.report(*is)
 		}
 		group := len(v.path)
-		v.newList(f)
+		v.newList(f, len(items))
 		for i, it := range items {
 			im, _ := it.(map[string]any)
 			v.path = append(strconv.AppendInt(append(v.path[:group], '['), int64(i), 10), "]."...)
@@ -426,7 +426,7 @@ func checkText(f *Field, s string, lang Lang) *Issue {
 	}
 	switch f.Type {
 	case TypeDate:
-		if _, err := time.Parse(time.DateOnly, s); err != nil {
+		if _, ok := expr.ParseDate(s); !ok {
 			return newIssue(path, "date.format", lang)
 		}
 	case TypeChoice:

@@ -251,12 +251,13 @@ func upperFirst(s string) string {
 
 // itemIDs are the ids of the shown items of list, items of group g (within repeat.max).
 func (c *Call) itemIDs(a Answers, g *Field, list string) map[string]bool {
-	ids := map[string]bool{}
 	if !c.Shown(a, list) {
-		return ids
+		return map[string]bool{}
 	}
 	items := a.Items(list)
-	for _, it := range items[:min(len(items), g.maxItems())] {
+	items = items[:min(len(items), g.maxItems())]
+	ids := make(map[string]bool, len(items))
+	for _, it := range items {
 		if im, ok := it.(map[string]any); ok {
 			if id, ok := im[ItemID].(string); ok && id != "" {
 				ids[id] = true

@@ -3,6 +3,7 @@ package expr
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // toyNames types one-step paths for the table below.
@@ -143,6 +144,16 @@ func TestDay(t *testing.T) {
 		{"italian form", "04/03/2024", false, 0},
 		{"before 1970", "1950-06-01", true, 1950},
 		{"empty", "", false, 0},
+		{"month 13", "2024-13-01", false, 0},
+		{"month 0", "2024-00-10", false, 0},
+		{"day 0", "2024-01-00", false, 0},
+		{"year 0", "0000-01-01", false, 0},
+		{"year 1", "0001-01-01", true, 1},
+		{"signed year", "+024-03-04", false, 0},
+		{"trailing space", "2024-03-04 ", false, 0},
+		{"letter in day", "2024-03-0x", false, 0},
+		{"slashes", "2024/03/04", false, 0},
+		{"wide digits", "２０２４-03-04", false, 0},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -160,6 +171,24 @@ func TestDay(t *testing.T) {
 	if b-a != 2 {
 		t.Fatalf("days between 28 February and 1 March 2024: %d, want 2", b-a)
 	}
+}
+
+// FuzzParseDate: ParseDate reads by hand exactly what time.Parse(time.DateOnly, s) reads.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2024-03-04", "2024-02-29", "2023-02-29", "+024-03-04", "0000-01-01", "9999-12-31", "2024-3-4", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := ParseDate(s)
+		tm, err := time.Parse(time.DateOnly, s)
+		want, wantOK := Day(0), err == nil && tm.Year() >= 1
+		if wantOK {
+			want = Day(tm.Unix() / 86400)
+		}
+		if ok != wantOK || d != want {
+			t.Fatalf("ParseDate(%q) = %v, %v; time.Parse gives %v, %v (%v)", s, d, ok, want, wantOK, err)
+		}
+	})
 }
 
 // FuzzParse: any source parses or fails with an *Error inside the source, never panics, and
