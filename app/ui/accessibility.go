@@ -81,7 +81,7 @@ var a11y = struct {
 }
 
 func (p *accessibilityPage) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := p.Lang
 	laws := make([]app.UI, len(a11y.laws))
 	for i, t := range a11y.laws {

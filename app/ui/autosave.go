@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"bando/app/draft"
@@ -15,6 +16,19 @@ import (
 // never commit. Nothing here runs per keystroke beyond resetting a timer.
 
 const saveDelay = 300 * time.Millisecond
+
+// saver is where drafts are kept and how far the open one is saved: the store, and the save
+// state of the open draft. It is its own part because the header shows it (status) and
+// every way a draft changes, is opened or is set aside moves its counters; the writes
+// themselves are the session's (saveNow, flush), as they encode the open draft.
+type saver struct {
+	// mu is the session's lock (session.mu): the snapshot taken on a JavaScript callback when
+	// the page is hidden reads the save counters with the answers.
+	mu       *sync.Mutex
+	store    draft.Store
+	storeErr error // set when drafts can only be kept in memory
+	saveState
+}
 
 type saveState struct {
 	changes int64 // changes made to the open draft
@@ -37,14 +51,14 @@ type saveState struct {
 // changed records a change to the open draft and (re)starts the autosave timer.
 func (s *session) changed() {
 	s.mu.Lock()
-	s.save.changes++
-	if s.save.timer == nil {
-		s.save.timer = time.AfterFunc(saveDelay, func() {
-			defer s.background()
+	s.saver.changes++
+	if s.saver.timer == nil {
+		s.saver.timer = time.AfterFunc(saveDelay, func() {
+			defer s.guard.background()
 			s.run(s.saveNow)
 		})
 	} else {
-		s.save.timer.Reset(saveDelay)
+		s.saver.timer.Reset(saveDelay)
 	}
 	s.mu.Unlock()
 }
@@ -54,37 +68,37 @@ func (s *session) changed() {
 func (s *session) snapshot() (rec draft.Record, n int64, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.d == nil || s.mode != "" || s.save.changes == s.save.saved { // scratch.go: never saved
+	if s.open.d == nil || s.scratch.mode != "" || s.saver.changes == s.saver.saved { // scratch.go: never saved
 		return draft.Record{}, 0, false
 	}
-	s.d.SavedAt = time.Now()
-	if s.appVersion != "" && s.d.FinalisedAt == nil { // a finalised draft keeps its version: see finalise
-		s.d.AppVersion = s.appVersion
+	s.open.d.SavedAt = time.Now()
+	if s.appVersion != "" && s.open.d.FinalisedAt == nil { // a finalised draft keeps its version: see finalise
+		s.open.d.AppVersion = s.appVersion
 	}
-	rec, err := draft.NewRecord(s.id, s.d, draft.Title(s.call, s.d))
+	rec, err := draft.NewRecord(s.open.id, s.open.d, draft.Title(s.open.call, s.open.d))
 	if err != nil {
-		s.save.err = err
+		s.saver.err = err
 		return draft.Record{}, 0, false
 	}
-	rec.Errors, rec.State = s.save.errors, s.d.State(s.save.errors)
-	s.name = rec.Name
-	return rec, s.save.changes, true
+	rec.Errors, rec.State = s.saver.errors, s.open.d.State(s.saver.errors)
+	s.open.name = rec.Name
+	return rec, s.saver.changes, true
 }
 
 // saveNow writes the open draft if it changed since the last save. It runs on the UI goroutine
 // and returns at once; the write finishes on a goroutine and reports back through run.
 func (s *session) saveNow() {
-	if s.mode != "" { // nothing is saved as a draft; partner mode saves its sheet (saveSheet)
+	if s.scratch.mode != "" { // nothing is saved as a draft; partner mode saves its sheet (saveSheet)
 		if saveSheet != nil {
 			saveSheet(s)
 		}
 		return
 	}
-	st := s.store
+	st := s.saver.store
 	if st == nil {
 		return // storage is still opening: start saves once it is open
 	}
-	if s.conflict != nil {
+	if s.tabs.conflict != nil {
 		return // another tab saved this draft: the applicant chooses first (conflict.go)
 	}
 	s.countErrors()
@@ -92,9 +106,9 @@ func (s *session) saveNow() {
 	if !ok {
 		return
 	}
-	base := s.writeBase(rec)
+	base := s.saver.writeBase(rec)
 	s.shell.Async(func() {
-		defer s.background()
+		defer s.guard.background()
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		cur, conflict, err := st.PutIfUnchanged(ctx, rec, base)
 		cancel()
@@ -106,6 +120,19 @@ func (s *session) saveNow() {
 	})
 }
 
+// writeBase is the base of a write of the open draft that starts now (see saveState.started),
+// and records the write as started.
+func (sv *saver) writeBase(rec draft.Record) time.Time {
+	sv.mu.Lock()
+	defer sv.mu.Unlock()
+	base := sv.base
+	if sv.started.After(base) {
+		base = sv.started
+	}
+	sv.started = rec.SavedAt
+	return base
+}
+
 // saved records the outcome of a write of the draft rec.ID holding n changes, and tells the
 // other tabs about a good one (conflict.go).
 func (s *session) saved(rec draft.Record, n int64, err error) {
@@ -114,26 +141,26 @@ func (s *session) saved(rec draft.Record, n int64, err error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if rec.ID != s.id {
-		if st := s.stash; st != nil && rec.ID == st.id && err == nil && n > st.save.saved {
+	if rec.ID != s.open.id {
+		if st := s.scratch.stash; st != nil && rec.ID == st.id && err == nil && n > st.save.saved {
 			st.save.saved, st.save.at = n, rec.SavedAt // written as a scratch draft came on screen
 		}
 		return // a write of the draft open before: its outcome is not news here
 	}
-	s.save.err = err
-	if err == nil && n > s.save.saved {
-		s.save.saved, s.save.at = n, rec.SavedAt
+	s.saver.err = err
+	if err == nil && n > s.saver.saved {
+		s.saver.saved, s.saver.at = n, rec.SavedAt
 	}
-	if err == nil && rec.SavedAt.After(s.save.base) {
-		s.save.base = rec.SavedAt
+	if err == nil && rec.SavedAt.After(s.saver.base) {
+		s.saver.base = rec.SavedAt
 	}
-	if err == nil && !s.save.asked {
-		s.save.asked = true
-		if p, ok := s.store.(interface {
+	if err == nil && !s.saver.asked {
+		s.saver.asked = true
+		if p, ok := s.saver.store.(interface {
 			Persist(context.Context) (bool, error)
 		}); ok {
 			s.shell.Async(func() {
-				defer s.background()
+				defer s.guard.background()
 				_, _ = p.Persist(context.Background())
 			})
 		}
@@ -145,7 +172,7 @@ func (s *session) saved(rec draft.Record, n int64, err error) {
 // typing costs no validation. The list of drafts then says where each stands without
 // validating any.
 func (s *session) countErrors() {
-	if s.d == nil || s.mode != "" {
+	if s.open.d == nil || s.scratch.mode != "" {
 		return
 	}
 	n := 0
@@ -153,22 +180,22 @@ func (s *session) countErrors() {
 		n += c.errors
 	}
 	s.mu.Lock()
-	s.save.errors = n
+	s.saver.errors = n
 	s.mu.Unlock()
 }
 
 // flushSync copies unsaved changes to storage that writes before returning, then starts the
 // regular write too. It runs on a JavaScript callback when the page is hidden or closed.
 func (s *session) flushSync() {
-	if sp, ok := s.store.(draft.SyncPutter); ok {
-		if rec, _, ok := s.snapshot(); ok && s.conflict == nil {
+	if sp, ok := s.saver.store.(draft.SyncPutter); ok {
+		if rec, _, ok := s.snapshot(); ok && s.tabs.conflict == nil {
 			// Unlike every other write this one cannot check first (reading IndexedDB waits
 			// for a callback): the channel has told this tab of other tabs' writes by now, and
 			// then the conflict is set and nothing is written here.
 			if sp.PutSync(rec) == nil {
 				s.mu.Lock()
-				if rec.ID == s.id && rec.SavedAt.After(s.save.base) {
-					s.save.base = rec.SavedAt // this tab's own copy is no conflict
+				if rec.ID == s.open.id && rec.SavedAt.After(s.saver.base) {
+					s.saver.base = rec.SavedAt // this tab's own copy is no conflict
 				}
 				s.mu.Unlock()
 				announceDraft(rec.ID, rec.SavedAt)
@@ -186,8 +213,8 @@ func (s *session) flushSync() {
 // then is not called (the applicant chooses first, the reload can wait); when the write
 // fails, a copy written at once (PutSync) must hold the answers before then is called.
 func (s *session) flush(then func()) {
-	st := s.store
-	if s.conflict != nil {
+	st := s.saver.store
+	if s.tabs.conflict != nil {
 		return
 	}
 	rec, n, ok := s.snapshot()
@@ -195,9 +222,9 @@ func (s *session) flush(then func()) {
 		then()
 		return
 	}
-	base := s.writeBase(rec)
+	base := s.saver.writeBase(rec)
 	s.shell.Async(func() {
-		defer s.background()
+		defer s.guard.background()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		cur, conflict, err := st.PutIfUnchanged(ctx, rec, base)
 		cancel()
@@ -219,17 +246,17 @@ func (s *session) flush(then func()) {
 	})
 }
 
-// saveStatus describes the autosave for the header.
-func (s *session) saveStatus() (text string, bad bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// status describes the autosave for the header, in l.
+func (sv *saver) status(l schema.Lang) (text string, bad bool) {
+	sv.mu.Lock()
+	defer sv.mu.Unlock()
 	switch {
-	case s.storeErr != nil:
-		return tr(s.lang, "save.memory"), true
-	case s.save.err != nil:
-		return tr(s.lang, "save.error", s.save.err.Error()), true
-	case !s.save.at.IsZero():
-		return tr(s.lang, "save.saved", tr(s.lang, "time.rome", schema.InRome(s.save.at).Format("15:04:05"))), false
+	case sv.storeErr != nil:
+		return tr(l, "save.memory"), true
+	case sv.err != nil:
+		return tr(l, "save.error", sv.err.Error()), true
+	case !sv.at.IsZero():
+		return tr(l, "save.saved", tr(l, "time.rome", schema.InRome(sv.at).Format("15:04:05"))), false
 	}
-	return tr(s.lang, "save.pending"), false
+	return tr(l, "save.pending"), false
 }

@@ -44,22 +44,22 @@ func (g *groupView) drawn(def *schema.Field, shown int) int {
 func (g *groupView) nextBatch(ctx app.Context) {
 	if g.upTo > 0 {
 		time.AfterFunc(batchPause, func() {
-			defer sess.background()
+			defer sess.guard.background()
 			ctx.Dispatch(g.grow)
 		})
 	}
 }
 
 func (g *groupView) grow(ctx app.Context) {
-	defer sess.recovered()
-	if def := sess.call.Field(g.Path); g.upTo > 0 && def != nil {
+	defer sess.guard.recovered()
+	if def := sess.open.call.Field(g.Path); g.upTo > 0 && def != nil {
 		g.upTo += max(1, batchFields/max(1, len(def.Fields)))
 		ctx.Defer(g.grown)
 	}
 }
 
 func (g *groupView) grown(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	sess.afterRender() // a focus may wait for an item of this batch
 	g.nextBatch(ctx)
 }

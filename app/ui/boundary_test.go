@@ -19,10 +19,10 @@ import (
 //
 //   - event handlers (any function taking app.Context and app.Event), lifecycle methods
 //     (OnMount, OnNav, OnUpdate, OnAppUpdate, OnDismount) and functions handed to Dispatch,
-//     Defer or After: `defer sess.recovered()`;
+//     Defer or After: `defer sess.guard.recovered()`;
 //   - functions handed to Async, time.AfterFunc or FuncOf (goroutines and JavaScript
-//     callbacks): `defer sess.background()`;
-//   - every Render: `defer sess.renderRecovered(&ui)`.
+//     callbacks): `defer sess.guard.background()`;
+//   - every Render: `defer sess.guard.renderRecovered(&ui)`.
 func TestEveryEntryRecovers(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
@@ -143,17 +143,17 @@ func TestRenderBoundary(t *testing.T) {
 		wantAlso  string // markup of the rest of the page, still drawn
 		wantCrash string
 	}{
-		{"a step with no call", func(s *session) { s.call = nil },
+		{"a step with no call", func(s *session) { s.open.call = nil },
 			func(s *session) app.UI { return &formPage{Lang: schema.IT, Section: "ente", Ver: s.ver} }, "", "runtime error"},
-		{"the review with no call", func(s *session) { s.call = nil },
+		{"the review with no call", func(s *session) { s.open.call = nil },
 			func(s *session) app.UI { return &reviewPage{Lang: schema.IT} }, "", "runtime error"},
-		{"a group with no call", func(s *session) { s.call = nil },
+		{"a group with no call", func(s *session) { s.open.call = nil },
 			func(s *session) app.UI { return &groupView{Path: "ente.soci", Lang: schema.IT} }, "", "runtime error"},
-		{"the error summary with no call", func(s *session) { s.showIssues("ente"); s.call = nil },
+		{"the error summary with no call", func(s *session) { s.showIssues("ente"); s.open.call = nil },
 			func(s *session) app.UI { return &errorSummary{Lang: schema.IT, Section: "ente"} }, "", "runtime error"},
-		{"the shell's step, its header still drawn", func(s *session) { s.call = nil; s.route = route{page: "section", section: "ente"} },
+		{"the shell's step, its header still drawn", func(s *session) { s.open.call = nil; s.route = route{page: "section", section: "ente"} },
 			func(s *session) app.UI { return &shell{r: route{page: "section", section: "ente"}} }, `class="bando-header"`, "runtime error"},
-		{"the shell itself", func(s *session) { s.save.err = panicky{} },
+		{"the shell itself", func(s *session) { s.saver.err = panicky{} },
 			func(s *session) app.UI { return &shell{} }, "", "boom in Error"},
 	}
 	for _, tt := range tests {
@@ -177,8 +177,8 @@ func TestRenderBoundary(t *testing.T) {
 			if tt.wantAlso != "" && !strings.Contains(html, tt.wantAlso) {
 				t.Errorf("the rest of the page is gone: no %q", tt.wantAlso)
 			}
-			if !strings.Contains(s.crash, tt.wantCrash) {
-				t.Errorf("recorded crash %q, want %q", s.crash, tt.wantCrash)
+			if !strings.Contains(s.guard.crash, tt.wantCrash) {
+				t.Errorf("recorded crash %q, want %q", s.guard.crash, tt.wantCrash)
 			}
 		})
 	}
@@ -191,9 +191,9 @@ func TestRenderBoundaryOnServer(t *testing.T) {
 	recordRenderPanics = false
 	t.Cleanup(func() { recordRenderPanics = old })
 	s := withDraft(t, testCall(t), answered(), schema.IT)
-	s.call = nil
+	s.open.call = nil
 	html := rendered(&reviewPage{Lang: schema.IT})
-	if !strings.Contains(html, `data-crash="render"`) || s.crash != "" {
-		t.Fatalf("crash %q, page:\n%.2000s", s.crash, html)
+	if !strings.Contains(html, `data-crash="render"`) || s.guard.crash != "" {
+		t.Fatalf("crash %q, page:\n%.2000s", s.guard.crash, html)
 	}
 }

@@ -136,7 +136,7 @@ func awaitPromise(ctx context.Context, p app.Value) (app.Value, error) {
 	}
 	done := make(chan result, 1)
 	ok := app.FuncOf(func(this app.Value, args []app.Value) any {
-		defer sess.background()
+		defer sess.guard.background()
 		var v app.Value
 		if len(args) > 0 {
 			v = args[0]
@@ -145,7 +145,7 @@ func awaitPromise(ctx context.Context, p app.Value) (app.Value, error) {
 		return nil
 	})
 	fail := app.FuncOf(func(this app.Value, args []app.Value) any {
-		defer sess.background()
+		defer sess.guard.background()
 		msg := "rejected"
 		if len(args) > 0 && args[0].Truthy() && args[0].Get("message").Type() == app.TypeString {
 			msg = args[0].Get("message").String()
@@ -214,7 +214,7 @@ func downloadBlob(name string, blob app.Value) error {
 		a.Call("remove")
 		// Revoking at once can cancel the download in some browsers: give it a minute.
 		w.Call("setTimeout", app.FuncOf(func(app.Value, []app.Value) any {
-			defer sess.background()
+			defer sess.guard.background()
 			w.Get("URL").Call("revokeObjectURL", url)
 			return nil
 		}), 60000)
@@ -240,7 +240,7 @@ func listenDrafts(f func(id string, savedAt time.Time)) {
 		}
 		ch := w.Get("BroadcastChannel").New(draftsChannelName)
 		ch.Set("onmessage", app.FuncOf(func(this app.Value, args []app.Value) any {
-			defer sess.background()
+			defer sess.guard.background()
 			if len(args) == 0 {
 				return nil
 			}
@@ -280,13 +280,13 @@ func onHide(f func()) {
 	_ = jsTry(func() {
 		w := app.Window()
 		w.Call("addEventListener", "pagehide", app.FuncOf(func(app.Value, []app.Value) any {
-			defer sess.background()
+			defer sess.guard.background()
 			f()
 			return nil
 		}))
 		doc := w.Get("document")
 		doc.Call("addEventListener", "visibilitychange", app.FuncOf(func(app.Value, []app.Value) any {
-			defer sess.background()
+			defer sess.guard.background()
 			if doc.Get("visibilityState").String() == "hidden" {
 				f()
 			}
@@ -300,7 +300,7 @@ func onHide(f func()) {
 func ignoreStrayDrops() {
 	_ = jsTry(func() {
 		prevent := app.FuncOf(func(this app.Value, args []app.Value) any {
-			defer sess.background()
+			defer sess.guard.background()
 			if len(args) > 0 {
 				args[0].Call("preventDefault")
 			}

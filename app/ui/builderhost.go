@@ -188,7 +188,7 @@ type builderLoader struct {
 func (b *builderLoader) text(key string) string { return tr(b.Lang, b.Texts+"."+key) }
 
 func (b *builderLoader) OnMount(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	if app.IsServer {
 		return
 	}
@@ -198,10 +198,10 @@ func (b *builderLoader) OnMount(ctx app.Context) {
 		return
 	}
 	ctx.Async(func() {
-		defer sess.background()
+		defer sess.guard.background()
 		ok := online() || cachedFile(BuilderWasm)
 		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			if !ok {
 				b.msg = b.text("offline")
 				return
@@ -213,7 +213,7 @@ func (b *builderLoader) OnMount(ctx app.Context) {
 }
 
 func (b *builderLoader) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui)
+	defer sess.guard.renderRecovered(&ui)
 	l := b.Lang
 	if b.msg == "" {
 		return app.Div().Class("builder").Body(
@@ -227,7 +227,7 @@ func (b *builderLoader) Render() (ui app.UI) {
 			app.P().Text(b.msg),
 			app.Button().Type("button").ID("builder-retry").Class("btn btn-primary").Text(tr(l, "builder.retry")).
 				OnClick(func(ctx app.Context, e app.Event) {
-					defer sess.recovered()
+					defer sess.guard.recovered()
 					sess.flush(func() { ctx.Reload() })
 				}),
 		),
@@ -258,14 +258,14 @@ func cachedFile(url string) bool {
 // Crashed shows the crash alert for a panic r recovered on the UI goroutine, as every event
 // handler of this package does (resilience.go). The editor's handlers defer their own function
 // that calls recover and hands the result here.
-func Crashed(r any, stack []byte) { sess.crashed(r, stack, true) }
+func Crashed(r any, stack []byte) { sess.guard.crashed(r, stack, true) }
 
 // CrashedInBackground is Crashed for a panic recovered on a goroutine or a JavaScript callback.
 func CrashedInBackground(r any, stack []byte) {
 	if !app.IsServer && sess.started {
 		sess.shell.Dispatch(func(app.Context) {
-			defer sess.recovered()
-			sess.crashed(r, stack, true)
+			defer sess.guard.recovered()
+			sess.guard.crashed(r, stack, true)
 		})
 	}
 }
@@ -273,9 +273,9 @@ func CrashedInBackground(r any, stack []byte) {
 // RenderCrashed is what a Render that panicked with r draws instead (see renderRecovered).
 func RenderCrashed(r any, stack []byte) app.UI {
 	if recordRenderPanics {
-		sess.crashed(r, stack, sess.crash == "")
+		sess.guard.crashed(r, stack, sess.guard.crash == "")
 	}
-	return crashAlert(sess.lang, false, "", "")
+	return crashAlert(sess.lang, false, "", "", &sess.guard)
 }
 
 // Stack is the stack of the calling goroutine, for Crashed.
@@ -308,8 +308,8 @@ func JSTry(f func()) error { return jsTry(f) }
 // PreviewEdit renders only those an edit changed.
 func PreviewCall(c *schema.Call) {
 	d := draft.New(c, sess.appVersion, time.Now())
-	if sess.mode == "builder" && sess.d != nil && sess.d.Call == c.ID {
-		d.Answers = sess.d.Answers.Clone()
+	if sess.scratch.mode == "builder" && sess.open.d != nil && sess.open.d.Call == c.ID {
+		d.Answers = sess.open.d.Answers.Clone()
 	}
 	seedGroups(c, d.Answers)
 	c.AssignItemIDs(d.Answers)

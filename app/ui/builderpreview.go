@@ -37,10 +37,10 @@ type Preview struct {
 }
 
 func (p *Preview) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui)
+	defer sess.guard.renderRecovered(&ui)
 	l := p.Lang
 	pl := sess.formLang()
-	if sess.mode != "builder" {
+	if sess.scratch.mode != "builder" {
 		pl = l
 	}
 	langBtn := func(to schema.Lang, label string) app.UI {
@@ -51,7 +51,7 @@ func (p *Preview) Render() (ui app.UI) {
 		return app.Button().Type("button").ID("preview-"+string(to)).Class(cls).Attr("lang", string(to)).
 			Aria("pressed", strconv.FormatBool(pl == to)).Text(label).
 			OnClick(func(ctx app.Context, e app.Event) {
-				defer sess.recovered()
+				defer sess.guard.recovered()
 				sess.setPreviewLang(to)
 			})
 	}
@@ -61,11 +61,11 @@ func (p *Preview) Render() (ui app.UI) {
 			langBtn(schema.IT, "Italiano"), langBtn(schema.EN, "English"),
 		),
 	)
-	if p.Call == nil || sess.mode != "builder" || sess.call != p.Call {
+	if p.Call == nil || sess.scratch.mode != "builder" || sess.open.call != p.Call {
 		return app.Section().ID("builder-preview").Aria("labelledby", "builder-preview-title").Body(
 			head, app.P().Class("text-muted").Text(tr(l, "builder.empty")))
 	}
-	c, a := sess.call, sess.answers()
+	c, a := sess.open.call, sess.open.answers()
 	var secs []app.UI
 	for _, s := range shownSections(c, a) {
 		secs = append(secs, app.Section().Class("preview-section mb-4").Aria("labelledby", "preview-"+s.ID).Body(
@@ -90,12 +90,12 @@ func (p *Preview) Render() (ui app.UI) {
 
 // checkPreview shows every problem of the preview answers at its field, as "next" does.
 func (p *Preview) checkPreview(ctx app.Context, e app.Event) {
-	defer sess.recovered()
-	if sess.mode != "builder" || sess.d == nil {
+	defer sess.guard.recovered()
+	if sess.scratch.mode != "builder" || sess.open.d == nil {
 		return
 	}
 	n := 0
-	for _, s := range sess.call.Sections {
+	for _, s := range sess.open.call.Sections {
 		errs, warns := sess.showIssues(s.ID)
 		n += errs + warns
 	}

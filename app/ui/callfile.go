@@ -161,7 +161,7 @@ func (h *homePage) openCall(ctx app.Context, file app.Value) {
 // removeCall takes a call opened from a file out of this browser, once confirmed. Its drafts
 // stay (the question says so): opening the file again gives them their call back.
 func (h *homePage) removeCall(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	id := e.Get("currentTarget").Get("dataset").Get("call").String()
 	c := sess.calls[id]
 	if c == nil || c.origin != originFile {

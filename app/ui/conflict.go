@@ -28,6 +28,18 @@ import (
 // Either way nothing is overwritten. The channel only says that something changed: the
 // version itself is always read from the store.
 
+// tabSync is what the other tabs of this browser did to the open draft: a version saved there
+// that this tab must not overwrite (conflict), or one it has just loaded (otherTab). It is its
+// own part because its alerts stand apart from the form: they only need to know this, and to
+// hand the applicant's choice back (settle).
+type tabSync struct {
+	conflict *draft.Record // a newer version of the open draft saved by another tab
+	otherTab bool          // the open draft was just loaded again as another tab saved it
+	// settle carries out the applicant's choice in a conflict: the other tab's version, or
+	// theirs kept as a separate copy (session.takeOther, session.keepMine)
+	settle func(keepMine bool)
+}
+
 func init() {
 	texts["conflict.text"] = [2]string{
 		"Questa bozza è stata modificata in un'altra scheda. Per non sovrascrivere nulla, il salvataggio automatico è sospeso: scegli quale versione tenere.",
@@ -43,18 +55,18 @@ func init() {
 // When it is the draft on screen and a version this tab has not seen, the version is read from
 // the store and shown (otherVersion).
 func (s *session) otherTabSaved(id string, savedAt time.Time) {
-	if s.mode != "" || s.d == nil || id != s.id || s.store == nil {
+	if s.scratch.mode != "" || s.open.d == nil || id != s.open.id || s.saver.store == nil {
 		return // scratch drafts are never saved; the applicant's, set aside, is checked when written
 	}
 	s.mu.Lock()
-	base := s.save.base
+	base := s.saver.base
 	s.mu.Unlock()
 	if !savedAt.After(base) {
 		return // this tab has that version, or a later one
 	}
-	st := s.store
+	st := s.saver.store
 	s.shell.Async(func() {
-		defer s.background()
+		defer s.guard.background()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		cur, err := st.Get(ctx, id)
 		cancel()
@@ -69,22 +81,22 @@ func (s *session) otherTabSaved(id string, savedAt time.Time) {
 // tab has nothing unsaved, else as a conflict for the applicant to settle. A write of this tab
 // still in flight counts as unsaved.
 func (s *session) otherVersion(cur draft.Record) {
-	if s.mode != "" || s.d == nil || cur.ID != s.id {
+	if s.scratch.mode != "" || s.open.d == nil || cur.ID != s.open.id {
 		return
 	}
 	s.mu.Lock()
-	newer := cur.SavedAt.After(s.save.base)
-	dirty := s.save.changes != s.save.saved
+	newer := cur.SavedAt.After(s.saver.base)
+	dirty := s.saver.changes != s.saver.saved
 	s.mu.Unlock()
 	switch {
 	case !newer:
 		return
-	case dirty || s.conflict != nil:
-		s.conflict = &cur
+	case dirty || s.tabs.conflict != nil:
+		s.tabs.conflict = &cur
 	case s.adoptOther(cur):
-		s.otherTab = true
+		s.tabs.otherTab = true
 	default:
-		s.conflict = &cur // a version this tab cannot open as it is: the applicant chooses
+		s.tabs.conflict = &cur // a version this tab cannot open as it is: the applicant chooses
 	}
 }
 
@@ -92,74 +104,71 @@ func (s *session) otherVersion(cur draft.Record) {
 // without looking the call up again. It reports false when cur cannot be opened so.
 func (s *session) adoptOther(cur draft.Record) bool {
 	d, err := cur.Draft()
-	if err != nil || s.call == nil || d.Call != s.call.ID {
+	if err != nil || s.open.call == nil || d.Call != s.open.call.ID {
 		return false
 	}
-	rep, err := draft.Open(d, s.call)
+	rep, err := draft.Open(d, s.open.call)
 	if err != nil {
 		return false
 	}
-	s.use(cur.ID, s.call, d)
+	s.use(cur.ID, s.open.call, d)
 	s.mu.Lock()
-	s.save.base = cur.SavedAt
+	s.saver.base = cur.SavedAt
 	s.mu.Unlock()
 	s.migrated(rep)
 	return true
 }
 
-// writeBase is the base of a write of the open draft that starts now (see saveState.started),
-// and records the write as started.
-func (s *session) writeBase(rec draft.Record) time.Time {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	base := s.save.base
-	if s.save.started.After(base) {
-		base = s.save.started
-	}
-	s.save.started = rec.SavedAt
-	return base
-}
-
 // conflicted records that writing rec found cur, saved by another tab.
 func (s *session) conflicted(rec, cur draft.Record) {
-	if rec.ID != s.id || s.d == nil {
+	if rec.ID != s.open.id || s.open.d == nil {
 		return
 	}
-	s.conflict = &cur
+	s.tabs.conflict = &cur
 }
 
 // takeOther opens the version the other tab saved, dropping this tab's unsaved changes.
 func (s *session) takeOther() {
-	if s.conflict == nil {
+	if s.tabs.conflict == nil {
 		return
 	}
-	cur := *s.conflict
+	cur := *s.tabs.conflict
 	// use, inside, does not save while the conflict is set.
 	if s.adoptOther(cur) {
 		return
 	}
 	if !s.openRecord(cur) {
-		s.conflict = nil // openErr says why; this tab's answers stay on screen
+		s.tabs.conflict = nil // openErr says why; this tab's answers stay on screen
 	}
 }
 
 // keepMine keeps this tab's answers as a new draft beside the other tab's version; the next
 // saveNow writes it.
 func (s *session) keepMine() {
-	if s.conflict == nil || s.d == nil {
+	if s.tabs.conflict == nil || s.open.d == nil {
 		return
 	}
-	s.conflict = nil
+	s.tabs.conflict = nil
 	s.mu.Lock()
-	s.id = draft.NewID(time.Now())
-	s.save.base = time.Time{}
-	s.save.saved = 0
-	if s.save.changes == 0 {
-		s.save.changes = 1
+	s.open.id = draft.NewID(time.Now())
+	s.saver.base = time.Time{}
+	s.saver.saved = 0
+	if s.saver.changes == 0 {
+		s.saver.changes = 1
 	}
 	s.mu.Unlock()
-	localSet(keyCurrent, s.id)
+	localSet(keyCurrent, s.open.id)
 	s.ver++
+}
+
+// settleConflict carries out the applicant's choice in a conflict (tabSync.settle).
+func (s *session) settleConflict(keepMine bool) {
+	if !keepMine {
+		s.takeOther()
+		return
+	}
+	s.keepMine()
+	s.saveNow()
 }
 
 // otherTabNotice tells, politely, that the draft on screen was just loaded again as another tab
@@ -170,8 +179,8 @@ func otherTabNotice(l schema.Lang) app.UI {
 		app.P().Class("flex-grow-1 mb-0").Text(tr(l, "tabs.updated")),
 		app.Button().Type("button").Class("btn btn-sm btn-outline-primary").ID("draft-updated-ok").
 			Text(tr(l, "tabs.ok")).OnClick(func(ctx app.Context, e app.Event) {
-			defer sess.recovered()
-			sess.otherTab = false
+			defer sess.guard.recovered()
+			sess.tabs.otherTab = false
 		}),
 	)
 }
@@ -183,12 +192,12 @@ func conflictBanner(l schema.Lang) app.UI {
 		app.P().Class("flex-grow-1 mb-0").Text(tr(l, "conflict.text")),
 		app.Button().Type("button").Class("btn btn-outline-primary").ID("conflict-reload").
 			Text(tr(l, "conflict.reload")).OnClick(func(ctx app.Context, e app.Event) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			sess.takeOther()
 		}),
 		app.Button().Type("button").Class("btn btn-primary").ID("conflict-copy").
 			Text(tr(l, "conflict.copy")).OnClick(func(ctx app.Context, e app.Event) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			sess.keepMine()
 			sess.saveNow()
 		}),

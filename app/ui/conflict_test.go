@@ -13,14 +13,14 @@ import (
 // writeChecked does what saveNow does once its goroutine is done, without a browser.
 func writeChecked(t *testing.T, s *session) {
 	t.Helper()
-	if s.conflict != nil {
+	if s.tabs.conflict != nil {
 		return
 	}
 	rec, n, ok := s.snapshot()
 	if !ok {
 		return
 	}
-	cur, conflict, err := s.store.PutIfUnchanged(context.Background(), rec, s.writeBase(rec))
+	cur, conflict, err := s.saver.store.PutIfUnchanged(context.Background(), rec, s.saver.writeBase(rec))
 	if conflict {
 		s.conflicted(rec, cur)
 		return
@@ -32,19 +32,19 @@ func TestTwoTabsNoSilentOverwrite(t *testing.T) {
 	c := testCall(t)
 	st := draft.NewMemory()
 	s := withDraft(t, c, answered(), schema.IT)
-	s.store = st
+	s.saver.store = st
 	mark := func(v string) {
 		s.mu.Lock()
-		_ = s.d.Answers.Set("ente.soci[0].denominazione", v)
-		s.save.changes++
+		_ = s.open.d.Answers.Set("ente.soci[0].denominazione", v)
+		s.saver.changes++
 		s.mu.Unlock()
 	}
 	mark("Mia APS")
 	writeChecked(t, s)
-	if s.conflict != nil || s.saveFailed() != nil {
-		t.Fatalf("the first write: conflict %v, err %v", s.conflict, s.saveFailed())
+	if s.tabs.conflict != nil || s.saveFailed() != nil {
+		t.Fatalf("the first write: conflict %v, err %v", s.tabs.conflict, s.saveFailed())
 	}
-	mine, _ := st.Get(context.Background(), s.id)
+	mine, _ := st.Get(context.Background(), s.open.id)
 
 	// Another tab opens the same draft and saves it later.
 	d, err := mine.Draft()
@@ -53,7 +53,7 @@ func TestTwoTabsNoSilentOverwrite(t *testing.T) {
 	}
 	_ = d.Answers.Set("ente.soci[0].denominazione", "Altra APS")
 	d.SavedAt = mine.SavedAt.Add(time.Second)
-	other, err := draft.NewRecord(s.id, d, "Altra APS")
+	other, err := draft.NewRecord(s.open.id, d, "Altra APS")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,13 +64,13 @@ func TestTwoTabsNoSilentOverwrite(t *testing.T) {
 	// This tab changes the draft again: its write must not replace the other tab's.
 	mark("Mia APS ETS")
 	writeChecked(t, s)
-	if s.conflict == nil {
+	if s.tabs.conflict == nil {
 		t.Fatal("no conflict reported")
 	}
-	if got, _ := st.Get(context.Background(), s.id); got.Data != other.Data {
+	if got, _ := st.Get(context.Background(), s.open.id); got.Data != other.Data {
 		t.Fatal("the other tab's version was overwritten")
 	}
-	if got := s.d.Answers.Get("ente.soci[0].denominazione"); got != "Mia APS ETS" {
+	if got := s.open.d.Answers.Get("ente.soci[0].denominazione"); got != "Mia APS ETS" {
 		t.Fatalf("this tab's answer is %v", got)
 	}
 	html := rendered(conflictBanner(schema.IT))
@@ -81,10 +81,10 @@ func TestTwoTabsNoSilentOverwrite(t *testing.T) {
 	}
 
 	// Keep mine as a copy: a second draft, the other tab's stays as it was.
-	firstID := s.id
+	firstID := s.open.id
 	s.keepMine()
-	if s.id == firstID || s.conflict != nil {
-		t.Fatalf("keepMine: id %s, conflict %v", s.id, s.conflict)
+	if s.open.id == firstID || s.tabs.conflict != nil {
+		t.Fatalf("keepMine: id %s, conflict %v", s.open.id, s.tabs.conflict)
 	}
 	writeChecked(t, s)
 	rs, _ := st.List(context.Background())
@@ -94,7 +94,7 @@ func TestTwoTabsNoSilentOverwrite(t *testing.T) {
 	if got, _ := st.Get(context.Background(), firstID); got.Data != other.Data {
 		t.Fatal("the other tab's version changed")
 	}
-	copyRec, err := st.Get(context.Background(), s.id)
+	copyRec, err := st.Get(context.Background(), s.open.id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,43 +108,43 @@ func TestConflictTakeOther(t *testing.T) {
 	c := testCall(t)
 	st := draft.NewMemory()
 	s := withDraft(t, c, answered(), schema.IT)
-	s.store = st
+	s.saver.store = st
 	s.mu.Lock()
-	s.save.changes++
+	s.saver.changes++
 	s.mu.Unlock()
 	writeChecked(t, s)
-	mine, _ := st.Get(context.Background(), s.id)
+	mine, _ := st.Get(context.Background(), s.open.id)
 	d, _ := mine.Draft()
 	_ = d.Answers.Set("ente.soci[0].denominazione", "Altra APS")
 	d.SavedAt = mine.SavedAt.Add(time.Second)
-	other, _ := draft.NewRecord(s.id, d, "")
+	other, _ := draft.NewRecord(s.open.id, d, "")
 	_ = st.Put(context.Background(), other)
 
 	s.mu.Lock()
-	_ = s.d.Answers.Set("ente.soci[0].denominazione", "Mia")
-	s.save.changes++
+	_ = s.open.d.Answers.Set("ente.soci[0].denominazione", "Mia")
+	s.saver.changes++
 	s.mu.Unlock()
 	writeChecked(t, s)
-	if s.conflict == nil {
+	if s.tabs.conflict == nil {
 		t.Fatal("no conflict")
 	}
 	s.takeOther()
-	if s.conflict != nil {
+	if s.tabs.conflict != nil {
 		t.Fatal("the conflict stays after loading the other version")
 	}
-	if got := s.d.Answers.Get("ente.soci[0].denominazione"); got != "Altra APS" {
+	if got := s.open.d.Answers.Get("ente.soci[0].denominazione"); got != "Altra APS" {
 		t.Fatalf("the open draft holds %v", got)
 	}
 	// Now in step with the stored version: the next change is written.
 	s.mu.Lock()
-	_ = s.d.Answers.Set("ente.soci[0].denominazione", "Altra APS ETS")
-	s.save.changes++
+	_ = s.open.d.Answers.Set("ente.soci[0].denominazione", "Altra APS ETS")
+	s.saver.changes++
 	s.mu.Unlock()
 	writeChecked(t, s)
-	if s.conflict != nil {
+	if s.tabs.conflict != nil {
 		t.Fatal("a conflict with the version just loaded")
 	}
-	got, _ := st.Get(context.Background(), s.id)
+	got, _ := st.Get(context.Background(), s.open.id)
 	gd, _ := got.Draft()
 	if v := gd.Answers.Get("ente.soci[0].denominazione"); v != "Altra APS ETS" {
 		t.Fatalf("stored %v", v)

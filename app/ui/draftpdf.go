@@ -22,12 +22,12 @@ type draftPDF struct {
 }
 
 func (p *draftPDF) OnDismount() {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	revokeURL(p.url)
 }
 
 func (p *draftPDF) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui)
+	defer sess.guard.renderRecovered(&ui)
 	l := p.Lang
 	var status app.UI = app.Text("")
 	switch {
@@ -47,7 +47,7 @@ func (p *draftPDF) Render() (ui app.UI) {
 }
 
 func (p *draftPDF) make(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	if p.running {
 		return
 	}

@@ -79,7 +79,7 @@ func (h *homePage) draftItem(r draft.Record, l schema.Lang) app.UI {
 		callTitle += " (" + tr(l, "home.unknowncall") + ")"
 	}
 	state, badge := stateText(r, l)
-	current := r.ID == sess.id && sess.d != nil
+	current := r.ID == sess.open.id && sess.open.d != nil
 	button := func(cls, key string, f app.EventHandler) app.UI {
 		return app.Button().Type("button").Class("btn btn-sm "+cls).DataSet("id", r.ID).
 			Aria("label", tr(l, key)+": "+name).Text(tr(l, key)).OnClick(f)
@@ -127,7 +127,7 @@ func (h *homePage) draftItem(r draft.Record, l schema.Lang) app.UI {
 
 // renameStart shows the field to rename a draft, holding the title the applicant gave it.
 func (h *homePage) renameStart(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
 	id := dataID(e)
 	h.renaming, h.renameText = id, ""
 	if r, ok := h.record(id); ok {
@@ -137,13 +137,13 @@ func (h *homePage) renameStart(ctx app.Context, e app.Event) {
 }
 
 func (h *homePage) renameTyped(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	h.renameText = ctx.JSSrc().Get("value").String()
 	ctx.PreventUpdate() // the input shows it already
 }
 
 func (h *homePage) renameKey(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	switch e.Get("key").String() {
 	case "Escape":
 		h.renameCancel(ctx, e)
@@ -153,7 +153,7 @@ func (h *homePage) renameKey(ctx app.Context, e app.Event) {
 }
 
 func (h *homePage) renameCancel(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	id := h.renaming
 	h.renaming = ""
 	h.focusAction(ctx, id, "draft-rename-start")
@@ -162,7 +162,7 @@ func (h *homePage) renameCancel(ctx app.Context, e app.Event) {
 // focusAction brings the focus back to a button of the draft id, once the list shows it.
 func (h *homePage) focusAction(ctx app.Context, id, cls string) {
 	ctx.Defer(func(app.Context) {
-		defer sess.recovered()
+		defer sess.guard.recovered()
 		_ = jsTry(func() {
 			if b := app.Window().Get("document").Call("querySelector", `li[data-id="`+id+`"] .`+cls); b.Truthy() {
 				b.Call("focus")
@@ -176,7 +176,7 @@ func (h *homePage) focusAction(ctx app.Context, id, cls string) {
 // unless another tab saved it meanwhile. A title is no answer: a finalised or signed draft
 // stays so.
 func (h *homePage) renameSave(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	e.PreventDefault()
 	id, title := h.renaming, strings.TrimSpace(h.renameText)
 	h.renaming = ""
@@ -193,7 +193,7 @@ func (h *homePage) renameSave(ctx app.Context, e app.Event) {
 // duplicate starts a new proposal from a draft: draft.Copy, titled "Copy of …", saved at once
 // and listed; the original is untouched.
 func (h *homePage) duplicate(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	r, ok := h.record(dataID(e))
 	if !ok {
 		return
@@ -207,13 +207,13 @@ func (h *homePage) duplicate(ctx app.Context, e app.Event) {
 func (h *homePage) changeRecord(ctx app.Context, r draft.Record, change func(*schema.Call, *draft.Draft), done func(string) string, focus string) {
 	l := h.Lang
 	fail := func(err error) { h.listMsg = tr(l, "home.failed", errorText(err, l)) }
-	if change != nil && r.ID == sess.id && sess.d != nil && sess.mode == "" {
+	if change != nil && r.ID == sess.open.id && sess.open.d != nil && sess.scratch.mode == "" {
 		sess.mu.Lock()
-		change(sess.call, sess.d)
+		change(sess.open.call, sess.open.d)
 		sess.mu.Unlock()
 		sess.changed()
 		sess.saveNow()
-		name := draft.Title(sess.call, sess.d)
+		name := draft.Title(sess.open.call, sess.open.d)
 		for i := range h.records { // the save is on its way: the list shows it at once
 			if h.records[i].ID == r.ID {
 				h.records[i].Name = name
@@ -238,9 +238,9 @@ func (h *homePage) changeRecord(ctx app.Context, r draft.Record, change func(*sc
 		change(c, d)
 		d.SavedAt = now
 	} else {
-		if r.ID == sess.id && sess.d != nil && sess.mode == "" {
+		if r.ID == sess.open.id && sess.open.d != nil && sess.scratch.mode == "" {
 			sess.mu.Lock()
-			d = draft.Copy(c, sess.d, sess.appVersion, now)
+			d = draft.Copy(c, sess.open.d, sess.appVersion, now)
 			sess.mu.Unlock()
 		} else {
 			d = draft.Copy(c, d, sess.appVersion, now)
@@ -257,14 +257,14 @@ func (h *homePage) changeRecord(ctx app.Context, r draft.Record, change func(*sc
 	if change != nil {
 		rec.State, rec.Errors = r.State, r.Errors // a title changes no answer
 	}
-	st := sess.store
+	st := sess.saver.store
 	ctx.Async(func() {
-		defer sess.background()
+		defer sess.guard.background()
 		cx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		_, conflict, err := st.PutIfUnchanged(cx, rec, base)
 		cancel()
 		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			switch {
 			case err != nil:
 				fail(err)

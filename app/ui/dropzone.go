@@ -51,7 +51,7 @@ func (z fileZone) render(head []app.UI, tail ...app.UI) app.UI {
 }
 
 func (z fileZone) over(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	e.PreventDefault() // without it the browser would open the file instead of dropping it here
 	if *z.dragging {
 		ctx.PreventUpdate()
@@ -60,12 +60,12 @@ func (z fileZone) over(ctx app.Context, e app.Event) {
 }
 
 func (z fileZone) leave(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	*z.dragging = false
 }
 
 func (z fileZone) drop(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	e.PreventDefault()
 	*z.dragging = false
 	if files := fileList(e.Get("dataTransfer").Get("files")); len(files) > 0 {
@@ -74,7 +74,7 @@ func (z fileZone) drop(ctx app.Context, e app.Event) {
 }
 
 func (z fileZone) picked(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	input := e.Get("target")
 	files := fileList(input.Get("files"))
 	input.Set("value", "") // after reading the list: clearing it replaces the input's FileList
@@ -109,12 +109,12 @@ func oneFile(l schema.Lang, many func(msg string), take func(ctx app.Context, fi
 // file on a network share that stops answering must not leave the page waiting for ever.
 func readPicked(ctx app.Context, l schema.Lang, file app.Value, fail func(msg string), use func(ctx app.Context, data []byte)) {
 	ctx.Async(func() {
-		defer sess.background()
+		defer sess.guard.background()
 		c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		data, err := readFile(c, file)
 		cancel()
 		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			if err != nil {
 				fail(tr(l, "import.read"))
 				return

@@ -19,17 +19,17 @@ type fieldView struct {
 }
 
 func (f *fieldView) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
-	if sess.call == nil {
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	if sess.open.call == nil {
 		return app.Div()
 	}
-	def := sess.call.Field(f.Path)
+	def := sess.open.call.Field(f.Path)
 	if def == nil {
 		return app.Div()
 	}
 	p := fieldProps{
 		def: def, path: f.Path, lang: f.Lang,
-		value: sess.answers().Get(f.Path), ui: sess.ui[f.Path],
+		value: sess.open.answers().Get(f.Path), ui: sess.ui[f.Path],
 	}
 	if f.Cell {
 		p.row = rowName(f.Path, f.Lang)
@@ -64,8 +64,8 @@ func (p fieldProps) invalid() bool {
 // onText handles typing in a text-like input. An error shown once is checked again at every
 // keystroke, so it goes away as soon as the answer is right.
 func (f *fieldView) onText(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
-	def := sess.call.Field(f.Path)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
+	def := sess.open.call.Field(f.Path)
 	v := e.Get("target").Get("value").String()
 	u := sess.fieldUI(f.Path)
 	if def.Type == schema.TypeMoney || def.Type == schema.TypeNumber || def.Type == schema.TypeDate {
@@ -82,7 +82,7 @@ func (f *fieldView) onText(ctx app.Context, e app.Event) {
 // onBlur checks the answer when the applicant leaves the field, and shows an amount the way it
 // will be read ("1234,5" becomes "1.234,50").
 func (f *fieldView) onBlur(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
 	sess.fieldUI(f.Path).raw = ""
 	sess.check(f.Path)
 	sess.progressChanged()
@@ -90,7 +90,7 @@ func (f *fieldView) onBlur(ctx app.Context, e app.Event) {
 
 // onChoice handles a radio button or a select.
 func (f *fieldView) onChoice(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
 	v := e.Get("target").Get("value").String()
 	if v == "" {
 		sess.set(f.Path, nil)
@@ -102,23 +102,23 @@ func (f *fieldView) onChoice(ctx app.Context, e app.Event) {
 }
 
 func (f *fieldView) onBool(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	sess.set(f.Path, e.Get("target").Get("value").String() == "true")
 	sess.check(f.Path)
 	sess.progressChanged()
 }
 
 func (f *fieldView) onMulti(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
 	t := e.Get("target")
-	opts := sess.call.Options(sess.answers(), f.Path)
-	sess.set(f.Path, toggle(opts, sess.answers().Get(f.Path), t.Get("value").String(), t.Get("checked").Bool()))
+	opts := sess.open.call.Options(sess.open.answers(), f.Path)
+	sess.set(f.Path, toggle(opts, sess.open.answers().Get(f.Path), t.Get("value").String(), t.Get("checked").Bool()))
 	sess.check(f.Path)
 	sess.progressChanged()
 }
 
 func (f *fieldView) onDeclaration(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
 	if e.Get("target").Get("checked").Bool() {
 		sess.set(f.Path, true)
 	} else {
@@ -132,11 +132,11 @@ func (f *fieldView) onDeclaration(ctx app.Context, e app.Event) {
 // a `when`). A field without one is rendered with an empty box already: a step of 40 members
 // mounts 880 fields, and each call into the page counts.
 func (f *fieldView) OnMount(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	sess.mountLive(f, ctx)
 	if u := sess.ui[f.Path]; u != nil && u.issue != nil {
 		ctx.Defer(func(app.Context) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			f.paint()
 		})
 	}
@@ -144,7 +144,7 @@ func (f *fieldView) OnMount(ctx app.Context) {
 
 // OnDismount forgets the field in the list of choices to render again (live.go).
 func (f *fieldView) OnDismount() {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	delete(sess.liveChoices, f)
 }
 
@@ -153,9 +153,9 @@ func (f *fieldView) OnDismount() {
 // changed. go-app cannot clear an input's value through an empty attribute, so the input is set
 // from the answer once the render is done, and the message painted again.
 func (f *fieldView) OnUpdate(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	ctx.Defer(func(app.Context) {
-		defer sess.recovered()
+		defer sess.guard.recovered()
 		f.syncValue()
 		f.paint()
 	})
@@ -170,10 +170,10 @@ func (f *fieldView) paint() {
 }
 
 func (f *fieldView) syncValue() {
-	if sess.call == nil {
+	if sess.open.call == nil {
 		return
 	}
-	def := sess.call.Field(f.Path)
+	def := sess.open.call.Field(f.Path)
 	if def == nil {
 		return
 	}
@@ -182,7 +182,7 @@ func (f *fieldView) syncValue() {
 	default:
 		return // radios, checkboxes and selects follow their checked and selected attributes
 	}
-	want := inputText(def, sess.answers().Get(f.Path), f.Lang)
+	want := inputText(def, sess.open.answers().Get(f.Path), f.Lang)
 	if u := sess.ui[f.Path]; u != nil && u.raw != "" {
 		want = u.raw
 	}

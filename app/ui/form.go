@@ -35,7 +35,7 @@ func shownSections(c *schema.Call, a schema.Answers) []*schema.Section {
 // current returns the steps and the index of the one to show: the section of the URL, or the
 // first step when the URL names a section this draft's call does not have or hides.
 func (p *formPage) current() ([]*schema.Section, int) {
-	steps := shownSections(sess.call, sess.answers())
+	steps := shownSections(sess.open.call, sess.open.answers())
 	for i, s := range steps {
 		if s.ID == p.Section {
 			return steps, i
@@ -45,7 +45,7 @@ func (p *formPage) current() ([]*schema.Section, int) {
 }
 
 func (p *formPage) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := p.Lang
 	steps, cur := p.current()
 	if len(steps) == 0 {
@@ -81,11 +81,11 @@ func (p *formPage) Render() (ui app.UI) {
 // questions are the components of the fields under prefix that are shown now: a section's, or
 // an item's. Fields a `when` hides are left out; their answers stay in the draft.
 func questions(fields []*schema.Field, prefix string, l schema.Lang, ver, condVer int) []app.UI {
-	a := sess.answers()
+	a := sess.open.answers()
 	out := make([]app.UI, 0, len(fields))
 	for _, f := range fields {
 		path := prefix + f.ID
-		if !sess.call.Shown(a, path) {
+		if !sess.open.call.Shown(a, path) {
 			continue
 		}
 		if f.Type == schema.TypeGroup {
@@ -102,7 +102,7 @@ func questions(fields []*schema.Field, prefix string, l schema.Lang, ver, condVe
 // shown the same way once, and never stop the applicant: "next" again, with nothing new to
 // say, goes on.
 func (p *formPage) next(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
 	steps, cur := p.current()
 	sec := steps[cur]
 	seen := sess.summaryFor == sec.ID && len(sess.summary) > 0
@@ -123,7 +123,7 @@ func (p *formPage) next(ctx app.Context, e app.Event) {
 // fields (or items) and in the summary: at each place its first error, else its first warning.
 // It returns how many places show an error, and how many a warning.
 func (s *session) showIssues(sid string) (errs, warns int) {
-	all := s.call.Validate(s.d.Answers, s.formLang())
+	all := s.open.call.Validate(s.open.d.Answers, s.formLang())
 	for path, u := range s.ui {
 		if sectionOf(path) == sid {
 			u.issue = nil

@@ -27,24 +27,24 @@ type groupView struct {
 }
 
 func (g *groupView) OnMount(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	g.listenKeys(ctx)
 	g.nextBatch(ctx)
 }
 
 func (g *groupView) OnDismount() {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	g.stopKeys()
 }
 
 func (g *groupView) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
-	def := sess.call.Field(g.Path)
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	def := sess.open.call.Field(g.Path)
 	if def == nil {
 		return app.Div()
 	}
 	l := g.Lang
-	n := len(sess.answers().Items(g.Path))
+	n := len(sess.open.answers().Items(g.Path))
 	max := 0
 	if def.Repeat != nil {
 		max = def.Repeat.Max
@@ -130,8 +130,8 @@ func itemName(def *schema.Field, l schema.Lang) string {
 }
 
 func (g *groupView) add(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
-	def := sess.call.Field(g.Path)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
+	def := sess.open.call.Field(g.Path)
 	i := -1
 	sess.edit(func(a schema.Answers) { i = addItem(a, def, g.Path) })
 	if u := sess.ui[g.Path]; u != nil && u.showing {
@@ -166,13 +166,13 @@ type itemView struct {
 func (it *itemView) group() string { return it.Path[:strings.LastIndexByte(it.Path, '[')] }
 
 func (it *itemView) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
-	def := sess.call.Field(it.group())
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	def := sess.open.call.Field(it.group())
 	if def == nil {
 		return app.Div()
 	}
 	l := it.Lang
-	a := sess.answers()
+	a := sess.open.answers()
 	title := tr(l, "group.item", capitalize(itemName(def, l)), it.Index+1)
 	if name := itemTitle(def, a, it.Path); name != "" {
 		title += " — " + name
@@ -239,19 +239,19 @@ func (it *itemView) Render() (ui app.UI) {
 
 // OnMount and OnUpdate paint the item's message, as fieldView does for a question's.
 func (it *itemView) OnMount(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	if u := sess.ui[it.Path]; u != nil && u.issue != nil {
 		ctx.Defer(func(app.Context) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			it.paint()
 		})
 	}
 }
 
 func (it *itemView) OnUpdate(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	ctx.Defer(func(app.Context) {
-		defer sess.recovered()
+		defer sess.guard.recovered()
 		it.paint()
 	})
 }
@@ -285,11 +285,11 @@ func capitalize(s string) string {
 }
 
 func (it *itemView) moveUp(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	it.move(ctx, it.Index-1)
 }
 func (it *itemView) moveDown(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	it.move(ctx, it.Index+1)
 }
 
@@ -311,7 +311,7 @@ func (it *itemView) moveTo(ctx app.Context, to int, focus string) {
 // duplicate inserts a copy of the item after it (a budget line like the one before): the
 // copy gets a new id, so choices naming the original still name the original.
 func (it *itemView) duplicate(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
 	i, group := it.Index, it.group()
 	at := -1
 	sess.edit(func(a schema.Answers) { at, _ = a.DuplicateItem(group, i) })
@@ -323,14 +323,14 @@ func (it *itemView) duplicate(ctx app.Context, e app.Event) {
 }
 
 func (it *itemView) remove(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
 	i, group := it.Index, it.group()
-	def := sess.call.Field(group)
+	def := sess.open.call.Field(group)
 	title := tr(it.Lang, "group.item", itemName(def, it.Lang), i+1)
-	if name := itemTitle(def, sess.answers(), it.Path); name != "" {
+	if name := itemTitle(def, sess.open.answers(), it.Path); name != "" {
 		title += " — " + name
 	}
-	if hasAnswers(sess.answers().Get(it.Path)) && !confirmed(tr(it.Lang, "group.remove.confirm", title)) {
+	if hasAnswers(sess.open.answers().Get(it.Path)) && !confirmed(tr(it.Lang, "group.remove.confirm", title)) {
 		return
 	}
 	sess.edit(func(a schema.Answers) { _ = a.RemoveItem(group, i) })
@@ -353,7 +353,7 @@ func (s *session) restructured(group string, newIndex func(int) int) {
 		if u.issue != nil && strings.HasPrefix(path, group+"[") && strings.HasPrefix(u.issue.Key, "check.") {
 			is := *u.issue
 			is.Path = path
-			is.Message = issueText(s.call, is, s.formLang())
+			is.Message = issueText(s.open.call, is, s.formLang())
 			u.issue = &is
 		}
 	}

@@ -102,16 +102,16 @@ type helpdeskView struct {
 }
 
 func (h *helpdeskView) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := h.Lang
 	body := []app.UI{
 		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "helpdesk.title")),
 		h.loadBox(l),
 	}
-	if b := sess.bundle; b != nil && sess.mode == "helpdesk" {
+	if b := sess.scratch.bundle; b != nil && sess.scratch.mode == "helpdesk" {
 		body = append(body, bundleFacts(b, l), bundleVerdicts(b, l),
 			app.Div().Class("d-flex flex-wrap gap-3 mt-4").Body(
-				app.A().ID("helpdesk-open").Class("btn btn-primary").Href(bundleScreen(b, sess.call)).Text(tr(l, "helpdesk.open")),
+				app.A().ID("helpdesk-open").Class("btn btn-primary").Href(bundleScreen(b, sess.open.call)).Text(tr(l, "helpdesk.open")),
 				leaveHelpdeskButton(l, "helpdesk-leave"),
 			))
 	}
@@ -168,8 +168,8 @@ func (s *session) openBundle(data []byte) (string, error) {
 	d.Answers = b.Draft.Answers.Clone()
 	c.AssignItemIDs(d.Answers) // a bundle made before items had ids
 	s.enterScratch("helpdesk", c, &d)
-	s.bundle = b
-	s.bundleKept = keepBundle(data)
+	s.scratch.bundle = b
+	s.scratch.bundleKept = keepBundle(data)
 	screen := bundleScreen(b, c)
 	sid := ""
 	if r := parseRoute(screen); r.page == "section" {
@@ -210,7 +210,7 @@ func forgetBundle() { sessionDel(KeyHelpdesk) }
 // and before ensureDraft, which would otherwise start an applicant's draft on a step.
 func (s *session) resumeKept() {
 	data := sessionGet(KeyHelpdesk)
-	if data == "" || s.mode != "" {
+	if data == "" || s.scratch.mode != "" {
 		return
 	}
 	switch s.route.page {
@@ -246,7 +246,7 @@ func bundleScreen(b *draft.Bundle, c *schema.Call) string {
 func leaveHelpdeskButton(l schema.Lang, id string) app.UI {
 	return app.Button().Type("button").ID(id).Class("btn btn-outline-secondary").Text(tr(l, "helpdesk.leave")).
 		OnClick(func(ctx app.Context, e app.Event) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			sess.leaveScratch()
 			ctx.Navigate(PathHome)
 		})
@@ -259,7 +259,7 @@ func helpdeskBanner(l schema.Lang) app.UI {
 		app.Strong().Class("flex-grow-1").Body(
 			app.Text(tr(l, "helpdesk.banner")),
 			app.Span().Class("d-block small fw-normal").Text(tr(l, "helpdesk.banner.more")),
-			slot(!sess.bundleKept, func() app.UI {
+			slot(!sess.scratch.bundleKept, func() app.UI {
 				return app.Span().ID("helpdesk-noreload").Class("d-block small fw-normal").Text(tr(l, "helpdesk.noreload"))
 			}),
 		),
@@ -285,8 +285,8 @@ func orUnknown(s string, l schema.Lang) string {
 // bundleFacts: versions then and now, screen, redaction, browser facts.
 func bundleFacts(b *draft.Bundle, l schema.Lang) app.UI {
 	callNow := "?"
-	if sess.call != nil {
-		callNow = strconv.Itoa(sess.call.Version)
+	if sess.open.call != nil {
+		callNow = strconv.Itoa(sess.open.call.Version)
 	}
 	data := tr(l, "helpdesk.redacted")
 	switch {
@@ -319,7 +319,7 @@ func bundleFacts(b *draft.Bundle, l schema.Lang) app.UI {
 
 // bundleVerdicts lists the recorded errors and the difference from today's, as bando replay.
 func bundleVerdicts(b *draft.Bundle, l schema.Lang) app.UI {
-	c := sess.call
+	c := sess.open.call
 	label := func(p string) string {
 		if p == "" {
 			return tr(l, "helpdesk.wholeform")
@@ -343,8 +343,8 @@ func bundleVerdicts(b *draft.Bundle, l schema.Lang) app.UI {
 	}
 	// Compared as recorded (parameters worded in Italian); Validate gives the same list, in the
 	// same order, in every language, so an index of one is an index of the other.
-	nowIssues := c.Validate(sess.answers(), l)
-	gone, added := draft.CompareVerdicts(b.Verdicts, draft.RecordedVerdicts(c, sess.answers()))
+	nowIssues := c.Validate(sess.open.answers(), l)
+	gone, added := draft.CompareVerdicts(b.Verdicts, draft.RecordedVerdicts(c, sess.open.answers()))
 	var diff app.UI
 	if gone == nil && added == nil {
 		diff = app.P().ID("bundle-diff").Class("alert alert-success").Text(tr(l, "helpdesk.same"))
@@ -387,12 +387,12 @@ type supportBox struct {
 }
 
 func (sb *supportBox) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := sb.Lang
-	if sess.mode != "" {
+	if sess.scratch.mode != "" {
 		return app.P().ID("support-unavailable").Class("small text-muted mt-4").Text(tr(l, "scratch.support"))
 	}
-	if sess.d == nil {
+	if sess.open.d == nil {
 		return app.Div().ID("support-slot")
 	}
 	return app.Section().ID("support").Class("support-box p-3 mt-4 border rounded").Aria("labelledby", "support-title").Body(
@@ -402,7 +402,7 @@ func (sb *supportBox) Render() (ui app.UI) {
 			app.Input().Type("checkbox").Class("form-check-input").ID("support-coarsen").Checked(sb.coarsen).
 				Disabled(sb.personal).
 				OnChange(func(ctx app.Context, e app.Event) {
-					defer sess.recovered()
+					defer sess.guard.recovered()
 					sb.coarsen = e.Get("target").Get("checked").Bool()
 				}),
 			app.Label().Class("form-check-label").For("support-coarsen").Text(tr(l, "support.coarsen")),
@@ -410,7 +410,7 @@ func (sb *supportBox) Render() (ui app.UI) {
 		app.Div().Class("form-check mb-2").Body(
 			app.Input().Type("checkbox").Class("form-check-input").ID("support-personal").Checked(sb.personal).
 				OnChange(func(ctx app.Context, e app.Event) {
-					defer sess.recovered()
+					defer sess.guard.recovered()
 					sb.personal = e.Get("target").Get("checked").Bool()
 				}),
 			app.Label().Class("form-check-label").For("support-personal").Text(tr(l, "support.personal")),
@@ -426,7 +426,7 @@ func (sb *supportBox) Render() (ui app.UI) {
 // export asks the signing worker for the bundle (job.OpBundle: the redaction stays out of
 // this program) and downloads it.
 func (sb *supportBox) export(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	if sb.running {
 		return
 	}
@@ -435,11 +435,11 @@ func (sb *supportBox) export(ctx app.Context, e app.Event) {
 	sb.running = true
 	startWorker() // it loads while the browser answers
 	ctx.Async(func() {
-		defer sess.background()
+		defer sess.guard.background()
 		br := browserFacts()
 		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
-			if sess.d == nil || sess.mode != "" {
+			defer sess.guard.recovered()
+			if sess.open.d == nil || sess.scratch.mode != "" {
 				sb.running = false
 				return
 			}

@@ -58,23 +58,23 @@ func FuzzOpenBundle(f *testing.F) {
 		s := withDraft(t, testCall(t), answered(), schema.IT)
 		// Autosave's timer would fire later on a session with no page to dispatch to (host
 		// tests have no go-app loop): a plain timer in its place only ever fills a channel.
-		s.save.timer = time.NewTimer(time.Hour)
-		id, call := s.id, s.call
-		before, _ := json.Marshal(s.d.Answers)
+		s.saver.timer = time.NewTimer(time.Hour)
+		id, call := s.open.id, s.open.call
+		before, _ := json.Marshal(s.open.d.Answers)
 		if _, err := s.openBundle(data); err != nil {
 			if errorText(err, schema.IT) == "" {
 				t.Fatal("a refused bundle without a message")
 			}
 		} else {
-			if s.mode != "helpdesk" {
-				t.Fatalf("an opened bundle is on screen in mode %q", s.mode)
+			if s.scratch.mode != "helpdesk" {
+				t.Fatalf("an opened bundle is on screen in mode %q", s.scratch.mode)
 			}
-			s.call.Validate(s.answers(), schema.IT)
+			s.open.call.Validate(s.open.answers(), schema.IT)
 			_ = rendered(&reviewPage{Lang: schema.IT})
 			s.leaveScratch()
 		}
-		after, _ := json.Marshal(s.d.Answers)
-		if s.id != id || s.call != call || string(after) != string(before) {
+		after, _ := json.Marshal(s.open.d.Answers)
+		if s.open.id != id || s.open.call != call || string(after) != string(before) {
 			t.Fatal("the applicant's own draft changed")
 		}
 	})

@@ -41,7 +41,8 @@ func withDraft(t *testing.T, c *schema.Call, a schema.Answers, lang schema.Lang)
 	old := sess
 	d := draft.New(c, "test", testTime)
 	d.Answers = a
-	sess = &session{lang: lang, ui: map[string]*fieldUI{}, ready: true}
+	sess = newSession(lang)
+	sess.ready = true
 	sess.use("test-draft", c, d)
 	t.Cleanup(func() { sess = old })
 	return sess

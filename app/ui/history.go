@@ -50,7 +50,7 @@ type historyPage struct {
 }
 
 func (h *historyPage) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := h.Lang
 	body := []app.UI{
 		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "history.title")),
@@ -63,7 +63,7 @@ func (h *historyPage) Render() (ui app.UI) {
 		}
 		body = append(body, app.Div().ID("history-message").Class(class).Attr("role", role).Text(h.msg))
 	}
-	events, err := draft.Events(sess.d)
+	events, err := draft.Events(sess.open.d)
 	switch {
 	case err != nil:
 		body = append(body, app.Div().ID("history-error").Class("alert alert-danger").Attr("role", "alert").Text(errorText(err, l)))
@@ -90,7 +90,7 @@ func (h *historyPage) event(i int, e draft.Event, l schema.Lang) app.UI {
 	}
 	fields := make([]app.UI, len(e.Fields))
 	for j, p := range e.Fields {
-		fields[j] = app.Li().Text(pathLabel(sess.call, p, l))
+		fields[j] = app.Li().Text(pathLabel(sess.open.call, p, l))
 	}
 	var restore app.UI
 	switch {
@@ -100,7 +100,7 @@ func (h *historyPage) event(i int, e draft.Event, l schema.Lang) app.UI {
 		restore = app.P().Class("small text-muted mb-0").Text(tr(l, "history.dropped"))
 	default:
 		restore = app.Button().Type("button").Class("btn btn-sm btn-outline-primary").ID("history-restore-"+strconv.Itoa(i)).
-			DataSet("index", i).Disabled(sess.mode != "").Aria("label", tr(l, "history.button")+": "+when).
+			DataSet("index", i).Disabled(sess.scratch.mode != "").Aria("label", tr(l, "history.button")+": "+when).
 			Text(tr(l, "history.button")).OnClick(h.restore)
 	}
 	return app.Li().Class("card card-bg mb-3 history-event").DataSet("kind", e.Kind).Body(
@@ -119,12 +119,12 @@ func (h *historyPage) event(i int, e draft.Event, l schema.Lang) app.UI {
 }
 
 func (h *historyPage) restore(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	i, err := strconv.Atoi(e.Get("currentTarget").Get("dataset").Get("index").String())
 	if err != nil {
 		return
 	}
-	events, _ := draft.Events(sess.d)
+	events, _ := draft.Events(sess.open.d)
 	if i < 0 || i >= len(events) || !confirmed(tr(h.Lang, "history.confirm", tr(h.Lang, "time.rome", schema.InRome(events[i].At).Format("02/01/2006 15:04")))) {
 		return
 	}
@@ -138,11 +138,11 @@ func (h *historyPage) restore(ctx app.Context, e app.Event) {
 // restoreVersion brings back the answers from before event i of the open draft's history
 // (draft.Restore), renders every field again and saves at once.
 func (s *session) restoreVersion(i int) error {
-	if s.d == nil || s.mode != "" {
+	if s.open.d == nil || s.scratch.mode != "" {
 		return errScratch
 	}
 	s.mu.Lock()
-	err := draft.Restore(s.d, s.call, i, time.Now().UTC())
+	err := draft.Restore(s.open.d, s.open.call, i, time.Now().UTC())
 	s.mu.Unlock()
 	if err != nil {
 		return err

@@ -19,7 +19,7 @@ func TestHistoryPage(t *testing.T) {
 	before := complete()
 	before["progetto"].(map[string]any)["sintesi"] = "Teatro nei cortili"
 	at := time.Date(2024, 2, 20, 9, 30, 0, 0, time.UTC) // 10:30 in Rome
-	if err := draft.AddEvent(s.d,
+	if err := draft.AddEvent(s.open.d,
 		draft.Event{At: at, Kind: draft.EventImport, From: "bozza.bando.json"},
 		draft.Event{At: at.Add(time.Hour), Kind: draft.EventMerge, From: "Beta ODV", Fields: []string{"progetto.sintesi"}, Before: draft.Snapshot(before), CallVersion: c.Version},
 		draft.Event{At: at.Add(2 * time.Hour), Kind: draft.EventMerge, From: "Gamma", Dropped: true},
@@ -44,20 +44,20 @@ func TestHistoryPage(t *testing.T) {
 	if err := s.restoreVersion(1); err != nil {
 		t.Fatal(err)
 	}
-	if s.save.timer != nil {
-		s.save.timer.Stop()
+	if s.saver.timer != nil {
+		s.saver.timer.Stop()
 	}
-	if got := s.answers().Get("progetto.sintesi"); got != "Teatro nei cortili" || s.ver == ver {
+	if got := s.open.answers().Get("progetto.sintesi"); got != "Teatro nei cortili" || s.ver == ver {
 		t.Errorf("after restoring: sintesi %v, ver %d→%d", got, ver, s.ver)
 	}
-	events, err := draft.Events(s.d)
+	events, err := draft.Events(s.open.d)
 	if err != nil || len(events) != 4 || events[3].Kind != draft.EventRestore {
 		t.Fatalf("the restore is not recorded: %v %+v", err, events)
 	}
 	if err := s.restoreVersion(3); err != nil { // the restore undone
 		t.Fatal(err)
 	}
-	if got := s.answers().Get("progetto.sintesi"); got != "Teatro nei quartieri" {
+	if got := s.open.answers().Get("progetto.sintesi"); got != "Teatro nei quartieri" {
 		t.Errorf("undoing the restore: sintesi %v", got)
 	}
 	if err := s.restoreVersion(2); err == nil {

@@ -40,13 +40,13 @@ type homePage struct {
 }
 
 func (h *homePage) OnMount(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	h.now = time.Now()
 	h.refresh(ctx)
 	h.stop = make(chan struct{})
 	stop := h.stop
 	ctx.Async(func() { // the countdown moves while the page is open
-		defer sess.background()
+		defer sess.guard.background()
 		t := time.NewTicker(30 * time.Second)
 		defer t.Stop()
 		for {
@@ -55,7 +55,7 @@ func (h *homePage) OnMount(ctx app.Context) {
 				return
 			case now := <-t.C:
 				ctx.Dispatch(func(app.Context) {
-					defer sess.recovered()
+					defer sess.guard.recovered()
 					h.now = now
 				})
 			}
@@ -64,7 +64,7 @@ func (h *homePage) OnMount(ctx app.Context) {
 }
 
 func (h *homePage) OnDismount() {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	if h.stop != nil {
 		close(h.stop)
 		h.stop = nil
@@ -73,14 +73,14 @@ func (h *homePage) OnDismount() {
 
 // refresh reads the list of drafts again.
 func (h *homePage) refresh(ctx app.Context) {
-	st := sess.store
+	st := sess.saver.store
 	ctx.Async(func() {
-		defer sess.background()
+		defer sess.guard.background()
 		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		rs, err := st.List(c)
 		cancel()
 		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			h.records, h.listErr, h.loaded = rs, err, true
 			if id, cls, ok := strings.Cut(h.focusNext, " "); ok {
 				h.focusNext = ""
@@ -91,7 +91,7 @@ func (h *homePage) refresh(ctx app.Context) {
 }
 
 func (h *homePage) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := h.Lang
 	var calls []app.UI
 	for _, c := range sess.allCalls() {
@@ -99,8 +99,8 @@ func (h *homePage) Render() (ui app.UI) {
 	}
 	return app.Div().Class("home").Body(
 		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "home.title")),
-		app.If(sess.openErr != "", func() app.UI {
-			return app.Div().Class("alert alert-danger").Attr("role", "alert").Text(sess.openErr)
+		app.If(sess.open.openErr != "", func() app.UI {
+			return app.Div().Class("alert alert-danger").Attr("role", "alert").Text(sess.open.openErr)
 		}),
 		app.If(sess.callErr != "", func() app.UI {
 			return app.Div().Class("alert alert-warning catalogue-error").Attr("role", "alert").Text(sess.callErr)
@@ -173,7 +173,7 @@ func (h *homePage) record(id string) (draft.Record, bool) {
 }
 
 func (h *homePage) newDraft(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
 	c, err := sess.lookupCall(e.Get("currentTarget").Get("dataset").Get("call").String())
 	if err != nil {
 		h.msg, h.msgBad = err.Error(), true
@@ -184,35 +184,35 @@ func (h *homePage) newDraft(ctx app.Context, e app.Event) {
 }
 
 func (h *homePage) open(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
 	id := dataID(e)
-	if id == sess.id && sess.d != nil {
-		ctx.Navigate(sectionPath(sess.call.Sections[0].ID))
+	if id == sess.open.id && sess.open.d != nil {
+		ctx.Navigate(sectionPath(sess.open.call.Sections[0].ID))
 		return
 	}
-	st := sess.store
+	st := sess.saver.store
 	ctx.Async(func() {
-		defer sess.background()
+		defer sess.guard.background()
 		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		r, err := st.Get(c, id)
 		cancel()
 		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			if err != nil {
 				h.msg, h.msgBad = err.Error(), true
 				return
 			}
 			if sess.openRecord(r) {
-				ctx.Navigate(sectionPath(sess.call.Sections[0].ID))
+				ctx.Navigate(sectionPath(sess.open.call.Sections[0].ID))
 			}
 		})
 	})
 }
 
 func (h *homePage) export(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
 	id := dataID(e)
-	if id == sess.id && sess.d != nil {
+	if id == sess.open.id && sess.open.d != nil {
 		if err := sess.export(); err != nil {
 			h.msg, h.msgBad = err.Error(), true
 		}
@@ -237,7 +237,7 @@ func (h *homePage) export(ctx app.Context, e app.Event) {
 }
 
 func (h *homePage) delete(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
 	id := dataID(e)
 	r, ok := h.record(id)
 	if !ok {
@@ -247,17 +247,17 @@ func (h *homePage) delete(ctx app.Context, e app.Event) {
 	if !confirmed(tr(h.Lang, "home.delete.confirm", name)) {
 		return
 	}
-	if id == sess.id {
+	if id == sess.open.id {
 		sess.close()
 	}
-	st := sess.store
+	st := sess.saver.store
 	ctx.Async(func() {
-		defer sess.background()
+		defer sess.guard.background()
 		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		err := st.Delete(c, id)
 		cancel()
 		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			h.listMsg = tr(h.Lang, "home.deleted", name)
 			if err != nil {
 				h.listMsg = tr(h.Lang, "home.failed", errorText(err, h.Lang))

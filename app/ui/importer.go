@@ -83,20 +83,20 @@ func (s *session) importData(data []byte, name string) error {
 // export downloads the open draft as a .bando.json file. A scratch draft is not exported
 // (scratch.go).
 func (s *session) export() error {
-	if s.mode != "" {
+	if s.scratch.mode != "" {
 		return errScratch
 	}
-	if s.d == nil {
+	if s.open.d == nil {
 		return nil
 	}
 	s.mu.Lock()
 	now := time.Now()
-	s.d.SavedAt = now
-	if s.appVersion != "" && s.d.FinalisedAt == nil { // a finalised draft keeps its version: see finalise
-		s.d.AppVersion = s.appVersion
+	s.open.d.SavedAt = now
+	if s.appVersion != "" && s.open.d.FinalisedAt == nil { // a finalised draft keeps its version: see finalise
+		s.open.d.AppVersion = s.appVersion
 	}
-	data, err := draft.Encode(s.d)
-	name := draft.ExportName(s.call, s.d, now)
+	data, err := draft.Encode(s.open.d)
+	name := draft.ExportName(s.open.call, s.open.d, now)
 	s.mu.Unlock()
 	if err != nil {
 		return err
@@ -107,7 +107,7 @@ func (s *session) export() error {
 // close forgets the open draft (it was deleted).
 func (s *session) close() {
 	s.mu.Lock()
-	s.id, s.d = "", nil
+	s.open.id, s.open.d = "", nil
 	s.mu.Unlock()
 	s.ui = map[string]*fieldUI{}
 	s.ver++
@@ -117,15 +117,15 @@ func (s *session) close() {
 // exportButton is the export action shown under every step and on the review page; while a
 // scratch draft is on screen, a message instead (scratch.go).
 func exportButton(l schema.Lang) app.UI {
-	if sess.mode != "" {
+	if sess.scratch.mode != "" {
 		return app.P().ID("export-unavailable").Class("small text-muted mb-0 align-self-center").Text(tr(l, "scratch.export"))
 	}
 	return app.Button().Type("button").Class("btn btn-outline-primary").ID("export").
 		Text(tr(l, "nav.export")).OnClick(func(ctx app.Context, e app.Event) {
-		defer sess.recovered()
+		defer sess.guard.recovered()
 		if err := sess.export(); err != nil {
 			sess.mu.Lock()
-			sess.save.err = err
+			sess.saver.err = err
 			sess.mu.Unlock()
 		}
 	})

@@ -34,12 +34,12 @@ func FuzzImportData(f *testing.F) {
 		s := withDraft(t, testCall(t), answered(), schema.IT)
 		// Autosave's timer would fire later on a session with no page to dispatch to (host
 		// tests have no go-app loop): a plain timer in its place only ever fills a channel.
-		s.save.timer = time.NewTimer(time.Hour)
-		id := s.id
-		before, _ := json.Marshal(s.d.Answers)
+		s.saver.timer = time.NewTimer(time.Hour)
+		id := s.open.id
+		before, _ := json.Marshal(s.open.d.Answers)
 		if err := s.importData(data, "fuzz.bando.json"); err != nil {
-			after, _ := json.Marshal(s.d.Answers)
-			if s.id != id || string(after) != string(before) {
+			after, _ := json.Marshal(s.open.d.Answers)
+			if s.open.id != id || string(after) != string(before) {
 				t.Fatalf("a refused import (%v) changed the open draft", err)
 			}
 			if msg := errorText(err, schema.IT); msg == "" {
@@ -47,10 +47,10 @@ func FuzzImportData(f *testing.F) {
 			}
 			return
 		}
-		if s.d == nil || s.call == nil || s.id == id {
+		if s.open.d == nil || s.open.call == nil || s.open.id == id {
 			t.Fatal("an accepted import is not the open draft")
 		}
-		s.call.Validate(s.answers(), schema.IT)
+		s.open.call.Validate(s.open.answers(), schema.IT)
 		_ = rendered(&reviewPage{Lang: schema.IT})
 	})
 }

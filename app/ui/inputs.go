@@ -371,8 +371,8 @@ func declaration(p fieldProps, h *fieldView) app.UI {
 
 // options are the options the choice offers now: the call's, or the items of a group.
 func (p fieldProps) options() []schema.Option {
-	if p.def.OptionsFrom == nil || sess.call == nil {
+	if p.def.OptionsFrom == nil || sess.open.call == nil {
 		return p.def.Options
 	}
-	return sess.call.Options(sess.answers(), p.path)
+	return sess.open.call.Options(sess.open.answers(), p.path)
 }

@@ -63,9 +63,9 @@ func (lv *liveValues) show(id string, f *schema.Field, path string, l schema.Lan
 // liveText is a value as the form shows it: a computed field's, or an answer's.
 func liveText(f *schema.Field, path string, l schema.Lang) string {
 	if f.Type == schema.TypeComputed {
-		return computedText(sess.call, sess.answers(), f, path, l)
+		return computedText(sess.open.call, sess.open.answers(), f, path, l)
 	}
-	if s := displayValue(f, sess.answers().Get(path), l); s != "" {
+	if s := displayValue(f, sess.open.answers().Get(path), l); s != "" {
 		return s
 	}
 	return tr(l, "computed.none")
@@ -162,10 +162,10 @@ func computedField(p fieldProps) app.UI {
 
 // mountLive remembers a choice fed by items, so that it can render again on its own.
 func (s *session) mountLive(f *fieldView, ctx app.Context) {
-	if s.call == nil {
+	if s.open.call == nil {
 		return
 	}
-	if def := s.call.Field(f.Path); def != nil && def.OptionsFrom != nil {
+	if def := s.open.call.Field(f.Path); def != nil && def.OptionsFrom != nil {
 		if s.liveChoices == nil {
 			s.liveChoices = map[*fieldView]app.Context{}
 		}
@@ -177,7 +177,7 @@ func (s *session) mountLive(f *fieldView, ctx app.Context) {
 // id is name) changed; all of them when the change is structural (items added, removed or
 // moved) or may show or hide fields (cond).
 func (s *session) refreshLive(path, name string, all bool) {
-	if s.call == nil || s.d == nil {
+	if s.open.call == nil || s.open.d == nil {
 		return
 	}
 	if all || s.live.labels[name] {

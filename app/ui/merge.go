@@ -100,12 +100,12 @@ type mergeOutcome struct {
 }
 
 func (p *mergePage) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := p.Lang
 	body := []app.UI{app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "merge.title"))}
-	part, _ := sess.call.PartnerPart()
+	part, _ := sess.open.call.PartnerPart()
 	switch {
-	case sess.d == nil || sess.mode != "":
+	case sess.open.d == nil || sess.scratch.mode != "":
 		return app.Div().Class("merge").Body(append(body,
 			app.Div().ID("merge-nodraft").Class("alert alert-warning").Attr("role", "alert").Body(
 				app.P().Text(tr(l, "merge.nodraft")),
@@ -116,7 +116,7 @@ func (p *mergePage) Render() (ui app.UI) {
 	}
 	body = append(body,
 		app.P().Class("lead").Text(tr(l, "merge.intro")),
-		app.P().ID("merge-draft").Text(tr(l, "merge.draft", draft.Title(sess.call, sess.d))),
+		app.P().ID("merge-draft").Text(tr(l, "merge.draft", draft.Title(sess.open.call, sess.open.d))),
 		p.outcomeBox(l, part),
 		p.zone(l),
 	)
@@ -158,14 +158,14 @@ func (p *mergePage) zone(l schema.Lang) app.UI {
 func (p *mergePage) take(ctx app.Context, files []app.Value) {
 	l := p.Lang
 	p.reading, p.outcome = true, nil
-	most := maxSheets(sess.call)
+	most := maxSheets(sess.open.call)
 	type read struct {
 		name string
 		data []byte
 		msg  string
 	}
 	ctx.Async(func() {
-		defer sess.background()
+		defer sess.guard.background()
 		reads := make([]read, len(files))
 		var wg sync.WaitGroup // the browser reads them all at once: 40 files, not 40 waits in turn
 		for i, f := range files {
@@ -179,7 +179,7 @@ func (p *mergePage) take(ctx app.Context, files []app.Value) {
 				continue
 			}
 			wg.Go(func() {
-				defer sess.background()
+				defer sess.guard.background()
 				c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 				data, err := readFile(c, f)
 				cancel()
@@ -191,9 +191,9 @@ func (p *mergePage) take(ctx app.Context, files []app.Value) {
 		}
 		wg.Wait()
 		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			p.reading, p.refused = false, nil
-			if sess.d == nil || sess.mode != "" {
+			if sess.open.d == nil || sess.scratch.mode != "" {
 				return
 			}
 			var add []*mergeSheet
@@ -202,7 +202,7 @@ func (p *mergePage) take(ctx app.Context, files []app.Value) {
 					p.refused = append(p.refused, refusedSheet{r.name, r.msg})
 					continue
 				}
-				s, bad := planSheet(sess.d, sess.call, r.name, r.data, l, sess.formLang())
+				s, bad := planSheet(sess.open.d, sess.open.call, r.name, r.data, l, sess.formLang())
 				if bad != nil {
 					p.refused = append(p.refused, *bad)
 					continue
@@ -396,21 +396,21 @@ func (p *mergePage) target(e app.Event) (*mergeSheet, *mergeRow) {
 }
 
 func (p *mergePage) tick(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	if _, r := p.target(e); r != nil {
 		r.take = e.Get("currentTarget").Get("checked").Bool()
 	}
 }
 
 func (p *mergePage) choose(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	if _, r := p.target(e); r != nil && e.Get("currentTarget").Get("checked").Bool() {
 		r.choice = e.Get("currentTarget").Get("value").String()
 	}
 }
 
 func (p *mergePage) acceptSheet(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	if s, _ := p.target(e); s != nil {
 		acceptChanges(s)
 	}
@@ -418,7 +418,7 @@ func (p *mergePage) acceptSheet(ctx app.Context, e app.Event) {
 
 // show unfolds a sheet's changes, and moves the focus to them.
 func (p *mergePage) show(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	k := e.Get("currentTarget").Get("dataset").Get("sheet").String()
 	if s, _ := p.target(e); s != nil {
 		s.shown = true
@@ -427,12 +427,12 @@ func (p *mergePage) show(ctx app.Context, e app.Event) {
 }
 
 func (p *mergePage) acceptEvery(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	acceptChanges(p.sheets...)
 }
 
 func (p *mergePage) remove(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	if s, _ := p.target(e); s != nil {
 		for k := range p.sheets {
 			if p.sheets[k] == s {
@@ -447,13 +447,13 @@ func (p *mergePage) remove(ctx app.Context, e app.Event) {
 // merge merges what was chosen into the open draft, saves it, and plans every sheet again
 // against the merged draft: a sheet merged whole now has nothing to merge.
 func (p *mergePage) merge(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	l := p.Lang
-	if chosen, undecided := mergeCounts(p.sheets); chosen == 0 || undecided > 0 || sess.d == nil || sess.mode != "" {
+	if chosen, undecided := mergeCounts(p.sheets); chosen == 0 || undecided > 0 || sess.open.d == nil || sess.scratch.mode != "" {
 		return
 	}
 	sess.mu.Lock()
-	changed, err := mergeInto(sess.d, sess.call, p.sheets, time.Now().UTC())
+	changed, err := mergeInto(sess.open.d, sess.open.call, p.sheets, time.Now().UTC())
 	sess.mu.Unlock()
 	defer sess.focusLater(ctx, "merge-result")
 	if err != nil {
@@ -482,7 +482,7 @@ func (p *mergePage) merge(ctx app.Context, e app.Event) {
 	sess.changed()
 	sess.flush(func() {
 		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			o.saved = true
 		})
 	})
@@ -494,7 +494,7 @@ func (p *mergePage) replan() {
 	var kept []*mergeSheet
 	p.refused = nil
 	for _, s := range p.sheets {
-		m, err := partner.Plan(sess.d, sess.call, s.sheet)
+		m, err := partner.Plan(sess.open.d, sess.open.call, s.sheet)
 		if err != nil {
 			p.refused = append(p.refused, refusedSheet{s.file, errorText(err, l)})
 			continue

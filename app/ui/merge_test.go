@@ -342,12 +342,12 @@ func TestAddSheets(t *testing.T) {
 func TestMergePageRender(t *testing.T) {
 	c, d := famiDraft(t)
 	s := withDraft(t, c, d.Answers, schema.IT)
-	data := sheetFile(t, s.d, c, 1, func(it map[string]any, _ schema.Answers) {
+	data := sheetFile(t, s.open.d, c, 1, func(it map[string]any, _ schema.Answers) {
 		it["telefono"] = "+39 0574 111222"
 		it["cf"] = "92056781006"
 	})
-	_ = s.d.Answers.Set("ats.membri[1].cf", "92056781007")
-	ms, bad := planSheet(s.d, c, "odv.bando-partner.json", data, schema.IT, schema.IT)
+	_ = s.open.d.Answers.Set("ats.membri[1].cf", "92056781007")
+	ms, bad := planSheet(s.open.d, c, "odv.bando-partner.json", data, schema.IT, schema.IT)
 	if bad != nil {
 		t.Fatal(bad.msg)
 	}
@@ -378,7 +378,7 @@ func TestMergePageRender(t *testing.T) {
 		t.Errorf("decided, the merge is still blocked")
 	}
 
-	s.d = nil
+	s.open.d = nil
 	if html := rendered(&mergePage{Lang: schema.IT}); !strings.Contains(html, "Non c&#39;è una bozza aperta") || !strings.Contains(html, `href="/"`) {
 		t.Errorf("no draft open: %s", html)
 	}
@@ -395,11 +395,11 @@ func flat(html string) string {
 func TestMergePageFolds(t *testing.T) {
 	c, d := famiDraft(t)
 	s := withDraft(t, c, d.Answers, schema.IT)
-	plain := sheetFile(t, s.d, c, 2, func(it map[string]any, _ schema.Answers) { it["telefono"] = "+39 050 111222" })
-	conflict := sheetFile(t, s.d, c, 1, func(it map[string]any, _ schema.Answers) { it["telefono"] = "+39 0574 111222" })
-	_ = s.d.Answers.Set("ats.membri[1].telefono", "+39 0574 999999")
+	plain := sheetFile(t, s.open.d, c, 2, func(it map[string]any, _ schema.Answers) { it["telefono"] = "+39 050 111222" })
+	conflict := sheetFile(t, s.open.d, c, 1, func(it map[string]any, _ schema.Answers) { it["telefono"] = "+39 0574 111222" })
+	_ = s.open.d.Answers.Set("ats.membri[1].telefono", "+39 0574 999999")
 	sheet := func(data []byte) *mergeSheet {
-		ms, bad := planSheet(s.d, c, "scheda.bando-partner.json", data, schema.IT, schema.IT)
+		ms, bad := planSheet(s.open.d, c, "scheda.bando-partner.json", data, schema.IT, schema.IT)
 		if bad != nil {
 			t.Fatal(bad.msg)
 		}

@@ -83,7 +83,7 @@ func showSheet(s *session, sh *partner.Sheet, c *schema.Call) error {
 	c.AssignItemIDs(d.Answers)
 	s.enterScratch("partner", c, d)
 	key := sheetKey(sh)
-	s.scratch = &openSheet{s: sh, p: p, key: key, base: keptAt(key)}
+	s.scratch.kept = &openSheet{s: sh, p: p, key: key, base: keptAt(key)}
 	s.changed() // kept at once: the list of sheets on this device shows it from now on
 	saveSheetNow(s)
 	return nil
@@ -91,7 +91,7 @@ func showSheet(s *session, sh *partner.Sheet, c *schema.Call) error {
 
 // sheetOf is the sheet open in partner mode, or nil.
 func sheetOf(s *session) *openSheet {
-	if o, ok := s.scratch.(*openSheet); ok && s.mode == "partner" {
+	if o, ok := s.scratch.kept.(*openSheet); ok && s.scratch.mode == "partner" {
 		return o
 	}
 	return nil
@@ -112,38 +112,38 @@ func saveSheetNow(s *session) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	o := sheetOf(s)
-	if o == nil || s.d == nil || s.save.changes == s.save.saved {
+	if o == nil || s.open.d == nil || s.saver.changes == s.saver.saved {
 		return
 	}
 	if keptAt(o.key).After(o.base) {
-		s.save.err = errOtherTab
+		s.saver.err = errOtherTab
 		return
 	}
 	now := time.Now().UTC()
-	sh := o.current(s.d.Answers, now)
+	sh := o.current(s.open.d.Answers, now)
 	data, err := partner.Encode(sh)
 	if err == nil {
 		err = sheetShelf.put(o.key, data)
 	}
-	s.save.err = err
+	s.saver.err = err
 	if err == nil {
-		s.save.saved, s.save.at = s.save.changes, now
+		s.saver.saved, s.saver.at = s.saver.changes, now
 		o.s.SavedAt, o.base = now, now
 	}
 }
 
 // sheetStatus says how the open sheet is saved, for the page: the header's line is the
-// applicant's drafts' (session.saveStatus).
+// applicant's drafts' (saver.status).
 func sheetStatus(s *session, l schema.Lang) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
 	case sheetOf(s) == nil:
 		return ""
-	case s.save.err != nil:
-		return tr(l, "psheet.notsaved", errorText(s.save.err, l))
-	case !s.save.at.IsZero():
-		return tr(l, "psheet.saved.at", tr(l, "time.rome", schema.InRome(s.save.at).Format("15:04:05")))
+	case s.saver.err != nil:
+		return tr(l, "psheet.notsaved", errorText(s.saver.err, l))
+	case !s.saver.at.IsZero():
+		return tr(l, "psheet.saved.at", tr(l, "time.rome", schema.InRome(s.saver.at).Format("15:04:05")))
 	}
 	return tr(l, "psheet.pending")
 }
@@ -153,19 +153,19 @@ func sheetStatus(s *session, l schema.Lang) string {
 // It returns how many places show an error.
 func checkSheet(s *session) int {
 	o := sheetOf(s)
-	if o == nil || s.d == nil {
+	if o == nil || s.open.d == nil {
 		return 0
 	}
 	l := s.formLang()
 	s.mu.Lock()
-	sh := o.current(s.d.Answers, o.s.SavedAt)
+	sh := o.current(s.open.d.Answers, o.s.SavedAt)
 	s.mu.Unlock()
 	for _, u := range s.ui {
 		u.issue = nil
 	}
 	var paths []string
 	errs := 0
-	for _, is := range partner.Validate(sh, s.call, l) {
+	for _, is := range partner.Validate(sh, s.open.call, l) {
 		u := s.fieldUI(is.Path)
 		switch {
 		case u.issue == nil:
@@ -195,11 +195,11 @@ const sheetSummary = "/scheda"
 // and the file's name. It is kept on this device as exported too.
 func exportSheet(s *session) ([]byte, string, error) {
 	o := sheetOf(s)
-	if o == nil || s.d == nil {
+	if o == nil || s.open.d == nil {
 		return nil, "", errScratch
 	}
 	s.mu.Lock()
-	sh := o.current(s.d.Answers, time.Now().UTC())
+	sh := o.current(s.open.d.Answers, time.Now().UTC())
 	s.mu.Unlock()
 	data, err := partner.Encode(sh)
 	if err != nil {

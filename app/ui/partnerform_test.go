@@ -67,7 +67,7 @@ func withPartnerMode(t *testing.T) *session {
 func TestOpenSheet(t *testing.T) {
 	shelf := withShelf(t)
 	s := withPartnerMode(t)
-	own := s.d
+	own := s.open.d
 	c, _, data := famiSheet(t)
 	sh, got, err := readSheet(s, data)
 	if err != nil {
@@ -76,13 +76,13 @@ func TestOpenSheet(t *testing.T) {
 	if err := showSheet(s, sh, got); err != nil {
 		t.Fatal(err)
 	}
-	if s.mode != "partner" || s.call != got || s.d == own || sheetOf(s) == nil {
-		t.Fatalf("mode %q: the sheet is not on screen", s.mode)
+	if s.scratch.mode != "partner" || s.open.call != got || s.open.d == own || sheetOf(s) == nil {
+		t.Fatalf("mode %q: the sheet is not on screen", s.scratch.mode)
 	}
 	if _, _, ok := s.snapshot(); ok {
 		t.Fatal("the sheet would be saved as a draft")
 	}
-	if got := s.answers().Get("ats.membri[0].denominazione"); got != "Mediazione Insieme ODV" {
+	if got := s.open.answers().Get("ats.membri[0].denominazione"); got != "Mediazione Insieme ODV" {
 		t.Errorf("the reduced form holds %v, want the second member", got)
 	}
 	if len(shelf) != 1 || shelf[sheetKey(sh)] == "" {
@@ -91,7 +91,7 @@ func TestOpenSheet(t *testing.T) {
 	p, _ := c.PartnerPart()
 	html := rendered(&partnerView{Lang: schema.IT})
 	for _, f := range p.MemberFields() {
-		if c.Shown(s.answers(), "ats.membri[0]."+f.ID) && !strings.Contains(html, `id="`+FieldID("ats.membri[0]."+f.ID)+`"`) {
+		if c.Shown(s.open.answers(), "ats.membri[0]."+f.ID) && !strings.Contains(html, `id="`+FieldID("ats.membri[0]."+f.ID)+`"`) {
 			t.Errorf("the member's field %s is not on the page", f.ID)
 		}
 	}
@@ -107,7 +107,7 @@ func TestOpenSheet(t *testing.T) {
 		}
 	}
 	s.scratchFollows(route{page: "home"})
-	if s.mode != "" || s.d != own || s.scratch != nil {
+	if s.scratch.mode != "" || s.open.d != own || s.scratch.kept != nil {
 		t.Fatal("leaving the page does not put the applicant's draft back")
 	}
 }
@@ -182,7 +182,7 @@ func TestSheetSavedAndExported(t *testing.T) {
 	if !kept.SavedAt.After(sh.CreatedAt) || kept.Base.Get("ats.membri[0].telefono") != "+39 0574 765432" {
 		t.Errorf("saved at %v, base %v", kept.SavedAt, kept.Base.Get("ats.membri[0].telefono"))
 	}
-	if s.save.changes != s.save.saved {
+	if s.saver.changes != s.saver.saved {
 		t.Error("the save is not counted")
 	}
 	if st := sheetStatus(s, schema.IT); !strings.HasPrefix(st, "Scheda salvata su questo computer alle ") {
@@ -201,7 +201,7 @@ func TestSheetSavedAndExported(t *testing.T) {
 	if err := showSheet(s, again, c2); err != nil {
 		t.Fatal(err)
 	}
-	if got := s.answers().Get("ats.membri[0].telefono"); got != "+39 0574 111222" {
+	if got := s.open.answers().Get("ats.membri[0].telefono"); got != "+39 0574 111222" {
 		t.Fatalf("continued with %v", got)
 	}
 
@@ -281,7 +281,7 @@ func TestReadSheetRefuses(t *testing.T) {
 					t.Errorf("%q does not say %q", de.Message(schema.IT), w)
 				}
 			}
-			if s.mode != "" {
+			if s.scratch.mode != "" {
 				t.Error("entered partner mode")
 			}
 		})
@@ -327,8 +327,8 @@ func TestSheetSavedByAnotherTab(t *testing.T) {
 
 	s.set("ats.membri[0].telefono", "+39 0574 111222")
 	s.saveNow()
-	if s.save.err != errOtherTab || shelf[key] != string(out) {
-		t.Fatalf("saved over the other tab's sheet: err %v", s.save.err)
+	if s.saver.err != errOtherTab || shelf[key] != string(out) {
+		t.Fatalf("saved over the other tab's sheet: err %v", s.saver.err)
 	}
 	if st := sheetStatus(s, schema.EN); !strings.Contains(st, "another window") {
 		t.Errorf("status %q", st)
@@ -345,8 +345,8 @@ func TestSheetSavedByAnotherTab(t *testing.T) {
 	s.set("ats.membri[0].telefono", "+39 0574 333444")
 	s.saveNow()
 	kept, _ := partner.Decode([]byte(shelf[key]))
-	if s.save.err != nil || kept.Answers.Get("ats.membri[0].pec") != "altra@pec.it" || kept.Answers.Get("ats.membri[0].telefono") != "+39 0574 333444" {
-		t.Errorf("err %v, kept pec %v telefono %v", s.save.err, kept.Answers.Get("ats.membri[0].pec"), kept.Answers.Get("ats.membri[0].telefono"))
+	if s.saver.err != nil || kept.Answers.Get("ats.membri[0].pec") != "altra@pec.it" || kept.Answers.Get("ats.membri[0].telefono") != "+39 0574 333444" {
+		t.Errorf("err %v, kept pec %v telefono %v", s.saver.err, kept.Answers.Get("ats.membri[0].pec"), kept.Answers.Get("ats.membri[0].telefono"))
 	}
 }
 

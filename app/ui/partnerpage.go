@@ -46,7 +46,7 @@ type partnerView struct {
 }
 
 func (v *partnerView) OnMount(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	v.paintItem(ctx)
 	if data := sessionGet(keySheetFile); data != "" { // handed over by the start page
 		sessionDel(keySheetFile)
@@ -63,7 +63,7 @@ func (v *partnerView) OnMount(ctx app.Context) {
 
 // OnUpdate paints the message of the member's item, as itemView does for an item of a group.
 func (v *partnerView) OnUpdate(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	v.paintItem(ctx)
 }
 
@@ -71,7 +71,7 @@ func (v *partnerView) paintItem(ctx app.Context) {
 	if o := sheetOf(sess); o != nil {
 		item := itemPath(o.p.Group().Path(), 0)
 		ctx.Defer(func(app.Context) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			var is *schema.Issue
 			if u := sess.ui[item]; u != nil {
 				is = u.issue
@@ -82,7 +82,7 @@ func (v *partnerView) paintItem(ctx app.Context) {
 }
 
 func (v *partnerView) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	if sheetOf(sess) != nil {
 		return v.form(v.Lang)
 	}
@@ -117,13 +117,13 @@ func (v *partnerView) start(l schema.Lang) app.UI {
 				app.Button().Type("button").Class("btn btn-sm btn-primary psheet-continue").
 					Aria("label", tr(l, "psheet.continue")+": "+title).Text(tr(l, "psheet.continue")).
 					OnClick(func(ctx app.Context, e app.Event) {
-						defer sess.recovered()
+						defer sess.guard.recovered()
 						v.open(ctx, []byte(sheetShelf.get(key)), title, false)
 					}),
 				app.Button().Type("button").Class("btn btn-sm btn-outline-danger psheet-delete").
 					Aria("label", tr(l, "psheet.delete")+": "+title).Text(tr(l, "psheet.delete")).
 					OnClick(func(ctx app.Context, e app.Event) {
-						defer sess.recovered()
+						defer sess.guard.recovered()
 						if confirmed(tr(l, "psheet.delete.confirm", title)) {
 							sheetShelf.del(key)
 						}
@@ -150,7 +150,7 @@ func (v *partnerView) start(l schema.Lang) app.UI {
 
 // form is the reduced form of the open sheet.
 func (v *partnerView) form(l schema.Lang) app.UI {
-	o, c, a := sheetOf(sess), sess.call, sess.answers()
+	o, c, a := sheetOf(sess), sess.open.call, sess.open.answers()
 	def, item := o.p.Group(), itemPath(o.p.Group().Path(), 0)
 	cls := "group-item card card-bg mt-4"
 	var is *schema.Issue // a check on the whole item
@@ -253,7 +253,7 @@ func sameAnswers(a, b schema.Answers) bool {
 }
 
 func (v *partnerView) check(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	if checkSheet(sess) > 0 {
 		v.done = ""
 		sess.focusLater(ctx, "error-summary")
@@ -267,7 +267,7 @@ func (v *partnerView) check(ctx app.Context, e app.Event) {
 // with a word about them: the member may not know everything yet, and the capofila sees the
 // same problems once the sheet is merged (partner.Validate's rules are the proposal's).
 func (v *partnerView) export(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	l := v.Lang
 	errs := checkSheet(sess)
 	data, name, err := exportSheet(sess)
@@ -286,7 +286,7 @@ func (v *partnerView) export(ctx app.Context, e app.Event) {
 }
 
 func (v *partnerView) close(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	sess.leaveScratch() // saves the sheet first
 	sessionDel(keySheetOpen)
 	v.done = ""

@@ -19,17 +19,17 @@ import (
 // on the preview. The editor gives each changed field a new version (Preview.Vers).
 func PreviewEdit(old, c *schema.Call, changed []string) bool {
 	s := sess
-	if s.mode != "builder" || s.call != old || s.d == nil || s.d.Call != c.ID {
+	if s.scratch.mode != "builder" || s.open.call != old || s.open.d == nil || s.open.d.Call != c.ID {
 		return false
 	}
-	d := draft.New(c, s.appVersion, s.d.CreatedAt)
-	d.Answers = s.d.Answers
+	d := draft.New(c, s.appVersion, s.open.d.CreatedAt)
+	d.Answers = s.open.d.Answers
 	seedGroups(c, d.Answers)
 	c.AssignItemIDs(d.Answers)
 	s.mu.Lock()
-	s.call, s.d = c, d
+	s.open.call, s.open.d = c, d
 	s.mu.Unlock()
-	s.condNames = conditionNames(c)
+	s.open.condNames = conditionNames(c)
 	s.live = newLiveValues(c)
 	for _, p := range changed {
 		for k := range s.ui { // its messages were about the field as it was

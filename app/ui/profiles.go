@@ -109,7 +109,7 @@ type profileBar struct {
 func (pb *profileBar) id(part string) string { return FieldID(pb.Path) + "-profile-" + part }
 
 func (pb *profileBar) fields() []*schema.Field {
-	def := sess.call.Field(pb.Path[:strings.LastIndexByte(pb.Path, '[')])
+	def := sess.open.call.Field(pb.Path[:strings.LastIndexByte(pb.Path, '[')])
 	if def == nil {
 		return nil
 	}
@@ -117,7 +117,7 @@ func (pb *profileBar) fields() []*schema.Field {
 }
 
 func (pb *profileBar) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui)
+	defer sess.guard.renderRecovered(&ui)
 	l := pb.Lang
 	ps := loadProfiles()
 	var pick app.UI
@@ -164,12 +164,12 @@ func (pb *profileBar) Render() (ui app.UI) {
 }
 
 func (pb *profileBar) choose(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	pb.chosen = ctx.JSSrc().Get("value").String()
 }
 
 func (pb *profileBar) fill(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	for _, p := range loadProfiles() {
 		if p.ID == pb.chosen {
 			pb.apply(p, false)
@@ -180,7 +180,7 @@ func (pb *profileBar) fill(ctx app.Context, e app.Event) {
 }
 
 func (pb *profileBar) replace(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	pb.apply(pb.from, true)
 }
 
@@ -221,9 +221,9 @@ func (pb *profileBar) apply(p profile.Profile, replace bool) {
 }
 
 func (pb *profileBar) save(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	l := pb.Lang
-	p := profile.Extract(pb.fields(), sess.answers(), pb.Path)
+	p := profile.Extract(pb.fields(), sess.open.answers(), pb.Path)
 	if p.Values["ente.denominazione"] == "" && p.Values["ente.cf"] == "" {
 		pb.status = tr(l, "profile.save.empty")
 		return
@@ -253,7 +253,7 @@ type profilesPage struct {
 }
 
 func (pp *profilesPage) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui)
+	defer sess.guard.renderRecovered(&ui)
 	l := pp.Lang
 	ps := loadProfiles()
 	var list app.UI = app.P().ID("profiles-empty").Text(tr(l, "profiles.empty"))
@@ -303,7 +303,7 @@ func (pp *profilesPage) Render() (ui app.UI) {
 }
 
 func (pp *profilesPage) remove(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	id := ctx.JSSrc().Get("dataset").Get("id").String()
 	ps := loadProfiles()
 	name := id
@@ -323,7 +323,7 @@ func (pp *profilesPage) remove(ctx app.Context, e app.Event) {
 }
 
 func (pp *profilesPage) export(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	name := "enti-" + schema.InRome(time.Now()).Format("20060102") + profile.Extension
 	if err := download(name, "application/json", profile.Encode(loadProfiles())); err != nil {
 		pp.msg, pp.msgBad = err.Error(), true
@@ -331,7 +331,7 @@ func (pp *profilesPage) export(ctx app.Context, e app.Event) {
 }
 
 func (pp *profilesPage) picked(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	if file, ok := pickedFile(e); ok {
 		pp.take(ctx, file)
 	}

@@ -44,7 +44,7 @@ func stepCounts(issues schema.Issues) map[string]stepCount {
 // have changed: a keystroke renders the step, and must not validate the whole draft.
 func (s *session) openCounts() map[string]stepCount {
 	if k := s.ver + s.condVer + s.progressVer; s.counts == nil || k != s.countsAt {
-		s.counts, s.countsAt = stepCounts(s.call.Validate(s.d.Answers, s.formLang())), k
+		s.counts, s.countsAt = stepCounts(s.open.call.Validate(s.open.d.Answers, s.formLang())), k
 	}
 	return s.counts
 }
@@ -55,15 +55,15 @@ func (s *session) progressChanged() { s.progressVer++ }
 // visit marks a step as opened, for this draft; remembered by the browser, so a reload keeps
 // the steps done. visited is ",id,id,": a map would cost the wasm more than it saves.
 func (s *session) visit(sid string) {
-	if s.d == nil || s.mode != "" || s.stepVisited(sid) {
+	if s.open.d == nil || s.scratch.mode != "" || s.stepVisited(sid) {
 		return
 	}
-	s.visited += sid + ","
-	localSet(keyVisited+s.id, s.visited)
+	s.open.visited += sid + ","
+	localSet(keyVisited+s.open.id, s.open.visited)
 	s.progressVer++
 }
 
-func (s *session) stepVisited(sid string) bool { return strings.Contains(s.visited, ","+sid+",") }
+func (s *session) stepVisited(sid string) bool { return strings.Contains(s.open.visited, ","+sid+",") }
 
 const keyVisited = "bando.visited."
 

@@ -37,12 +37,12 @@ func TestStepperTrueProgress(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			withDraft(t, c, schema.Answers{}, schema.IT)
-			sess.visited = ","
+			sess.open.visited = ","
 			if tt.cur == len(steps) {
 				sess.route.page = "review"
 			}
 			for _, v := range tt.visited {
-				sess.visited += v + ","
+				sess.open.visited += v + ","
 			}
 			got := regexp.MustCompile(`\n\s*`).ReplaceAllString(rendered(stepper(steps, tt.cur, schema.IT, tt.counts)), "")
 			for _, w := range tt.want {

@@ -35,7 +35,7 @@ func write(t *testing.T, s *session) (attempted bool) {
 	if !ok {
 		return false
 	}
-	err := s.store.Put(context.Background(), rec)
+	err := s.saver.store.Put(context.Background(), rec)
 	s.saved(rec, n, err)
 	return true
 }
@@ -43,11 +43,11 @@ func write(t *testing.T, s *session) (attempted bool) {
 func TestStorageFullKeepsAnswersAndRetries(t *testing.T) {
 	s := withDraft(t, testCall(t), answered(), schema.IT)
 	st := &quotaStore{Memory: draft.NewMemory()}
-	s.store = st
+	s.saver.store = st
 	mark := func(path, v string) { // s.set without the autosave timer
 		s.mu.Lock()
-		_ = s.d.Answers.Set(path, v)
-		s.save.changes++
+		_ = s.open.d.Answers.Set(path, v)
+		s.saver.changes++
 		s.mu.Unlock()
 	}
 
@@ -58,19 +58,19 @@ func TestStorageFullKeepsAnswersAndRetries(t *testing.T) {
 	if err := s.saveFailed(); !errors.Is(err, errQuota) {
 		t.Fatalf("saveFailed() = %v, want the quota error", err)
 	}
-	if got := s.d.Answers.Get("ente.soci[0].denominazione"); got != "Beta APS" {
+	if got := s.open.d.Answers.Get("ente.soci[0].denominazione"); got != "Beta APS" {
 		t.Fatalf("the answer in memory is %v after the failed write", got)
 	}
-	html := rendered(saveFailedBanner(schema.IT, s.saveFailed()))
+	html := rendered(saveFailedBanner(schema.IT, s.saveFailed(), &s.guard))
 	for _, want := range []string{"Il browser non riesce più a salvare: esporta subito la bozza", `id="save-failed-export"`, `role="alert"`, "QuotaExceededError"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the banner lacks %q:\n%s", want, html)
 		}
 	}
-	if html := rendered(saveFailedBanner(schema.EN, s.saveFailed())); !strings.Contains(html, "The browser can no longer save") {
+	if html := rendered(saveFailedBanner(schema.EN, s.saveFailed(), &s.guard)); !strings.Contains(html, "The browser can no longer save") {
 		t.Errorf("the English banner:\n%s", html)
 	}
-	if text, bad := s.saveStatus(); !bad || text == "" {
+	if text, bad := s.saver.status(s.lang); !bad || text == "" {
 		t.Errorf("the header says %q, bad=%v", text, bad)
 	}
 
@@ -79,7 +79,7 @@ func TestStorageFullKeepsAnswersAndRetries(t *testing.T) {
 	if !write(t, s) || s.saveFailed() == nil {
 		t.Fatal("a second failed write cleared the alert")
 	}
-	if _, err := st.Get(context.Background(), s.id); !errors.Is(err, draft.ErrNotFound) {
+	if _, err := st.Get(context.Background(), s.open.id); !errors.Is(err, draft.ErrNotFound) {
 		t.Fatalf("the full store holds the draft: %v", err)
 	}
 
@@ -92,7 +92,7 @@ func TestStorageFullKeepsAnswersAndRetries(t *testing.T) {
 	if err := s.saveFailed(); err != nil {
 		t.Fatalf("saveFailed() = %v after a good write", err)
 	}
-	rec, err := st.Get(context.Background(), s.id)
+	rec, err := st.Get(context.Background(), s.open.id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,9 +112,9 @@ func TestStorageFailureRetriedWithoutNewChange(t *testing.T) {
 	// A failed write leaves the change counter ahead of the saved one, so the next autosave
 	// (any change, or the page being hidden) writes again.
 	s := withDraft(t, testCall(t), answered(), schema.IT)
-	s.store = &quotaStore{Memory: draft.NewMemory()}
+	s.saver.store = &quotaStore{Memory: draft.NewMemory()}
 	s.mu.Lock()
-	s.save.changes++
+	s.saver.changes++
 	s.mu.Unlock()
 	write(t, s)
 	if _, _, ok := s.snapshot(); !ok {
@@ -124,36 +124,36 @@ func TestStorageFailureRetriedWithoutNewChange(t *testing.T) {
 
 func TestPanicCaughtAtBoundary(t *testing.T) {
 	s := withDraft(t, testCall(t), answered(), schema.IT)
-	s.safely(func() {
+	s.guard.safely(func() {
 		var m map[string]int
 		m["boom"]++ // a nil map write panics
 	})
-	if s.crash == "" {
+	if s.guard.crash == "" {
 		t.Fatal("the panic was not recorded")
 	}
-	if got := s.d.Answers.Get("ente.soci[0].denominazione"); got != "Alfa APS" {
+	if got := s.open.d.Answers.Get("ente.soci[0].denominazione"); got != "Alfa APS" {
 		t.Fatalf("answers changed by the panic: %v", got)
 	}
 	h := func(ctx app.Context, e app.Event) {
-		defer sess.recovered()
+		defer sess.guard.recovered()
 		panic("handler")
 	}
-	s.crash = ""
+	s.guard.crash = ""
 	h(app.Context{}, app.Event{})
-	if s.crash != "handler" {
-		t.Fatalf("crash = %q after a panicking handler", s.crash)
+	if s.guard.crash != "handler" {
+		t.Fatalf("crash = %q after a panicking handler", s.guard.crash)
 	}
-	html := rendered(crashBanner(schema.IT, true))
+	html := rendered(crashBanner(schema.IT, true, &sess.guard))
 	for _, want := range []string{"errore imprevisto", `id="crash-export"`, `role="alert"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the crash banner lacks %q:\n%s", want, html)
 		}
 	}
-	if html := rendered(crashBanner(schema.EN, false)); strings.Contains(html, "crash-export") || !strings.Contains(html, "Something unexpected") {
+	if html := rendered(crashBanner(schema.EN, false, &sess.guard)); strings.Contains(html, "crash-export") || !strings.Contains(html, "Something unexpected") {
 		t.Errorf("the crash banner without a draft:\n%s", html)
 	}
 	ran := false
-	s.safely(func() { ran = true })
+	s.guard.safely(func() { ran = true })
 	if !ran {
 		t.Fatal("safely did not run f")
 	}

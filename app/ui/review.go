@@ -20,8 +20,8 @@ type reviewPage struct {
 }
 
 func (r *reviewPage) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
-	l, c, a := r.Lang, sess.call, sess.answers()
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	l, c, a := r.Lang, sess.open.call, sess.open.answers()
 	issues := c.Validate(a, l)
 	at := map[string][]schema.Issue{}
 	for _, is := range issues {
@@ -44,7 +44,7 @@ func (r *reviewPage) Render() (ui app.UI) {
 		reviewSummary(c, issues, l),
 		totalsBox(c, a, l),
 		app.Div().Body(sections...),
-		slot(sess.d != nil && len(sess.d.Aside) > 0, func() app.UI { return asideBlock(c, sess.d.Aside, l) }),
+		slot(sess.open.d != nil && len(sess.open.d.Aside) > 0, func() app.UI { return asideBlock(c, sess.open.d.Aside, l) }),
 		signersAndAttachments(c, a, l),
 		app.Div().Class("form-nav d-flex flex-wrap gap-3 mt-5 pt-4").Body(
 			&signEntry{Lang: l, Ready: len(issues.Errors()) == 0}, // warnings never block

@@ -20,6 +20,28 @@ import (
 // page of the applicant's own draft, where "finalise" would change it; the export button and
 // the support box give way to the same kind of message, and session.export refuses.
 
+// scratchMode is what the session holds while a draft that is not the applicant's is on
+// screen: which mode, the applicant's own state set aside, and what the mode keeps besides its
+// draft. It is its own part so that "is this the applicant's draft?" is asked of one value
+// (mode == "").
+type scratchMode struct {
+	// mode is "" for the applicant's own drafts, or "helpdesk" / "builder" / "partner" while a
+	// draft that is not theirs is on screen: nothing is saved as a draft then, and stash keeps
+	// theirs.
+	mode   string
+	stash  *stash
+	bundle *draft.Bundle // the support bundle open in helpdesk mode
+	// kept is what a scratch mode keeps besides its draft: partner mode's *openSheet
+	// (partnerform.go). Typed any so that the applicant's program, which never enters the
+	// mode, does not carry its types.
+	kept  any
+	plang schema.Lang // the builder's preview language; "" is lang
+	// bundleKept: the bundle is kept for a reload of the tab (helpdesk.go, keepBundle)
+	bundleKept bool
+	// leave puts the applicant's own draft back on screen (session.leaveScratch)
+	leave func()
+}
+
 // stash is the applicant's own state while a scratch draft is on screen.
 type stash struct {
 	id         string
@@ -35,50 +57,51 @@ type stash struct {
 // enterScratch puts draft d of call c on screen in mode ("helpdesk" or "builder"). Unsaved
 // changes of the applicant's draft are written first.
 func (s *session) enterScratch(mode string, c *schema.Call, d *draft.Draft) {
-	if s.mode == "" {
+	if s.scratch.mode == "" {
 		s.saveNow()
 		s.mu.Lock()
-		s.stash = &stash{id: s.id, call: s.call, d: s.d, ui: s.ui, condNames: s.condNames,
-			summary: s.summary, summaryFor: s.summaryFor, save: s.save}
+		s.scratch.stash = &stash{id: s.open.id, call: s.open.call, d: s.open.d, ui: s.ui,
+			condNames: s.open.condNames, summary: s.summary, summaryFor: s.summaryFor,
+			save: s.saver.saveState}
 		s.mu.Unlock()
 	}
 	s.mu.Lock()
-	s.mode = mode
-	s.id, s.call, s.d = "", c, d
-	s.save = saveState{timer: s.save.timer, asked: s.save.asked}
+	s.scratch.mode = mode
+	s.open.id, s.open.call, s.open.d = "", c, d
+	s.saver.saveState = saveState{timer: s.saver.timer, asked: s.saver.asked}
 	s.mu.Unlock()
-	s.condNames = conditionNames(c)
+	s.open.condNames = conditionNames(c)
 	s.live = newLiveValues(c)
 	s.ui = map[string]*fieldUI{}
 	s.summary, s.summaryFor = nil, ""
-	s.visited = "" // a scratch draft's steps are never marked done
+	s.open.visited = "" // a scratch draft's steps are never marked done
 	s.ver++
 	s.condVer++
 }
 
 // leaveScratch puts the applicant's own draft back on screen, as it was.
 func (s *session) leaveScratch() {
-	if s.mode == "" {
+	if s.scratch.mode == "" {
 		return
 	}
-	st := s.stash
+	st := s.scratch.stash
 	if st == nil {
 		st = &stash{ui: map[string]*fieldUI{}}
 	}
-	if s.mode == "helpdesk" {
+	if s.scratch.mode == "helpdesk" {
 		forgetBundle() // left on purpose: a reload must not bring the bundle back
 	}
 	s.saveNow() // the scratch mode's own: partner mode's sheet
 	s.mu.Lock()
-	s.mode, s.stash, s.bundle, s.scratch = "", nil, nil, nil
-	s.id, s.call, s.d = st.id, st.call, st.d
-	timer := s.save.timer
-	s.save = st.save
-	s.save.timer = timer
+	s.scratch.mode, s.scratch.stash, s.scratch.bundle, s.scratch.kept = "", nil, nil, nil
+	s.open.id, s.open.call, s.open.d = st.id, st.call, st.d
+	timer := s.saver.timer
+	s.saver.saveState = st.save
+	s.saver.timer = timer
 	s.mu.Unlock()
-	s.ui, s.condNames = st.ui, st.condNames
-	s.visited = "," + localGet(keyVisited+s.id)
-	s.live = newLiveValues(s.call)
+	s.ui, s.open.condNames = st.ui, st.condNames
+	s.open.visited = "," + localGet(keyVisited+s.open.id)
+	s.live = newLiveValues(s.open.call)
 	if s.ui == nil {
 		s.ui = map[string]*fieldUI{}
 	}
@@ -117,13 +140,13 @@ var errScratch = errors.New("a scratch draft (helpdesk or builder preview) is no
 // helpdesk keeps the steps, the review and /firma (which says it is not available, rather than
 // leaving the mode and showing the applicant's own signing page), the builder only its page.
 func (s *session) scratchFollows(r route) {
-	switch s.mode {
+	switch s.scratch.mode {
 	case "helpdesk":
 		if r.page != "helpdesk" && r.page != "section" && r.page != "review" && r.page != "sign" {
 			s.leaveScratch()
 		}
 	case "builder", "partner":
-		if r.page != s.mode {
+		if r.page != s.scratch.mode {
 			s.leaveScratch()
 		}
 	}
@@ -132,20 +155,20 @@ func (s *session) scratchFollows(r route) {
 // formLang is the language of the messages of the form on screen: the builder's preview
 // language in the builder, else the interface's.
 func (s *session) formLang() schema.Lang {
-	if s.mode == "builder" && s.plang != "" {
-		return s.plang
+	if s.scratch.mode == "builder" && s.scratch.plang != "" {
+		return s.scratch.plang
 	}
 	return s.lang
 }
 
 // setPreviewLang switches the builder's preview, messages already shown included.
 func (s *session) setPreviewLang(l schema.Lang) {
-	s.plang = l
+	s.scratch.plang = l
 	s.ver++
 	for _, u := range s.ui {
 		if u.issue != nil {
 			is := *u.issue
-			is.Message = issueText(s.call, is, s.formLang())
+			is.Message = issueText(s.open.call, is, s.formLang())
 			u.issue = &is
 		}
 	}
@@ -169,7 +192,7 @@ func scratchUnavailable(l schema.Lang) app.UI {
 		),
 		app.Div().Class("form-nav d-flex flex-wrap gap-3 mt-4").Body(
 			app.A().Class("btn btn-outline-primary").ID("sign-unavailable-back").Href(PathReview).Text(tr(l, "sign.back")),
-			slot(sess.mode == "helpdesk", func() app.UI { return leaveHelpdeskButton(l, "sign-unavailable-leave") }),
+			slot(sess.scratch.mode == "helpdesk", func() app.UI { return leaveHelpdeskButton(l, "sign-unavailable-leave") }),
 		),
 	)
 }

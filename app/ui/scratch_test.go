@@ -16,25 +16,25 @@ func TestScratchKeepsTheApplicantsDraft(t *testing.T) {
 	c := testCall(t)
 	s := withDraft(t, c, schema.Answers{}, schema.IT)
 	s.ui["x"] = &fieldUI{raw: "typed"}
-	own := s.d
-	s.save.changes = 3
+	own := s.open.d
+	s.saver.changes = 3
 
 	other := draft.New(c, "test", testTime)
 	s.enterScratch("builder", c, other)
-	if s.d != other || s.id != "" || len(s.ui) != 0 {
-		t.Fatalf("scratch not on screen: id %q", s.id)
+	if s.open.d != other || s.open.id != "" || len(s.ui) != 0 {
+		t.Fatalf("scratch not on screen: id %q", s.open.id)
 	}
-	s.save.changes++
+	s.saver.changes++
 	if _, _, ok := s.snapshot(); ok {
 		t.Fatal("a scratch draft would be saved")
 	}
 	s.scratchFollows(route{page: "builder"})
-	if s.mode != "builder" {
+	if s.scratch.mode != "builder" {
 		t.Fatal("left the builder on its own page")
 	}
 	s.scratchFollows(route{page: "home"})
-	if s.mode != "" || s.d != own || s.id != "test-draft" || s.ui["x"] == nil || s.save.changes != 3 {
-		t.Fatalf("the applicant's draft is not back: mode %q id %q", s.mode, s.id)
+	if s.scratch.mode != "" || s.open.d != own || s.open.id != "test-draft" || s.ui["x"] == nil || s.saver.changes != 3 {
+		t.Fatalf("the applicant's draft is not back: mode %q id %q", s.scratch.mode, s.open.id)
 	}
 }
 
@@ -61,13 +61,13 @@ func TestOpenBundle(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := withDraft(t, c, schema.Answers{}, schema.EN)
-	own := s.d
+	own := s.open.d
 	screen, err := s.openBundle(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if screen != "/sezione/ats" || s.mode != "helpdesk" || s.summaryFor != "ats" {
-		t.Fatalf("screen %q mode %q summary for %q", screen, s.mode, s.summaryFor)
+	if screen != "/sezione/ats" || s.scratch.mode != "helpdesk" || s.summaryFor != "ats" {
+		t.Fatalf("screen %q mode %q summary for %q", screen, s.scratch.mode, s.summaryFor)
 	}
 	for _, v := range b.Verdicts {
 		if v.Path == "" {
@@ -82,7 +82,7 @@ func TestOpenBundle(t *testing.T) {
 		t.Error("a file that is not a bundle opened")
 	}
 	s.leaveScratch()
-	if s.d != own {
+	if s.open.d != own {
 		t.Error("the applicant's draft is not back")
 	}
 	if got := bundleScreen(&draft.Bundle{Screen: "/nowhere"}, c); got != sectionPath(c.Sections[0].ID) {
@@ -113,7 +113,7 @@ func TestScratchNeverSignedNorSent(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := withDraft(t, c, schema.Answers{}, schema.IT)
-			own := s.d
+			own := s.open.d
 			s.enterScratch(tt.mode, c, draft.New(c, "test", testTime))
 			if err := s.export(); err != errScratch {
 				t.Errorf("export of a scratch draft: %v", err)
@@ -131,10 +131,10 @@ func TestScratchNeverSignedNorSent(t *testing.T) {
 			}
 			s.route = route{page: "sign"}
 			s.scratchFollows(s.route)
-			if s.mode != tt.wantMode {
-				t.Fatalf("on /firma the mode is %q, want %q", s.mode, tt.wantMode)
+			if s.scratch.mode != tt.wantMode {
+				t.Fatalf("on /firma the mode is %q, want %q", s.scratch.mode, tt.wantMode)
 			}
-			if tt.wantMode == "" && s.d != own {
+			if tt.wantMode == "" && s.open.d != own {
 				t.Fatal("the applicant's draft is not back")
 			}
 			page := rendered(&shell{r: route{page: "sign"}})

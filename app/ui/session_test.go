@@ -100,19 +100,19 @@ func TestImportData(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := withDraft(t, testCall(t), answered(), schema.IT)
-			before := s.id
+			before := s.open.id
 			err := s.importData([]byte(tt.data), "prova.bando.json")
 			var de *draft.Error
 			switch {
 			case tt.wantKey == "" && err != nil:
 				t.Fatalf("import failed: %v", err)
 			case tt.wantKey == "":
-				if s.id == before || s.call.ID != c.ID || s.d.Answers.Get("ats.denominazione_ats") != "ATS Importata" {
-					t.Fatalf("the import is not the open draft: %s %s", s.id, s.call.ID)
+				if s.open.id == before || s.open.call.ID != c.ID || s.open.d.Answers.Get("ats.denominazione_ats") != "ATS Importata" {
+					t.Fatalf("the import is not the open draft: %s %s", s.open.id, s.open.call.ID)
 				}
 			case !errors.As(err, &de) || de.Key != tt.wantKey:
 				t.Fatalf("err = %v, want key %s", err, tt.wantKey)
-			case s.id != before || s.d.Answers.Get("ente.soci[0].denominazione") != "Alfa APS":
+			case s.open.id != before || s.open.d.Answers.Get("ente.soci[0].denominazione") != "Alfa APS":
 				t.Fatal("a refused import changed the open draft")
 			}
 		})
@@ -124,22 +124,22 @@ func TestImportData(t *testing.T) {
 func TestRecordSaysWhereTheDraftStands(t *testing.T) {
 	c := testCall(t)
 	s := withDraft(t, c, answered(), schema.IT)
-	want := len(c.Validate(s.d.Answers, schema.IT).Errors())
+	want := len(c.Validate(s.open.d.Answers, schema.IT).Errors())
 	s.changed()
-	s.save.timer.Stop() // the session is not started: no autosave may run
+	s.saver.timer.Stop() // the session is not started: no autosave may run
 	s.countErrors()
 	rec, _, ok := s.snapshot()
 	if !ok || want == 0 || rec.Name != "Alfa APS" || rec.State != draft.StateProgress || rec.Errors != want {
 		t.Fatalf("ok %v, name %q, state %q, errors %d (want %d)", ok, rec.Name, rec.State, rec.Errors, want)
 	}
-	s.d.Title = "Domanda di prova"
+	s.open.d.Title = "Domanda di prova"
 	s.finalise(testTime) // the record of a draft with errors is never finalised by the app; here it tests the state
-	s.save.timer.Stop()
+	s.saver.timer.Stop()
 	if rec, _, _ = s.snapshot(); rec.Name != "Domanda di prova" || rec.State != draft.StateFinal {
 		t.Fatalf("renamed and finalised: %q, %q", rec.Name, rec.State)
 	}
 	s.set("ente.nome", "Gamma APS")
-	s.save.timer.Stop()
+	s.saver.timer.Stop()
 	if rec, _, _ = s.snapshot(); rec.State != draft.StateProgress {
 		t.Fatalf("edited after finalising: %q", rec.State)
 	}
@@ -149,7 +149,7 @@ func TestNewDraftHasGroupMinimum(t *testing.T) {
 	c := testCall(t)
 	s := withDraft(t, c, schema.Answers{}, schema.IT)
 	s.newDraft(c)
-	if n := len(s.d.Answers.Items("ente.soci")); n != 1 {
+	if n := len(s.open.d.Answers.Items("ente.soci")); n != 1 {
 		t.Fatalf("%d members in a new draft, want the minimum 1", n)
 	}
 }

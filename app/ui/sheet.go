@@ -34,13 +34,13 @@ func (it *itemView) sheetButton(l schema.Lang, title string) app.UI {
 // PartnerPart: that re-reads and lints it (the call was linted when loaded), code the first
 // download does not need.
 func partnerGroup(path string) bool {
-	p, _ := sess.call.Partner.(map[string]any)
+	p, _ := sess.open.call.Partner.(map[string]any)
 	items, _ := p["items"].(string)
-	return items != "" && items == path && sess.mode == ""
+	return items != "" && items == path && sess.scratch.mode == ""
 }
 
 func (it *itemView) exportSheet(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	l := it.Lang
 	raw, err := sess.encoded()
 	if it.sheetRunning || err != nil {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bando/app/draft"
 	"bando/schema"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -19,7 +18,7 @@ type shell struct {
 }
 
 func (sh *shell) OnMount(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	sess.start(ctx)
 	if ctx.AppUpdateAvailable() {
 		sess.updateAvailable = true
@@ -28,7 +27,7 @@ func (sh *shell) OnMount(ctx app.Context) {
 }
 
 func (sh *shell) OnNav(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	if app.IsServer {
 		return // server-side rendering shares this package between requests: touch no session
 	}
@@ -38,7 +37,7 @@ func (sh *shell) OnNav(ctx app.Context) {
 // OnAppUpdate: go-app's service worker has installed a newer version. The prompt does not
 // block: the applicant reloads when it suits them, and reloading saves first.
 func (sh *shell) OnAppUpdate(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	sess.updateAvailable = true
 }
 
@@ -66,26 +65,26 @@ func (sh *shell) onURL(ctx app.Context) {
 }
 
 func (sh *shell) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := sess.lang
 	return app.Div().Class("bando-app").Body(
 		app.A().Class("visually-hidden-focusable skip-link").Href("#main").Text(tr(l, "app.skip")),
 		sh.header(l),
 		slot(sess.updateAvailable, func() app.UI { return updateBanner(l) }),
 		app.Main().ID("main").Class("container py-4").Body(
-			slot(sess.crash != "", func() app.UI { return crashBanner(l, sess.d != nil && sess.mode == "") }),
-			slot(sess.ready && sess.saveFailed() != nil, func() app.UI { return saveFailedBanner(l, sess.saveFailed()) }),
-			slot(sess.conflict != nil && sess.d != nil, func() app.UI { return conflictBanner(l) }),
-			slot(sess.otherTab && sess.conflict == nil && sess.d != nil && sess.mode == "", func() app.UI { return otherTabNotice(l) }),
-			slot(sess.mode == "helpdesk", func() app.UI { return helpdeskBanner(l) }),
-			slot(sess.call != nil && sess.origin(sess.call.ID) == originFile && sh.r.page != "home", func() app.UI { return fileCallBanner(sess.call, l) }),
-			slot(sess.note != "" && sh.r.page != "home", func() app.UI {
+			slot(sess.guard.crash != "", func() app.UI { return crashBanner(l, sess.exportable(), &sess.guard) }),
+			slot(sess.ready && sess.saveFailed() != nil, func() app.UI { return saveFailedBanner(l, sess.saveFailed(), &sess.guard) }),
+			slot(sess.tabs.conflict != nil && sess.open.d != nil, func() app.UI { return conflictBanner(l) }),
+			slot(sess.tabs.otherTab && sess.tabs.conflict == nil && sess.open.d != nil && sess.scratch.mode == "", func() app.UI { return otherTabNotice(l) }),
+			slot(sess.scratch.mode == "helpdesk", func() app.UI { return helpdeskBanner(l) }),
+			slot(sess.open.call != nil && sess.origin(sess.open.call.ID) == originFile && sh.r.page != "home", func() app.UI { return fileCallBanner(sess.open.call, l) }),
+			slot(sess.open.note != "" && sh.r.page != "home", func() app.UI {
 				return app.Div().Class("alert alert-info d-flex gap-3 align-items-start migration-note").Attr("role", "status").Body(
-					app.Span().Class("flex-grow-1").Text(sess.note),
+					app.Span().Class("flex-grow-1").Text(sess.open.note),
 					app.Button().Type("button").Class("btn btn-sm btn-outline-primary").Text("OK").
 						OnClick(func(ctx app.Context, e app.Event) {
-							defer sess.recovered()
-							sess.note = ""
+							defer sess.guard.recovered()
+							sess.open.note = ""
 						}),
 				)
 			}),
@@ -99,20 +98,20 @@ func (sh *shell) Render() (ui app.UI) {
 
 func (sh *shell) header(l schema.Lang) app.UI {
 	status, bad := "", false
-	if sess.ready && sess.d != nil {
-		status, bad = sess.saveStatus()
+	if sess.ready && sess.open.d != nil {
+		status, bad = sess.saver.status(sess.lang)
 	}
-	if sess.mode != "" {
+	if sess.scratch.mode != "" {
 		status = tr(l, "scratch.nosave")
 	}
 	title, name := "", ""
-	if sess.call != nil {
-		title = sess.call.Title.In(l)
+	if sess.open.call != nil {
+		title = sess.open.call.Title.In(l)
 	}
-	if sess.d != nil && sess.mode == "" {
-		name = draftTitle(draft.Record{ID: sess.id, Name: sess.name}, l) // which of the drafts is open
+	if sess.open.d != nil && sess.scratch.mode == "" {
+		name = sess.open.title(l)
 	}
-	if p := sh.r.page; p == "helpdesk" || p == "builder" || p == "partner" && sess.mode != "partner" {
+	if p := sh.r.page; p == "helpdesk" || p == "builder" || p == "partner" && sess.scratch.mode != "partner" {
 		// pages of the office, and the page of sheets before one is open: the applicant's
 		// draft is not what they are about
 		title, status, name = "", "", ""
@@ -146,7 +145,7 @@ func (sh *shell) header(l schema.Lang) app.UI {
 }
 
 func (sh *shell) switchLang(ctx app.Context, e app.Event) {
-	defer sess.recovered() // a bug here must not kill the page (resilience.go)
+	defer sess.guard.recovered() // a bug here must not kill the page (resilience.go)
 	if sess.lang == schema.EN {
 		sess.setLang(schema.IT)
 	} else {
@@ -168,7 +167,7 @@ func updateBanner(l schema.Lang) app.UI {
 
 // reload saves what was typed, then loads the new version.
 func reload(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	sess.flush(func() { ctx.Reload() })
 }
 
@@ -176,7 +175,7 @@ func (sh *shell) page(l schema.Lang) app.UI {
 	if !sess.ready {
 		return app.P().Class("loading").Aria("busy", "true").Text(tr(l, "loading"))
 	}
-	if sess.mode == "helpdesk" && (sh.r.page == "section" || sh.r.page == "review") {
+	if sess.scratch.mode == "helpdesk" && (sh.r.page == "section" || sh.r.page == "review") {
 		// Helpdesk mode: the applicant's screen, every input and button disabled.
 		return app.FieldSet().ID("helpdesk-readonly").Class("helpdesk-readonly border-0 p-0 m-0 min-w-0").Disabled(true).Body(sh.pageFor(l, sh.r))
 	}
@@ -195,22 +194,22 @@ func (sh *shell) pageFor(l schema.Lang, r route) app.UI {
 	case "home":
 		return &homePage{Lang: l, Ver: sess.ver}
 	case "review":
-		if sess.d == nil {
+		if sess.open.d == nil {
 			return &homePage{Lang: l, Ver: sess.ver}
 		}
 		return &reviewPage{Lang: l, Ver: sess.ver, CondVer: sess.condVer}
 	case "sign":
-		if sess.d == nil {
+		if sess.open.d == nil {
 			return &homePage{Lang: l, Ver: sess.ver}
 		}
 		return &signPage{Lang: l, Ver: sess.ver}
 	case "history":
-		if sess.d == nil {
+		if sess.open.d == nil {
 			return &homePage{Lang: l, Ver: sess.ver}
 		}
 		return &historyPage{Lang: l, Ver: sess.ver}
 	case "section":
-		if sess.d == nil {
+		if sess.open.d == nil {
 			return &homePage{Lang: l, Ver: sess.ver}
 		}
 		return &formPage{Lang: l, Section: r.section, Ver: sess.ver, CondVer: sess.condVer, SummaryVer: sess.summaryVer}
@@ -223,7 +222,7 @@ func (sh *shell) pageFor(l schema.Lang, r route) app.UI {
 func (s *session) focusLater(ctx app.Context, id string) {
 	s.focusAfter = id
 	ctx.Defer(func(app.Context) {
-		defer s.recovered()
+		defer s.guard.recovered()
 		s.afterRender()
 	})
 }

@@ -46,24 +46,24 @@ type signEntry struct {
 }
 
 func (s *signEntry) OnMount(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	s.start()
 }
 
 func (s *signEntry) OnUpdate(ctx app.Context) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	s.start()
 }
 
 func (s *signEntry) start() {
-	if s.Ready && sess.mode == "" {
+	if s.Ready && sess.scratch.mode == "" {
 		startWorker()
 	}
 }
 
 func (s *signEntry) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
-	if sess.mode != "" {
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	if sess.scratch.mode != "" {
 		return app.P().ID("sign-entry").Class("text-muted mb-0 align-self-center").Text(tr(s.Lang, "scratch.entry"))
 	}
 	if !s.Ready {
@@ -140,8 +140,8 @@ type attached struct {
 }
 
 func (p *signPage) OnMount(ctx app.Context) {
-	defer sess.recovered()
-	if sess.mode != "" {
+	defer sess.guard.recovered()
+	if sess.scratch.mode != "" {
 		return // not available (scratch.go)
 	}
 	startWorker()
@@ -149,15 +149,15 @@ func (p *signPage) OnMount(ctx app.Context) {
 }
 
 func (p *signPage) OnDismount() {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	revokeURL(p.pdf.url)
 	revokeURL(p.pec.eml.url)
 }
 
 func (p *signPage) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
-	l, c, a := p.Lang, sess.call, sess.answers()
-	if sess.mode != "" {
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	l, c, a := p.Lang, sess.open.call, sess.open.answers()
+	if sess.scratch.mode != "" {
 		return scratchUnavailable(l) // a scratch draft is never signed nor sent (scratch.go)
 	}
 	if issues := c.Validate(a, l).Errors(); len(issues) > 0 { // warnings never block

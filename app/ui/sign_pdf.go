@@ -14,7 +14,7 @@ import (
 // The first step of /firma: finalise the draft and make the proposal PDF in the worker.
 
 func (p *signPage) pdfSection(l schema.Lang) app.UI {
-	fin := sess.d.FinalisedAt
+	fin := sess.open.d.FinalisedAt
 	var intro app.UI
 	label := tr(l, "sign.pdf.make")
 	if fin == nil {
@@ -66,11 +66,11 @@ func progressBar(labelledBy string, done, total int) app.UI {
 
 // makePDF finalises the draft if it is not yet, then asks the worker for the PDF.
 func (p *signPage) makePDF(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	if p.pdf.running {
 		return
 	}
-	if sess.d.FinalisedAt == nil || sess.finalStale() {
+	if sess.open.d.FinalisedAt == nil || sess.finalStale() {
 		sess.finalise(time.Now()) // again, after a change: the PDF made before is out of date
 	}
 	raw, err := sess.encoded()
@@ -107,9 +107,9 @@ func orFailure(r jobResult) *job.Message {
 // (to check the signed file) is the same to the byte even after the app updates.
 func (s *session) finalise(at time.Time) {
 	s.mu.Lock()
-	s.d.Finalise(at)
+	s.open.d.Finalise(at)
 	if s.appVersion != "" {
-		s.d.AppVersion = s.appVersion
+		s.open.d.AppVersion = s.appVersion
 	}
 	s.mu.Unlock()
 	s.changed()
@@ -117,11 +117,11 @@ func (s *session) finalise(at time.Time) {
 }
 
 // finalStale reports whether the open draft was changed after it was finalised (draft.Edited).
-func (s *session) finalStale() bool { return s.d.Stale() }
+func (s *session) finalStale() bool { return s.open.d.Stale() }
 
 // encoded is the open draft as the worker reads it.
 func (s *session) encoded() ([]byte, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return draft.Encode(s.d)
+	return draft.Encode(s.open.d)
 }

@@ -84,11 +84,11 @@ func copyRow(id, label, value string, l schema.Lang, onCopy app.EventHandler) ap
 }
 
 func (p *signPage) copy(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	what := e.Get("currentTarget").Get("dataset").Get("what").String()
-	text := sess.call.Submission.To
+	text := sess.open.call.Submission.To
 	if what == "subject" {
-		text = sess.call.Submission.Subject
+		text = sess.open.call.Submission.Subject
 	}
 	p.pec.copied = ""
 	copyText(ctx, text, func(ok bool) {
@@ -166,7 +166,7 @@ func (p *signPage) checklist(c *schema.Call, a schema.Answers, l schema.Lang) ap
 }
 
 func (p *signPage) addFiles(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	input := e.Get("target")
 	at := input.Get("dataset").Get("for").String()
 	files := fileList(input.Get("files"))
@@ -178,7 +178,7 @@ func (p *signPage) addFiles(ctx app.Context, e app.Event) {
 }
 
 func (p *signPage) removeFile(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	i, err := strconv.Atoi(e.Get("currentTarget").Get("dataset").Get("index").String())
 	if err != nil || i < 0 || i >= len(p.pec.files) {
 		return
@@ -241,7 +241,7 @@ func (p *signPage) refreshPackage(ctx app.Context) {
 
 // makeEML asks the worker for the .eml draft and offers it as a link.
 func (p *signPage) makeEML(ctx app.Context, e app.Event) {
-	defer sess.recovered()
+	defer sess.guard.recovered()
 	req, blobs, err := p.packageRequest(job.OpEML)
 	if err != nil || p.pec.eml.busy {
 		return
@@ -298,12 +298,12 @@ func copyText(ctx app.Context, text string, done func(ok bool)) {
 		return
 	}
 	ctx.Async(func() {
-		defer sess.background()
+		defer sess.guard.background()
 		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		_, err := awaitPromise(c, p)
 		cancel()
 		ctx.Dispatch(func(app.Context) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			done(err == nil)
 		})
 	})

@@ -72,7 +72,7 @@ func TestRenderedSign(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := withDraft(t, c, tt.a, tt.lang)
 			if tt.final {
-				s.d.FinalisedAt = &at
+				s.open.d.FinalisedAt = &at
 			}
 			p := tt.page
 			p.Lang, p.Ver = tt.lang, s.ver
@@ -88,11 +88,11 @@ func TestFinaliseKeepsAppVersion(t *testing.T) {
 	s := withDraft(t, testCall(t), complete(), schema.IT)
 	s.appVersion = "v1"
 	s.finalise(time.Date(2024, 3, 1, 10, 30, 15, 999, time.UTC))
-	if s.save.timer != nil {
-		s.save.timer.Stop() // the session is not started: no autosave may run
+	if s.saver.timer != nil {
+		s.saver.timer.Stop() // the session is not started: no autosave may run
 	}
-	if f := s.d.FinalisedAt; f == nil || !f.Equal(time.Date(2024, 3, 1, 10, 30, 15, 0, time.UTC)) || s.d.AppVersion != "v1" {
-		t.Fatalf("finalised at %v by %q", f, s.d.AppVersion)
+	if f := s.open.d.FinalisedAt; f == nil || !f.Equal(time.Date(2024, 3, 1, 10, 30, 15, 0, time.UTC)) || s.open.d.AppVersion != "v1" {
+		t.Fatalf("finalised at %v by %q", f, s.open.d.AppVersion)
 	}
 	s.appVersion = "v2" // the app updated
 	if _, _, ok := s.snapshot(); !ok {
@@ -101,8 +101,8 @@ func TestFinaliseKeepsAppVersion(t *testing.T) {
 	if err := s.export(); err != nil {
 		t.Fatal(err)
 	}
-	if s.d.AppVersion != "v1" {
-		t.Errorf("a save by v2 rewrote the finalised draft's version: %q", s.d.AppVersion)
+	if s.open.d.AppVersion != "v1" {
+		t.Errorf("a save by v2 rewrote the finalised draft's version: %q", s.open.d.AppVersion)
 	}
 }
 
@@ -127,10 +127,10 @@ func TestFinalStale(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := withDraft(t, testCall(t), complete(), schema.IT)
-			s.d.FinalisedAt, s.d.SavedAt, s.d.EditedAfterFinal = &at, at.Add(tt.saved), tt.earlier
+			s.open.d.FinalisedAt, s.open.d.SavedAt, s.open.d.EditedAfterFinal = &at, at.Add(tt.saved), tt.earlier
 			if tt.edit {
 				s.set("ente.nome", "Gamma APS")
-				s.save.timer.Stop() // the session is not started: no autosave may run
+				s.saver.timer.Stop() // the session is not started: no autosave may run
 			}
 			if got := s.finalStale(); got != tt.want {
 				t.Fatalf("finalStale = %v, want %v", got, tt.want)
@@ -141,7 +141,7 @@ func TestFinalStale(t *testing.T) {
 			}
 			if tt.want {
 				s.finalise(at.Add(2 * time.Hour))
-				s.save.timer.Stop()
+				s.saver.timer.Stop()
 				if s.finalStale() {
 					t.Fatal("still out of date after finalising again")
 				}
@@ -157,24 +157,24 @@ func TestMarkSigned(t *testing.T) {
 	other := at.Add(time.Hour)
 	s := withDraft(t, testCall(t), complete(), schema.IT)
 	s.finalise(at)
-	s.save.timer.Stop() // the session is not started: no autosave may run
+	s.saver.timer.Stop() // the session is not started: no autosave may run
 	s.markSigned("abc", "domanda.pdf.p7m", &other)
-	if s.d.Signed != nil {
+	if s.open.d.Signed != nil {
 		t.Fatal("recorded a verdict about a draft finalised at another time")
 	}
 	s.markSigned("abc", "domanda.pdf.p7m", &at)
-	s.save.timer.Stop()
-	if s.d.Signed == nil || s.d.Signed.SHA256 != "abc" || s.d.Signed.File != "domanda.pdf.p7m" || s.d.State(0) != draft.StateSigned {
-		t.Fatalf("not recorded: %+v", s.d.Signed)
+	s.saver.timer.Stop()
+	if s.open.d.Signed == nil || s.open.d.Signed.SHA256 != "abc" || s.open.d.Signed.File != "domanda.pdf.p7m" || s.open.d.State(0) != draft.StateSigned {
+		t.Fatalf("not recorded: %+v", s.open.d.Signed)
 	}
-	s.set("ente.nome", s.d.Answers.Get("ente.nome")) // a field left as it was (blur)
-	s.save.timer.Stop()
-	if s.d.Signed == nil || s.finalStale() {
+	s.set("ente.nome", s.open.d.Answers.Get("ente.nome")) // a field left as it was (blur)
+	s.saver.timer.Stop()
+	if s.open.d.Signed == nil || s.finalStale() {
 		t.Fatal("an answer written again unchanged forgot the signature marker")
 	}
 	s.set("ente.nome", "Gamma APS")
-	s.save.timer.Stop()
-	if s.d.Signed != nil || !s.finalStale() {
+	s.saver.timer.Stop()
+	if s.open.d.Signed != nil || !s.finalStale() {
 		t.Fatal("an edit kept the signature marker")
 	}
 }

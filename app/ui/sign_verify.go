@@ -15,7 +15,7 @@ import (
 // worker against the PDF made here, with trust anchors the applicant may give offline.
 
 func (p *signPage) signedSection(l schema.Lang) app.UI {
-	if sess.d.FinalisedAt == nil {
+	if sess.open.d.FinalisedAt == nil {
 		return section("sign-check", tr(l, "sign.check.title"), app.P().ID("signed-wait").Text(tr(l, "sign.check.first")))
 	}
 	var result []app.UI
@@ -57,7 +57,7 @@ func (p *signPage) trustZone(l schema.Lang) app.UI {
 			app.Span().ID("trust-given").Class("small me-2").Text(tr(l, "sign.trust.given", strings.Join(p.trust.names, ", "))),
 			app.Button().Type("button").ID("trust-clear").Class("btn btn-sm btn-link").Text(tr(l, "sign.trust.clear")).
 				OnClick(func(ctx app.Context, e app.Event) {
-					defer sess.recovered()
+					defer sess.guard.recovered()
 					p.setTrust(ctx, nil)
 				}),
 		),
@@ -82,7 +82,7 @@ func (p *signPage) check(ctx app.Context, file app.Value) {
 		return
 	}
 	name := file.Get("name").String()
-	fin := sess.d.FinalisedAt
+	fin := sess.open.d.FinalisedAt
 	p.signed = signedState{file: file, name: name, checking: true}
 	req := job.Request{Op: job.OpVerify, Lang: p.Lang, Draft: raw, Signed: &job.File{Name: name}}
 	blobs := []app.Value{file}
@@ -112,11 +112,11 @@ func (p *signPage) check(ctx app.Context, file app.Value) {
 // again since, or changed (draft.MarkSigned refuses), it is another version, and nothing is
 // recorded.
 func (s *session) markSigned(sha256, name string, fin *time.Time) {
-	if s.d == nil || s.mode != "" || fin == nil || s.d.FinalisedAt == nil || !s.d.FinalisedAt.Equal(*fin) {
+	if s.open.d == nil || s.scratch.mode != "" || fin == nil || s.open.d.FinalisedAt == nil || !s.open.d.FinalisedAt.Equal(*fin) {
 		return
 	}
 	s.mu.Lock()
-	ok := s.d.MarkSigned(sha256, name, time.Now().UTC().Truncate(time.Second))
+	ok := s.open.d.MarkSigned(sha256, name, time.Now().UTC().Truncate(time.Second))
 	s.mu.Unlock()
 	if ok {
 		s.changed()

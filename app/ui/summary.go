@@ -21,7 +21,7 @@ type errorSummary struct {
 }
 
 func (es *errorSummary) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	if sess.summaryFor != es.Section || len(sess.summary) == 0 {
 		return app.Div().ID("error-summary-slot")
 	}
@@ -32,7 +32,7 @@ func (es *errorSummary) Render() (ui app.UI) {
 		if u == nil || u.issue == nil {
 			continue
 		}
-		li := app.Li().Body(summaryLink(path, "#"+targetID(path), labelled(pathLabel(sess.call, path, l), u.issue.Message)))
+		li := app.Li().Body(summaryLink(path, "#"+targetID(path), labelled(pathLabel(sess.open.call, path, l), u.issue.Message)))
 		if u.issue.IsWarning() {
 			warns = append(warns, li)
 		} else {
@@ -42,7 +42,7 @@ func (es *errorSummary) Render() (ui app.UI) {
 	if len(errs)+len(warns) == 0 {
 		return app.Div().ID("error-summary-slot")
 	}
-	steps := shownSections(sess.call, sess.answers())
+	steps := shownSections(sess.open.call, sess.open.answers())
 	next := PathReview
 	for i, s := range steps {
 		if s.ID == es.Section && i+1 < len(steps) {
@@ -100,7 +100,7 @@ func labelled(label, msg string) string {
 // only the view (a plain #fragment link would leave the focus behind).
 func summaryLink(path, href, text string) app.UI {
 	return app.A().Href(href).DataSet("target", targetID(path)).Text(text).OnClick(func(ctx app.Context, e app.Event) {
-		defer sess.recovered()
+		defer sess.guard.recovered()
 		id := e.Get("currentTarget").Get("dataset").Get("target").String()
 		if focusID(id) {
 			e.PreventDefault()

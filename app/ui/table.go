@@ -68,7 +68,7 @@ func (g *groupView) table(def *schema.Field, items []app.UI) app.UI {
 // so that the table and the rest of the proposal say the same thing in the same words.
 func (g *groupView) footer(def *schema.Field, shown int) app.UI {
 	l := g.Lang
-	a := sess.answers()
+	a := sess.open.answers()
 	label := tr(l, "table.total")
 	var cells []app.UI
 	span := 1 // the label spans the number and the columns before the first sum
@@ -83,9 +83,9 @@ func (g *groupView) footer(def *schema.Field, shown int) app.UI {
 			continue
 		}
 		var text string
-		if f := sumField(sess.call, def, sub); f != nil {
+		if f := sumField(sess.open.call, def, sub); f != nil {
 			label = f.Label.In(l)
-			text = computedText(sess.call, a, f, f.Path(), l)
+			text = computedText(sess.open.call, a, f, f.Path(), l)
 		} else {
 			var total int64
 			for i := range shown {
@@ -126,11 +126,11 @@ func sumField(c *schema.Call, g, col *schema.Field) *schema.Field {
 // cells are the cells of a table's row: a question each, or an empty cell where a `when`
 // hides it in this item, so that the columns stay in place.
 func cells(fields []*schema.Field, prefix string, l schema.Lang, ver int) []app.UI {
-	a := sess.answers()
+	a := sess.open.answers()
 	out := make([]app.UI, len(fields))
 	for i, f := range fields {
 		out[i] = app.Div().Attr("role", "cell")
-		if sess.call.Shown(a, prefix+f.ID) {
+		if sess.open.call.Shown(a, prefix+f.ID) {
 			out[i] = &fieldView{Path: prefix + f.ID, Lang: l, Ver: ver, Cell: true}
 		}
 	}
@@ -143,5 +143,5 @@ func rowName(path string, l schema.Lang) string {
 	item := path[:strings.LastIndexByte(path, '.')]
 	i := strings.LastIndexByte(item, '[')
 	n, _ := strconv.Atoi(item[i+1 : len(item)-1])
-	return tr(l, "group.item", capitalize(itemName(sess.call.Field(item[:i]), l)), n+1)
+	return tr(l, "group.item", capitalize(itemName(sess.open.call.Field(item[:i]), l)), n+1)
 }

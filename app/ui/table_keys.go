@@ -23,7 +23,7 @@ func (g *groupView) listenKeys(ctx app.Context) {
 			return
 		}
 		g.keys = app.FuncOf(func(this app.Value, args []app.Value) any {
-			defer sess.background()
+			defer sess.guard.background()
 			if len(args) > 0 {
 				g.onKey(ctx, args[0])
 			}
@@ -45,10 +45,10 @@ func (g *groupView) stopKeys() {
 
 func (g *groupView) onKey(ctx app.Context, e app.Value) {
 	key := e.Get("key").String()
-	if key != "ArrowUp" && key != "ArrowDown" || sess.call == nil {
+	if key != "ArrowUp" && key != "ArrowDown" || sess.open.call == nil {
 		return
 	}
-	if def := sess.call.Field(g.Path); def == nil || !def.IsTable() {
+	if def := sess.open.call.Field(g.Path); def == nil || !def.IsTable() {
 		return
 	}
 	t := e.Get("target")
@@ -71,9 +71,9 @@ func (g *groupView) onKey(ctx app.Context, e app.Value) {
 		e.Call("preventDefault")
 		group, lang := g.Path, g.Lang
 		ctx.Dispatch(func(ctx app.Context) {
-			defer sess.recovered()
-			n := len(sess.answers().Items(group))
-			if def := sess.call.Field(group); def != nil && def.Repeat != nil && def.Repeat.Max > 0 {
+			defer sess.guard.recovered()
+			n := len(sess.open.answers().Items(group))
+			if def := sess.open.call.Field(group); def != nil && def.Repeat != nil && def.Repeat.Max > 0 {
 				n = min(n, def.Repeat.Max)
 			}
 			it := &itemView{Path: itemPath(group, from), Index: from, Count: n, Lang: lang}

@@ -45,7 +45,7 @@ func TestOtherTabSaved(t *testing.T) {
 		}, "Mia APS ETS", true, false},
 		{"a version this tab has seen already is ignored", func(t *testing.T, s *session, other draft.Record) draft.Record {
 			old := other
-			old.SavedAt = s.save.base
+			old.SavedAt = s.saver.base
 			return old
 		}, "Mia APS", false, false},
 		{"a message about another draft is ignored", func(t *testing.T, s *session, other draft.Record) draft.Record {
@@ -57,27 +57,27 @@ func TestOtherTabSaved(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := withDraft(t, testCall(t), answered(), schema.IT)
 			st := draft.NewMemory()
-			s.store = st
+			s.saver.store = st
 			mark(s, name, "Mia APS")
 			writeChecked(t, s)
-			other := otherTabWrites(t, st, s.id, name, "Altra APS")
+			other := otherTabWrites(t, st, s.open.id, name, "Altra APS")
 			cur := other
 			if tt.before != nil {
 				cur = tt.before(t, s, other)
 			}
 			s.otherVersion(cur)
-			if got := s.d.Answers.Get(name); got != tt.wantOnScreen {
+			if got := s.open.d.Answers.Get(name); got != tt.wantOnScreen {
 				t.Errorf("on screen %v, want %q", got, tt.wantOnScreen)
 			}
-			if (s.conflict != nil) != tt.wantConflict {
-				t.Errorf("conflict %v, want %v", s.conflict != nil, tt.wantConflict)
+			if (s.tabs.conflict != nil) != tt.wantConflict {
+				t.Errorf("conflict %v, want %v", s.tabs.conflict != nil, tt.wantConflict)
 			}
-			if s.otherTab != tt.wantNotice {
-				t.Errorf("notice %v, want %v", s.otherTab, tt.wantNotice)
+			if s.tabs.otherTab != tt.wantNotice {
+				t.Errorf("notice %v, want %v", s.tabs.otherTab, tt.wantNotice)
 			}
 			// Whatever happened, this tab's next write does not replace the other tab's version.
 			writeChecked(t, s)
-			got, _ := st.Get(context.Background(), s.id)
+			got, _ := st.Get(context.Background(), s.open.id)
 			gd, _ := got.Draft()
 			if v := gd.Answers.Get(name); tt.wantConflict && v != "Altra APS" {
 				t.Errorf("stored %v: the other tab's version was overwritten", v)
@@ -98,16 +98,16 @@ func TestOtherTabSavedThenTyping(t *testing.T) {
 	const name = "ente.soci[0].denominazione"
 	s := withDraft(t, testCall(t), answered(), schema.IT)
 	st := draft.NewMemory()
-	s.store = st
+	s.saver.store = st
 	mark(s, name, "Mia APS")
 	writeChecked(t, s)
-	s.otherVersion(otherTabWrites(t, st, s.id, name, "Altra APS"))
+	s.otherVersion(otherTabWrites(t, st, s.open.id, name, "Altra APS"))
 	mark(s, name, "Altra APS ETS")
 	writeChecked(t, s)
-	if s.conflict != nil {
+	if s.tabs.conflict != nil {
 		t.Fatal("a conflict with the version just loaded")
 	}
-	got, _ := st.Get(context.Background(), s.id)
+	got, _ := st.Get(context.Background(), s.open.id)
 	gd, _ := got.Draft()
 	if v := gd.Answers.Get(name); v != "Altra APS ETS" {
 		t.Fatalf("stored %v", v)
@@ -123,8 +123,8 @@ func TestOtherTabSavedThenTyping(t *testing.T) {
 // mark changes the answer at path as typing does, without the autosave timer.
 func mark(s *session, path, v string) {
 	s.mu.Lock()
-	_ = s.d.Answers.Set(path, v)
-	s.save.changes++
+	_ = s.open.d.Answers.Set(path, v)
+	s.saver.changes++
 	s.mu.Unlock()
 }
 

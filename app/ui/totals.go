@@ -25,8 +25,8 @@ type totalsView struct {
 }
 
 func (v *totalsView) Render() (ui app.UI) {
-	defer sess.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
-	return totalsBox(sess.call, sess.answers(), v.Lang)
+	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	return totalsBox(sess.open.call, sess.open.answers(), v.Lang)
 }
 
 // isMoney reports whether f is an amount, typed or computed.
@@ -113,7 +113,7 @@ func itemName2(g *schema.Field, a schema.Answers, item string, i int, l schema.L
 	name := itemTitle(g, a, item)
 	for _, f := range g.Fields {
 		if name == "" && f.Type == schema.TypeChoice {
-			name = answerText(sess.call, a, f, item+"."+f.ID, l)
+			name = answerText(sess.open.call, a, f, item+"."+f.ID, l)
 		}
 	}
 	if name == "" {

@@ -32,7 +32,7 @@ func famiExample(t *testing.T) *session {
 // requested beside the budget items given to it; an amount typed changes its copy in the box.
 func TestTotalsBox(t *testing.T) {
 	s := famiExample(t)
-	got := regexp.MustCompile(`\n\s*`).ReplaceAllString(rendered(totalsBox(s.call, s.d.Answers, schema.IT)), "")
+	got := regexp.MustCompile(`\n\s*`).ReplaceAllString(rendered(totalsBox(s.open.call, s.open.d.Answers, schema.IT)), "")
 	for _, want := range []string{
 		`<dt>Totale richiesto</dt><dd><output id="sum-f-azioni--totale_richiesto">€ 2.280.000,00</output>`,
 		`<output id="sum-f-azioni--residuo">€ 184.000,00</output>`,
@@ -54,7 +54,7 @@ func TestTotalsBox(t *testing.T) {
 	if txt := liveText(o.f, o.path, schema.IT); txt != "€ 123,45" {
 		t.Fatalf("after typing, the box would show %q", txt)
 	}
-	if txt := liveText(s.call.Field("azioni.totale_richiesto"), "azioni.totale_richiesto", schema.IT); strings.HasPrefix(txt, "€ 2.280.000") {
+	if txt := liveText(s.open.call.Field("azioni.totale_richiesto"), "azioni.totale_richiesto", schema.IT); strings.HasPrefix(txt, "€ 2.280.000") {
 		t.Fatalf("the total does not follow: %q", txt)
 	}
 }

@@ -47,14 +47,14 @@ func startWorker() {
 	err := jsTry(func() {
 		w := app.Window().Get("Worker").New(workerURL)
 		onMessage := app.FuncOf(func(this app.Value, args []app.Value) any {
-			defer sess.background()
+			defer sess.guard.background()
 			if len(args) > 0 {
 				workerMessage(args[0].Get("data"))
 			}
 			return nil
 		})
 		onError := app.FuncOf(func(this app.Value, args []app.Value) any {
-			defer sess.background()
+			defer sess.guard.background()
 			msg := ""
 			if len(args) > 0 && args[0].Get("message").Type() == app.TypeString {
 				msg = args[0].Get("message").String()
@@ -79,7 +79,7 @@ func startWorker() {
 func runJob(ctx app.Context, req job.Request, blobs []app.Value, progress func(job.Progress), done func(jobResult)) {
 	startWorker()
 	if req.Call == nil { // the worker has the shipped calls only
-		req.Call = sess.callSource(sess.call)
+		req.Call = sess.callSource(sess.open.call)
 	}
 	body, err := json.Marshal(req)
 	if err != nil {
@@ -134,7 +134,7 @@ func workerMessage(m app.Value) {
 		pr := job.Progress{Done: m.Get("done").Int(), Total: m.Get("total").Int()}
 		if p.progress != nil {
 			p.ctx.Dispatch(func(app.Context) {
-				defer sess.recovered()
+				defer sess.guard.recovered()
 				p.progress(pr)
 			})
 		}
@@ -145,7 +145,7 @@ func workerMessage(m app.Value) {
 			r = jobFailure(err.Error())
 		}
 		p.ctx.Dispatch(func(app.Context) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			p.done(r)
 		})
 	}
@@ -165,7 +165,7 @@ func workerFailed(detail string) {
 		delete(signer.pending, id)
 		r := jobFailure(detail)
 		p.ctx.Dispatch(func(app.Context) {
-			defer sess.recovered()
+			defer sess.guard.recovered()
 			p.done(r)
 		})
 	}
@@ -195,7 +195,7 @@ func cacheWorkerWasm(version string) {
 	if err := jsTry(func() {
 		fn := w.Get("requestIdleCallback")
 		f := app.FuncOf(func(app.Value, []app.Value) any {
-			defer sess.background()
+			defer sess.guard.background()
 			idle <- struct{}{}
 			return nil
 		})
