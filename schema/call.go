@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"sync"
 	"sync/atomic"
 )
 
@@ -47,12 +48,14 @@ type Call struct {
 	hints *validationHints
 }
 
-// validationHints are how many issues and remembered conditions the last Validate of a call
-// had: the next one makes room for as many at once instead of growing its list and its memo
-// step by step (a draft changes little between two validations). Only sizes, bounded by
+// validationHints are how many issues the last Validate of a call had, and the memos it
+// used (see validationRoom): the next one makes room for as many issues at once instead of
+// growing its list step by step (a draft changes little between two validations), and
+// starts from emptied memos of the right size. Only sizes and empty maps, bounded by
 // maxHint: results never depend on them.
 type validationHints struct {
-	issues, shown atomic.Int32
+	issues atomic.Int32
+	rooms  sync.Pool // of *validationRoom
 }
 
 // maxHint bounds the room a validation makes in advance: a hostile draft must not make the

@@ -45,6 +45,9 @@ type evalExt struct {
 	// recent is what the last codice fiscale and the last date text read gave (see toDay and
 	// cfBirth): a rule often reads both twice, the birth date in a code against the one typed.
 	recent *recentReads
+	// seen holds, for each unique field, the answers met so far in the list being walked
+	// (see validation.newList).
+	seen map[*Field]map[string]int
 	// plainFilters walks every filter item by item, without keys: tests compare the two.
 	plainFilters bool
 	// last is the condition remembered last (see known).

@@ -16,14 +16,15 @@ func (v *validation) newList(g *Field, n int) {
 	if len(g.uniques) == 0 {
 		return
 	}
-	if v.seen == nil {
-		v.seen = map[*Field]map[string]int{}
+	x := v.x.more()
+	if x.seen == nil {
+		x.seen = map[*Field]map[string]int{}
 	}
 	for _, f := range g.uniques {
-		if m := v.seen[f]; m != nil {
+		if m := x.seen[f]; m != nil {
 			clear(m)
 		} else {
-			v.seen[f] = make(map[string]int, n) // grown once, not rehashed along the list
+			x.seen[f] = make(map[string]int, n) // grown once, not rehashed along the list
 		}
 	}
 }

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 
 	"bando/schema/itid"
@@ -101,5 +102,36 @@ func TestLargestProposalValid(t *testing.T) {
 	}
 	if is := c.Validate(a, IT); len(is) != 0 {
 		t.Fatalf("want no issues, got %d:\n%v", len(is), is)
+	}
+}
+
+// TestValidateKeepsNoResult: a call's validations share emptied memos (validationRoom); each
+// gives what a validation with memos of its own gives, whatever came before it, with the
+// proposals alternating between valid, full of errors and of another shape.
+func TestValidateKeepsNoResult(t *testing.T) {
+	c, valid := largestProposal(t)
+	_, errs := loadExample(t, "calls/examples/toscana-fami-2024.errors.bando.json")
+	drafts := []Answers{bigAnswers(c), valid, errs, Answers{}, bigAnswers(c), errs, valid}
+	for i, a := range drafts {
+		got := c.Validate(a, IT)
+		want := c.validate(&evalCtx{}, a, IT)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("draft %d: with the call's memos:\n%v\nwith its own:\n%v", i, got, want)
+		}
+	}
+}
+
+// TestValidateRoomBounded: memos grown past maxHint by one validation are not kept for the next.
+func TestValidateRoomBounded(t *testing.T) {
+	big := map[memoKey]bool{}
+	for i := range maxHint + 1 {
+		big[memoKey{at: [maxEnv]uintptr{uintptr(i)}}] = true
+	}
+	if emptied(big) != nil {
+		t.Fatal("a memo of maxHint+1 entries was kept")
+	}
+	small := map[memoKey]bool{{}: true}
+	if m := emptied(small); m == nil || len(m) != 0 {
+		t.Fatalf("a small memo was not kept emptied: %v", m)
 	}
 }

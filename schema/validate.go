@@ -142,7 +142,12 @@ func pruneFields(x *evalCtx, fs []*Field, m map[string]any, parents env) (map[st
 // with more items than its repeat.max gets one repeat.max issue; the items past max are not
 // validated and expressions do not see them (see boundItems).
 func (c *Call) Validate(a Answers, lang Lang) Issues {
-	return c.validate(&evalCtx{}, a, lang)
+	x := &evalCtx{}
+	if h := c.hints; h != nil {
+		h.room().give(x)
+		defer h.keep(x)
+	}
+	return c.validate(x, a, lang)
 }
 
 func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
@@ -153,9 +158,6 @@ func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
 			v.issues = make(Issues, 0, n)
 			// A path is rarely longer than ats.membri[12].rl_nascita_data (see pathBatch).
 			v.spelled.buf, v.spelled.ends = make([]byte, 0, 32*n), make([]int32, 0, n)
-		}
-		if n := h.shown.Load(); n > 0 && x.shown == nil {
-			x.shown = make(map[memoKey]bool, n)
 		}
 	}
 	v.env[0] = a
@@ -176,7 +178,6 @@ func (c *Call) validate(x *evalCtx, a Answers, lang Lang) Issues {
 	v.spelled.fill(v.issues)
 	if h := c.hints; h != nil {
 		h.issues.Store(int32(min(len(v.issues), maxHint)))
-		h.shown.Store(int32(min(len(x.shown), maxHint)))
 	}
 	if len(v.issues) == 0 {
 		return nil // as without the room made in advance
@@ -198,8 +199,6 @@ type validation struct {
 	cut     map[string]int // groups cut at repeat.max: how many items they really hold
 	// index[l] is the index of the item at env level l in its list, while the walk is in it.
 	index [maxEnv]int
-	// seen holds, for each field with Unique, the answers met so far in the list being walked.
-	seen map[*Field]map[string]int
 	// items are the ids of the shown items of each list a choice offers, by the list's
 	// answer path: computed once per validation, however many choices name the list.
 	items    map[string]map[string]bool
@@ -229,7 +228,7 @@ func (v *validation) fields(fs []*Field, m map[string]any, level int) {
 				is = v.itemChoice(f, val)
 			}
 			if is == nil && f.Unique != uniqueOff {
-				if u, dup := v.uniqueIssue(f, val, v.index[level], v.seen[f]); dup {
+				if u, dup := v.uniqueIssue(f, val, v.index[level], v.x.ext.seen[f]); dup {
 					is = &u
 				}
 			}
