@@ -90,8 +90,8 @@ var styles = []string{
 // (ui.CachedLater): not a byte of the first visit goes to them. crossorigin: font requests are
 // CORS requests, and a preload without it would be fetched twice.
 var preloadFonts = []string{
-	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-regular.woff2 crossorigin",
-	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-600.woff2 crossorigin", // 600 and 700
+	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-regular.woff2 crossorigin=anonymous",
+	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-600.woff2 crossorigin=anonymous", // 600 and 700
 }
 
 // preloadWasm starts the download of the app's wasm while the page's head is read, instead of

@@ -60,9 +60,39 @@ async function bandoFetchWasm(url, progress) {
 
 `
 
-// wasmLoaderEdits make go-app's script load the program with bandoFetchWasm, and mark when the
-// program is compiled and starts ("bando:go-run", for TestBrowserFigures).
+// swAfterReadyJS registers the service worker at once when one already controls the page
+// (its update check costs little), and on a first visit only once the form takes input
+// (window.__bandoReady, app/ui/browser.go) or, should it never, after swFallbackMs. Installing,
+// the worker downloads and stores every file of the app, app.wasm again among them (11 MB to
+// decompress and write): begun with the page, that work competed with the page's own download
+// and compile of the program on a first visit, the one that decides whether an office with a
+// slow machine waits.
+const swAfterReadyJS = `// Bando: on a first visit, the service worker installs once the form takes input
+// (server/wasmloader.go).
+function bandoInitServiceWorker() {
+  if (!("serviceWorker" in navigator) || navigator.serviceWorker.controller) {
+    goappInitServiceWorker();
+    return;
+  }
+  const start = performance.now();
+  const wait = setInterval(() => {
+    if (window.__bandoReady || performance.now() - start > ` + swFallbackMs + `) {
+      clearInterval(wait);
+      goappInitServiceWorker();
+    }
+  }, 50);
+}
+bandoInitServiceWorker();`
+
+// swFallbackMs is how long a first visit waits for the form before installing the service
+// worker anyway: a page that fails to start must still leave the app usable offline.
+const swFallbackMs = "10000"
+
+// wasmLoaderEdits make go-app's script load the program with bandoFetchWasm, install the service
+// worker after the form on a first visit (swAfterReadyJS), and mark when the program is
+// compiled and starts ("bando:go-run", for TestBrowserFigures).
 var wasmLoaderEdits = []textEdit{
+	{old: "\ngoappInitServiceWorker();\n", new: "\n" + swAfterReadyJS + "\n"},
 	{old: `fetchWithProgress("`, new: `bandoFetchWasm("`},
 	{old: `go.run(wasm.instance);`, new: `performance.mark("bando:go-run");
     go.run(wasm.instance);`},

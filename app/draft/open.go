@@ -1,7 +1,7 @@
 package draft
 
 import (
-	"fmt"
+	"strconv"
 
 	"bando/schema"
 )
@@ -23,12 +23,18 @@ func Open(d *Draft, c *schema.Call) (*schema.MigrationReport, error) {
 		d.Aside = map[string]any{}
 	}
 	for _, a := range rep.SetAside {
-		key := fmt.Sprintf("v%d:%s", d.CallVersion, a.Path)
-		d.Aside[key] = a.Value
+		d.Aside[AsideKey(d.CallVersion, a.Path)] = a.Value
 	}
 	// Items get their stable ids (schema.ItemID) here, after migration, so that every way a
 	// draft is opened (the app, an import, the CLI, the signing worker) gives the same ones.
 	c.AssignItemIDs(answers)
 	d.Answers, d.CallVersion, d.CallHash = answers, c.Version, c.Hash()
 	return rep, nil
+}
+
+// AsideKey is the key in Aside of the answer at path that a call update removed from a draft
+// of version: "v1:ats.membri[0].runts" (the version keeps a later migration from overwriting
+// it). A partner's sheet keeps its own the same way, so a merge puts them where Open would.
+func AsideKey(version int, path string) string {
+	return "v" + strconv.Itoa(version) + ":" + path
 }

@@ -266,7 +266,7 @@ func Check(s *Sheet, c *schema.Call) error {
 			}
 			if a == &s.Answers {
 				for _, kept := range rep.SetAside {
-					key := fmt.Sprintf("v%d:%s", s.CallVersion, kept.Path)
+					key := draft.AsideKey(s.CallVersion, kept.Path)
 					if _, ok := s.Aside[key]; !ok {
 						if s.Aside == nil {
 							s.Aside = map[string]any{}
