@@ -7,6 +7,8 @@ import (
 
 	"bando/app/draft"
 	"bando/schema"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // Autosave: a change schedules a save saveDelay after the last keystroke (debounce), so a
@@ -244,6 +246,46 @@ func (s *session) flush(then func()) {
 			then()
 		})
 	})
+}
+
+// saveStatus is the autosave's line in the header. It needs the saver alone, handed by the
+// shell as it stands (saver.now): go-app renders a component again only when a prop changed,
+// which a pointer to the one saver never does.
+type saveStatus struct {
+	app.Compo
+
+	Lang    schema.Lang
+	Saver   saver
+	Ask     bool // a draft is open once the store is: the saver says how far it is saved
+	Scratch bool // a scratch draft is on screen, which is never saved
+	Hidden  bool // an office's page, where the applicant's draft is not what it is about
+	Guard   *crashGuard
+}
+
+func (st *saveStatus) Render() (ui app.UI) {
+	defer st.Guard.renderRecovered(&ui)
+	text, bad := "", false
+	if st.Ask {
+		text, bad = st.Saver.status(st.Lang)
+	}
+	if st.Scratch {
+		text = tr(st.Lang, "scratch.nosave")
+	}
+	if st.Hidden {
+		text = ""
+	}
+	class := "save-status small"
+	if bad {
+		class += " save-status-bad"
+	}
+	return app.P().Class(class).Aria("live", "polite").ID("save-status").Text(text)
+}
+
+// now is the saver as it stands, copied under the lock.
+func (sv *saver) now() saver {
+	sv.mu.Lock()
+	defer sv.mu.Unlock()
+	return *sv
 }
 
 // status describes the autosave for the header, in l.

@@ -112,7 +112,7 @@ func (h *helpdeskView) Render() (ui app.UI) {
 		body = append(body, bundleFacts(b, l), bundleVerdicts(b, l),
 			app.Div().Class("d-flex flex-wrap gap-3 mt-4").Body(
 				app.A().ID("helpdesk-open").Class("btn btn-primary").Href(bundleScreen(b, sess.open.call)).Text(tr(l, "helpdesk.open")),
-				leaveHelpdeskButton(l, "helpdesk-leave"),
+				leaveHelpdeskButton(l, "helpdesk-leave", &sess.scratch, &sess.guard),
 			))
 	}
 	return app.Div().Class("helpdesk").Body(body...)
@@ -243,28 +243,41 @@ func bundleScreen(b *draft.Bundle, c *schema.Call) string {
 	return PathHelpdesk
 }
 
-func leaveHelpdeskButton(l schema.Lang, id string) app.UI {
+// leaveHelpdeskButton leaves helpdesk mode (sc.leave) for the start page.
+func leaveHelpdeskButton(l schema.Lang, id string, sc *scratchMode, g *crashGuard) app.UI {
 	return app.Button().Type("button").ID(id).Class("btn btn-outline-secondary").Text(tr(l, "helpdesk.leave")).
 		OnClick(func(ctx app.Context, e app.Event) {
-			defer sess.guard.recovered()
-			sess.leaveScratch()
+			defer g.recovered()
+			sc.leave()
 			ctx.Navigate(PathHome)
 		})
 }
 
-// helpdeskBanner marks every screen of helpdesk mode.
-func helpdeskBanner(l schema.Lang) app.UI {
+// helpdeskBanner marks every screen of helpdesk mode. It needs the scratch mode alone, which
+// it leaves.
+type helpdeskBanner struct {
+	app.Compo
+
+	Lang    schema.Lang
+	Kept    bool // the bundle is kept for a reload (scratchMode.bundleKept)
+	Scratch *scratchMode
+	Guard   *crashGuard
+}
+
+func (b *helpdeskBanner) Render() (ui app.UI) {
+	defer b.Guard.renderRecovered(&ui)
+	l := b.Lang
 	return app.Div().ID("helpdesk-banner").Class("alert alert-warning d-flex flex-wrap gap-3 align-items-center helpdesk-banner").
 		Attr("role", "status").Body(
 		app.Strong().Class("flex-grow-1").Body(
 			app.Text(tr(l, "helpdesk.banner")),
 			app.Span().Class("d-block small fw-normal").Text(tr(l, "helpdesk.banner.more")),
-			slot(!sess.scratch.bundleKept, func() app.UI {
+			slot(!b.Kept, func() app.UI {
 				return app.Span().ID("helpdesk-noreload").Class("d-block small fw-normal").Text(tr(l, "helpdesk.noreload"))
 			}),
 		),
 		app.A().ID("helpdesk-details").Class("btn btn-sm btn-outline-dark").Href(PathHelpdesk).Text(tr(l, "helpdesk.details")),
-		leaveHelpdeskButton(l, "helpdesk-leave-banner"),
+		leaveHelpdeskButton(l, "helpdesk-leave-banner", b.Scratch, b.Guard),
 	)
 }
 

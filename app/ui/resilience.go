@@ -168,9 +168,19 @@ func saveFailedBanner(l schema.Lang, err error, g *crashGuard) app.UI {
 	)
 }
 
-// crashBanner tells that the app recovered from a panic.
-func crashBanner(l schema.Lang, withDraft bool, g *crashGuard) app.UI {
-	return crashAlert(l, withDraft, "app-crash", "crash-export", g)
+// crashBanner tells that the app recovered from a panic. It needs the guard alone: its export
+// button is the guard's.
+type crashBanner struct {
+	app.Compo
+
+	Lang      schema.Lang
+	WithDraft bool // a draft of the applicant's own is open: the banner offers its export
+	Guard     *crashGuard
+}
+
+func (b *crashBanner) Render() (ui app.UI) {
+	defer b.Guard.renderRecovered(&ui)
+	return crashAlert(b.Lang, b.WithDraft, "app-crash", "crash-export", b.Guard)
 }
 
 // crashAlert is the crash alert, with the export button when there is a draft to export. The

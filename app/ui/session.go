@@ -81,13 +81,30 @@ type fieldUI struct {
 	raw     string        // an amount or number as typed, until the field loses focus
 }
 
-// sess is the session of this tab. The components of the crash guard, of the other tabs' alerts,
-// of the save status and of the scratch modes' banners are handed the part they show as a
-// prop (props.go); what still reads the global does so because it works on the open draft
-// and the fields on screen together (the steps, the fields, the review, the signing pages
-// and the office's pages all read and write the answers, the fields' messages and the
-// render versions at once), and passing the whole session down every component would only
-// rename the global.
+// sess is the session of this tab.
+//
+// The components that need one part are handed it as a prop by their parent, with the crash
+// guard for their boundaries: the crash banner (crashBanner: the guard), the other tabs'
+// alerts (conflictBanner, otherTabNotice: tabSync), the save status in the header (saveStatus:
+// the saver) and helpdesk mode's banner and page in place of signing (helpdeskBanner,
+// scratchUnavailable: scratchMode). What they render comes in props of plain values (go-app
+// renders a component again only when a prop changed, which a pointer to the same part never
+// does); the part pointer is for their buttons.
+//
+// What still reads the global, and why:
+//   - the shell, which builds every page and banner from all the parts at once;
+//   - the form's components (steps, fields, groups, tables, the error summary, the review,
+//     history) and the signing pages: each reads and writes the open draft's answers, what the
+//     fields on screen show (ui, live, summary) and the render versions together, so the part
+//     they would be handed is the whole session;
+//   - the start page, the list of drafts, the calls, profiles and the importer: they open,
+//     make or delete drafts (session.use, newDraft), which moves the open draft, the saver,
+//     tabSync and the form's state in one step;
+//   - the office's pages (helpdesk, builder host, partner sheets, merge): they enter and leave
+//     scratch modes (enterScratch, leaveScratch), which swap the open draft and the saver's
+//     state with the stash;
+//   - every boundary (`defer sess.guard.recovered()` and kin): the guard of a component built
+//     by a page that reads the global anyway.
 //
 // It is made in init: the parts' hooks lead to code that reads sess (callFor), which a
 // variable's initializer may not.

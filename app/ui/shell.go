@@ -72,11 +72,19 @@ func (sh *shell) Render() (ui app.UI) {
 		sh.header(l),
 		slot(sess.updateAvailable, func() app.UI { return updateBanner(l) }),
 		app.Main().ID("main").Class("container py-4").Body(
-			slot(sess.guard.crash != "", func() app.UI { return crashBanner(l, sess.exportable(), &sess.guard) }),
+			slot(sess.guard.crash != "", func() app.UI {
+				return &crashBanner{Lang: l, WithDraft: sess.exportable(), Guard: &sess.guard}
+			}),
 			slot(sess.ready && sess.saveFailed() != nil, func() app.UI { return saveFailedBanner(l, sess.saveFailed(), &sess.guard) }),
-			slot(sess.tabs.conflict != nil && sess.open.d != nil, func() app.UI { return conflictBanner(l) }),
-			slot(sess.tabs.otherTab && sess.tabs.conflict == nil && sess.open.d != nil && sess.scratch.mode == "", func() app.UI { return otherTabNotice(l) }),
-			slot(sess.scratch.mode == "helpdesk", func() app.UI { return helpdeskBanner(l) }),
+			slot(sess.tabs.conflict != nil && sess.open.d != nil, func() app.UI {
+				return &conflictBanner{Lang: l, Tabs: &sess.tabs, Guard: &sess.guard}
+			}),
+			slot(sess.tabs.otherTab && sess.tabs.conflict == nil && sess.open.d != nil && sess.scratch.mode == "", func() app.UI {
+				return &otherTabNotice{Lang: l, Tabs: &sess.tabs, Guard: &sess.guard}
+			}),
+			slot(sess.scratch.mode == "helpdesk", func() app.UI {
+				return &helpdeskBanner{Lang: l, Kept: sess.scratch.bundleKept, Scratch: &sess.scratch, Guard: &sess.guard}
+			}),
 			slot(sess.open.call != nil && sess.origin(sess.open.call.ID) == originFile && sh.r.page != "home", func() app.UI { return fileCallBanner(sess.open.call, l) }),
 			slot(sess.open.note != "" && sh.r.page != "home", func() app.UI {
 				return app.Div().Class("alert alert-info d-flex gap-3 align-items-start migration-note").Attr("role", "status").Body(
@@ -97,12 +105,10 @@ func (sh *shell) Render() (ui app.UI) {
 }
 
 func (sh *shell) header(l schema.Lang) app.UI {
-	status, bad := "", false
-	if sess.ready && sess.open.d != nil {
-		status, bad = sess.saver.status(sess.lang)
-	}
-	if sess.scratch.mode != "" {
-		status = tr(l, "scratch.nosave")
+	status := &saveStatus{Lang: l, Ask: sess.ready && sess.open.d != nil, Scratch: sess.scratch.mode != "",
+		Guard: &sess.guard}
+	if status.Ask {
+		status.Saver = sess.saver.now()
 	}
 	title, name := "", ""
 	if sess.open.call != nil {
@@ -114,15 +120,12 @@ func (sh *shell) header(l schema.Lang) app.UI {
 	if p := sh.r.page; p == "helpdesk" || p == "builder" || p == "partner" && sess.scratch.mode != "partner" {
 		// pages of the office, and the page of sheets before one is open: the applicant's
 		// draft is not what they are about
-		title, status, name = "", "", ""
+		title, name = "", ""
+		status.Hidden = true
 	}
 	other := schema.EN
 	if l == schema.EN {
 		other = schema.IT
-	}
-	statusClass := "save-status small"
-	if bad {
-		statusClass += " save-status-bad"
 	}
 	return app.Header().Class("bando-header").Body(
 		app.Div().Class("container d-flex flex-wrap align-items-center gap-3 py-2").Body(
@@ -136,7 +139,7 @@ func (sh *shell) header(l schema.Lang) app.UI {
 				app.Span().Text(title),
 				app.If(name != "", func() app.UI { return app.Span().ID("draft-name").Class("d-block small").Text(name) }),
 			),
-			app.P().Class(statusClass).Aria("live", "polite").ID("save-status").Text(status),
+			status,
 			app.Button().Type("button").ID("lang-switch").Class("btn btn-sm btn-outline-light lang-switch").
 				Attr("lang", string(other)).Aria("label", tr(l, "lang.switch")).
 				Text(tr(l, "lang.other")).OnClick(sh.switchLang),

@@ -158,7 +158,8 @@ func (p *signPage) Render() (ui app.UI) {
 	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l, c, a := p.Lang, sess.open.call, sess.open.answers()
 	if sess.scratch.mode != "" {
-		return scratchUnavailable(l) // a scratch draft is never signed nor sent (scratch.go)
+		// a scratch draft is never signed nor sent (scratch.go)
+		return &scratchUnavailable{Lang: l, Mode: sess.scratch.mode, Scratch: &sess.scratch, Guard: &sess.guard}
 	}
 	if issues := c.Validate(a, l).Errors(); len(issues) > 0 { // warnings never block
 		return app.Div().Class("sign").Body(
