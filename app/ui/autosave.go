@@ -248,22 +248,17 @@ func (s *session) flush(then func()) {
 	})
 }
 
-// saveStatus is the autosave's line in the header. It needs the saver alone, handed by the
-// shell as it stands (saver.now): go-app renders a component again only when a prop changed,
-// which a pointer to the one saver never does.
+// saveStatus is the autosave's line in the header, drawn by the shell: it needs the saver
+// alone, besides what the shell knows of the page (a view, not a component: see views.go).
 type saveStatus struct {
-	app.Compo
-
 	Lang    schema.Lang
-	Saver   saver
+	Saver   *saver
 	Ask     bool // a draft is open once the store is: the saver says how far it is saved
 	Scratch bool // a scratch draft is on screen, which is never saved
 	Hidden  bool // an office's page, where the applicant's draft is not what it is about
-	Guard   *crashGuard
 }
 
-func (st *saveStatus) Render() (ui app.UI) {
-	defer st.Guard.renderRecovered(&ui)
+func (st saveStatus) ui() app.UI {
 	text, bad := "", false
 	if st.Ask {
 		text, bad = st.Saver.status(st.Lang)
@@ -279,13 +274,6 @@ func (st *saveStatus) Render() (ui app.UI) {
 		class += " save-status-bad"
 	}
 	return app.P().Class(class).Aria("live", "polite").ID("save-status").Text(text)
-}
-
-// now is the saver as it stands, copied under the lock.
-func (sv *saver) now() saver {
-	sv.mu.Lock()
-	defer sv.mu.Unlock()
-	return *sv
 }
 
 // status describes the autosave for the header, in l.

@@ -172,59 +172,47 @@ func (s *session) settleConflict(keepMine bool) {
 }
 
 // otherTabNotice tells, politely, that the draft on screen was just loaded again as another tab
-// saved it. It needs tabSync alone, whose notice it puts away.
+// saved it. It needs tabSync alone, whose notice it puts away (a view: see views.go).
 type otherTabNotice struct {
-	app.Compo
-
 	Lang  schema.Lang
 	Tabs  *tabSync
 	Guard *crashGuard
 }
 
-func (n *otherTabNotice) Render() (ui app.UI) {
-	defer n.Guard.renderRecovered(&ui)
+func (n otherTabNotice) ui() app.UI {
 	return app.Div().ID("draft-updated").Class("alert alert-info d-flex flex-wrap gap-3 align-items-center").
 		Attr("role", "status").Body(
 		app.P().Class("flex-grow-1 mb-0").Text(tr(n.Lang, "tabs.updated")),
 		app.Button().Type("button").Class("btn btn-sm btn-outline-primary").ID("draft-updated-ok").
-			Text(tr(n.Lang, "tabs.ok")).OnClick(n.ok),
+			Text(tr(n.Lang, "tabs.ok")).OnClick(func(ctx app.Context, e app.Event) {
+			defer n.Guard.recovered()
+			n.Tabs.otherTab = false
+		}),
 	)
 }
 
-func (n *otherTabNotice) ok(ctx app.Context, e app.Event) {
-	defer n.Guard.recovered()
-	n.Tabs.otherTab = false
-}
-
 // conflictBanner offers the two ways out of a conflict. It needs tabSync alone, which settles
-// the applicant's choice.
+// the applicant's choice (a view: see views.go).
 type conflictBanner struct {
-	app.Compo
-
 	Lang  schema.Lang
 	Tabs  *tabSync
 	Guard *crashGuard
 }
 
-func (b *conflictBanner) Render() (ui app.UI) {
-	defer b.Guard.renderRecovered(&ui)
+func (b conflictBanner) ui() app.UI {
 	l := b.Lang
 	return app.Div().ID("draft-conflict").Class("alert alert-warning d-flex flex-wrap gap-3 align-items-center").
 		Attr("role", "alert").Body(
 		app.P().Class("flex-grow-1 mb-0").Text(tr(l, "conflict.text")),
 		app.Button().Type("button").Class("btn btn-outline-primary").ID("conflict-reload").
-			Text(tr(l, "conflict.reload")).OnClick(b.takeOther),
+			Text(tr(l, "conflict.reload")).OnClick(func(ctx app.Context, e app.Event) {
+			defer b.Guard.recovered()
+			b.Tabs.settle(false)
+		}),
 		app.Button().Type("button").Class("btn btn-primary").ID("conflict-copy").
-			Text(tr(l, "conflict.copy")).OnClick(b.keepMine),
+			Text(tr(l, "conflict.copy")).OnClick(func(ctx app.Context, e app.Event) {
+			defer b.Guard.recovered()
+			b.Tabs.settle(true)
+		}),
 	)
-}
-
-func (b *conflictBanner) takeOther(ctx app.Context, e app.Event) {
-	defer b.Guard.recovered()
-	b.Tabs.settle(false)
-}
-
-func (b *conflictBanner) keepMine(ctx app.Context, e app.Event) {
-	defer b.Guard.recovered()
-	b.Tabs.settle(true)
 }

@@ -73,7 +73,7 @@ func TestTwoTabsNoSilentOverwrite(t *testing.T) {
 	if got := s.open.d.Answers.Get("ente.soci[0].denominazione"); got != "Mia APS ETS" {
 		t.Fatalf("this tab's answer is %v", got)
 	}
-	html := rendered(&conflictBanner{Lang: schema.IT, Tabs: &sess.tabs, Guard: &sess.guard})
+	html := rendered(conflictBanner{Lang: schema.IT, Tabs: &sess.tabs, Guard: &sess.guard}.ui())
 	for _, want := range []string{"Questa bozza è stata modificata in un", "altra scheda", `id="conflict-reload"`, `id="conflict-copy"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the banner lacks %q:\n%s", want, html)

@@ -254,25 +254,21 @@ func leaveHelpdeskButton(l schema.Lang, id string, sc *scratchMode, g *crashGuar
 }
 
 // helpdeskBanner marks every screen of helpdesk mode. It needs the scratch mode alone, which
-// it leaves.
+// it leaves (a view: see views.go).
 type helpdeskBanner struct {
-	app.Compo
-
 	Lang    schema.Lang
-	Kept    bool // the bundle is kept for a reload (scratchMode.bundleKept)
 	Scratch *scratchMode
 	Guard   *crashGuard
 }
 
-func (b *helpdeskBanner) Render() (ui app.UI) {
-	defer b.Guard.renderRecovered(&ui)
+func (b helpdeskBanner) ui() app.UI {
 	l := b.Lang
 	return app.Div().ID("helpdesk-banner").Class("alert alert-warning d-flex flex-wrap gap-3 align-items-center helpdesk-banner").
 		Attr("role", "status").Body(
 		app.Strong().Class("flex-grow-1").Body(
 			app.Text(tr(l, "helpdesk.banner")),
 			app.Span().Class("d-block small fw-normal").Text(tr(l, "helpdesk.banner.more")),
-			slot(!b.Kept, func() app.UI {
+			slot(!b.Scratch.bundleKept, func() app.UI {
 				return app.Span().ID("helpdesk-noreload").Class("d-block small fw-normal").Text(tr(l, "helpdesk.noreload"))
 			}),
 		),

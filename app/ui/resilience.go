@@ -169,17 +169,14 @@ func saveFailedBanner(l schema.Lang, err error, g *crashGuard) app.UI {
 }
 
 // crashBanner tells that the app recovered from a panic. It needs the guard alone: its export
-// button is the guard's.
+// button is the guard's (a view: see views.go).
 type crashBanner struct {
-	app.Compo
-
 	Lang      schema.Lang
 	WithDraft bool // a draft of the applicant's own is open: the banner offers its export
 	Guard     *crashGuard
 }
 
-func (b *crashBanner) Render() (ui app.UI) {
-	defer b.Guard.renderRecovered(&ui)
+func (b crashBanner) ui() app.UI {
 	return crashAlert(b.Lang, b.WithDraft, "app-crash", "crash-export", b.Guard)
 }
 

@@ -143,13 +143,13 @@ func TestPanicCaughtAtBoundary(t *testing.T) {
 	if s.guard.crash != "handler" {
 		t.Fatalf("crash = %q after a panicking handler", s.guard.crash)
 	}
-	html := rendered(&crashBanner{Lang: schema.IT, WithDraft: true, Guard: &sess.guard})
+	html := rendered(crashBanner{Lang: schema.IT, WithDraft: true, Guard: &sess.guard}.ui())
 	for _, want := range []string{"errore imprevisto", `id="crash-export"`, `role="alert"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the crash banner lacks %q:\n%s", want, html)
 		}
 	}
-	if html := rendered(&crashBanner{Lang: schema.EN, Guard: &sess.guard}); strings.Contains(html, "crash-export") || !strings.Contains(html, "Something unexpected") {
+	if html := rendered(crashBanner{Lang: schema.EN, Guard: &sess.guard}.ui()); strings.Contains(html, "crash-export") || !strings.Contains(html, "Something unexpected") {
 		t.Errorf("the crash banner without a draft:\n%s", html)
 	}
 	ran := false

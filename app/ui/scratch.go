@@ -184,18 +184,15 @@ func staffLinks(l schema.Lang) app.UI {
 }
 
 // scratchUnavailable is the page shown instead of signing while a scratch draft is on screen.
-// It needs the scratch mode alone: in helpdesk mode it offers to leave it.
+// It needs the scratch mode alone: in helpdesk mode it offers to leave it (a view: see
+// views.go).
 type scratchUnavailable struct {
-	app.Compo
-
 	Lang    schema.Lang
-	Mode    string // scratchMode.mode
 	Scratch *scratchMode
 	Guard   *crashGuard
 }
 
-func (p *scratchUnavailable) Render() (ui app.UI) {
-	defer p.Guard.renderRecovered(&ui)
+func (p scratchUnavailable) ui() app.UI {
 	l := p.Lang
 	return app.Div().Class("sign").Body(
 		app.H1().ID("page-title").TabIndex(-1).Text(tr(l, "sign.title")),
@@ -204,7 +201,7 @@ func (p *scratchUnavailable) Render() (ui app.UI) {
 		),
 		app.Div().Class("form-nav d-flex flex-wrap gap-3 mt-4").Body(
 			app.A().Class("btn btn-outline-primary").ID("sign-unavailable-back").Href(PathReview).Text(tr(l, "sign.back")),
-			slot(p.Mode == "helpdesk", func() app.UI {
+			slot(p.Scratch.mode == "helpdesk", func() app.UI {
 				return leaveHelpdeskButton(l, "sign-unavailable-leave", p.Scratch, p.Guard)
 			}),
 		),

@@ -73,17 +73,17 @@ func (sh *shell) Render() (ui app.UI) {
 		slot(sess.updateAvailable, func() app.UI { return updateBanner(l) }),
 		app.Main().ID("main").Class("container py-4").Body(
 			slot(sess.guard.crash != "", func() app.UI {
-				return &crashBanner{Lang: l, WithDraft: sess.exportable(), Guard: &sess.guard}
+				return crashBanner{Lang: l, WithDraft: sess.exportable(), Guard: &sess.guard}.ui()
 			}),
 			slot(sess.ready && sess.saveFailed() != nil, func() app.UI { return saveFailedBanner(l, sess.saveFailed(), &sess.guard) }),
 			slot(sess.tabs.conflict != nil && sess.open.d != nil, func() app.UI {
-				return &conflictBanner{Lang: l, Tabs: &sess.tabs, Guard: &sess.guard}
+				return conflictBanner{Lang: l, Tabs: &sess.tabs, Guard: &sess.guard}.ui()
 			}),
 			slot(sess.tabs.otherTab && sess.tabs.conflict == nil && sess.open.d != nil && sess.scratch.mode == "", func() app.UI {
-				return &otherTabNotice{Lang: l, Tabs: &sess.tabs, Guard: &sess.guard}
+				return otherTabNotice{Lang: l, Tabs: &sess.tabs, Guard: &sess.guard}.ui()
 			}),
 			slot(sess.scratch.mode == "helpdesk", func() app.UI {
-				return &helpdeskBanner{Lang: l, Kept: sess.scratch.bundleKept, Scratch: &sess.scratch, Guard: &sess.guard}
+				return helpdeskBanner{Lang: l, Scratch: &sess.scratch, Guard: &sess.guard}.ui()
 			}),
 			slot(sess.open.call != nil && sess.origin(sess.open.call.ID) == originFile && sh.r.page != "home", func() app.UI { return fileCallBanner(sess.open.call, l) }),
 			slot(sess.open.note != "" && sh.r.page != "home", func() app.UI {
@@ -105,11 +105,8 @@ func (sh *shell) Render() (ui app.UI) {
 }
 
 func (sh *shell) header(l schema.Lang) app.UI {
-	status := &saveStatus{Lang: l, Ask: sess.ready && sess.open.d != nil, Scratch: sess.scratch.mode != "",
-		Guard: &sess.guard}
-	if status.Ask {
-		status.Saver = sess.saver.now()
-	}
+	status := saveStatus{Lang: l, Saver: &sess.saver, Ask: sess.ready && sess.open.d != nil,
+		Scratch: sess.scratch.mode != ""}
 	title, name := "", ""
 	if sess.open.call != nil {
 		title = sess.open.call.Title.In(l)
@@ -139,7 +136,7 @@ func (sh *shell) header(l schema.Lang) app.UI {
 				app.Span().Text(title),
 				app.If(name != "", func() app.UI { return app.Span().ID("draft-name").Class("d-block small").Text(name) }),
 			),
-			status,
+			status.ui(),
 			app.Button().Type("button").ID("lang-switch").Class("btn btn-sm btn-outline-light lang-switch").
 				Attr("lang", string(other)).Aria("label", tr(l, "lang.switch")).
 				Text(tr(l, "lang.other")).OnClick(sh.switchLang),

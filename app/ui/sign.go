@@ -159,7 +159,7 @@ func (p *signPage) Render() (ui app.UI) {
 	l, c, a := p.Lang, sess.open.call, sess.open.answers()
 	if sess.scratch.mode != "" {
 		// a scratch draft is never signed nor sent (scratch.go)
-		return &scratchUnavailable{Lang: l, Mode: sess.scratch.mode, Scratch: &sess.scratch, Guard: &sess.guard}
+		return scratchUnavailable{Lang: l, Scratch: &sess.scratch, Guard: &sess.guard}.ui()
 	}
 	if issues := c.Validate(a, l).Errors(); len(issues) > 0 { // warnings never block
 		return app.Div().Class("sign").Body(

@@ -112,7 +112,7 @@ func TestOtherTabSavedThenTyping(t *testing.T) {
 	if v := gd.Answers.Get(name); v != "Altra APS ETS" {
 		t.Fatalf("stored %v", v)
 	}
-	html := rendered(&otherTabNotice{Lang: schema.IT, Tabs: &sess.tabs, Guard: &sess.guard})
+	html := rendered(otherTabNotice{Lang: schema.IT, Tabs: &sess.tabs, Guard: &sess.guard}.ui())
 	for _, want := range []string{"Bozza aggiornata da un", "altra scheda", `role="status"`, `id="draft-updated-ok"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the notice lacks %q:\n%s", want, html)
