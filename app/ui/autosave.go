@@ -249,7 +249,7 @@ func (s *session) flush(then func()) {
 }
 
 // saveStatus is the autosave's line in the header, drawn by the shell: it needs the saver
-// alone, besides what the shell knows of the page (a view, not a component: see views.go).
+// alone, besides what the shell knows of the page (a view: see sess).
 type saveStatus struct {
 	Lang    schema.Lang
 	Saver   *saver

@@ -172,7 +172,7 @@ func (s *session) settleConflict(keepMine bool) {
 }
 
 // otherTabNotice tells, politely, that the draft on screen was just loaded again as another tab
-// saved it. It needs tabSync alone, whose notice it puts away (a view: see views.go).
+// saved it. It needs tabSync alone, whose notice it puts away (a view: see sess).
 type otherTabNotice struct {
 	Lang  schema.Lang
 	Tabs  *tabSync
@@ -192,7 +192,7 @@ func (n otherTabNotice) ui() app.UI {
 }
 
 // conflictBanner offers the two ways out of a conflict. It needs tabSync alone, which settles
-// the applicant's choice (a view: see views.go).
+// the applicant's choice (a view: see sess).
 type conflictBanner struct {
 	Lang  schema.Lang
 	Tabs  *tabSync

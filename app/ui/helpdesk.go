@@ -254,7 +254,7 @@ func leaveHelpdeskButton(l schema.Lang, id string, sc *scratchMode, g *crashGuar
 }
 
 // helpdeskBanner marks every screen of helpdesk mode. It needs the scratch mode alone, which
-// it leaves (a view: see views.go).
+// it leaves (a view: see sess).
 type helpdeskBanner struct {
 	Lang    schema.Lang
 	Scratch *scratchMode

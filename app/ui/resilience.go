@@ -169,7 +169,7 @@ func saveFailedBanner(l schema.Lang, err error, g *crashGuard) app.UI {
 }
 
 // crashBanner tells that the app recovered from a panic. It needs the guard alone: its export
-// button is the guard's (a view: see views.go).
+// button is the guard's (a view: see sess).
 type crashBanner struct {
 	Lang      schema.Lang
 	WithDraft bool // a draft of the applicant's own is open: the banner offers its export

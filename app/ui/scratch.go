@@ -184,8 +184,7 @@ func staffLinks(l schema.Lang) app.UI {
 }
 
 // scratchUnavailable is the page shown instead of signing while a scratch draft is on screen.
-// It needs the scratch mode alone: in helpdesk mode it offers to leave it (a view: see
-// views.go).
+// It needs the scratch mode alone: in helpdesk mode it offers to leave it (a view: see sess).
 type scratchUnavailable struct {
 	Lang    schema.Lang
 	Scratch *scratchMode

@@ -83,13 +83,15 @@ type fieldUI struct {
 
 // sess is the session of this tab.
 //
-// The components that need one part are handed it as a prop by their parent, with the crash
-// guard for their boundaries: the crash banner (crashBanner: the guard), the other tabs'
-// alerts (conflictBanner, otherTabNotice: tabSync), the save status in the header (saveStatus:
-// the saver) and helpdesk mode's banner and page in place of signing (helpdeskBanner,
-// scratchUnavailable: scratchMode). What they render comes in props of plain values (go-app
-// renders a component again only when a prop changed, which a pointer to the same part never
-// does); the part pointer is for their buttons.
+// The pieces of the page that need one part are handed it by their parent, in a field set as
+// it builds them, with the crash guard for their buttons: the crash banner (crashBanner: the
+// guard), the other tabs' alerts (conflictBanner, otherTabNotice: tabSync), the save status
+// in the header (saveStatus: the saver) and helpdesk mode's banner and its page in place of
+// signing (helpdeskBanner, scratchUnavailable: scratchMode). They are views, not go-app
+// components: structs whose ui method the parent calls in its own Render, inside its render
+// boundary. A component type would cost the applicant's wasm some 10 KB (go-app's Compo
+// methods, promoted into each), and go-app renders a component again only when a field
+// changed, which a pointer to the same part never does.
 //
 // What still reads the global, and why:
 //   - the shell, which builds every page and banner from all the parts at once;
@@ -98,8 +100,8 @@ type fieldUI struct {
 //     fields on screen show (ui, live, summary) and the render versions together, so the part
 //     they would be handed is the whole session;
 //   - the start page, the list of drafts, the calls, profiles and the importer: they open,
-//     make or delete drafts (session.use, newDraft), which moves the open draft, the saver,
-//     tabSync and the form's state in one step;
+//     make, fill or delete drafts (session.use, newDraft, edit), which moves the open draft,
+//     the saver, tabSync and the form's state in one step;
 //   - the office's pages (helpdesk, builder host, partner sheets, merge): they enter and leave
 //     scratch modes (enterScratch, leaveScratch), which swap the open draft and the saver's
 //     state with the stash;
