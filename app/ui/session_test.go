@@ -167,3 +167,34 @@ func TestPages(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveStatus: the header's line says what the saver knows, or that a scratch draft is never
+// saved, or nothing on an office's page, where a failing store still marks the line.
+func TestSaveStatus(t *testing.T) {
+	s := withDraft(t, testCall(t), schema.Answers{}, schema.IT)
+	s.saver.at = testTime
+	failing := &saver{mu: &s.mu, storeErr: errors.New("no IndexedDB")}
+	tests := []struct {
+		name     string
+		status   saveStatus
+		want     string
+		wantsBad bool
+	}{
+		{"saved", saveStatus{Lang: schema.IT, Saver: &s.saver, Ask: true}, "Bozza salvata su questo computer", false},
+		{"not asked before the store opens", saveStatus{Lang: schema.IT, Saver: &s.saver}, `id="save-status"></p>`, false},
+		{"memory only", saveStatus{Lang: schema.EN, Saver: failing, Ask: true}, "This browser does not allow drafts to be saved", true},
+		{"scratch", saveStatus{Lang: schema.IT, Saver: &s.saver, Ask: true, Scratch: true}, "Nessuna bozza viene salvata", false},
+		{"office page", saveStatus{Lang: schema.IT, Saver: failing, Ask: true, Hidden: true}, `id="save-status"></p>`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			html := rendered(tt.status.ui())
+			if !strings.Contains(html, tt.want) {
+				t.Errorf("got %s, want %q in it", html, tt.want)
+			}
+			if bad := strings.Contains(html, "save-status-bad"); bad != tt.wantsBad {
+				t.Errorf("marked bad: %v, want %v (%s)", bad, tt.wantsBad, html)
+			}
+		})
+	}
+}
