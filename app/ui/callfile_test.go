@@ -79,7 +79,7 @@ func TestOpenCallFile(t *testing.T) {
 	}
 	// A draft of it opens with it (and would migrate to a newer one, as any call).
 	d := draft.New(c, "test", testTime)
-	got, _, err := callFor(d)
+	got, _, err := sess.callFor(d)
 	if err != nil || got != c {
 		t.Fatalf("callFor: %v", err)
 	}

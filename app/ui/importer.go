@@ -66,7 +66,7 @@ func (s *session) importData(data []byte, name string) error {
 	if err != nil {
 		return err
 	}
-	c, rep, err := callFor(d)
+	c, rep, err := s.callFor(d)
 	if err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ func (s *session) openRecord(r draft.Record) bool {
 	var c *schema.Call
 	var rep *schema.MigrationReport
 	if err == nil {
-		c, rep, err = callFor(d)
+		c, rep, err = s.callFor(d)
 	}
 	if err != nil {
 		s.open.openErr = errorText(err, s.lang)
@@ -63,8 +63,8 @@ func (s *session) openRecord(r draft.Record) bool {
 // callFor finds the call a draft answers (shipped, published by the server or opened from a
 // file: session.lookupCall) and brings the draft to its version (draft.Open). A draft of a
 // call this app does not have gets draft's own "another call" message.
-func callFor(d *draft.Draft) (*schema.Call, *schema.MigrationReport, error) {
-	c, err := sess.lookupCall(d.Call)
+func (s *session) callFor(d *draft.Draft) (*schema.Call, *schema.MigrationReport, error) {
+	c, err := s.lookupCall(d.Call)
 	if err != nil {
 		if def, derr := schema.Shipped(schema.DefaultCallID); derr == nil {
 			if cerr := draft.CheckCall(d, def); cerr != nil {

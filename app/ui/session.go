@@ -108,8 +108,8 @@ type fieldUI struct {
 //   - every boundary (`defer sess.guard.recovered()` and kin): the guard of a component built
 //     by a page that reads the global anyway.
 //
-// It is made in init: the parts' hooks lead to code that reads sess (callFor), which a
-// variable's initializer may not.
+// It is made in init: the parts' hooks lead to code that reads sess (the export's download,
+// among others), which a variable's initializer may not.
 var sess *session
 
 func init() { sess = newSession(schema.IT) }
