@@ -17,7 +17,7 @@ import (
 // readers) never changes; a focus waiting for an item not yet drawn (a link of the error
 // summary or of the review, a URL's fragment) draws them all at once.
 const (
-	firstBatchFields = 96  // questions drawn with the page: four members, 24 budget lines
+	firstBatchFields = 48  // questions drawn with the page: two members (more than a screen), 12 budget lines
 	batchFields      = 240 // questions per later batch: ten members; fewer, larger batches cost less in all (each also renders the page around the group)
 	batchPause       = time.Millisecond
 )

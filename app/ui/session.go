@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -153,11 +154,15 @@ func (s *session) start(ctx app.Context) {
 	})
 	ctx.Async(func() {
 		defer s.guard.background()
+		stored := s.openingStore()
 		calls, problems := loadExtraCalls() // before the last draft: it may answer one of them
 		s.mu.Lock()
 		s.catalogueURLs = calls.catalogueURLs() // cached with the rest once the form takes input
 		s.mu.Unlock()
-		st, err := openStore(context.Background())
+		// The call a new draft answers, as most drafts do, loaded (and kept) while the browser
+		// opens the store: a first visit's form waited for each in turn.
+		schema.Shipped(schema.DefaultCallID)
+		st, err := stored()
 		rec, getErr := lastDraft(st, localGet(keyCurrent))
 		s.run(func() {
 			s.calls = calls
@@ -175,6 +180,28 @@ func (s *session) start(ctx app.Context) {
 			s.ensureDraft()
 		})
 	})
+}
+
+// openingStore starts opening the drafts' store and returns what waits for it. Opening
+// IndexedDB is a wait on the browser, and the Go program is single-threaded: the store is
+// asked for at once (Gosched runs the opening until it waits), and the caller does its own
+// work meanwhile instead of waiting first.
+func (s *session) openingStore() func() (draft.Store, error) {
+	type opened struct {
+		st  draft.Store
+		err error
+	}
+	done := make(chan opened, 1)
+	go func() {
+		defer s.guard.background()
+		st, err := openStore(context.Background())
+		done <- opened{st, err}
+	}()
+	runtime.Gosched()
+	return func() (draft.Store, error) {
+		o := <-done
+		return o.st, o.err
+	}
 }
 
 // lastDraft is the draft this browser had open: the one localStorage remembers, else the one
