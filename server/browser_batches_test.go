@@ -42,8 +42,9 @@ func TestBrowserLongGroupInBatches(t *testing.T) {
 
 	b.do(chromedp.Navigate(app.url + "/sezione/ats"))
 	b.waitReady()
-	if n := eval[int](b, `window.__drawnAtReady`); n < 4 || n == 40 {
-		t.Errorf("when the step takes input: %d members drawn, want the first screen's (4 or more, not all 40)", n)
+	// app/ui/batches.go draws two members with the page (48 questions): more than a screen
+	if n := eval[int](b, `window.__drawnAtReady`); n < 2 || n == 40 {
+		t.Errorf("when the step takes input: %d members drawn, want the first screen's (2 or more, not all 40)", n)
 	}
 	b.waitFor(membersInOrder(40), 20*time.Second)
 
