@@ -37,11 +37,14 @@ func TestBrowserFigures(t *testing.T) {
 	// First visit: nothing cached, a deep link (the draft is created on the way).
 	b.open(app.url + "/sezione/ats")
 	figure("ready_first_visit_ms", readyMs(b))
+	figure("typable_first_visit_ms", typableMs(b))
+	fmt.Printf("early form on the first visit: %q\n", earlyMode(b))
 	phases(b, "first_visit")
 	b.waitOfflineReady()
 	// Warm: the next visit, online, everything cached.
 	b.open(app.url + "/sezione/ats")
 	figure("ready_warm_ms", readyMs(b))
+	figure("typable_warm_ms", typableMs(b))
 	phases(b, "warm")
 
 	// 40 members, 6 action lines and 200 budget lines: the largest proposal the call allows,
@@ -54,21 +57,41 @@ func TestBrowserFigures(t *testing.T) {
 	// Network off and server gone: every reload comes from the service worker's cache.
 	app.srv.Close()
 	b.goOffline()
-	var ready []float64
+	var ready, typable []float64
 	for range 5 {
 		b.do(chromedp.Navigate(app.url + "/sezione/coprogettazione"))
 		b.waitReady()
 		ready = append(ready, readyMs(b))
+		typable = append(typable, typableMs(b))
 	}
 	figure("ready_offline_reload_ms_p50", percentile(ready, 50))
 	figure("ready_offline_reload_ms_max", percentile(ready, 100))
+	figure("typable_offline_reload_ms_p50", percentile(typable, 50))
+	figure("typable_offline_reload_ms_max", percentile(typable, 100))
 
+	// The 40-member step opened from another (a page load, offline), then reloaded: the
+	// applicant who comes back to it, offline, finds it as they left it (web/early.js).
+	allDrawn := `document.querySelectorAll('.group-item[data-path^="ats.membri["]').length === 40 && !!(window.__allDrawn ||= performance.now())`
+	b.do(chromedp.Navigate(app.url + "/sezione/ats"))
+	b.waitReady()
+	figure("ready_offline_open_40_members_ms", readyMs(b))
+	phases(b, "offline_open_40_members")
+	b.waitFor(allDrawn, 20*time.Second)
+	// the snapshot, taken once the browser is idle after the step is drawn (app/ui/early.go)
+	b.waitFor(`(JSON.parse(localStorage.getItem("bando.early") || "{}").path === "/sezione/ats")`, 10*time.Second)
 	b.do(chromedp.Navigate(app.url + "/sezione/ats"))
 	b.waitReady()
 	figure("ready_offline_reload_40_members_ms", readyMs(b))
+	figure("typable_offline_reload_40_members_ms", typableMs(b))
+	fmt.Printf("early form on the offline reload of 40 members: %q\n", earlyMode(b))
+	// what the page before it took to unload (the snapshot is taken before, when idle), and the
+	// snapshot's size
+	for k, v := range eval[map[string]float64](b, `(() => { const n = performance.getEntriesByType("navigation")[0]; return {unload_end: n.unloadEventEnd, dom_interactive: n.domInteractive, snapshot_kchars: (localStorage.getItem("bando.early")||"").length / 1000}; })()`) {
+		figure("offline_reload_40_members_"+k, v)
+	}
 	phases(b, "offline_reload_40_members")
 	// The members past the first screen are drawn after ready, a batch at a time (app/ui/batches.go).
-	b.waitFor(`document.querySelectorAll('.group-item[data-path^="ats.membri["]').length === 40 && !!(window.__allDrawn ||= performance.now())`, 20*time.Second)
+	b.waitFor(allDrawn, 20*time.Second)
 	figure("offline_reload_40_members_all_drawn_ms", eval[float64](b, `window.__allDrawn`))
 	figure("members", float64(b.items("ats.membri")))
 
@@ -199,6 +222,17 @@ func figure(name string, v float64) { fmt.Printf("figure %s %.1f\n", name, v) }
 
 // readyMs is when the form became able to take input, in ms since navigation started.
 func readyMs(b *tab) float64 { return eval[float64](b, `window.__bandoReady`) }
+
+// typableMs is when the page took input, in ms since navigation started: the early form's
+// first frame (web/early.js), or the program's form when there was no early form to show.
+func typableMs(b *tab) float64 {
+	return eval[float64](b, `Math.min(window.__bandoTypable || Infinity, window.__bandoReady)`)
+}
+
+// earlyMode is which early form the page showed: "fresh", "snapshot" or "" (none).
+func earlyMode(b *tab) string {
+	return eval[string](b, `window.bandoEarly ? window.bandoEarly.mode() : ""`)
+}
 
 func percentile(xs []float64, p float64) float64 {
 	s := append([]float64(nil), xs...)

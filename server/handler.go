@@ -68,7 +68,7 @@ func newHandler(version, webDir, domain string) *app.Handler {
 		Fonts:      preloadFonts,
 		RawHeaders: preloadWasm,
 		// The start page only: the other pages are cached once the form takes input (ui.CachedLater).
-		CacheableResources: append([]string{ui.PathHome, "/web/icon.svg"}, signingWorker...),
+		CacheableResources: append([]string{ui.PathHome, "/web/icon.svg", "/web/early.js"}, signingWorker...),
 		Version:            version,
 		Domain:             domain,
 		Image:              "/web/icon-512.png",
@@ -99,7 +99,12 @@ var preloadFonts = []string{
 // streams with the download, starts earlier. app.js fetches it with fetch()'s defaults
 // (mode cors, credentials same-origin), which crossorigin="anonymous" matches, so the
 // preloaded response is the one used and the bytes are not fetched twice (TestBrowserBytesFigures).
-var preloadWasm = []string{`<link rel="preload" href="/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`}
+var preloadWasm = []string{`<link rel="preload" href="/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`, earlyScript}
+
+// earlyScript puts the form on screen and lets it take input while the program is compiled
+// and started (web/early.js, docs/early-form.md). It is not deferred: it must listen before
+// the body is parsed, to swap in the page it keeps before the first paint.
+const earlyScript = `<script src="/web/early.js"></script>`
 
 // signingWorker is the bootstrap of the second wasm program (wasm/worker: the PDF engine and
 // the signed-file checks, kept out of app.wasm), cached with the app for offline use. The

@@ -95,6 +95,9 @@ var wasmLoaderEdits = []textEdit{
 	{old: "\ngoappInitServiceWorker();\n", new: "\n" + swAfterReadyJS + "\n"},
 	{old: `fetchWithProgress("`, new: `bandoFetchWasm("`},
 	{old: `go.run(wasm.instance);`, new: `performance.mark("bando:go-run");
+    if (window.bandoEarly) bandoEarly.beforeRun(); // web/early.js: the program draws beside the early form
     go.run(wasm.instance);`},
+	{old: `    loaderIcon.className = "goapp-logo";`, new: `    if (window.bandoEarly) bandoEarly.fail(); // the loader and its message come back over the early form
+    loaderIcon.className = "goapp-logo";`},
 	{old: `async function fetchWithProgress(url, progess) {`, new: wasmLoaderJS + `async function fetchWithProgress(url, progess) {`},
 }

@@ -140,6 +140,10 @@ func (sv *saver) writeBase(rec draft.Record) time.Time {
 func (s *session) saved(rec draft.Record, n int64, err error) {
 	if err == nil {
 		announceDraft(rec.ID, rec.SavedAt)
+		if rec.ID != s.open.id {
+			n = -1
+		}
+		s.earlyWrote(n)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -190,7 +194,7 @@ func (s *session) countErrors() {
 // regular write too. It runs on a JavaScript callback when the page is hidden or closed.
 func (s *session) flushSync() {
 	if sp, ok := s.saver.store.(draft.SyncPutter); ok {
-		if rec, _, ok := s.snapshot(); ok && s.tabs.conflict == nil {
+		if rec, n, ok := s.snapshot(); ok && s.tabs.conflict == nil {
 			// Unlike every other write this one cannot check first (reading IndexedDB waits
 			// for a callback): the channel has told this tab of other tabs' writes by now, and
 			// then the conflict is set and nothing is written here.
@@ -201,9 +205,11 @@ func (s *session) flushSync() {
 				}
 				s.mu.Unlock()
 				announceDraft(rec.ID, rec.SavedAt)
+				s.earlyWrote(n)
 			}
 		}
 	}
+	s.keepEarlyPage()
 	if s.started {
 		s.run(s.saveNow)
 	}

@@ -116,6 +116,7 @@ func titleFromHeading() {
 
 // markReady tells tests and the benchmark that the form can take input: a data attribute and
 // the time since navigation started.
+// The early form, if any, is handed over then (early.go).
 func markReady() {
 	_ = jsTry(func() {
 		w := app.Window()
@@ -124,6 +125,7 @@ func markReady() {
 		}
 		w.Set("__bandoReady", w.Get("performance").Call("now"))
 		w.Get("document").Get("body").Get("dataset").Set("ready", "1")
+		adoptEarlyForm()
 	})
 }
 

@@ -272,6 +272,7 @@ func (h *homePage) changeRecord(ctx app.Context, r draft.Record, change func(*sc
 				h.listMsg = tr(l, "home.changed")
 			default:
 				announceDraft(rec.ID, rec.SavedAt)
+				sess.earlyWrote(-1)
 				h.listMsg = done(rec.Name)
 			}
 			h.focusNext = id + " " + focus // once listed again

@@ -71,6 +71,9 @@ func (g *groupView) Render() (ui app.UI) {
 	}
 	titleID := FieldID(g.Path) + "-title"
 	cls := "bando-group mb-5"
+	if g.upTo > 0 {
+		cls += " group-drawing" // batches to come (batches.go); the early form's snapshot waits for them
+	}
 	switch is := p.issue(); {
 	case is == nil:
 	case is.IsWarning():

@@ -258,6 +258,7 @@ func (h *homePage) delete(ctx app.Context, e app.Event) {
 		cancel()
 		ctx.Dispatch(func(ctx app.Context) {
 			defer sess.guard.recovered()
+			sess.earlyWrote(-1) // its answers must not show in the next load's early form
 			h.listMsg = tr(h.Lang, "home.deleted", name)
 			if err != nil {
 				h.listMsg = tr(h.Lang, "home.failed", errorText(err, h.Lang))

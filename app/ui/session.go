@@ -72,6 +72,13 @@ type session struct {
 
 	updateAvailable bool
 	focusAfter      string // id to focus once the next render is done
+
+	// earlyAt is how many changes of the open draft the early form's snapshot shows, -1 when
+	// this tab took none since its last write, and earlyKey its step and language (early.go);
+	// earlyIdle: one is asked for when the browser is idle
+	earlyAt   int64
+	earlyKey  string
+	earlyIdle bool
 }
 
 // fieldUI is what one answer shows beside its input, kept by answer path so that it survives
@@ -117,7 +124,7 @@ func init() { sess = newSession(schema.IT) }
 
 // newSession is a session in language l, its parts wired to one another.
 func newSession(l schema.Lang) *session {
-	s := &session{lang: l, ui: map[string]*fieldUI{}}
+	s := &session{lang: l, ui: map[string]*fieldUI{}, earlyAt: -1}
 	s.saver.mu = &s.mu
 	s.guard.alert = func() app.UI { return crashAlert(s.lang, s.exportable(), "", "", &s.guard) }
 	s.guard.export = s.exportFromAlert

@@ -236,4 +236,5 @@ func (s *session) afterRender() {
 	}
 	titleFromHeading()
 	markReady()
+	s.scheduleEarlyPage()
 }

@@ -1,0 +1,310 @@
+// Bando: the form takes input before the Go program runs (docs/early-form.md).
+//
+// The program (app.wasm, 11 MB) needs 0.4–0.6 s to be compiled and started from the service
+// worker's cache and 1.5–2.5 s on a first visit. Meanwhile this script, loaded before the
+// page is drawn, puts in place the form the program will draw — on a first visit the empty
+// form the server drew (data-early="fresh"), on later visits the page as this browser last
+// showed it (a snapshot the program takes when the page is hidden) — and lets the applicant
+// type in it. What is typed is kept (here and in sessionStorage, which survives a reload of
+// the tab) and handed to the program's own fields once it has drawn them (adopt), as if typed
+// there: same checks, same autosave. Buttons and links wait for the program.
+//
+// A snapshot is used only when nothing has changed since it was taken: the program removes it
+// at the first change to any draft (in any tab), and it names the draft and the language it
+// shows. Anything else starts the page as before, behind go-app's loader.
+(() => {
+  "use strict";
+  const SNAPSHOT = "bando.early";
+  const EDITS = "bando.early.edits";
+  const ADOPT_WAIT_MS = 15000;
+  const st = { live: false, mode: "", root: null, edits: new Map(), adopted: false };
+
+  const store = (area) => {
+    try {
+      return window[area];
+    } catch {
+      return null; // storage disabled: no snapshot, no early form
+    }
+  };
+
+  // The page as this browser last showed it, when it still holds.
+  function snapshot() {
+    const ls = store("localStorage");
+    if (!ls) return null;
+    let snap;
+    try {
+      snap = JSON.parse(ls.getItem(SNAPSHOT) || "null");
+    } catch {
+      return null;
+    }
+    if (!snap || snap.v !== 1 || typeof snap.html !== "string") return null;
+    const lang = ls.getItem("bando.lang") || "it";
+    if (snap.path !== location.pathname || snap.draft !== ls.getItem("bando.current") || snap.lang !== lang) {
+      return null;
+    }
+    return snap;
+  }
+
+  // A first visit: no draft was ever opened in this browser, in Italian (the server draws in
+  // Italian; the program chooses English only when the applicant did).
+  function firstVisit() {
+    const ls = store("localStorage");
+    return !!ls && ls.getItem("bando.current") === null && (ls.getItem("bando.lang") || "it") === "it";
+  }
+
+  function start() {
+    const root = document.body && document.body.firstElementChild;
+    if (!root || !root.classList.contains("bando-app") || !document.querySelector("#app-wasm-loader")) return;
+    if (new URLSearchParams(location.search).get("wasm") === "false") return;
+    if (root.querySelector('[data-early="fresh"]') && firstVisit()) {
+      st.mode = "fresh";
+    } else {
+      const snap = snapshot();
+      if (!snap) return;
+      root.innerHTML = snap.html;
+      st.mode = "snapshot";
+    }
+    st.root = root;
+    root.classList.add("bando-early-root");
+    root.setAttribute("aria-busy", "true");
+    document.documentElement.classList.add("bando-early");
+    st.live = true;
+    restoreEdits();
+    document.addEventListener("input", record, true);
+    document.addEventListener("change", record, true);
+    document.addEventListener("click", hold, true);
+    document.addEventListener("submit", hold, true);
+    // ready to type once the form is drawn: the frame after this one
+    requestAnimationFrame(() => setTimeout(() => {
+      if (st.live || st.adopted) window.__bandoTypable = performance.now();
+    }, 0));
+  }
+
+  function valueOf(el) {
+    return el.type === "checkbox" || el.type === "radio" ? { checked: el.checked } : { value: el.value };
+  }
+
+  function record(e) {
+    const el = e.target;
+    if (!st.live || !el || !el.id || !st.root.contains(el) || !("value" in el)) return;
+    st.edits.delete(el.id); // Map keeps insertion order: the last edit goes last
+    st.edits.set(el.id, valueOf(el));
+    if (el.type === "radio") {
+      for (const other of st.root.querySelectorAll('input[type=radio][name="' + CSS.escape(el.name) + '"]')) {
+        if (other !== el) st.edits.delete(other.id);
+      }
+    }
+    persist();
+  }
+
+  function persist() {
+    const ss = store("sessionStorage");
+    try {
+      if (ss) ss.setItem(EDITS, JSON.stringify({ path: location.pathname, edits: [...st.edits] }));
+    } catch { }
+  }
+
+  // What was typed before a reload of this tab, before the program took it.
+  function restoreEdits() {
+    const ss = store("sessionStorage");
+    let kept;
+    try {
+      kept = JSON.parse((ss && ss.getItem(EDITS)) || "null");
+    } catch {
+      return;
+    }
+    if (!kept || kept.path !== location.pathname || !Array.isArray(kept.edits)) return;
+    for (const [id, v] of kept.edits) {
+      const el = document.getElementById(id);
+      if (!el || !st.root.contains(el) || !v || typeof v !== "object") continue;
+      put(el, v);
+      st.edits.set(id, v);
+    }
+  }
+
+  function put(el, v) {
+    if ("checked" in v) el.checked = !!v.checked;
+    else el.value = String(v.value);
+  }
+
+  // Buttons and links wait for the program: they have no handlers yet, and a link would load
+  // another page. Links within the page (the skip link) work.
+  function hold(e) {
+    if (!st.live) return;
+    if (e.type === "submit") {
+      e.preventDefault();
+      return;
+    }
+    const t = e.target instanceof Element ? e.target.closest("button, a[href], [role=button]") : null;
+    if (t && !(t.tagName === "A" && t.getAttribute("href").startsWith("#"))) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
+  // beforeRun gives the program an empty element to draw into (go-app draws into the body's
+  // first element), hidden while the early form stays on screen.
+  function beforeRun() {
+    if (!st.live) return;
+    document.body.insertBefore(document.createElement("div"), st.root);
+  }
+
+  // adopt hands the early form over to the program, which has drawn its own: called by the
+  // program when its form takes input (app/ui/early.go). The program's elements with the ids
+  // of the edited fields (and of the focused one) may come a batch later: adopt waits for
+  // them, up to ADOPT_WAIT_MS, with the early form still on screen and taking input.
+  function adopt() {
+    if (!st.live) return;
+    const goRoot = document.body.firstElementChild;
+    if (!goRoot || goRoot === st.root) return fail();
+    const active = document.activeElement && st.root.contains(document.activeElement) ? document.activeElement : null;
+    const wanted = [...st.edits.keys()];
+    if (active && active.id) wanted.push(active.id);
+    const missing = () => wanted.filter((id) => !goRoot.querySelector("#" + CSS.escape(id)));
+    if (missing().length === 0) return handOver(goRoot);
+    const since = performance.now();
+    const watch = new MutationObserver(() => {
+      if (!st.live) return watch.disconnect();
+      if (missing().length === 0 || performance.now() - since > ADOPT_WAIT_MS) {
+        watch.disconnect();
+        handOver(goRoot);
+      }
+    });
+    watch.observe(goRoot, { childList: true, subtree: true });
+    setTimeout(() => {
+      if (st.live) {
+        watch.disconnect();
+        handOver(goRoot);
+      }
+    }, ADOPT_WAIT_MS);
+  }
+
+  function handOver(goRoot) {
+    const active = document.activeElement && st.root.contains(document.activeElement) ? document.activeElement : null;
+    const focus = active && active.id ? { id: active.id, start: active.selectionStart, end: active.selectionEnd } : null;
+    const scroll = window.scrollY;
+    st.live = false;
+    st.adopted = true;
+    st.root.remove();
+    document.documentElement.classList.remove("bando-early");
+    window.scrollTo(0, scroll);
+    const lost = [];
+    for (const [id, v] of st.edits) {
+      const el = goRoot.querySelector("#" + CSS.escape(id));
+      if (!el) {
+        lost.push([id, v]);
+        continue;
+      }
+      put(el, v);
+      if ("checked" in v) {
+        el.dispatchEvent(new Event("change", { bubbles: true }));
+      } else if (el.tagName === "SELECT") {
+        el.dispatchEvent(new Event("change", { bubbles: true }));
+      } else {
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+        if (!focus || focus.id !== id) el.dispatchEvent(new FocusEvent("blur")); // checked as when left
+      }
+    }
+    if (focus) {
+      const el = goRoot.querySelector("#" + CSS.escape(focus.id));
+      if (el) {
+        el.focus({ preventScroll: true });
+        try {
+          if (focus.start !== null && focus.start !== undefined) el.setSelectionRange(focus.start, focus.end);
+        } catch { } // not a text input
+      }
+    }
+    const ss = store("sessionStorage");
+    try {
+      if (ss) ss.removeItem(EDITS);
+    } catch { }
+    if (lost.length) showLost(lost);
+  }
+
+  // showLost lists what was typed in fields the program did not draw (it never should: the
+  // snapshot is dropped at any change), so that nothing typed is lost unseen.
+  function showLost(lost) {
+    const en = document.documentElement.lang === "en";
+    const box = document.createElement("div");
+    box.className = "alert alert-warning early-lost";
+    box.setAttribute("role", "alert");
+    const p = document.createElement("p");
+    p.textContent = en
+      ? "What you typed while the page was starting could not be put back in these fields: copy it before leaving the page."
+      : "Quanto scritto mentre la pagina si avviava non è stato rimesso in questi campi: copiatelo prima di lasciare la pagina.";
+    box.append(p);
+    const list = document.createElement("ul");
+    for (const [id, v] of lost) {
+      const li = document.createElement("li");
+      li.textContent = id.replace(/^f-/, "") + ": " + ("checked" in v ? (v.checked ? "✓" : "✗") : v.value);
+      list.append(li);
+    }
+    box.append(list);
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "btn btn-sm btn-outline-primary";
+    close.textContent = "OK";
+    close.addEventListener("click", () => box.remove());
+    box.append(close);
+    document.body.append(box);
+    console.warn("bando: early edits not adopted", lost);
+  }
+
+  // fail: the program did not start. The loader, with its message, comes back over the form;
+  // what was typed stays in sessionStorage for the next load of this tab.
+  function fail() {
+    st.live = false;
+    document.documentElement.classList.remove("bando-early");
+  }
+
+  // save keeps the page on screen for the next load, from the program when the page is hidden
+  // (app/ui/early.go): the values typed are properties of the inputs, written into the copy as
+  // attributes.
+  function save(draft, lang) {
+    const ls = store("localStorage");
+    if (!ls || st.live) return;
+    const root = document.body.firstElementChild;
+    try {
+      if (!root || !root.classList.contains("bando-app")) throw new Error("no page");
+      const copy = root.cloneNode(true);
+      const from = root.querySelectorAll("input, textarea, select, option");
+      const to = copy.querySelectorAll("input, textarea, select, option");
+      for (let i = 0; i < from.length; i++) {
+        const a = from[i], b = to[i];
+        if (a.tagName === "OPTION") {
+          if (a.selected) b.setAttribute("selected", "");
+          else b.removeAttribute("selected");
+        } else if (a.type === "checkbox" || a.type === "radio") {
+          if (a.checked) b.setAttribute("checked", "");
+          else b.removeAttribute("checked");
+        } else if (a.tagName === "TEXTAREA") {
+          b.textContent = a.value;
+        } else if (a.type !== "file" && a.type !== "password") {
+          b.setAttribute("value", a.value);
+        }
+      }
+      copy.querySelectorAll("[autofocus]").forEach((el) => el.removeAttribute("autofocus"));
+      ls.setItem(SNAPSHOT, JSON.stringify({ v: 1, path: location.pathname, draft, lang, html: copy.innerHTML }));
+    } catch {
+      forget(); // too big for the quota, or no page: no snapshot rather than an old one
+    }
+  }
+
+  // forget drops the snapshot: a draft changed, or the applicant removed it.
+  function forget() {
+    const ls = store("localStorage");
+    try {
+      if (ls) ls.removeItem(SNAPSHOT);
+    } catch { }
+  }
+
+  window.bandoEarly = { beforeRun, adopt, fail, save, forget, mode: () => st.mode };
+  if (document.readyState === "loading") {
+    document.addEventListener("readystatechange", function once() {
+      document.removeEventListener("readystatechange", once);
+      start();
+    });
+  } else {
+    start();
+  }
+})();
