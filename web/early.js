@@ -1,17 +1,4 @@
-// Bando: the form takes input before the Go program runs (docs/early-form.md).
-//
-// The program (app.wasm, 11 MB) needs 0.4–0.6 s to be compiled and started from the service
-// worker's cache and 1.5–2.5 s on a first visit. Meanwhile this script, loaded before the
-// page is drawn, puts in place the form the program will draw — on a first visit the empty
-// form the server drew (data-early="fresh"), on later visits the page as this browser last
-// showed it (a snapshot the program takes when the page is hidden) — and lets the applicant
-// type in it. What is typed is kept (here and in sessionStorage, which survives a reload of
-// the tab) and handed to the program's own fields once it has drawn them (adopt), as if typed
-// there: same checks, same autosave. Buttons and links wait for the program.
-//
-// A snapshot is used only when nothing has changed since it was taken: the program removes it
-// at the first change to any draft (in any tab), and it names the draft and the language it
-// shows. Anything else starts the page as before, behind go-app's loader.
+// Bando: the form takes input before the Go program runs. How and why: docs/early-form.md.
 (() => {
   "use strict";
   const SNAPSHOT = "bando.early";
@@ -23,11 +10,10 @@
     try {
       return window[area];
     } catch {
-      return null; // storage disabled: no snapshot, no early form
+      return null;
     }
   };
 
-  // The page as this browser last showed it, when it still holds.
   function snapshot() {
     const ls = store("localStorage");
     if (!ls) return null;
@@ -45,8 +31,6 @@
     return snap;
   }
 
-  // A first visit: no draft was ever opened in this browser, in Italian (the server draws in
-  // Italian; the program chooses English only when the applicant did).
   function firstVisit() {
     const ls = store("localStorage");
     return !!ls && ls.getItem("bando.current") === null && (ls.getItem("bando.lang") || "it") === "it";
@@ -74,7 +58,6 @@
     document.addEventListener("change", record, true);
     document.addEventListener("click", hold, true);
     document.addEventListener("submit", hold, true);
-    // ready to type once the form is drawn: the frame after this one
     requestAnimationFrame(() => setTimeout(() => {
       if (st.live || st.adopted) window.__bandoTypable = performance.now();
     }, 0));
@@ -87,7 +70,7 @@
   function record(e) {
     const el = e.target;
     if (!st.live || !el || !el.id || !st.root.contains(el) || !("value" in el)) return;
-    st.edits.delete(el.id); // Map keeps insertion order: the last edit goes last
+    st.edits.delete(el.id);
     st.edits.set(el.id, valueOf(el));
     if (el.type === "radio") {
       for (const other of st.root.querySelectorAll('input[type=radio][name="' + CSS.escape(el.name) + '"]')) {
@@ -104,7 +87,6 @@
     } catch { }
   }
 
-  // What was typed before a reload of this tab, before the program took it.
   function restoreEdits() {
     const ss = store("sessionStorage");
     let kept;
@@ -127,8 +109,6 @@
     else el.value = String(v.value);
   }
 
-  // Buttons and links wait for the program: they have no handlers yet, and a link would load
-  // another page. Links within the page (the skip link) work.
   function hold(e) {
     if (!st.live) return;
     if (e.type === "submit") {
@@ -142,17 +122,11 @@
     }
   }
 
-  // beforeRun gives the program an empty element to draw into (go-app draws into the body's
-  // first element), hidden while the early form stays on screen.
   function beforeRun() {
     if (!st.live) return;
     document.body.insertBefore(document.createElement("div"), st.root);
   }
 
-  // adopt hands the early form over to the program, which has drawn its own: called by the
-  // program when its form takes input (app/ui/early.go). The program's elements with the ids
-  // of the edited fields (and of the focused one) may come a batch later: adopt waits for
-  // them, up to ADOPT_WAIT_MS, with the early form still on screen and taking input.
   function adopt() {
     if (!st.live) return;
     const goRoot = document.body.firstElementChild;
@@ -202,7 +176,7 @@
         el.dispatchEvent(new Event("change", { bubbles: true }));
       } else {
         el.dispatchEvent(new Event("input", { bubbles: true }));
-        if (!focus || focus.id !== id) el.dispatchEvent(new FocusEvent("blur")); // checked as when left
+        if (!focus || focus.id !== id) el.dispatchEvent(new FocusEvent("blur"));
       }
     }
     if (focus) {
@@ -211,7 +185,7 @@
         el.focus({ preventScroll: true });
         try {
           if (focus.start !== null && focus.start !== undefined) el.setSelectionRange(focus.start, focus.end);
-        } catch { } // not a text input
+        } catch { }
       }
     }
     const ss = store("sessionStorage");
@@ -221,8 +195,6 @@
     if (lost.length) showLost(lost);
   }
 
-  // showLost lists what was typed in fields the program did not draw (it never should: the
-  // snapshot is dropped at any change), so that nothing typed is lost unseen.
   function showLost(lost) {
     const en = document.documentElement.lang === "en";
     const box = document.createElement("div");
@@ -250,16 +222,11 @@
     console.warn("bando: early edits not adopted", lost);
   }
 
-  // fail: the program did not start. The loader, with its message, comes back over the form;
-  // what was typed stays in sessionStorage for the next load of this tab.
   function fail() {
     st.live = false;
     document.documentElement.classList.remove("bando-early");
   }
 
-  // save keeps the page on screen for the next load, from the program when the page is hidden
-  // (app/ui/early.go): the values typed are properties of the inputs, written into the copy as
-  // attributes.
   function save(draft, lang) {
     const ls = store("localStorage");
     if (!ls || st.live) return;
@@ -286,11 +253,10 @@
       copy.querySelectorAll("[autofocus]").forEach((el) => el.removeAttribute("autofocus"));
       ls.setItem(SNAPSHOT, JSON.stringify({ v: 1, path: location.pathname, draft, lang, html: copy.innerHTML }));
     } catch {
-      forget(); // too big for the quota, or no page: no snapshot rather than an old one
+      forget();
     }
   }
 
-  // forget drops the snapshot: a draft changed, or the applicant removed it.
   function forget() {
     const ls = store("localStorage");
     try {

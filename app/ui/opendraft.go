@@ -157,8 +157,17 @@ func (s *session) redrawAll() {
 // newDraft starts an empty draft of call c, with the least number of items each group needs,
 // and saves it at once so that it is in the list even before the first answer.
 func (s *session) newDraft(c *schema.Call) {
-	now := time.Now()
-	d := draft.New(c, s.appVersion, now)
+	id, d := freshDraft(c, time.Now())
+	d.AppVersion = s.appVersion
+	s.use(id, c, d)
+	s.changed()
+	s.saveNow()
+}
+
+// freshDraft is a new draft of call c, as a browser makes it: each group with the least items
+// it needs.
+func freshDraft(c *schema.Call, now time.Time) (string, *draft.Draft) {
+	d := draft.New(c, "", now)
 	for _, sec := range c.Sections {
 		for _, f := range sec.Fields {
 			if f.Type == schema.TypeGroup {
@@ -167,7 +176,5 @@ func (s *session) newDraft(c *schema.Call) {
 		}
 	}
 	c.AssignItemIDs(d.Answers)
-	s.use(draft.NewID(now), c, d)
-	s.changed()
-	s.saveNow()
+	return draft.NewID(now), d
 }

@@ -62,7 +62,9 @@ func Routes() {
 	app.RouteWithRegexp("^"+sectionPrefix+"[A-Za-z0-9_-]+$", newShell)
 }
 
-func newShell() app.Composer { return &shell{} }
+// newShell is the root component of a page. On the server, it draws the page serverPage keeps
+// for its route, and reads nothing of the session: requests run concurrently.
+func newShell() app.Composer { return &shell{server: app.IsServer} }
 
 // route is a parsed page path.
 type route struct {

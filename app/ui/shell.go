@@ -14,8 +14,12 @@ type shell struct {
 
 	r        route
 	fragment string
-	navs     int // navigations seen; the first one is the page load
+	navs     int  // navigations seen; the first one is the page load
+	server   bool // drawn by the server for a request (serverpage.go)
 }
+
+// OnPreRender: the server learns the route it draws.
+func (sh *shell) OnPreRender(ctx app.Context) { sh.r = parseRoute(ctx.Page().URL().Path) }
 
 func (sh *shell) OnMount(ctx app.Context) {
 	defer sess.guard.recovered()
@@ -27,10 +31,10 @@ func (sh *shell) OnMount(ctx app.Context) {
 }
 
 func (sh *shell) OnNav(ctx app.Context) {
-	defer sess.guard.recovered()
 	if app.IsServer {
 		return // server-side rendering shares this package between requests: touch no session
 	}
+	defer sess.guard.recovered()
 	sh.onURL(ctx)
 }
 
@@ -65,6 +69,9 @@ func (sh *shell) onURL(ctx app.Context) {
 }
 
 func (sh *shell) Render() (ui app.UI) {
+	if sh.server {
+		return serverPage(sh.r)
+	}
 	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
 	l := sess.lang
 	return app.Div().Class("bando-app").Body(
