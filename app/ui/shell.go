@@ -18,6 +18,15 @@ type shell struct {
 	server   bool // drawn by the server for a request (serverpage.go)
 }
 
+// guard is the crash guard of the shell's boundaries: the session's, but on the server, whose
+// requests never read the session (serverpage_other.go), a guard of the request's own.
+func (sh *shell) guard() *crashGuard {
+	if sh.server {
+		return &crashGuard{alert: func() app.UI { return app.Div() }}
+	}
+	return &sess.guard
+}
+
 // OnPreRender: the server learns the route it draws.
 func (sh *shell) OnPreRender(ctx app.Context) { sh.r = parseRoute(ctx.Page().URL().Path) }
 
@@ -31,10 +40,10 @@ func (sh *shell) OnMount(ctx app.Context) {
 }
 
 func (sh *shell) OnNav(ctx app.Context) {
+	defer sh.guard().recovered()
 	if app.IsServer {
 		return // server-side rendering shares this package between requests: touch no session
 	}
-	defer sess.guard.recovered()
 	sh.onURL(ctx)
 }
 
@@ -69,10 +78,10 @@ func (sh *shell) onURL(ctx app.Context) {
 }
 
 func (sh *shell) Render() (ui app.UI) {
+	defer sh.guard().renderRecovered(&ui)
 	if sh.server {
 		return serverPage(sh.r)
-	}
-	defer sess.guard.renderRecovered(&ui) // a bug here must not kill the page (resilience.go)
+	} // a bug here must not kill the page (resilience.go)
 	l := sess.lang
 	return app.Div().Class("bando-app").Body(
 		app.A().Class("visually-hidden-focusable skip-link").Href("#main").Text(tr(l, "app.skip")),
