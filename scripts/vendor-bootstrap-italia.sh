@@ -14,12 +14,13 @@ pkg=$tmp/package
 mkdir -p web/bootstrap-italia/css web/fonts/titillium-web
 cp "$pkg/dist/css/bootstrap-italia.min.css" web/bootstrap-italia/css/
 cp "$pkg/LICENSE" web/bootstrap-italia/LICENSE
-# The weights the pages use (300, 400, 400 italic, 600 — which serves 700 too, see
+# The weights the pages use (400, 400 italic, 600 — which serves 700 too; no light 300, see
 # web/fonts/titillium-web.css), woff2 only: every browser that runs WebAssembly reads woff2.
-for w in 300 regular italic 600; do
+for w in regular italic 600; do
   cp "$pkg/dist/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-$w.woff2" web/fonts/titillium-web/
 done
 cp "$pkg/dist/fonts/Titillium_Web/OFL.txt" web/fonts/titillium-web/OFL.txt
+bash scripts/subset-fonts.sh # each face split in latin and latin-ext halves
 chmod 644 web/bootstrap-italia/css/* web/bootstrap-italia/LICENSE web/fonts/titillium-web/*
 
 # The stylesheet must not load anything from another host (its url()s are data: URIs).

@@ -86,12 +86,14 @@ var styles = []string{
 }
 
 // preloadFonts are the weights on every page, fetched early; the service worker keeps them for
-// offline use. The light and italic weights are cached later, once the form takes input
-// (ui.CachedLater): not a byte of the first visit goes to them. crossorigin: font requests are
+// offline use. The italic face is cached later, once the form takes input
+// (ui.CachedLater): not a byte of the first visit goes to them. The faces' "latin" halves are
+// preloaded; their "latin-ext" halves serve only Central European letters
+// (web/fonts/titillium-web.css) and are cached later too. crossorigin: font requests are
 // CORS requests, and a preload without it would be fetched twice.
 var preloadFonts = []string{
-	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-regular.woff2 crossorigin=anonymous",
-	"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-600.woff2 crossorigin=anonymous", // 600 and 700
+	"/web/fonts/titillium-web/titillium-web-v10-latin-regular.woff2 crossorigin=anonymous",
+	"/web/fonts/titillium-web/titillium-web-v10-latin-600.woff2 crossorigin=anonymous", // 600 and 700
 }
 
 // preloadWasm starts the download of the app's wasm while the page's head is read, instead of

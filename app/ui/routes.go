@@ -96,7 +96,7 @@ func parseRoute(path string) route {
 }
 
 // CachedLater are the files the app needs offline but not to take input: the signing
-// worker's program (2 MB), the font weights no page needs at once (light and italic) and every
+// worker's program (2 MB), the italic face (no page needs it at once), and every
 // page but the start page (go-app renders each route as the same small page; the one being
 // visited is already there). The page adds them to the service worker's cache once the form
 // takes input and the browser is idle (cacheWorkerWasm); listed with the server's cacheable
@@ -105,8 +105,11 @@ func parseRoute(path string) route {
 func CachedLater() []string {
 	later := []string{
 		"/web/worker.wasm",
-		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-300.woff2",
-		"/web/fonts/titillium-web/titillium-web-v10-latin-ext_latin-italic.woff2",
+		"/web/fonts/titillium-web/titillium-web-v10-latin-italic.woff2",
+		// the faces' Central European letters (web/fonts/titillium-web.css), for a partner's name
+		"/web/fonts/titillium-web/titillium-web-v10-latin-ext-regular.woff2",
+		"/web/fonts/titillium-web/titillium-web-v10-latin-ext-600.woff2",
+		"/web/fonts/titillium-web/titillium-web-v10-latin-ext-italic.woff2",
 	}
 	for _, p := range Pages() {
 		if p != PathHome && !isStaffPath(p) { // the staff program caches its own pages (BuilderFiles)
