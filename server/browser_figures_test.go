@@ -204,13 +204,18 @@ func phases(b *tab, name string) {
 		const p = {};
 		const wasm = performance.getEntriesByType("resource").filter(e => new URL(e.name).pathname === "/web/app.wasm");
 		if (wasm.length) p.wasm_received = Math.max(...wasm.map(e => e.responseEnd));
+		for (const m of ["bando:early-start", "bando:early-shown"]) {
+			const e = performance.getEntriesByName(m);
+			if (e.length) p[m.slice(6).replace("-", "_")] = e[0].startTime;
+		}
+		if (window.__bandoTypable) p.typable = window.__bandoTypable;
 		const run = performance.getEntriesByName("bando:go-run");
 		if (run.length) {
 			p.go_run = run[0].startTime;
 			p.go_run_to_ready = window.__bandoReady - run[0].startTime;
 		}
 		return p })()`)
-	for _, k := range []string{"wasm_received", "go_run", "go_run_to_ready"} {
+	for _, k := range []string{"early_start", "early_shown", "typable", "wasm_received", "go_run", "go_run_to_ready"} {
 		if v, ok := p[k]; ok {
 			figure(name+"_"+k+"_ms", v)
 		}

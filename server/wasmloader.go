@@ -94,6 +94,8 @@ const swFallbackMs = "10000"
 var wasmLoaderEdits = []textEdit{
 	{old: "\ngoappInitServiceWorker();\n", new: "\n" + swAfterReadyJS + "\n"},
 	{old: `fetchWithProgress("`, new: `bandoFetchWasm("`},
+	{old: `const go = new Go();`, new: `if (window.bandoEarly) await bandoEarly.firstFrame(); // web/early.js: its form on screen first
+    const go = new Go();`},
 	{old: `go.run(wasm.instance);`, new: `performance.mark("bando:go-run");
     if (window.bandoEarly) bandoEarly.beforeRun(); // web/early.js: the program draws beside the early form
     go.run(wasm.instance);`},

@@ -4,6 +4,8 @@
   const SNAPSHOT = "bando.early";
   const EDITS = "bando.early.edits";
   const ADOPT_WAIT_MS = 15000;
+  let shown;
+  const painted = new Promise((resolve) => (shown = resolve));
   const st = { live: false, mode: "", root: null, edits: new Map(), adopted: false };
 
   const store = (area) => {
@@ -37,6 +39,7 @@
   }
 
   function start() {
+    performance.mark("bando:early-start");
     const root = document.body && document.body.firstElementChild;
     if (!root || !root.classList.contains("bando-app") || !document.querySelector("#app-wasm-loader")) return;
     if (new URLSearchParams(location.search).get("wasm") === "false") return;
@@ -53,6 +56,7 @@
     root.setAttribute("aria-busy", "true");
     document.documentElement.classList.add("bando-early");
     st.live = true;
+    performance.mark("bando:early-shown");
     restoreEdits();
     document.addEventListener("input", record, true);
     document.addEventListener("change", record, true);
@@ -60,6 +64,7 @@
     document.addEventListener("submit", hold, true);
     requestAnimationFrame(() => setTimeout(() => {
       if (st.live || st.adopted) window.__bandoTypable = performance.now();
+      shown();
     }, 0));
   }
 
@@ -264,7 +269,9 @@
     } catch { }
   }
 
-  window.bandoEarly = { beforeRun, adopt, fail, save, forget, mode: () => st.mode };
+  // the program's compile waits for the early form's first frame: on two cores it delayed it
+  const firstFrame = () => (st.live ? painted : Promise.resolve());
+  window.bandoEarly = { beforeRun, adopt, fail, save, forget, firstFrame, mode: () => st.mode };
   if (document.readyState === "loading") {
     document.addEventListener("readystatechange", function once() {
       document.removeEventListener("readystatechange", once);
