@@ -38,8 +38,20 @@
     return !!ls && ls.getItem("bando.current") === null && (ls.getItem("bando.lang") || "it") === "it";
   }
 
+  // A tab in helpdesk mode or on a partner's sheet shows another draft than the applicant's
+  // (app/ui/helpdesk.go KeyHelpdesk, partnerpage.go keySheetOpen): no early form there.
+  function scratchTab() {
+    const ss = store("sessionStorage");
+    try {
+      return !!ss && (!!ss.getItem("bando.helpdesk.bundle") || !!ss.getItem("bando.sheet.open"));
+    } catch {
+      return true;
+    }
+  }
+
   function start() {
     performance.mark("bando:early-start");
+    if (scratchTab()) return;
     const root = document.body && document.body.firstElementChild;
     if (!root || !root.classList.contains("bando-app") || !document.querySelector("#app-wasm-loader")) return;
     if (new URLSearchParams(location.search).get("wasm") === "false") return;
