@@ -27,7 +27,7 @@ func (s *session) keepEarlyPage() {
 	s.mu.Lock()
 	n := s.saver.changes
 	s.mu.Unlock()
-	key := s.route.section + "|" + string(s.lang)
+	key := s.earlyKeyNow()
 	if n == s.earlyAt && key == s.earlyKey {
 		return
 	}
@@ -42,6 +42,10 @@ func (s *session) keepEarlyPage() {
 	})
 }
 
+// earlyKeyNow names what a snapshot taken now would show besides the answers: the step and
+// the language.
+func (s *session) earlyKeyNow() string { return s.route.section + "|" + string(s.lang) }
+
 // scheduleEarlyPage asks for keepEarlyPage when the browser is next idle, once the open draft
 // is wholly written: after a render, the snapshot is taken at a pause instead of while the page
 // unloads, where it made a reload of 40 members wait ~0.2 s.
@@ -52,7 +56,7 @@ func (s *session) scheduleEarlyPage() {
 	s.mu.Lock()
 	n, written := s.saver.changes, s.saver.changes == s.saver.saved
 	s.mu.Unlock()
-	if !written || n == s.earlyAt && s.route.section+"|"+string(s.lang) == s.earlyKey {
+	if !written || n == s.earlyAt && s.earlyKeyNow() == s.earlyKey {
 		return
 	}
 	_ = jsTry(func() {

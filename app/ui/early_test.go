@@ -20,4 +20,3 @@ func TestEarlyScriptKeys(t *testing.T) {
 		}
 	}
 }
-

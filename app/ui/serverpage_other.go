@@ -27,7 +27,8 @@ import (
 // own put in sess for the while, and then served as text. The server's shell (newShell) reads
 // nothing of sess.
 
-// serverPages holds the pages drawn for the server, by route and day.
+// serverPages holds the pages drawn for the server, by route and day: at most one per page
+// kind and one per step of the default call.
 var serverPages struct {
 	sync.Mutex
 	day  string
@@ -43,17 +44,21 @@ func serverPageHTML(r route) string {
 	if day := schema.InRome(time.Now()).Format(time.DateOnly); day != serverPages.day || serverPages.html == nil {
 		serverPages.day, serverPages.html = day, map[route]string{}
 	}
+	c, err := schema.Shipped(schema.DefaultCallID)
+	fresh := r.page == "section" && err == nil && c.Section(r.section) != nil
+	if !fresh {
+		// Every other page is the same while the draft loads, whatever the path says: one
+		// copy, so that the paths a client makes up (/sezione/anything) cost no memory.
+		r = route{page: r.page}
+	}
 	if h, ok := serverPages.html[r]; ok {
 		return h
 	}
 	s := newSession(schema.IT)
-	fresh := false
-	if r.page == "section" {
-		if c, err := schema.Shipped(schema.DefaultCallID); err == nil && c.Section(r.section) != nil {
-			s.ready, s.route, fresh = true, r, true
-			id, d := freshDraft(c, time.Now())
-			s.use(id, c, d)
-		}
+	if fresh {
+		s.ready, s.route = true, r
+		id, d := freshDraft(c, time.Now())
+		s.use(id, c, d)
 	}
 	kept := sess
 	sess = s

@@ -15,7 +15,7 @@ type shell struct {
 	r        route
 	fragment string
 	navs     int  // navigations seen; the first one is the page load
-	server   bool // drawn by the server for a request (serverpage.go)
+	server   bool // drawn by the server for a request (serverpage_other.go)
 }
 
 // guard is the crash guard of the shell's boundaries: the session's, but on the server, whose
