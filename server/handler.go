@@ -87,7 +87,7 @@ var styles = []string{
 
 // preloadFonts are the weights on every page, fetched early; the service worker keeps them for
 // offline use. The italic face is cached later, once the form takes input
-// (ui.CachedLater): not a byte of the first visit goes to them. The faces' "latin" halves are
+// (ui.CachedLater): not a byte of the first visit goes to it. The faces' "latin" halves are
 // preloaded; their "latin-ext" halves serve only Central European letters
 // (web/fonts/titillium-web.css) and are cached later too. crossorigin: font requests are
 // CORS requests, and a preload without it would be fetched twice.

@@ -133,7 +133,7 @@
       return;
     }
     const t = e.target instanceof Element ? e.target.closest("button, a[href], [role=button]") : null;
-    if (t && !(t.tagName === "A" && t.getAttribute("href").startsWith("#"))) {
+    if (t && !(t.tagName === "A" && (t.getAttribute("href") || "").startsWith("#"))) {
       e.preventDefault();
       e.stopPropagation();
     }
@@ -187,9 +187,7 @@
         continue;
       }
       put(el, v);
-      if ("checked" in v) {
-        el.dispatchEvent(new Event("change", { bubbles: true }));
-      } else if (el.tagName === "SELECT") {
+      if ("checked" in v || el.tagName === "SELECT") {
         el.dispatchEvent(new Event("change", { bubbles: true }));
       } else {
         el.dispatchEvent(new Event("input", { bubbles: true }));

@@ -4,10 +4,12 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // The early form (web/early.js, docs/early-form.md): before this program runs, the page shows
 // the form it will draw and takes input in it. On later visits that form is the page as this
-// browser last showed it, a snapshot kept when the page is hidden; the program keeps it
-// truthful and hands over to its own fields when they take input:
+// browser last showed it, a snapshot of a step; the program keeps it truthful and hands over
+// to its own fields when they take input:
 //
-//   - keepEarlyPage takes the snapshot of a step, once every change is written (flushSync);
+//   - keepEarlyPage takes the snapshot, once every change is written: when the browser is idle
+//     after a render (scheduleEarlyPage) and, if it is not current, when the page is hidden
+//     (flushSync);
 //   - earlyWrote drops it at the first write of a change made after it, in any tab: a
 //     snapshot on record always shows the draft as stored, and never a draft another tab has
 //     changed since (that tab's write drops it);
@@ -15,13 +17,12 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 //     events, the same path as a keystroke.
 
 // keepEarlyPage keeps the step on screen for the next load, unless the snapshot on record is
-// of this very state. Only a step of the applicant's own draft, loaded, wholly drawn and
-// without an alert about another tab's version, is kept: the early form is for typing answers.
+// of this very state. Only a wholly drawn page that earlyPageable allows is kept: the early
+// form is for typing answers.
 // It runs when the page is hidden and, so that reloading costs nothing then, when the browser
 // is idle after a write (scheduleEarlyPage).
 func (s *session) keepEarlyPage() {
-	if !s.ready || s.route.page != "section" || s.open.d == nil || s.scratch.mode != "" ||
-		s.tabs.conflict != nil || s.guard.crash != "" {
+	if !s.earlyPageable() {
 		return
 	}
 	s.mu.Lock()
@@ -42,6 +43,13 @@ func (s *session) keepEarlyPage() {
 	})
 }
 
+// earlyPageable reports whether the page on screen may be kept for the early form: a step of
+// the applicant's own draft, loaded, with no alert about another tab's version or a crash.
+func (s *session) earlyPageable() bool {
+	return s.ready && s.route.page == "section" && s.open.d != nil && s.scratch.mode == "" &&
+		s.tabs.conflict == nil && s.guard.crash == ""
+}
+
 // earlyKeyNow names what a snapshot taken now would show besides the answers: the step and
 // the language.
 func (s *session) earlyKeyNow() string { return s.route.section + "|" + string(s.lang) }
@@ -50,7 +58,7 @@ func (s *session) earlyKeyNow() string { return s.route.section + "|" + string(s
 // is wholly written: after a render, the snapshot is taken at a pause instead of while the page
 // unloads, where it made a reload of 40 members wait ~0.2 s.
 func (s *session) scheduleEarlyPage() {
-	if s.earlyIdle || !s.ready || s.route.page != "section" || s.open.d == nil || s.scratch.mode != "" {
+	if s.earlyIdle || !s.earlyPageable() {
 		return
 	}
 	s.mu.Lock()
