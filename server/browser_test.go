@@ -436,6 +436,7 @@ func TestBrowserGroupsAndDrafts(t *testing.T) {
 	}
 	b.do(chromedp.Click(chromedp.CSS(`.draft-item:nth-child(2) .draft-open`)))
 	b.waitFor(`location.pathname === "/sezione/ats"`, 10*time.Second)
+	b.waitFor(`!!document.getElementById(`+strconv.Quote(ui.FieldID(name(0)))+`)`, 10*time.Second) // the draft opens, then its step draws
 	if v := b.value(name(0)); v != "Gamma" {
 		t.Fatalf("opening the first draft: member 1 is %q", v)
 	}
