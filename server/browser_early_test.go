@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // wasmGate holds back every request for the app's program until opened: the early form
@@ -45,12 +46,11 @@ func (g *wasmGate) shut() {
 	g.open = make(chan struct{})
 }
 
-// TestBrowserEarlyForm types, as an applicant would, while the program is still on its way: on
-// a first visit into the empty form the server drew, on a reload into the page this browser
-// kept. What was typed must end up in the program's fields, checked and saved, with the focus
-// where it was; buttons and links must do nothing meanwhile.
-func TestBrowserEarlyForm(t *testing.T) {
-	app := startApp(t, "early")
+// gatedApp serves the app with its program held back by a gate (shut at first), to a tab that
+// asks the server for the program at every load (no copy in the HTTP cache).
+func gatedApp(t *testing.T, name string) (*httptest.Server, *wasmGate, *tab) {
+	t.Helper()
+	app := startApp(t, name)
 	gate := newWasmGate()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/web/app.wasm" {
@@ -58,16 +58,33 @@ func TestBrowserEarlyForm(t *testing.T) {
 		}
 		(*app.h.Load()).ServeHTTP(w, r)
 	}))
-	defer srv.Close()
-	defer gate.release()
+	t.Cleanup(srv.Close)
+	t.Cleanup(gate.release) // before the server closes: no request left waiting
 	b := newTab(t, "")
-	// every load asks the server for the program (no copy in the HTTP cache)
 	if _, err := chromedp.Call(b.ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Call(b.ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
 		t.Fatal(err)
 	}
+	return srv, gate, b
+}
+
+// noServiceWorker unregisters the page's service worker and empties its caches: the next load
+// asks the server for the program, through the gate.
+func noServiceWorker(b *tab) {
+	b.waitFor(`(async () => {
+		for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+		for (const k of await caches.keys()) await caches.delete(k);
+		return true })()`, 10*time.Second)
+}
+
+// TestBrowserEarlyForm types, as an applicant would, while the program is still on its way: on
+// a first visit into the empty form the server drew, on a reload into the page this browser
+// kept. What was typed must end up in the program's fields, checked and saved, with the focus
+// where it was; buttons and links must do nothing meanwhile.
+func TestBrowserEarlyForm(t *testing.T) {
+	srv, gate, b := gatedApp(t, "early")
 
 	name, member := ui.FieldID("ats.denominazione_ats"), ui.FieldID("ats.membri[1].denominazione")
 	// First visit: the server's empty form.
@@ -106,10 +123,7 @@ func TestBrowserEarlyForm(t *testing.T) {
 	// reload shows it, takes input at once, and hands over again.
 	b.waitFor(`(() => { const s = JSON.parse(localStorage.getItem("bando.early") || "{}"); return s.path === "/sezione/ats" && s.html.includes("ATS Ponti APS") })()`, 15*time.Second)
 	// No service worker: the program must come from the server, through the gate.
-	b.waitFor(`(async () => {
-		for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
-		for (const k of await caches.keys()) await caches.delete(k);
-		return true })()`, 10*time.Second)
+	noServiceWorker(b)
 	gate.shut()
 	b.do(chromedp.Navigate(srv.URL + "/sezione/ats"))
 	b.waitFor(`!!window.__bandoTypable`, 20*time.Second)
@@ -138,5 +152,46 @@ func TestBrowserEarlyForm(t *testing.T) {
 		if got := b.value(path); got != want {
 			t.Errorf("%s after a reload: %q, want %q (saved)", path, got, want)
 		}
+	}
+}
+
+// TestBrowserEarlyFormLongStep reloads the 40-member step: the kept page draws its first
+// screens at once and the other members right after (web/early.js fillLater), so that the last
+// member takes input before the program runs, and what is typed there is handed over.
+func TestBrowserEarlyFormLongStep(t *testing.T) {
+	srv, gate, b := gatedApp(t, "early-long")
+	gate.release()
+	b.open(srv.URL + ui.PathHome)
+	b.do(chromedp.SetUploadFiles(chromedp.ID("import-file"), []string{largestProposal(t)}))
+	b.waitFor(`location.pathname === "/riepilogo"`, 30*time.Second)
+	b.navigateInApp("/sezione/ats")
+	b.waitFor(`document.querySelectorAll('.group-item[data-path^="ats.membri["]').length === 40`, 20*time.Second)
+	b.waitFor(`(JSON.parse(localStorage.getItem("bando.early") || "{}").path === "/sezione/ats")`, 15*time.Second)
+	if n := eval[int](b, `JSON.parse(localStorage.getItem("bando.early")).later.length`); n < 20 {
+		t.Errorf("the kept page leaves %d members for after its first frame, want most of 40", n)
+	}
+
+	noServiceWorker(b)
+	gate.shut()
+	b.do(chromedp.Navigate(srv.URL + "/sezione/ats"))
+	b.waitFor(`!!window.__bandoTypable`, 20*time.Second)
+	if mode := earlyMode(b); mode != "snapshot" {
+		t.Fatalf("early form on a reload: %q, want snapshot", mode)
+	}
+	last := ui.FieldID("ats.membri[39].denominazione")
+	b.waitFor(`!document.querySelector("[data-early-slot]") && !!document.getElementById(`+jsString(last)+`)`, 10*time.Second)
+	was := eval[string](b, `document.getElementById(`+jsString(last)+`).value`)
+	if was == "" {
+		t.Fatal("the last member's name is empty in the kept page")
+	}
+	b.do(chromedp.ScrollIntoView(chromedp.ID(last)), chromedp.Focus(chromedp.ID(last)), chromedp.KeyEvent(kb.End), chromedp.KeyEvent(" Zeta"))
+	if eval[bool](b, `!!window.__bandoReady`) {
+		t.Fatal("the program ran before the gate opened")
+	}
+	gate.release()
+	b.waitReady()
+	b.waitFor(`!document.querySelector(".bando-early-root")`, 20*time.Second)
+	if got := b.value("ats.membri[39].denominazione"); got != was+" Zeta" {
+		t.Errorf("last member typed into the kept page: %q, want %q", got, was+" Zeta")
 	}
 }

@@ -19,7 +19,8 @@ import (
 // answers the staff program's URLs from go-app's own answers, changed in one place each:
 //
 //   - /builder and /helpdesk: go-app's page of that route, loading ui.BuilderScript instead of
-//     /app.js (and preloading ui.BuilderWasm instead of app.wasm: preloadWasm);
+//     /app.js (and naming ui.BuilderWasm as the program to preload instead of app.wasm:
+//     earlyHeaders);
 //   - ui.BuilderScript: go-app's /app.js, loading ui.BuilderWasm instead of /web/app.wasm;
 //   - /app.js itself loads ui.BuilderWasm in a tab that keeps a support bundle open in helpdesk
 //     mode (sessionStorage, app/ui/helpdesk.go), so that reloading any page of the mode (a
@@ -32,7 +33,7 @@ type builderPages struct{ next http.Handler }
 // staffPage are the edits that make a page of go-app load the staff program.
 var staffPage = []textEdit{
 	{old: `src="/app.js"`, new: `src="` + ui.BuilderScript + `"`},
-	{old: `href="/web/app.wasm"`, new: `href="` + ui.BuilderWasm + `"`, optional: true},
+	{old: `content="/web/app.wasm"`, new: `content="` + ui.BuilderWasm + `"`, optional: true},
 }
 
 // helpdeskSwitch is the program /app.js loads: the staff program while this tab is in helpdesk

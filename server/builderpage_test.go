@@ -52,7 +52,7 @@ func TestBuilderPages(t *testing.T) {
 		t.Run(tc.page, func(t *testing.T) {
 			page := get(tc.page)
 			scripts := scriptsOf(page)
-			if strings.Contains(page, `href="/web/app.wasm"`) != (tc.script == "/app.js") || strings.Contains(page, `href="`+ui.BuilderWasm+`"`) == (tc.script == "/app.js") {
+			if strings.Contains(page, `content="/web/app.wasm"`) != (tc.script == "/app.js") || strings.Contains(page, `content="`+ui.BuilderWasm+`"`) == (tc.script == "/app.js") {
 				t.Errorf("the page preloads the wrong program")
 			}
 			if !strings.Contains(strings.Join(scripts, " "), tc.script) {

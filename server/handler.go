@@ -66,7 +66,7 @@ func newHandler(version, webDir, domain string) *app.Handler {
 		},
 		Styles:     styles,
 		Fonts:      preloadFonts,
-		RawHeaders: preloadWasm,
+		RawHeaders: earlyHeaders,
 		// The start page only: the other pages are cached once the form takes input (ui.CachedLater).
 		CacheableResources: append([]string{ui.PathHome, "/web/icon.svg", "/web/early.js"}, signingWorker...),
 		Version:            version,
@@ -96,17 +96,24 @@ var preloadFonts = []string{
 	"/web/fonts/titillium-web/titillium-web-v10-latin-600.woff2 crossorigin=anonymous", // 600 and 700
 }
 
-// preloadWasm starts the download of the app's wasm while the page's head is read, instead of
-// once app.js has run (after the stylesheets and the fonts' preloads): the compile, which
-// streams with the download, starts earlier. app.js fetches it with fetch()'s defaults
-// (mode cors, credentials same-origin), which crossorigin="anonymous" matches, so the
-// preloaded response is the one used and the bytes are not fetched twice (TestBrowserBytesFigures).
-var preloadWasm = []string{`<link rel="preload" href="/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`, earlyScript}
+// earlyHeaders name the page's program and load web/early.js, which puts the form on screen
+// and lets it take input while the program is compiled and started (docs/early-form.md). The
+// script is not deferred: it must listen before the body is parsed, to swap in the page it
+// keeps before the first paint.
+//
+// early.js also preloads the program named here, when no service worker controls the page (a
+// first visit): its download then starts while the page's head is read, instead of once
+// app.js has run, and the compile, which streams with the download, starts earlier. It is not
+// a <link rel="preload"> in the page itself: the service worker keeps the page, and a page
+// from its cache preloaded the 11 MB from the cache too, which Chromium takes in on the page's
+// thread, ~0.2 s of it on a reload, before the early form's first frame (a trace of the
+// offline reload of 40 members, 2026-12-04). The loader's own fetch hands the bytes to the
+// compiler without that.
+var earlyHeaders = []string{`<meta name="` + programMeta + `" content="/web/app.wasm">`, `<script src="/web/early.js"></script>`}
 
-// earlyScript puts the form on screen and lets it take input while the program is compiled
-// and started (web/early.js, docs/early-form.md). It is not deferred: it must listen before
-// the body is parsed, to swap in the page it keeps before the first paint.
-const earlyScript = `<script src="/web/early.js"></script>`
+// programMeta names the meta element that gives the page's program (builderPages changes it
+// for the staff pages).
+const programMeta = "bando-program"
 
 // signingWorker is the bootstrap of the second wasm program (wasm/worker: the PDF engine and
 // the signed-file checks, kept out of app.wasm), cached with the app for offline use. The

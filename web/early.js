@@ -4,9 +4,15 @@
   const SNAPSHOT = "bando.early";
   const EDITS = "bando.early.edits";
   const ADOPT_WAIT_MS = 15000;
+  // A snapshot draws the step's first screens at once and the rest of a long group (40
+  // members, 200 budget rows) right after the first frame, a few items per task: parsing and
+  // styling 0.8 MB of HTML before that frame cost a reload ~0.1 s (docs/early-form.md).
+  const LATER = ".group-item, .bando-row";
+  const FILL_MS = 8;
+  const WAIT = "bando-early-wait";
   let shown;
   const painted = new Promise((resolve) => (shown = resolve));
-  const st = { live: false, mode: "", root: null, edits: new Map(), adopted: false };
+  const st = { started: false, snap: null, live: false, mode: "", root: null, edits: new Map(), adopted: false, later: [], kept: new Map() };
 
   const store = (area) => {
     try {
@@ -25,7 +31,7 @@
     } catch {
       return null;
     }
-    if (!snap || snap.v !== 1 || typeof snap.html !== "string") return null;
+    if (!snap || snap.v !== 2 || typeof snap.html !== "string" || !Array.isArray(snap.later)) return null;
     const lang = ls.getItem("bando.lang") || "it";
     if (snap.path !== location.pathname || snap.draft !== ls.getItem("bando.current") || snap.lang !== lang) {
       return null;
@@ -49,7 +55,37 @@
     }
   }
 
+  // start decides, once, which early form the page shows: as soon as the page's root is parsed
+  // (watchRoot) or, failing that, when the whole page is.
   function start() {
+    if (st.started) return;
+    st.started = true;
+    try {
+      begin();
+    } finally {
+      document.documentElement.classList.remove(WAIT);
+    }
+  }
+
+  // watchRoot calls start when go-app's loader, which follows the page's root, is parsed, and
+  // hides the page meanwhile when a snapshot is to replace it: the browser may draw a page
+  // while it parses it, and a frame of the server's form under way to be replaced cost a
+  // reload ~30 ms.
+  function watchRoot() {
+    if (scratchTab()) return;
+    st.snap = snapshot();
+    if (st.snap) document.documentElement.classList.add(WAIT);
+    const watch = new MutationObserver(() => {
+      if (st.started) return watch.disconnect();
+      if (document.getElementById("app-wasm-loader")) {
+        watch.disconnect();
+        start();
+      }
+    });
+    watch.observe(document.documentElement, { childList: true, subtree: true });
+  }
+
+  function begin() {
     performance.mark("bando:early-start");
     if (scratchTab()) return;
     const root = document.body && document.body.firstElementChild;
@@ -58,9 +94,13 @@
     if (root.querySelector('[data-early="fresh"]') && firstVisit()) {
       st.mode = "fresh";
     } else {
-      const snap = snapshot();
+      const snap = st.snap || snapshot();
       if (!snap) return;
       root.innerHTML = snap.html;
+      st.later = snap.later;
+      for (const slot of root.querySelectorAll("[data-early-slot]")) {
+        slot.style.height = (st.later[+slot.dataset.earlySlot] || {}).h + "px";
+      }
       st.mode = "snapshot";
     }
     st.root = root;
@@ -77,7 +117,35 @@
     requestAnimationFrame(() => setTimeout(() => {
       if (st.live || st.adopted) window.__bandoTypable = performance.now();
       shown();
+      fillLater();
     }, 0));
+  }
+
+  // fillLater puts the items the snapshot left for after the first frame in their slots, those
+  // nearest the screen first, for FILL_MS per task, so that typing is never held for long.
+  function fillLater() {
+    if (!st.live) return;
+    const slots = [...st.root.querySelectorAll("[data-early-slot]")];
+    if (slots.length === 0) return;
+    const mid = window.scrollY + window.innerHeight / 2;
+    const near = (el) => Math.abs(el.getBoundingClientRect().top + window.scrollY - mid);
+    const order = slots.map((el) => [near(el), el]).sort((a, b) => a[0] - b[0]).map((p) => p[1]);
+    const tpl = document.createElement("template");
+    const step = () => {
+      if (!st.live) return;
+      const until = performance.now() + FILL_MS;
+      while (order.length && performance.now() < until) {
+        const slot = order.shift();
+        const item = st.later[+slot.dataset.earlySlot];
+        tpl.innerHTML = item && typeof item.html === "string" ? item.html : "";
+        const el = tpl.content.firstElementChild;
+        if (!el) continue;
+        slot.replaceWith(el);
+        putKept(el);
+      }
+      if (order.length) setTimeout(step, 0);
+    };
+    step();
   }
 
   function valueOf(el) {
@@ -89,6 +157,7 @@
     if (!st.live || !el || !el.id || !st.root.contains(el) || !("value" in el)) return;
     st.edits.delete(el.id);
     st.edits.set(el.id, valueOf(el));
+    st.kept.delete(el.id);
     if (el.type === "radio") {
       for (const other of st.root.querySelectorAll('input[type=radio][name="' + CSS.escape(el.name) + '"]')) {
         if (other !== el) st.edits.delete(other.id);
@@ -114,10 +183,21 @@
     }
     if (!kept || kept.path !== location.pathname || !Array.isArray(kept.edits)) return;
     for (const [id, v] of kept.edits) {
-      const el = document.getElementById(id);
-      if (!el || !st.root.contains(el) || !v || typeof v !== "object") continue;
-      put(el, v);
-      st.edits.set(id, v);
+      if (typeof id !== "string" || !v || typeof v !== "object") continue;
+      st.edits.set(id, v); // one in an item drawn later is put back when it is (putKept)
+      st.kept.set(id, v);
+    }
+    putKept(st.root);
+  }
+
+  // putKept puts back, in the fields under el, what was typed before the tab reloaded.
+  function putKept(el) {
+    for (const [id, v] of st.kept) {
+      const f = document.getElementById(id);
+      if (f && el.contains(f)) {
+        put(f, v);
+        st.kept.delete(id);
+      }
     }
   }
 
@@ -266,10 +346,34 @@
         }
       }
       copy.querySelectorAll("[autofocus]").forEach((el) => el.removeAttribute("autofocus"));
-      ls.setItem(SNAPSHOT, JSON.stringify({ v: 1, path: location.pathname, draft, lang, html: copy.innerHTML }));
+      const later = laterItems(root, copy);
+      ls.setItem(SNAPSHOT, JSON.stringify({ v: 2, path: location.pathname, draft, lang, html: copy.innerHTML, later }));
     } catch {
       forget();
     }
+  }
+
+  // laterItems cuts out of copy the items of long groups that are off screen (more than a
+  // screen away from the top of the page and from where it is scrolled): each leaves an empty
+  // slot of its height, filled after the first frame (fillLater). A reload keeps the scroll.
+  function laterItems(root, copy) {
+    const from = root.querySelectorAll(LATER);
+    const to = copy.querySelectorAll(LATER);
+    const later = [];
+    const vh = window.innerHeight, y = window.scrollY;
+    for (let i = 0; i < from.length && i < to.length; i++) {
+      if (!copy.contains(to[i])) continue; // inside an item already cut out
+      const r = from[i].getBoundingClientRect();
+      const top = r.top + y;
+      if (top < 2 * vh || (top < y + 2 * vh && top + r.height > y - vh)) continue;
+      const slot = document.createElement(to[i].tagName);
+      slot.className = to[i].className;
+      slot.setAttribute("data-early-slot", String(later.length));
+      slot.setAttribute("aria-hidden", "true");
+      later.push({ h: Math.round(r.height), html: to[i].outerHTML });
+      to[i].replaceWith(slot);
+    }
+    return later;
   }
 
   function forget() {
@@ -279,14 +383,39 @@
     } catch { }
   }
 
+  // preloadProgram starts the download of the page's program (server/handler.go earlyHeaders)
+  // on a first visit, while the head is read. With a service worker the bytes are in its
+  // cache, and a preload of them would be taken in on this thread before the first frame.
+  function preloadProgram() {
+    const meta = document.querySelector('meta[name="bando-program"]');
+    if (!meta || (navigator.serviceWorker && navigator.serviceWorker.controller)) return;
+    const ss = store("sessionStorage");
+    try {
+      if (ss && ss.getItem("bando.helpdesk.bundle")) return; // /app.js loads the staff program there
+    } catch { }
+    const link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.type = "application/wasm";
+    link.crossOrigin = "anonymous"; // as app.js's fetch(): the preloaded response is the one used
+    link.href = meta.content;
+    document.head.append(link);
+  }
+
   // the program's compile waits for the early form's first frame: on two cores it delayed it
   const firstFrame = () => (st.live ? painted : Promise.resolve());
   window.bandoEarly = { beforeRun, adopt, fail, save, forget, firstFrame, mode: () => st.mode };
+  preloadProgram();
   if (document.readyState === "loading") {
     document.addEventListener("readystatechange", function once() {
       document.removeEventListener("readystatechange", once);
       start();
     });
+    try {
+      watchRoot();
+    } catch {
+      document.documentElement.classList.remove(WAIT);
+    }
   } else {
     start();
   }
