@@ -84,18 +84,9 @@ func TestBrowserFigures(t *testing.T) {
 	figure("ready_offline_reload_40_members_ms", readyMs(b))
 	figure("typable_offline_reload_40_members_ms", typableMs(b))
 	fmt.Printf("early form on the offline reload of 40 members: %q\n", earlyMode(b))
-	// what the page before it took to unload (the snapshot is taken before, when idle), the
-	// snapshot's size, and what came before the early form: the page from the service worker,
-	// the stylesheets and web/early.js (which waits for them)
-	for k, v := range eval[map[string]float64](b, `(() => {
-		const n = performance.getEntriesByType("navigation")[0];
-		const res = performance.getEntriesByType("resource");
-		const end = (f) => Math.max(0, ...res.filter(f).map((e) => e.responseEnd));
-		return {unload_end: n.unloadEventEnd, worker_start: n.workerStart, response_start: n.responseStart,
-			response_end: n.responseEnd, dom_interactive: n.domInteractive,
-			styles_end: end((e) => e.initiatorType === "link" && /\.css$/.test(new URL(e.name).pathname)),
-			early_js_end: end((e) => new URL(e.name).pathname === "/web/early.js"),
-			snapshot_kchars: (localStorage.getItem("bando.early")||"").length / 1000}; })()`) {
+	// what the page before it took to unload (the snapshot is taken before, when idle), and the
+	// snapshot's size
+	for k, v := range eval[map[string]float64](b, `(() => { const n = performance.getEntriesByType("navigation")[0]; return {unload_end: n.unloadEventEnd, snapshot_kchars: (localStorage.getItem("bando.early")||"").length / 1000}; })()`) {
 		figure("offline_reload_40_members_"+k, v)
 	}
 	phases(b, "offline_reload_40_members")
@@ -218,13 +209,22 @@ func phases(b *tab, name string) {
 			if (e.length) p[m.slice(6).replace("-", "_")] = e[0].startTime;
 		}
 		if (window.__bandoTypable) p.typable = window.__bandoTypable;
+		// what came before the early form: the page, the stylesheets, web/early.js (which waits
+		// for them), the end of parsing
+		const n = performance.getEntriesByType("navigation")[0];
+		const res = performance.getEntriesByType("resource");
+		const end = (f) => Math.max(0, ...res.filter(f).map((e) => e.responseEnd));
+		p.page_received = n.responseEnd;
+		p.styles_received = end((e) => e.initiatorType === "link" && /\.css$/.test(new URL(e.name).pathname));
+		p.early_js_received = end((e) => new URL(e.name).pathname === "/web/early.js");
+		p.dom_interactive = n.domInteractive;
 		const run = performance.getEntriesByName("bando:go-run");
 		if (run.length) {
 			p.go_run = run[0].startTime;
 			p.go_run_to_ready = window.__bandoReady - run[0].startTime;
 		}
 		return p })()`)
-	for _, k := range []string{"early_start", "early_shown", "typable", "wasm_received", "go_run", "go_run_to_ready"} {
+	for _, k := range []string{"page_received", "styles_received", "early_js_received", "early_start", "dom_interactive", "early_shown", "typable", "wasm_received", "go_run", "go_run_to_ready"} {
 		if v, ok := p[k]; ok {
 			figure(name+"_"+k+"_ms", v)
 		}
