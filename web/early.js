@@ -68,13 +68,13 @@
   }
 
   // watchRoot calls start when go-app's loader, which follows the page's root, is parsed, and
-  // hides the page meanwhile when a snapshot is to replace it: the browser may draw a page
-  // while it parses it, and a frame of the server's form under way to be replaced cost a
-  // reload ~30 ms.
+  // hides the page meanwhile: the browser may draw a page while it parses it, and a frame of
+  // half the server's form (a first visit: ~0.15 s of layout) or of a form under way to be
+  // replaced by a snapshot (a reload: ~30 ms) is work done twice.
   function watchRoot() {
     if (scratchTab()) return;
     st.snap = snapshot();
-    if (st.snap) document.documentElement.classList.add(WAIT);
+    document.documentElement.classList.add(WAIT);
     const watch = new MutationObserver(() => {
       if (st.started) return watch.disconnect();
       if (document.getElementById("app-wasm-loader")) {
