@@ -79,6 +79,19 @@ func noServiceWorker(b *tab) {
 		return true })()`, 10*time.Second)
 }
 
+// reloadHeldBack loads u again with the program held back at the gate (no service worker: it
+// must come from the server), and checks that the page this browser kept is on screen.
+func reloadHeldBack(b *tab, gate *wasmGate, u string) {
+	b.t.Helper()
+	noServiceWorker(b)
+	gate.shut()
+	b.do(chromedp.Navigate(u))
+	b.waitFor(`!!window.__bandoTypable`, 20*time.Second)
+	if mode := earlyMode(b); mode != "snapshot" {
+		b.t.Fatalf("early form on a reload: %q, want snapshot", mode)
+	}
+}
+
 // TestBrowserEarlyForm types, as an applicant would, while the program is still on its way: on
 // a first visit into the empty form the server drew, on a reload into the page this browser
 // kept. What was typed must end up in the program's fields, checked and saved, with the focus
@@ -122,14 +135,7 @@ func TestBrowserEarlyForm(t *testing.T) {
 	// Kept: the snapshot of this step is taken when idle once everything is written, and a
 	// reload shows it, takes input at once, and hands over again.
 	b.waitFor(`(() => { const s = JSON.parse(localStorage.getItem("bando.early") || "{}"); return s.path === "/sezione/ats" && s.html.includes("ATS Ponti APS") })()`, 15*time.Second)
-	// No service worker: the program must come from the server, through the gate.
-	noServiceWorker(b)
-	gate.shut()
-	b.do(chromedp.Navigate(srv.URL + "/sezione/ats"))
-	b.waitFor(`!!window.__bandoTypable`, 20*time.Second)
-	if mode := earlyMode(b); mode != "snapshot" {
-		t.Fatalf("early form on a reload: %q, want snapshot", mode)
-	}
+	reloadHeldBack(b, gate, srv.URL+"/sezione/ats")
 	if got := b.value("ats.denominazione_ats"); got != "ATS Ponti APS" {
 		t.Fatalf("the kept page shows %q, want the answer as saved", got)
 	}
@@ -171,13 +177,7 @@ func TestBrowserEarlyFormLongStep(t *testing.T) {
 		t.Errorf("the kept page leaves %d members for after its first frame, want most of 40", n)
 	}
 
-	noServiceWorker(b)
-	gate.shut()
-	b.do(chromedp.Navigate(srv.URL + "/sezione/ats"))
-	b.waitFor(`!!window.__bandoTypable`, 20*time.Second)
-	if mode := earlyMode(b); mode != "snapshot" {
-		t.Fatalf("early form on a reload: %q, want snapshot", mode)
-	}
+	reloadHeldBack(b, gate, srv.URL+"/sezione/ats")
 	last := ui.FieldID("ats.membri[39].denominazione")
 	b.waitFor(`!document.querySelector("[data-early-slot]") && !!document.getElementById(`+jsString(last)+`)`, 10*time.Second)
 	was := eval[string](b, `document.getElementById(`+jsString(last)+`).value`)
