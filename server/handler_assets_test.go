@@ -101,3 +101,26 @@ func TestSharedPageLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestEarlyScriptPreloadsTheProgram: web/early.js preloads the program the page names
+// (earlyHeaders), and the page names it before loading the script, which reads it at once.
+func TestEarlyScriptPreloadsTheProgram(t *testing.T) {
+	js, err := os.ReadFile("../web/early.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(js), `meta[name="`+programMeta+`"]`) {
+		t.Errorf("web/early.js does not read the meta %q", programMeta)
+	}
+	rec := httptest.NewRecorder()
+	newHandler("test", "../web", "").ServeHTTP(rec, httptest.NewRequest("GET", ui.PathHome, nil))
+	page := rec.Body.String()
+	meta := strings.Index(page, `<meta name="`+programMeta+`" content="/web/app.wasm">`)
+	script := strings.Index(page, `<script src="/web/early.js">`)
+	if meta < 0 || script < 0 || meta > script {
+		t.Errorf("the page names its program at %d and loads early.js at %d: want both, the name first", meta, script)
+	}
+	if strings.Contains(page, `href="/web/app.wasm"`) {
+		t.Error("the page preloads the program itself: a copy of it from the service worker's cache would preload 11 MB from there on every reload")
+	}
+}

@@ -10,6 +10,7 @@
   const LATER = ".group-item, .bando-row";
   const FILL_MS = 8;
   const WAIT = "bando-early-wait";
+  const HELPDESK = "bando.helpdesk.bundle"; // app/ui KeyHelpdesk: a support bundle open in this tab
   let shown;
   const painted = new Promise((resolve) => (shown = resolve));
   const st = { started: false, snap: null, live: false, mode: "", root: null, edits: new Map(), adopted: false, later: [], kept: new Map() };
@@ -49,7 +50,7 @@
   function scratchTab() {
     const ss = store("sessionStorage");
     try {
-      return !!ss && (!!ss.getItem("bando.helpdesk.bundle") || !!ss.getItem("bando.sheet.open"));
+      return !!ss && (!!ss.getItem(HELPDESK) || !!ss.getItem("bando.sheet.open"));
     } catch {
       return true;
     }
@@ -391,7 +392,7 @@
     if (!meta || (navigator.serviceWorker && navigator.serviceWorker.controller)) return;
     const ss = store("sessionStorage");
     try {
-      if (ss && ss.getItem("bando.helpdesk.bundle")) return; // /app.js loads the staff program there
+      if (ss && ss.getItem(HELPDESK)) return; // /app.js loads the staff program there
     } catch { }
     const link = document.createElement("link");
     link.rel = "preload";
