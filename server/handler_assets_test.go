@@ -112,6 +112,7 @@ func TestEarlyScriptPreloadsTheProgram(t *testing.T) {
 	if !strings.Contains(string(js), `meta[name="`+programMeta+`"]`) {
 		t.Errorf("web/early.js does not read the meta %q", programMeta)
 	}
+	routesOnce.Do(ui.Routes)
 	rec := httptest.NewRecorder()
 	newHandler("test", "../web", "").ServeHTTP(rec, httptest.NewRequest("GET", ui.PathHome, nil))
 	page := rec.Body.String()
