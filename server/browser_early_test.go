@@ -167,12 +167,9 @@ func TestBrowserEarlyForm(t *testing.T) {
 func TestBrowserEarlyFormLongStep(t *testing.T) {
 	srv, gate, b := gatedApp(t, "early-long")
 	gate.release()
-	b.open(srv.URL + ui.PathHome)
-	b.do(chromedp.SetUploadFiles(chromedp.ID("import-file"), []string{largestProposal(t)}))
-	b.waitFor(`location.pathname === "/riepilogo"`, 30*time.Second)
+	importLargest(b, srv.URL)
 	b.navigateInApp("/sezione/ats")
-	b.waitFor(`document.querySelectorAll('.group-item[data-path^="ats.membri["]').length === 40`, 20*time.Second)
-	b.waitFor(`(JSON.parse(localStorage.getItem("bando.early") || "{}").path === "/sezione/ats")`, 15*time.Second)
+	waitFortyKept(b)
 	if n := eval[int](b, `JSON.parse(localStorage.getItem("bando.early")).later.length`); n < 20 {
 		t.Errorf("the kept page leaves %d members for after its first frame, want most of 40", n)
 	}

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"bando/app/ui"
-
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
@@ -35,15 +33,12 @@ func TestBrowserTrace(t *testing.T) {
 	}
 	b.open(app.url + "/sezione/ats")
 	b.waitOfflineReady()
-	b.open(app.url + ui.PathHome)
-	b.do(chromedp.SetUploadFiles(chromedp.ID("import-file"), []string{largestProposal(t)}))
-	b.waitFor(`location.pathname === "/riepilogo"`, 30*time.Second)
+	importLargest(b, app.url)
 	app.srv.Close()
 	b.goOffline()
 	b.do(chromedp.Navigate(app.url + "/sezione/ats"))
 	b.waitReady()
-	b.waitFor(`document.querySelectorAll('.group-item[data-path^="ats.membri["]').length === 40`, 20*time.Second)
-	b.waitFor(`(JSON.parse(localStorage.getItem("bando.early") || "{}").path === "/sezione/ats")`, 10*time.Second)
+	waitFortyKept(b)
 	time.Sleep(time.Second) // the browser idle again
 	traceLoad(b, app.url+"/sezione/ats", out)
 }
